@@ -3,7 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'public/', 'coverage/', 'bench/out/', 'bench/corpus/', '**/*.min.js'] },
+  {
+    ignores: ['node_modules/', 'dist/', 'public/', 'coverage/', 'bench/out/', 'bench/corpus/', '**/*.min.js'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

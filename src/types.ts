@@ -95,7 +95,8 @@ export interface ParseResult {
 // Links output (src/links)
 // ---------------------------------------------------------------------------------------------
 
-export type ConceptKind = 'method' | 'algorithm' | 'dataset' | 'benchmark' | 'framework' | 'model' | 'concept';
+export type ConceptKind =
+  'method' | 'algorithm' | 'dataset' | 'benchmark' | 'framework' | 'model' | 'concept';
 
 export interface ConceptRecord {
   id: ConceptId;
@@ -108,7 +109,13 @@ export interface ConceptRecord {
 }
 
 export type EdgeType = 'builds-on' | 'critiques' | 'same-group' | 'compares' | 'mentions';
-export const EDGE_TYPES: readonly EdgeType[] = ['builds-on', 'critiques', 'compares', 'same-group', 'mentions'];
+export const EDGE_TYPES: readonly EdgeType[] = [
+  'builds-on',
+  'critiques',
+  'compares',
+  'same-group',
+  'mentions',
+];
 export const DIRECTED_EDGE_TYPES: readonly EdgeType[] = ['builds-on', 'critiques', 'compares', 'mentions'];
 
 export interface EdgeRecord {
