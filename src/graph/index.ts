@@ -1,12 +1,6 @@
 // Records + edges -> graphology graph, topic clusters, seeded layout, deterministic export. Pure: no I/O.
-import type { LinkResult, ParseResult, SerializedGraph } from '../types.js';
-
-export interface GraphOptions {
-  seed?: number;
-  /** Skip ForceAtlas2 (positions from topic seeds only); used by benchmarks. */
-  layout?: boolean;
-}
-
-export function buildGraph(_parsed: ParseResult, _links: LinkResult, _options?: GraphOptions | null): SerializedGraph {
-  throw new Error('papermap/graph: not implemented yet');
-}
+export { buildGraph, buildGraphDetailed, type GraphBuild, type GraphOptions } from './build-graph.js';
+export { sortDiagnostics, compareDiagnostics } from './diagnostics.js';
+export { iterationBudget, type LayoutMemory } from './layout.js';
+export { buildTopicTree, topicKey, TOPIC_SEPARATOR, type TopicTree, type TopicNode } from './topics.js';
+export { EDGE_COLORS, LAYOUT_EXTENT, NEUTRAL_COLOR } from './defaults.js';

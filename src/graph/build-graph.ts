@@ -1,0 +1,396 @@
+// Records + edges -> graphology graph with topic colours, degree sizes, communities and a seeded layout,
+// exported in sorted order so the same notes give the same bytes.
+import Graph from 'graphology';
+import type {
+  ConceptNodeAttributes,
+  ConceptRecord,
+  Diagnostic,
+  EdgeAttributes,
+  EdgeRecord,
+  EdgeType,
+  GraphAttributes,
+  LinkResult,
+  NodeAttributes,
+  PaperNodeAttributes,
+  PaperRecord,
+  ParseResult,
+  SerializedGraph,
+  SourceRef,
+  TopicInfo,
+} from '../types.js';
+import { EDGE_TYPES } from '../types.js';
+import { assignTopicColors, topicGroups } from './colors.js';
+import { detectCommunities } from './communities.js';
+import {
+  CONCEPT_SIZE,
+  DEFAULT_SEED,
+  EDGE_COLORS,
+  EDGE_WEIGHTS,
+  NEUTRAL_COLOR,
+  PAPER_SIZE,
+  type SizeRule,
+} from './defaults.js';
+import { sortDiagnostics } from './diagnostics.js';
+import { computeLayout, round2, type LayoutEdge, type LayoutMemory, type LayoutResult } from './layout.js';
+import { buildTopicTree, topicKey, type TopicTree } from './topics.js';
+
+export interface GraphOptions {
+  /** Seed for the layout jitter and Louvain. Default 1. */
+  seed?: number | null;
+  /** Skip ForceAtlas2 (positions from topic seeds only); used by benchmarks and `--no-layout`. Default true. */
+  layout?: boolean | null;
+  /** Override the ForceAtlas2 iteration budget of a full layout. */
+  iterations?: number | null;
+  /** Diagnostics from outside the pure stages (e.g. files the CLI could not read), merged and sorted in. */
+  extraDiagnostics?: readonly Diagnostic[] | null;
+  /** Raw positions of a previous build: warm-starts the layout (see `createBuilder`). */
+  previousLayout?: LayoutMemory | null;
+}
+
+export interface GraphBuild {
+  graph: SerializedGraph;
+  /** Raw layout positions to pass back as `previousLayout` next time. */
+  layout: LayoutMemory;
+  layoutMode: LayoutResult['mode'];
+  iterations: number;
+  /** Milliseconds: `graph` (everything but ForceAtlas2 and seeding) and `layout`. */
+  timings: { graph: number; layout: number };
+}
+
+/** Build the graph JSON (`graph.export()` of a mixed multi graph) from parser and link results. */
+export function buildGraph(
+  parsed: ParseResult,
+  links: LinkResult,
+  options?: GraphOptions | null,
+): SerializedGraph {
+  return buildGraphDetailed(parsed, links, options).graph;
+}
+
+export function buildGraphDetailed(
+  parsed: ParseResult,
+  links: LinkResult,
+  options?: GraphOptions | null,
+): GraphBuild {
+  const started = performance.now();
+  const seed = options?.seed ?? DEFAULT_SEED;
+  const own: Diagnostic[] = [];
+
+  const papers = uniqueById(parsed.papers, 'duplicate-paper-id', 'paper', own);
+  const paperById = new Map(papers.map((paper) => [paper.id as string, paper]));
+  const concepts = uniqueById(links.concepts, 'duplicate-concept-id', 'concept', own).filter((concept) => {
+    if (!paperById.has(concept.id)) return true;
+    own.push(
+      at(concept.sources[0], 'concept-id-collision', `concept ${concept.id} has a paper's id; dropped`),
+    );
+    return false;
+  });
+  const nodeKeys = new Set<string>([...paperById.keys(), ...concepts.map((concept) => concept.id as string)]);
+  const edges = validEdges(links.edges, nodeKeys, own);
+
+  const tree = buildTopicTree(papers);
+  const groups = topicGroups(
+    tree,
+    papers.map((paper) => paper.topicPath),
+  );
+  const colors = assignTopicColors(tree, groups);
+  const conceptTopics = placeConcepts(concepts, edges, paperById, tree);
+
+  const degree = new Map<string, number>();
+  const pairs = new Map<string, LayoutEdge>();
+  for (const edge of edges) {
+    degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
+    degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
+    const [a, b] = edge.source < edge.target ? [edge.source, edge.target] : [edge.target, edge.source];
+    const pairKey = `${a}\u0000${b}`;
+    const weight = EDGE_WEIGHTS[edge.type] * (0.5 + 0.5 * clamp01(edge.confidence));
+    const pair = pairs.get(pairKey);
+    if (pair) pair.weight += weight;
+    else pairs.set(pairKey, { source: a, target: b, weight });
+  }
+  const projection = [...pairs.values()];
+  const sortedKeys = [...nodeKeys].sort(compareStrings);
+  const communities = detectCommunities(sortedKeys, projection, seed);
+
+  const layoutStarted = performance.now();
+  const layoutNodes = sortedKeys.map((key) => {
+    const paper = paperById.get(key);
+    return { key, topic: paper ? topicKey(paper.topicPath) : topicKey(conceptTopics.get(key)?.path ?? []) };
+  });
+  const layout = computeLayout(layoutNodes, projection, tree, groups, {
+    seed,
+    run: options?.layout ?? true,
+    iterations: options?.iterations ?? null,
+    previous: options?.previousLayout ?? null,
+  });
+  const layoutTime = performance.now() - layoutStarted;
+
+  const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({
+    type: 'mixed',
+    multi: true,
+    allowSelfLoops: false,
+  });
+  const display = (key: string, path: readonly string[], sizing: SizeRule) => {
+    const position = layout.positions.get(key) ?? { x: 0, y: 0 };
+    const size = Math.min(sizing.max, sizing.base + sizing.perSqrtDegree * Math.sqrt(degree.get(key) ?? 0));
+    return {
+      x: position.x,
+      y: position.y,
+      size: round2(size),
+      color: path.length > 0 ? (colors.get(topicKey(path)) ?? NEUTRAL_COLOR) : NEUTRAL_COLOR,
+      community: communities.get(key) ?? 0,
+    };
+  };
+  const conceptById = new Map(concepts.map((concept) => [concept.id as string, concept]));
+  for (const key of sortedKeys) {
+    const paper = paperById.get(key);
+    if (paper) {
+      graph.addNode(key, paperAttributes(paper, display(key, paper.topicPath, PAPER_SIZE)));
+      continue;
+    }
+    const concept = conceptById.get(key) as ConceptRecord;
+    const place = conceptTopics.get(key) ?? { path: [], topics: [] };
+    graph.addNode(key, conceptAttributes(concept, place, display(key, place.path, CONCEPT_SIZE)));
+  }
+
+  const edgesByType = Object.fromEntries(EDGE_TYPES.map((type) => [type, 0])) as Record<EdgeType, number>;
+  for (const edge of edges) {
+    edgesByType[edge.type]++;
+    const attributes: EdgeAttributes = {
+      type: edge.type,
+      evidence: [...edge.evidence],
+      sources: edge.sources.map(copySource),
+      confidence: edge.confidence,
+      ...(edge.via !== undefined ? { via: edge.via } : {}),
+      size: round2(0.5 + 1.5 * clamp01(edge.confidence)),
+      color: EDGE_COLORS[edge.type],
+    };
+    if (edge.type === 'same-group')
+      graph.addUndirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
+    else graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
+  }
+
+  graph.replaceAttributes({
+    name: 'papermap',
+    version: 1,
+    stats: {
+      files: parsed.stats.files,
+      entries: parsed.stats.entries,
+      papers: papers.length,
+      mergedDuplicates: parsed.stats.mergedDuplicates,
+      concepts: concepts.length,
+      edges: edges.length,
+      edgesByType,
+    },
+    topics: topicInfos(tree, papers, layout.positions, colors),
+    diagnostics: sortDiagnostics([
+      ...parsed.diagnostics,
+      ...links.diagnostics,
+      ...(options?.extraDiagnostics ?? []),
+      ...own,
+    ]),
+  });
+
+  const exported = graph.export() as unknown as SerializedGraph;
+  return {
+    graph: exported,
+    layout: layout.memory,
+    layoutMode: layout.mode,
+    iterations: layout.iterations,
+    timings: { graph: performance.now() - started - layoutTime, layout: layoutTime },
+  };
+}
+
+type Display = Pick<PaperNodeAttributes, 'x' | 'y' | 'size' | 'color' | 'community'>;
+
+function paperAttributes(paper: PaperRecord, display: Display): PaperNodeAttributes {
+  return {
+    kind: 'paper',
+    label: paper.label,
+    title: paper.title,
+    altTitles: [...paper.altTitles],
+    ...(paper.arxiv !== undefined ? { arxiv: paper.arxiv } : {}),
+    ...(paper.date !== undefined ? { date: paper.date } : {}),
+    ...(paper.published !== undefined ? { published: paper.published } : {}),
+    authors: [...paper.authors],
+    topic: paper.topic,
+    topicPath: [...paper.topicPath],
+    topics: [...paper.topics],
+    summary: paper.summary,
+    links: paper.links.map((link) => ({ label: link.label, url: link.url })),
+    sources: paper.sources.map(copySource),
+    tags: [...paper.tags],
+    citedOnly: paper.citedOnly,
+    ...display,
+  };
+}
+
+function conceptAttributes(
+  concept: ConceptRecord,
+  place: ConceptPlace,
+  display: Display,
+): ConceptNodeAttributes {
+  return {
+    kind: 'concept',
+    label: concept.label,
+    title: concept.label,
+    aliases: [...concept.aliases],
+    conceptKind: concept.conceptKind,
+    topic: place.path[place.path.length - 1] ?? '',
+    topicPath: [...place.path],
+    topics: [...place.topics],
+    sources: concept.sources.map(copySource),
+    ...display,
+  };
+}
+
+interface ConceptPlace {
+  path: string[];
+  topics: string[];
+}
+
+/**
+ * A concept takes the topic of the papers it is linked to most (ties: the topic that comes first in the
+ * notes); its `topics` are the headings of all those papers' topics, most linked first.
+ */
+function placeConcepts(
+  concepts: readonly ConceptRecord[],
+  edges: readonly EdgeRecord[],
+  paperById: Map<string, PaperRecord>,
+  tree: TopicTree,
+): Map<string, ConceptPlace> {
+  const conceptIds = new Set(concepts.map((concept) => concept.id as string));
+  const counts = new Map<string, Map<string, number>>();
+  for (const edge of edges) {
+    for (const [concept, other] of [
+      [edge.source, edge.target],
+      [edge.target, edge.source],
+    ] as const) {
+      if (!conceptIds.has(concept)) continue;
+      const paper = paperById.get(other);
+      if (!paper) continue;
+      const key = topicKey(paper.topicPath);
+      let byTopic = counts.get(concept);
+      if (!byTopic) counts.set(concept, (byTopic = new Map()));
+      byTopic.set(key, (byTopic.get(key) ?? 0) + 1);
+    }
+  }
+  const order = new Map(tree.topics.map((topic, index) => [topic.key, index]));
+  const places = new Map<string, ConceptPlace>();
+  for (const concept of concepts) {
+    const byTopic = counts.get(concept.id);
+    if (!byTopic) {
+      places.set(concept.id, { path: [], topics: [] });
+      continue;
+    }
+    const ranked = [...byTopic.entries()].sort(
+      (a, b) => b[1] - a[1] || (order.get(a[0]) ?? -1) - (order.get(b[0]) ?? -1),
+    );
+    const paths = ranked.map(([key]) => tree.byKey.get(key)?.path ?? []);
+    const topics: string[] = [];
+    for (const path of paths) for (const heading of path) if (!topics.includes(heading)) topics.push(heading);
+    places.set(concept.id, { path: [...(paths[0] ?? [])], topics });
+  }
+  return places;
+}
+
+function topicInfos(
+  tree: TopicTree,
+  papers: readonly PaperRecord[],
+  positions: Map<string, { x: number; y: number }>,
+  colors: Map<string, string>,
+): TopicInfo[] {
+  const sums = new Map<string, { x: number; y: number; n: number }>();
+  for (const paper of papers) {
+    const position = positions.get(paper.id);
+    if (!position) continue;
+    for (let depth = 1; depth <= paper.topicPath.length; depth++) {
+      const key = topicKey(paper.topicPath.slice(0, depth));
+      const sum = sums.get(key) ?? { x: 0, y: 0, n: 0 };
+      sum.x += position.x;
+      sum.y += position.y;
+      sum.n++;
+      sums.set(key, sum);
+    }
+  }
+  return tree.topics.map((topic) => {
+    const sum = sums.get(topic.key);
+    return {
+      key: topic.key,
+      path: [...topic.path],
+      label: topic.label,
+      count: topic.count,
+      color: colors.get(topic.key) ?? NEUTRAL_COLOR,
+      x: sum ? round2(sum.x / sum.n) : 0,
+      y: sum ? round2(sum.y / sum.n) : 0,
+    };
+  });
+}
+
+function uniqueById<T extends { id: string; sources: readonly SourceRef[] }>(
+  records: readonly T[],
+  rule: string,
+  what: string,
+  diagnostics: Diagnostic[],
+): T[] {
+  const seen = new Set<string>();
+  const unique: T[] = [];
+  for (const record of [...records].sort((a, b) => compareStrings(a.id, b.id))) {
+    if (seen.has(record.id)) {
+      diagnostics.push(
+        at(record.sources[0], rule, `${what} ${record.id} appears twice; the second is dropped`),
+      );
+      continue;
+    }
+    seen.add(record.id);
+    unique.push(record);
+  }
+  return unique;
+}
+
+/** Edges sorted by key, without unknown ends, self-loops or repeated keys (each reported). */
+function validEdges(records: readonly EdgeRecord[], nodeKeys: Set<string>, diagnostics: Diagnostic[]) {
+  const seen = new Set<string>();
+  const valid: EdgeRecord[] = [];
+  for (const edge of [...records].sort((a, b) => compareStrings(a.key, b.key))) {
+    const where = edge.sources[0];
+    if (!nodeKeys.has(edge.source) || !nodeKeys.has(edge.target)) {
+      const missing = nodeKeys.has(edge.source) ? edge.target : edge.source;
+      diagnostics.push(
+        at(where, 'edge-unknown-node', `${edge.type} edge ${edge.key} points to unknown ${missing}`),
+      );
+    } else if (edge.source === edge.target) {
+      diagnostics.push(
+        at(where, 'edge-self-loop', `${edge.type} edge from ${edge.source} to itself dropped`, 'info'),
+      );
+    } else if (seen.has(edge.key)) {
+      diagnostics.push(
+        at(where, 'duplicate-edge-key', `edge ${edge.key} appears twice; the second is dropped`),
+      );
+    } else {
+      seen.add(edge.key);
+      valid.push(edge);
+    }
+  }
+  return valid;
+}
+
+function at(
+  source: SourceRef | undefined,
+  rule: string,
+  message: string,
+  severity: Diagnostic['severity'] = 'warning',
+): Diagnostic {
+  return { rule, severity, file: source?.file ?? '', line: source?.line ?? 1, column: 1, message };
+}
+
+function copySource(source: SourceRef): SourceRef {
+  return { file: source.file, line: source.line };
+}
+
+function clamp01(value: number): number {
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,57 @@
+// Topic colours: each topic group gets its own hue, evenly spaced; subtopics are shades of their parent.
+import { hcl } from 'd3';
+import { NEUTRAL_COLOR } from './defaults.js';
+import { groupPath, topicKey, type TopicTree } from './topics.js';
+
+const CHROMA = 58;
+const LUMINANCE = 58;
+/** Largest lightness offset between the first and last sibling at the first level below a group. */
+const SHADE_SPREAD = 34;
+const HUE_SHIFT = 14;
+/** Starting hue, chosen so the first group is a clear blue rather than a muddy red. */
+const HUE_START = 250;
+
+/** Keys of the topic groups (see `groupPath`), in tree order. */
+export function topicGroups(tree: TopicTree, paperPaths: Iterable<readonly string[]>): string[] {
+  const groups = new Set<string>();
+  for (const path of paperPaths) if (path.length > 0) groups.add(topicKey(groupPath(path, tree.trunk)));
+  return tree.topics.map((topic) => topic.key).filter((key) => groups.has(key));
+}
+
+/** A colour (`#rrggbb`) for every topic of the tree; ancestors above the groups stay neutral. */
+export function assignTopicColors(tree: TopicTree, groups: readonly string[]): Map<string, string> {
+  const colors = new Map<string, string>();
+  const groupSet = new Set(groups);
+  groups.forEach((key, index) => {
+    const hue = (HUE_START + (index * 360) / Math.max(1, groups.length)) % 360;
+    colors.set(key, hcl(hue, CHROMA, LUMINANCE).formatHex());
+  });
+
+  const shade = (key: string, level: number): void => {
+    const node = tree.byKey.get(key);
+    if (!node) return;
+    const base = hcl(colors.get(key) ?? NEUTRAL_COLOR);
+    // A group's child can itself be a group (papers directly under a file-wide title): it keeps its own hue.
+    const children = node.children.filter((child) => !groupSet.has(child));
+    const n = children.length;
+    children.forEach((child, index) => {
+      // Spread siblings over lighter and darker shades; deeper levels vary less so they stay near the parent.
+      const t = n === 1 ? 0.35 : index / (n - 1) - 0.5;
+      const spread = SHADE_SPREAD / level;
+      const l = clamp(base.l + t * spread + (n === 1 ? 6 / level : 0), 28, 86);
+      const h = (base.h + t * (HUE_SHIFT / level) + 360) % 360;
+      colors.set(child, hcl(h, base.c, l).formatHex());
+      shade(child, level + 1);
+    });
+  };
+
+  for (const topic of tree.topics) {
+    if (groupSet.has(topic.key)) shade(topic.key, 1);
+  }
+  for (const topic of tree.topics) if (!colors.has(topic.key)) colors.set(topic.key, NEUTRAL_COLOR);
+  return colors;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

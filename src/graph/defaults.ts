@@ -1,0 +1,44 @@
+// Defaults for the graph stage: layout, sizes and colours in one place.
+import type { EdgeType } from '../types.js';
+
+export const DEFAULT_SEED = 1;
+
+/** Positions are scaled so the drawing fits in [-LAYOUT_EXTENT, LAYOUT_EXTENT] on its longer side. */
+export const LAYOUT_EXTENT = 500;
+
+/** ForceAtlas2 switches to Barnes–Hut above this many nodes (its own `inferSettings` threshold). */
+export const BARNES_HUT_THRESHOLD = 2000;
+
+/** How strongly edges of each type pull their ends together in the layout and weigh in communities. */
+export const EDGE_WEIGHTS: Record<EdgeType, number> = {
+  'builds-on': 1,
+  critiques: 1,
+  compares: 0.8,
+  'same-group': 0.6,
+  mentions: 0.5,
+};
+
+/** Weight of the invisible edge from a node to its topic's anchor, and from a subtopic to its parent. */
+export const TOPIC_ANCHOR_WEIGHT = 3;
+export const SUBTOPIC_ANCHOR_WEIGHT = 2;
+
+export const EDGE_COLORS: Record<EdgeType, string> = {
+  'builds-on': '#2f6fdb',
+  critiques: '#d1343b',
+  compares: '#8e5bd0',
+  'same-group': '#2a9d6f',
+  mentions: '#9aa0a6',
+};
+
+/** Colour of nodes and topics that belong to no topic group (no heading above them). */
+export const NEUTRAL_COLOR = '#8a8f98';
+
+export interface SizeRule {
+  base: number;
+  perSqrtDegree: number;
+  max: number;
+}
+
+/** Node size = min(max, base + perSqrtDegree * sqrt(degree)). */
+export const PAPER_SIZE: SizeRule = { base: 4, perSqrtDegree: 1.5, max: 20 };
+export const CONCEPT_SIZE: SizeRule = { base: 3, perSqrtDegree: 1.2, max: 16 };
