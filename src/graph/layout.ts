@@ -73,7 +73,8 @@ export function computeLayout(
   options: LayoutOptions,
 ): LayoutResult {
   const anchors = anchorTopics(nodes, tree, groups);
-  const signature = `${options.run ? 'fa2' : 'seeded'}|${options.seed}|${[...anchors.keys()].join('\n')}`;
+  // Order-free: a note moving earlier or later in the files must not force a cold layout.
+  const signature = `${options.run ? 'fa2' : 'seeded'}|${options.seed}|${[...anchors.keys()].sort().join('\n')}`;
   const layoutGraph = new UndirectedGraph<{ x: number; y: number; fixed?: boolean }, { weight: number }>();
   for (const node of nodes) layoutGraph.addNode(node.key, { x: 0, y: 0 });
   for (const edge of edges) layoutGraph.addEdge(edge.source, edge.target, { weight: edge.weight });

@@ -1,0 +1,371 @@
+import { hcl } from 'd3';
+import Graph from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { buildGraph, buildGraphDetailed, LAYOUT_EXTENT, NEUTRAL_COLOR } from '../../src/graph/index.js';
+import type { Diagnostic, SerializedGraph, SerializedNode } from '../../src/types.js';
+import { concept, edge, linked, paper, parsed, syntheticCorpus } from './make-records.js';
+
+function node(graph: SerializedGraph, key: string): SerializedNode {
+  const found = graph.nodes.find((n) => n.key === key);
+  if (!found) throw new Error(`no node ${key}`);
+  return found;
+}
+
+function hueDistance(a: string, b: string): number {
+  const d = Math.abs(hcl(a).h - hcl(b).h) % 360;
+  return Math.min(d, 360 - d);
+}
+
+/** Mean distance between nodes sharing `group(n)` over mean distance between nodes that do not. */
+function clusterRatio(graph: SerializedGraph, group: (n: SerializedNode) => string): number {
+  let within = 0;
+  let withinN = 0;
+  let between = 0;
+  let betweenN = 0;
+  const nodes = graph.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    for (let j = i + 1; j < nodes.length; j++) {
+      const a = nodes[i]!.attributes;
+      const b = nodes[j]!.attributes;
+      const d = Math.hypot(a.x - b.x, a.y - b.y);
+      if (group(nodes[i]!) === group(nodes[j]!)) {
+        within += d;
+        withinN++;
+      } else {
+        between += d;
+        betweenN++;
+      }
+    }
+  }
+  return within / withinN / (between / betweenN);
+}
+
+describe('topic colours', () => {
+  const graph = buildGraph(
+    parsed([
+      paper('arxiv:6', ['RL'], { sources: [{ file: 'notes.md', line: 60 }] }),
+      paper('arxiv:1', ['RL', 'Reward models'], { sources: [{ file: 'notes.md', line: 10 }] }),
+      paper('arxiv:2', ['RL', 'Reward models', 'PRM'], { sources: [{ file: 'notes.md', line: 20 }] }),
+      paper('arxiv:3', ['RL', 'Reward models', 'Generative RM'], {
+        sources: [{ file: 'notes.md', line: 30 }],
+      }),
+      paper('arxiv:4', ['RL', 'Math'], { sources: [{ file: 'notes.md', line: 40 }] }),
+      paper('arxiv:5', ['RL', 'Reasoning'], { sources: [{ file: 'notes.md', line: 50 }] }),
+    ]),
+    linked([]),
+  );
+  const color = (key: string) => graph.attributes.topics.find((t) => t.key === key)?.color ?? 'missing';
+
+  it('gives each topic group its own hue, one level below a heading every paper shares', () => {
+    const groups = ['RL / Reward models', 'RL / Math', 'RL / Reasoning', 'RL'];
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        expect(
+          hueDistance(color(groups[i]!), color(groups[j]!)),
+          `${groups[i]} vs ${groups[j]}`,
+        ).toBeGreaterThan(60);
+      }
+    }
+  });
+
+  it('colours subtopics as shades of their parent, distinct from each other', () => {
+    const parent = color('RL / Reward models');
+    for (const child of ['RL / Reward models / PRM', 'RL / Reward models / Generative RM']) {
+      expect(hueDistance(color(child), parent)).toBeLessThan(15);
+    }
+    expect(color('RL / Reward models / PRM')).not.toBe(color('RL / Reward models / Generative RM'));
+    expect(
+      Math.abs(hcl(color('RL / Reward models / PRM')).l - hcl(color('RL / Reward models / Generative RM')).l),
+    ).toBeGreaterThan(10);
+  });
+
+  it('paints nodes with their innermost topic colour and topic-less nodes neutral', () => {
+    expect(node(graph, 'arxiv:2').attributes.color).toBe(color('RL / Reward models / PRM'));
+    expect(node(graph, 'arxiv:6').attributes.color).toBe(color('RL'));
+    const loose = buildGraph(parsed([paper('arxiv:9', []), paper('arxiv:8', ['A'])]), linked([]));
+    expect(node(loose, 'arxiv:9').attributes.color).toBe(NEUTRAL_COLOR);
+    expect(node(loose, 'arxiv:8').attributes.color).not.toBe(NEUTRAL_COLOR);
+  });
+
+  it('lists the topic tree in the notes order with counts of papers under each path', () => {
+    expect(graph.attributes.topics.map((t) => [t.key, t.count])).toEqual([
+      ['RL', 6],
+      ['RL / Reward models', 3],
+      ['RL / Reward models / PRM', 1],
+      ['RL / Reward models / Generative RM', 1],
+      ['RL / Math', 1],
+      ['RL / Reasoning', 1],
+    ]);
+    for (const topic of graph.attributes.topics) expect(topic.color).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});
+
+describe('layout', () => {
+  const { parsed: records, links } = syntheticCorpus(4, 3, 8);
+  const cases = [
+    { name: 'ForceAtlas2', graph: buildGraph(records, links) },
+    { name: 'seeded topic positions only', graph: buildGraph(records, links, { layout: false }) },
+  ];
+
+  for (const { name, graph } of cases) {
+    it(`${name}: keeps papers of one topic together`, () => {
+      const group = (n: SerializedNode) => n.attributes.topicPath.slice(0, 2).join('/');
+      const sub = (n: SerializedNode) => n.attributes.topicPath.join('/');
+      expect(clusterRatio(graph, group)).toBeLessThan(0.6);
+      expect(clusterRatio(graph, sub)).toBeLessThan(0.4);
+    });
+
+    it(`${name}: spreads finite positions over hundreds of units`, () => {
+      const xs = graph.nodes.map((n) => n.attributes.x);
+      const ys = graph.nodes.map((n) => n.attributes.y);
+      for (const v of [...xs, ...ys]) expect(Number.isFinite(v)).toBe(true);
+      expect(Math.max(...xs.map(Math.abs), ...ys.map(Math.abs))).toBe(LAYOUT_EXTENT);
+      expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(300);
+      expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(300);
+      for (const v of [...xs, ...ys]) expect(Math.round(v * 100) / 100).toBe(v);
+    });
+  }
+
+  it('puts topic centres where their papers are', () => {
+    const graph = cases[0]!.graph;
+    const topic = graph.attributes.topics.find((t) => t.key === 'Root / Group 2 / Sub 2.1')!;
+    const members = graph.nodes.filter((n) => n.attributes.topic === 'Sub 2.1');
+    const meanX = members.reduce((s, n) => s + n.attributes.x, 0) / members.length;
+    expect(topic.x).toBeCloseTo(meanX, 1);
+  });
+
+  it('handles the degenerate graphs: empty, one node, nodes without edges', () => {
+    const empty = buildGraph(parsed([]), linked([]));
+    expect(empty.nodes).toEqual([]);
+    expect(empty.attributes.topics).toEqual([]);
+    const one = buildGraph(parsed([paper('arxiv:1', ['A'])]), linked([]));
+    expect([one.nodes[0]!.attributes.x, one.nodes[0]!.attributes.y]).toEqual([0, 0]);
+    const loose = buildGraph(
+      parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['B']), paper('arxiv:3', [])]),
+      linked([]),
+    );
+    for (const n of loose.nodes)
+      expect(Number.isFinite(n.attributes.x) && Number.isFinite(n.attributes.y)).toBe(true);
+  });
+
+  it('warm start keeps every known node where it was', () => {
+    const cold = buildGraphDetailed(records, links);
+    const again = buildGraphDetailed(records, links, { previousLayout: cold.layout });
+    expect(again.layoutMode).toBe('warm');
+    expect(JSON.stringify(again.graph)).toBe(JSON.stringify(cold.graph));
+
+    const added = paper('title:new-one', ['Root', 'Group 1', 'Sub 1.2']);
+    const grown = buildGraphDetailed(
+      parsed([...records.papers, added]),
+      linked([...links.edges, edge('builds-on', 'title:new-one', 'title:g1-s2-p3')]),
+      { previousLayout: cold.layout },
+    );
+    expect(grown.layoutMode).toBe('warm');
+    const before = new Map(cold.graph.nodes.map((n) => [n.key, n.attributes]));
+    let moved = 0;
+    for (const n of grown.graph.nodes) {
+      const old = before.get(n.key);
+      if (old && Math.hypot(old.x - n.attributes.x, old.y - n.attributes.y) > 25) moved++;
+    }
+    expect(moved).toBe(0);
+    const placed = node(grown.graph, 'title:new-one').attributes;
+    const neighbour = node(grown.graph, 'title:g1-s2-p3').attributes;
+    expect(Math.hypot(placed.x - neighbour.x, placed.y - neighbour.y)).toBeLessThan(200);
+  });
+});
+
+describe('nodes, edges and attributes', () => {
+  const records = parsed([
+    paper('arxiv:2506.00001', ['T', 'A'], { title: 'Hub paper', date: '2025-06-01', authors: ['X, Y'] }),
+    paper('arxiv:2506.00002', ['T', 'A']),
+    paper('arxiv:2506.00003', ['T', 'B']),
+    paper('arxiv:2506.00004', ['T', 'B']),
+    paper('title:lonely', ['T', 'B']),
+  ]);
+  const links = linked(
+    [
+      edge('builds-on', 'arxiv:2506.00002', 'arxiv:2506.00001'),
+      edge('critiques', 'arxiv:2506.00003', 'arxiv:2506.00001', 0.5),
+      edge('compares', 'arxiv:2506.00004', 'arxiv:2506.00001'),
+      edge('same-group', 'arxiv:2506.00003', 'arxiv:2506.00004'),
+      edge('mentions', 'arxiv:2506.00001', 'concept:grpo'),
+      edge('mentions', 'arxiv:2506.00002', 'concept:grpo'),
+      edge('mentions', 'arxiv:2506.00003', 'concept:grpo'),
+      edge('mentions', 'arxiv:2506.00001', 'concept:ppo'),
+    ],
+    [concept('grpo'), concept('ppo'), concept('unused')],
+  );
+  const graph = buildGraph(records, links);
+
+  it('is a valid graphology mixed multi graph', () => {
+    const imported = Graph.from(graph as never);
+    expect(imported.type).toBe('mixed');
+    expect(imported.multi).toBe(true);
+    expect(imported.order).toBe(8);
+    expect(imported.size).toBe(8);
+    expect(graph.options).toEqual({ type: 'mixed', multi: true, allowSelfLoops: false });
+  });
+
+  it.each([
+    ['builds-on', 'arxiv:2506.00002', 'arxiv:2506.00001', false],
+    ['critiques', 'arxiv:2506.00003', 'arxiv:2506.00001', false],
+    ['compares', 'arxiv:2506.00004', 'arxiv:2506.00001', false],
+    ['mentions', 'arxiv:2506.00001', 'concept:grpo', false],
+    ['same-group', 'arxiv:2506.00003', 'arxiv:2506.00004', true],
+  ])('%s edge %s -> %s is undirected: %s', (type, source, target, undirected) => {
+    const found = graph.edges.find((e) => e.attributes.type === type && e.source === source);
+    expect(found).toBeDefined();
+    expect(found!.target).toBe(target);
+    expect(found!.undirected ?? false).toBe(undirected);
+    expect(found!.attributes.evidence.length).toBeGreaterThan(0);
+    expect(found!.attributes.color).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it('sizes nodes by degree, capped', () => {
+    const size = (key: string) => node(graph, key).attributes.size;
+    expect(size('arxiv:2506.00001')).toBeGreaterThan(size('arxiv:2506.00002'));
+    expect(size('arxiv:2506.00002')).toBeGreaterThan(size('title:lonely'));
+    expect(size('title:lonely')).toBe(4);
+    expect(size('concept:grpo')).toBeGreaterThan(size('concept:ppo'));
+    const star = buildGraph(
+      parsed([
+        paper('arxiv:0', ['A']),
+        ...Array.from({ length: 400 }, (_, i) => paper(`arxiv:${i + 1}`, ['A'])),
+      ]),
+      linked(Array.from({ length: 400 }, (_, i) => edge('builds-on', `arxiv:${i + 1}`, 'arxiv:0'))),
+      { layout: false },
+    );
+    expect(node(star, 'arxiv:0').attributes.size).toBe(20);
+  });
+
+  it('keeps every paper field and gives concepts the topic of the papers that mention them most', () => {
+    const hub = node(graph, 'arxiv:2506.00001').attributes;
+    expect(hub).toMatchObject({ kind: 'paper', title: 'Hub paper', date: '2025-06-01', authors: ['X, Y'] });
+    expect(hub.kind === 'paper' && hub.topicPath).toEqual(['T', 'A']);
+    const grpo = node(graph, 'concept:grpo').attributes;
+    expect(grpo).toMatchObject({ kind: 'concept', label: 'GRPO', topic: 'A', topicPath: ['T', 'A'] });
+    expect(grpo.topics).toEqual(['T', 'A', 'B']);
+    expect(node(graph, 'concept:unused').attributes.topicPath).toEqual([]);
+  });
+
+  it('counts edges by type and puts Louvain communities on every node', () => {
+    expect(graph.attributes.stats).toMatchObject({
+      papers: 5,
+      concepts: 3,
+      edges: 8,
+      edgesByType: { 'builds-on': 1, critiques: 1, compares: 1, 'same-group': 1, mentions: 4 },
+    });
+    for (const n of graph.nodes) expect(Number.isInteger(n.attributes.community)).toBe(true);
+  });
+
+  it('separates disconnected cliques into different communities', () => {
+    const ids = ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4'].map((s) => `title:${s}`);
+    const clique = (members: string[]) =>
+      members.flatMap((s, i) => members.slice(i + 1).map((t) => edge('compares', s, t)));
+    const g = buildGraph(
+      parsed(ids.map((id) => paper(id, ['X']))),
+      linked([...clique(ids.slice(0, 4)), ...clique(ids.slice(4))]),
+    );
+    const community = (key: string) => node(g, key).attributes.community;
+    expect(community('title:a1')).toBe(community('title:a4'));
+    expect(community('title:b1')).toBe(community('title:b4'));
+    expect(community('title:a1')).not.toBe(community('title:b1'));
+  });
+});
+
+describe('bad link input becomes diagnostics, sorted', () => {
+  it.each([
+    ['edge-unknown-node', edge('builds-on', 'arxiv:1', 'arxiv:404')],
+    ['edge-self-loop', edge('mentions', 'arxiv:1', 'arxiv:1')],
+  ])('%s', (rule, bad) => {
+    const graph = buildGraph(parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A'])]), linked([bad]));
+    expect(graph.edges).toEqual([]);
+    expect(graph.attributes.diagnostics.map((d) => d.rule)).toEqual([rule]);
+  });
+
+  it('drops a repeated edge key and a repeated paper id with a diagnostic', () => {
+    const graph = buildGraph(
+      parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A']), paper('arxiv:2', ['B'])]),
+      linked([edge('builds-on', 'arxiv:1', 'arxiv:2'), edge('builds-on', 'arxiv:1', 'arxiv:2')]),
+    );
+    expect(graph.nodes).toHaveLength(2);
+    expect(graph.edges).toHaveLength(1);
+    expect(graph.attributes.diagnostics.map((d) => d.rule).sort()).toEqual([
+      'duplicate-edge-key',
+      'duplicate-paper-id',
+    ]);
+  });
+
+  it('merges parse, link and extra diagnostics sorted by file, line, column', () => {
+    const d = (file: string, line: number, column: number, rule: string): Diagnostic => ({
+      rule,
+      severity: 'warning',
+      file,
+      line,
+      column,
+      message: rule,
+    });
+    const records = { ...parsed([]), diagnostics: [d('b.md', 1, 1, 'x'), d('a.md', 10, 1, 'y')] };
+    const links = { ...linked([]), diagnostics: [d('a.md', 2, 5, 'z'), d('a.md', 2, 1, 'w')] };
+    const graph = buildGraph(records, links, {
+      extraDiagnostics: [d('a.md', 10, 1, 'y'), d('', 1, 1, 'read')],
+    });
+    expect(graph.attributes.diagnostics.map((x) => `${x.file}:${x.line}:${x.column} ${x.rule}`)).toEqual([
+      ':1:1 read',
+      'a.md:2:1 w',
+      'a.md:2:5 z',
+      'a.md:10:1 y',
+      'b.md:1:1 x',
+    ]);
+  });
+});
+
+describe('determinism', () => {
+  const { parsed: records, links } = syntheticCorpus(3, 3, 6);
+  const withConcepts = linked(
+    [
+      ...links.edges,
+      edge('mentions', 'title:g0-s0-p0', 'concept:ppo'),
+      edge('mentions', 'title:g2-s1-p2', 'concept:ppo'),
+    ],
+    [concept('ppo')],
+  );
+
+  function shuffled<T>(items: readonly T[], seed: number): T[] {
+    const copy = [...items];
+    let state = seed;
+    for (let i = copy.length - 1; i > 0; i--) {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      const j = state % (i + 1);
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy;
+  }
+
+  it('gives the same bytes twice and for inputs in any order', () => {
+    const first = JSON.stringify(buildGraph(records, withConcepts));
+    expect(JSON.stringify(buildGraph(records, withConcepts))).toBe(first);
+    for (const seed of [1, 2, 3]) {
+      const reordered = buildGraph(
+        { ...records, papers: shuffled(records.papers, seed) },
+        { ...withConcepts, edges: shuffled(withConcepts.edges, seed + 10) },
+      );
+      expect(JSON.stringify(reordered)).toBe(first);
+    }
+  });
+
+  it('exports nodes and edges sorted by key', () => {
+    const graph = buildGraph(records, withConcepts);
+    const nodeKeys = graph.nodes.map((n) => n.key);
+    const edgeKeys = graph.edges.map((e) => e.key);
+    expect(nodeKeys).toEqual([...nodeKeys].sort());
+    expect(edgeKeys).toEqual([...edgeKeys].sort());
+  });
+
+  it('changes the picture, not the content, with another seed', () => {
+    const a = buildGraph(records, withConcepts, { seed: 1 });
+    const b = buildGraph(records, withConcepts, { seed: 2 });
+    expect(JSON.stringify(a)).not.toBe(JSON.stringify(b));
+    expect(b.nodes.map((n) => n.key)).toEqual(a.nodes.map((n) => n.key));
+  });
+});
