@@ -1,0 +1,295 @@
+// One benchmark task in its own process, so peak memory (maxRSS) belongs to that task alone.
+// Run by bench/run.ts: node --expose-gc --import tsx bench/child.ts <task> [--key value]...
+// Prints one line `@@RESULT <json>` on stdout.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { NoteFile, ParseResult, SerializedGraph } from '../src/types.js';
+import { generateBigFileCase } from './corpus.js';
+import { loadBaseline, loadStages, readNotes, type Stages } from './stages.js';
+
+// Non-literal specifiers: these modules are written in parallel and may not exist yet.
+const CLI_MODULE: string = '../src/cli/index.js';
+const PIPELINE_MODULE: string = '../src/pipeline.js';
+
+const argv = process.argv.slice(2);
+const task = argv[0];
+const arg = (name: string, dflt: string): string => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? (argv[i + 1] ?? dflt) : dflt;
+};
+
+const gc = (): void => {
+  (globalThis as { gc?: () => void }).gc?.();
+};
+const now = (): number => performance.now();
+const maxRssMiB = (): number => process.resourceUsage().maxRSS / 1024;
+const emit = (result: unknown): void => {
+  process.stdout.write(`@@RESULT ${JSON.stringify(result)}\n`);
+};
+
+export type StageName = 'read' | 'parse' | 'merge' | 'link' | 'graph' | 'layout' | 'write';
+
+export interface BuildRun {
+  /** Milliseconds per stage; null when the stage is not available. */
+  stages: Record<StageName, number | null>;
+  remark: number;
+  papers: number | null;
+  nodes: number | null;
+  edges: number | null;
+  /** Bytes of graph JSON as written, and gzipped; and gzipped with summaries removed. */
+  jsonBytes: number | null;
+  gzipBytes: number | null;
+  gzipNoSummaryBytes: number | null;
+  layoutIterations: number | null;
+}
+
+/** Strip the on-demand parts (summaries) to measure what the page must load up front. */
+function withoutSummaries(graph: SerializedGraph): unknown {
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => {
+      const { summary: _s, ...rest } = n.attributes as unknown as Record<string, unknown>;
+      return { ...n, attributes: rest };
+    }),
+  };
+}
+
+function runParse(
+  stages: Stages,
+  files: readonly NoteFile[],
+): { parsed: ParseResult | null; parse: number | null; merge: number | null } {
+  if (stages.parseFile.fn && stages.mergeFileParses.fn) {
+    const t0 = now();
+    const parses = files.map((f) => (stages.parseFile.fn as NonNullable<Stages['parseFile']['fn']>)(f));
+    const t1 = now();
+    const parsed = stages.mergeFileParses.fn(parses);
+    return { parsed, parse: t1 - t0, merge: now() - t1 };
+  }
+  if (stages.parseNotes.fn) {
+    const t0 = now();
+    const parsed = stages.parseNotes.fn(files);
+    return { parsed, parse: now() - t0, merge: null };
+  }
+  return { parsed: null, parse: null, merge: null };
+}
+
+function buildOnce(
+  stages: Stages,
+  dir: string,
+  outDir: string,
+  baseline: (t: string) => unknown,
+  withLayout: boolean,
+): BuildRun {
+  const stagesMs: Record<StageName, number | null> = {
+    read: null,
+    parse: null,
+    merge: null,
+    link: null,
+    graph: null,
+    layout: null,
+    write: null,
+  };
+  const run: BuildRun = {
+    stages: stagesMs,
+    remark: 0,
+    papers: null,
+    nodes: null,
+    edges: null,
+    jsonBytes: null,
+    gzipBytes: null,
+    gzipNoSummaryBytes: null,
+    layoutIterations: null,
+  };
+  gc();
+  let t = now();
+  const files = readNotes(dir);
+  stagesMs.read = now() - t;
+
+  // remark alone, on the same decoded files, in the same process and run.
+  gc();
+  t = now();
+  for (const f of files) baseline(f.text);
+  run.remark = now() - t;
+
+  gc();
+  const { parsed, parse, merge } = runParse(stages, files);
+  stagesMs.parse = parse;
+  stagesMs.merge = merge;
+  if (!parsed) return run;
+  run.papers = parsed.papers.length;
+  if (!stages.findLinks.fn) return run;
+  t = now();
+  const links = stages.findLinks.fn(parsed.papers);
+  stagesMs.link = now() - t;
+  if (!stages.buildGraph.fn) return run;
+  t = now();
+  let build = stages.buildGraph.fn(parsed, links, { layout: false });
+  stagesMs.graph = now() - t;
+  if (withLayout) {
+    t = now();
+    const laid = stages.buildGraph.fn(parsed, links, { layout: true });
+    const total = now() - t;
+    // The layout's own share, when buildGraph reports it; else the difference to the layout-free build.
+    stagesMs.layout = laid.timings ? laid.timings.layout : Math.max(0, total - (stagesMs.graph ?? 0));
+    run.layoutIterations = laid.iterations ?? null;
+    build = laid;
+  }
+  const graph = build.graph;
+  run.nodes = graph.nodes.length;
+  run.edges = graph.edges.length;
+  t = now();
+  const json = JSON.stringify(graph);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'graph.json.tmp'), json);
+  stagesMs.write = now() - t;
+  run.jsonBytes = Buffer.byteLength(json);
+  run.gzipBytes = gzipSync(json).length;
+  run.gzipNoSummaryBytes = gzipSync(JSON.stringify(withoutSummaries(graph))).length;
+  return run;
+}
+
+async function taskBuild(): Promise<void> {
+  const dir = arg('dir', '');
+  const runs = Number(arg('runs', '3'));
+  const warmup = Number(arg('warmup', '1'));
+  const withLayout = arg('layout', 'yes') === 'yes';
+  const stages = await loadStages();
+  const baseline = await loadBaseline();
+  const results: BuildRun[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const r = buildOnce(stages, dir, join(dir, '..', 'out'), baseline.parse, withLayout);
+    if (i >= warmup) results.push(r);
+  }
+  const unavailable = Object.values(stages)
+    .filter((s) => !s.fn)
+    .map((s) => `${s.name}: ${s.reason ?? 'not available'}`);
+  emit({ runs: results, baseline: baseline.describe, unavailable, maxRssMiB: maxRssMiB() });
+}
+
+/** The real command path, end to end with layout: buildFromDirectory from src/cli. */
+async function taskCli(): Promise<void> {
+  const dir = arg('dir', '');
+  const out = arg('out', '');
+  let fn: unknown;
+  try {
+    const m = (await import(CLI_MODULE)) as Record<string, unknown>;
+    fn = m.buildFromDirectory;
+  } catch (e) {
+    emit({ unavailable: `src/cli: ${(e as Error).message.split('\n')[0]}` });
+    return;
+  }
+  if (typeof fn !== 'function') {
+    emit({ unavailable: 'src/cli has no buildFromDirectory' });
+    return;
+  }
+  const t = now();
+  const result = (await (fn as (o: unknown) => unknown)({ content: dir, out })) as unknown;
+  const ms = now() - t;
+  emit({ ms, maxRssMiB: maxRssMiB(), result: summarise(result) });
+}
+
+function summarise(x: unknown): unknown {
+  if (!x || typeof x !== 'object') return x;
+  const o = x as Record<string, unknown>;
+  const keep: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o))
+    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') keep[k] = v;
+  if (o.stats && typeof o.stats === 'object') keep.stats = o.stats;
+  if (o.timings && typeof o.timings === 'object') keep.timings = o.timings;
+  return keep;
+}
+
+/** One note 100x the seed's size against 100 seed-sized notes: per-byte cost, papermap and remark. */
+async function taskBigFile(): Promise<void> {
+  const runs = Number(arg('runs', '3'));
+  const count = Number(arg('count', '100'));
+  const bytesEach = Number(arg('bytes', '71218'));
+  const { small, big } = generateBigFileCase({ count, bytesEach });
+  const bytesSmall = small.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  const bytesBig = Buffer.byteLength(big.text);
+  const stages = await loadStages();
+  const baseline = await loadBaseline();
+  const time = (f: () => void): number => {
+    gc();
+    const t = now();
+    f();
+    return now() - t;
+  };
+  const papermap = (files: readonly NoteFile[]): void => {
+    const { parsed } = runParse(stages, files);
+    if (parsed && stages.findLinks.fn) {
+      const links = stages.findLinks.fn(parsed.papers);
+      stages.buildGraph.fn?.(parsed, links, { layout: false });
+    }
+  };
+  const havePapermap = Boolean(stages.parseNotes.fn || (stages.parseFile.fn && stages.mergeFileParses.fn));
+  const r = {
+    remarkSmall: [] as number[],
+    remarkBig: [] as number[],
+    papermapSmall: [] as number[],
+    papermapBig: [] as number[],
+    papers: [] as number[],
+  };
+  // Warm up on a tenth, then alternate so drift hits both sides alike.
+  for (const f of small.slice(0, 10)) baseline.parse(f.text);
+  if (havePapermap) papermap(small.slice(0, 10));
+  for (let i = 0; i < runs; i++) {
+    r.remarkSmall.push(time(() => small.forEach((f) => baseline.parse(f.text))));
+    r.remarkBig.push(time(() => baseline.parse(big.text)));
+    if (havePapermap) {
+      r.papermapSmall.push(time(() => papermap(small)));
+      r.papermapBig.push(time(() => papermap([big])));
+    }
+  }
+  if (havePapermap) {
+    const a = runParse(stages, small).parsed?.papers.length ?? 0;
+    const b = runParse(stages, [big]).parsed?.papers.length ?? 0;
+    r.papers = [a, b];
+  }
+  emit({
+    ...r,
+    bytesSmall,
+    bytesBig,
+    files: small.length,
+    baseline: baseline.describe,
+    havePapermap,
+    maxRssMiB: maxRssMiB(),
+  });
+}
+
+/** Warm incremental builder over a corpus; edit one note at a time; time until the new graph is ready. */
+async function taskIncremental(): Promise<void> {
+  const dir = arg('dir', '');
+  const edits = Number(arg('edits', '7'));
+  let create: unknown;
+  try {
+    const m = (await import(PIPELINE_MODULE)) as Record<string, unknown>;
+    create = m.createBuilder;
+  } catch (e) {
+    emit({ unavailable: `src/pipeline: ${(e as Error).message.split('\n')[0]}` });
+    return;
+  }
+  if (typeof create !== 'function') {
+    emit({ unavailable: 'src/pipeline has no createBuilder' });
+    return;
+  }
+  const { runIncremental } = await import('./incremental.js');
+  const files = readNotes(dir);
+  const result = await runIncremental(create, files, edits);
+  emit({ ...result, maxRssMiB: maxRssMiB() });
+}
+
+const tasks: Record<string, () => Promise<void>> = {
+  build: taskBuild,
+  cli: taskCli,
+  bigfile: taskBigFile,
+  incremental: taskIncremental,
+};
+
+const fn = task ? tasks[task] : undefined;
+if (!fn) {
+  console.error(`usage: child.ts ${Object.keys(tasks).join('|')} ...`);
+  process.exit(2);
+}
+await fn();

@@ -1,0 +1,288 @@
+// npm run bench -- [--cases build,bigfile,incremental,browser] [--sizes 1000,10000,100000] [--runs N] [--no-write]
+//
+// Each case runs in child processes (bench/child.ts) so peak memory is the task's own. Results are printed,
+// merged into bench/results.json by case, and rendered to bench/results.md.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildRun, StageName } from './child.js';
+import { generateCorpus } from './corpus.js';
+import { renderResults, type Results } from './report.js';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(BENCH, '..');
+const SEED = 1;
+
+const argv = process.argv.slice(2);
+const arg = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const cases = (arg('cases') ?? 'build,bigfile,incremental,browser').split(',');
+const sizes = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
+const runsOverride = arg('runs') ? Number(arg('runs')) : null;
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+function child(args: string[]): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(BENCH, 'child.ts'), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    p.on('error', reject);
+    p.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('@@RESULT '));
+      if (!line) {
+        resolve({ failed: `child ${args[0]} exited ${code} without a result`, output: out.slice(-2000) });
+        return;
+      }
+      resolve(JSON.parse(line.slice('@@RESULT '.length)) as Record<string, unknown>);
+    });
+  });
+}
+
+/** Write the corpus for `papers` to bench/corpus/<papers> once; reuse it while the generator is unchanged. */
+function ensureCorpus(papers: number): { dir: string; files: number; bytes: number; articles: number } {
+  const root = join(BENCH, 'corpus', String(papers));
+  const dir = join(root, 'notes');
+  const stampFile = join(root, 'stamp.json');
+  const genSrc =
+    readFileSync(join(BENCH, 'corpus.ts'), 'utf8') + readFileSync(join(BENCH, 'corpus-data.ts'), 'utf8');
+  const stamp = `${SEED}:${papers}:${genSrc.length}:${hash(genSrc)}`;
+  if (existsSync(stampFile)) {
+    const s = JSON.parse(readFileSync(stampFile, 'utf8')) as {
+      stamp: string;
+      files: number;
+      bytes: number;
+      articles: number;
+    };
+    if (s.stamp === stamp) return { dir, files: s.files, bytes: s.bytes, articles: s.articles };
+  }
+  const t = performance.now();
+  const corpus = generateCorpus({ papers, seed: SEED });
+  let bytes = 0;
+  for (const f of corpus.files) {
+    const target = join(dir, f.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, f.text);
+    bytes += Buffer.byteLength(f.text);
+  }
+  writeFileSync(join(root, 'truth.json'), JSON.stringify(corpus.truth));
+  const info = { stamp, files: corpus.files.length, bytes, articles: corpus.truth.articles.length };
+  writeFileSync(stampFile, JSON.stringify(info));
+  console.log(
+    `  corpus ${papers}: ${info.files} files, ${(bytes / 1e6).toFixed(1)} MB, generated in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+  return { dir, files: info.files, bytes, articles: info.articles };
+}
+
+function hash(s: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16);
+}
+
+const STAGES: StageName[] = ['read', 'parse', 'merge', 'link', 'graph', 'layout', 'write'];
+
+export interface BuildSizeResult {
+  papers: number;
+  files: number;
+  bytes: number;
+  runs: number;
+  baseline: string;
+  unavailable: string[];
+  stages: Record<StageName, number | null>;
+  remark: number;
+  /** parse + merge + link + graph (no layout), in memory. */
+  buildNoLayout: number | null;
+  ratio: number | null;
+  perPaperUs: number | null;
+  remarkPerPaperUs: number;
+  withLayoutTotal: number | null;
+  nodes: number | null;
+  edges: number | null;
+  parsedPapers: number | null;
+  gzipBytes: number | null;
+  gzipNoSummaryBytes: number | null;
+  bytesPerNodeGzNoSummary: number | null;
+  layoutIterations: number | null;
+  stageChildMaxRssMiB: number;
+  cli: { ms?: number; maxRssMiB?: number; unavailable?: string; failed?: string; result?: unknown };
+}
+
+async function caseBuild(): Promise<BuildSizeResult[]> {
+  const out: BuildSizeResult[] = [];
+  for (const n of sizes) {
+    console.log(`build ${n} papers`);
+    const corpus = ensureCorpus(n);
+    const runs = runsOverride ?? (n <= 1000 ? 7 : n <= 10000 ? 3 : 1);
+    const warmup = n <= 10000 ? 1 : 0;
+    const r = await child(['build', '--dir', corpus.dir, '--runs', String(runs), '--warmup', String(warmup)]);
+    if (r.failed) {
+      console.log(`  failed: ${String(r.failed)}\n${String(r.output)}`);
+    }
+    const rs = (r.runs as BuildRun[] | undefined) ?? [];
+    const med = (f: (x: BuildRun) => number | null): number | null => {
+      const xs = rs.map(f);
+      return xs.length && xs.every((x) => x !== null) ? median(xs as number[]) : null;
+    };
+    const stages = Object.fromEntries(STAGES.map((s) => [s, med((x) => x.stages[s])])) as Record<
+      StageName,
+      number | null
+    >;
+    const noLayout = med((x) =>
+      x.stages.parse !== null && x.stages.link !== null && x.stages.graph !== null
+        ? x.stages.parse + (x.stages.merge ?? 0) + x.stages.link + x.stages.graph
+        : null,
+    );
+    const remark = med((x) => x.remark) ?? 0;
+    const ratio = med((x) =>
+      x.stages.parse !== null && x.stages.link !== null && x.stages.graph !== null
+        ? (x.stages.parse + (x.stages.merge ?? 0) + x.stages.link + x.stages.graph) / x.remark
+        : null,
+    );
+    console.log(`  cli end-to-end (with layout)`);
+    const cli = (await child([
+      'cli',
+      '--dir',
+      corpus.dir,
+      '--out',
+      join(BENCH, 'out', `graph-${n}.json`),
+    ])) as BuildSizeResult['cli'];
+    const nodes = med((x) => x.nodes);
+    const gzNo = med((x) => x.gzipNoSummaryBytes);
+    // read + parse + merge + link + graph + layout + write: the whole build with layout, stage by stage.
+    const withLayoutTotal = med((x) =>
+      STAGES.every((s) => s === 'merge' || x.stages[s] !== null)
+        ? STAGES.reduce((a, s) => a + (x.stages[s] ?? 0), 0)
+        : null,
+    );
+    const res: BuildSizeResult = {
+      papers: n,
+      files: corpus.files,
+      bytes: corpus.bytes,
+      runs: rs.length,
+      baseline: String(r.baseline ?? ''),
+      unavailable: (r.unavailable as string[] | undefined) ?? (r.failed ? [String(r.failed)] : []),
+      stages,
+      remark,
+      buildNoLayout: noLayout,
+      ratio,
+      perPaperUs: noLayout === null ? null : (noLayout * 1000) / n,
+      remarkPerPaperUs: (remark * 1000) / n,
+      withLayoutTotal,
+      nodes,
+      edges: med((x) => x.edges),
+      parsedPapers: med((x) => x.papers),
+      gzipBytes: med((x) => x.gzipBytes),
+      gzipNoSummaryBytes: gzNo,
+      bytesPerNodeGzNoSummary: gzNo !== null && nodes ? gzNo / nodes : null,
+      layoutIterations: med((x) => x.layoutIterations),
+      stageChildMaxRssMiB: Number(r.maxRssMiB ?? 0),
+      cli,
+    };
+    console.log(
+      `  remark ${remark.toFixed(0)} ms; stages ${STAGES.map((s) => `${s}=${stages[s] === null ? 'n/a' : (stages[s] as number).toFixed(0)}`).join(' ')}; ratio ${ratio === null ? 'n/a' : ratio.toFixed(2)}; cli ${cli.ms ? `${(cli.ms / 1000).toFixed(1)} s, ${cli.maxRssMiB?.toFixed(0)} MiB` : (cli.unavailable ?? cli.failed)}`,
+    );
+    out.push(res);
+  }
+  return out;
+}
+
+async function caseBigFile(): Promise<Record<string, unknown>> {
+  console.log('big file: 1 note of 100x the seed vs 100 seed-sized notes');
+  const seedBytes = Buffer.byteLength(readFileSync(join(ROOT, 'content', 'reinforcement-learning.md')));
+  const r = await child([
+    'bigfile',
+    '--runs',
+    String(runsOverride ?? 3),
+    '--count',
+    '100',
+    '--bytes',
+    String(seedBytes),
+  ]);
+  const perByte = (ms: number[], bytes: number): number => median(ms) / bytes;
+  const bs = Number(r.bytesSmall);
+  const bb = Number(r.bytesBig);
+  const remarkRatio = perByte(r.remarkBig as number[], bb) / perByte(r.remarkSmall as number[], bs);
+  const pm = r.havePapermap
+    ? perByte(r.papermapBig as number[], bb) / perByte(r.papermapSmall as number[], bs)
+    : null;
+  console.log(
+    `  remark per-byte big/small ${remarkRatio.toFixed(2)}; papermap ${pm === null ? 'not available' : pm.toFixed(2)}`,
+  );
+  return { ...r, seedBytes, remarkRatio, papermapRatio: pm };
+}
+
+async function caseIncremental(): Promise<Record<string, unknown>> {
+  const n = Number(arg('incremental-size') ?? 10000);
+  console.log(`incremental: ${n}-paper corpus, warm builder, one note edited`);
+  const corpus = ensureCorpus(n);
+  const r = await child(['incremental', '--dir', corpus.dir, '--edits', String(runsOverride ?? 7)]);
+  const edits = r.editsMs as number[] | undefined;
+  const med = edits && edits.length ? median(edits) : null;
+  console.log(
+    `  ${med === null ? `not available: ${String(r.unavailable ?? r.failed)}` : `median ${med.toFixed(0)} ms over ${edits?.length} edits`}`,
+  );
+  return { ...r, papers: n, medianMs: med };
+}
+
+async function caseBrowser(): Promise<Record<string, unknown>> {
+  const { runBrowserCase } = await import('./browser/run-browser.js');
+  const bsizes = (arg('browser-sizes') ?? '1000,10000,50000').split(',').map(Number);
+  return (await runBrowserCase({ sizes: bsizes, runs: runsOverride ?? 3, ensureCorpus })) as Record<
+    string,
+    unknown
+  >;
+}
+
+async function main(): Promise<void> {
+  const resultsFile = join(BENCH, 'results.json');
+  const previous: Results = existsSync(resultsFile)
+    ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Results)
+    : { cases: {} };
+  const cpu = cpus();
+  const machine = {
+    date: new Date().toISOString(),
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    node: process.version,
+    memGiB: Math.round(totalmem() / 2 ** 30),
+    load: loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
+  };
+  console.log(
+    `papermap bench ${machine.date} on ${machine.cpu} x${machine.cores}, node ${machine.node}, load ${machine.load}`,
+  );
+  const results: Results = { cases: { ...previous.cases } };
+  if (cases.includes('build')) {
+    const fresh = await caseBuild();
+    const old = (results.cases.build?.data as BuildSizeResult[] | undefined) ?? [];
+    const merged = [...old.filter((o) => !fresh.some((f) => f.papers === o.papers)), ...fresh].sort(
+      (a, b) => a.papers - b.papers,
+    );
+    results.cases.build = { machine, data: merged };
+  }
+  if (cases.includes('bigfile')) results.cases.bigfile = { machine, data: await caseBigFile() };
+  if (cases.includes('incremental')) results.cases.incremental = { machine, data: await caseIncremental() };
+  if (cases.includes('browser')) results.cases.browser = { machine, data: await caseBrowser() };
+  if (!argv.includes('--no-write')) {
+    writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(join(BENCH, 'results.md'), renderResults(results));
+    console.log('wrote bench/results.md and bench/results.json');
+  }
+}
+
+await main();
