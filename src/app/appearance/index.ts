@@ -1,0 +1,96 @@
+// Colours and marks derived from the map. Pure.
+import type { EdgeType } from '../../types.js';
+import type { MapFile } from '../../view/types.js';
+
+export const EDGE_COLORS: Record<EdgeType, string> = {
+  'builds-on': '#2b7bd6',
+  critiques: '#d6452b',
+  compares: '#d69a2b',
+  'same-group': '#3aa35b',
+  mentions: '#9a8fb0',
+};
+
+export const EDGE_LABELS: Record<EdgeType, string> = {
+  'builds-on': 'builds on',
+  critiques: 'critiques',
+  compares: 'compares with',
+  'same-group': 'same group',
+  mentions: 'mentions',
+};
+
+/** Edge types drawn with an arrow head at the target. */
+export const ARROW_TYPES: ReadonlySet<EdgeType> = new Set<EdgeType>(['builds-on', 'critiques']);
+
+function parseHex(c: string): [number, number, number] {
+  const m = /^#?([0-9a-f]{6})$/i.exec(c.trim());
+  const v = m ? parseInt(m[1]!, 16) : 0x888888;
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
+function toHex([r, g, b]: readonly number[]): string {
+  return `#${[r, g, b]
+    .map((x) =>
+      Math.round(Math.max(0, Math.min(255, x ?? 0)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
+}
+
+/** Mix a colour towards another by `t` (0 = a, 1 = b). */
+export function mix(a: string, b: string, t: number): string {
+  const x = parseHex(a);
+  const y = parseHex(b);
+  return toHex(x.map((v, i) => v + (y[i]! - v) * t));
+}
+
+/** Concepts: the topic colour, muted towards grey. */
+export function conceptColor(topicColor: string): string {
+  return mix(topicColor, '#9a9a9a', 0.55);
+}
+
+/** A distinct colour per community index (golden-angle hues, fixed saturation and lightness). */
+export function communityColor(community: number): string {
+  if (community < 0) return '#9a9a9a';
+  const h = (community * 137.508 + 20) % 360;
+  const s = 0.62;
+  const l = community % 2 === 0 ? 0.48 : 0.38;
+  const k = (n: number) => (n + h / 30) % 12;
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => 255 * (l - a * Math.max(-1, Math.min(k(n) - 3, Math.min(9 - k(n), 1))));
+  return toHex([f(0), f(8), f(4)]);
+}
+
+/**
+ * Papers whose Louvain community is not the one most of their top-level topic's papers fall in.
+ * Returns one flag per node (concepts and papers without a community are never marked).
+ */
+export function communityOutliers(map: MapFile): Uint8Array {
+  const n = map.nodes.label.length;
+  const topTopic = map.topics.map((t) => map.topics.findIndex((u) => u.key === t.path[0]));
+  const counts = new Map<number, Map<number, number>>();
+  for (let i = 0; i < n; i++) {
+    const t = map.nodes.topic[i]!;
+    const c = map.nodes.community[i]!;
+    if (map.nodes.kind[i] !== 0 || t < 0 || c < 0) continue;
+    const top = topTopic[t]!;
+    const m = counts.get(top) ?? new Map<number, number>();
+    m.set(c, (m.get(c) ?? 0) + 1);
+    counts.set(top, m);
+  }
+  const dominant = new Map<number, number>();
+  for (const [top, m] of counts) {
+    let bestC = -1;
+    let bestN = -1;
+    for (const [c, k] of [...m].sort((a, b) => a[0] - b[0])) if (k > bestN) [bestC, bestN] = [c, k];
+    dominant.set(top, bestC);
+  }
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = map.nodes.topic[i]!;
+    const c = map.nodes.community[i]!;
+    if (map.nodes.kind[i] !== 0 || t < 0 || c < 0) continue;
+    if (dominant.get(topTopic[t]!) !== c) out[i] = 1;
+  }
+  return out;
+}

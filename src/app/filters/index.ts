@@ -1,0 +1,145 @@
+// Which nodes and edges pass the filters. Pure, O(nodes + edges) per filter change; the renderer reads
+// the resulting flags in its reducers, so nothing is re-laid out and nothing runs per frame.
+import { EDGE_TYPES } from '../../types.js';
+import type { MapFile } from '../../view/types.js';
+import { nodeKeyAt } from '../../view/bundle.js';
+import type { Filters } from '../state/index.js';
+
+/** Lookups derived once per map file. */
+export interface MapIndex {
+  map: MapFile;
+  keys: string[];
+  byKey: Map<string, number>;
+  /** For each topic index, the indexes of itself and its ancestors. */
+  topicAncestors: number[][];
+  /** Incident edges per node (CSR layout): edges of node i are `adjEdges[adjStart[i] .. adjStart[i+1]]`. */
+  adjStart: Int32Array;
+  adjEdges: Int32Array;
+}
+
+export function indexMap(map: MapFile): MapIndex {
+  const n = map.nodes.label.length;
+  const keys = Array.from({ length: n }, (_, i) => nodeKeyAt(map, i));
+  const byKey = new Map(keys.map((k, i) => [k, i]));
+  const topicByKey = new Map(map.topics.map((t, i) => [t.key, i]));
+  const topicAncestors = map.topics.map((t) => {
+    const out: number[] = [];
+    for (let d = 1; d <= t.path.length; d++) {
+      const a = topicByKey.get(t.path.slice(0, d).join(' / '));
+      if (a !== undefined) out.push(a);
+    }
+    return out;
+  });
+  const { source, target } = map.edges;
+  const deg = new Int32Array(n + 1);
+  for (let e = 0; e < source.length; e++) {
+    deg[source[e]!]!++;
+    if (target[e] !== source[e]) deg[target[e]!]!++;
+  }
+  const adjStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) adjStart[i + 1] = adjStart[i]! + deg[i]!;
+  const fill = adjStart.slice(0, n);
+  const adjEdges = new Int32Array(adjStart[n]!);
+  for (let e = 0; e < source.length; e++) {
+    adjEdges[fill[source[e]!]!++] = e;
+    if (target[e] !== source[e]) adjEdges[fill[target[e]!]!++] = e;
+  }
+  return { map, keys, byKey, topicAncestors, adjStart, adjEdges };
+}
+
+export interface Visibility {
+  node: Uint8Array;
+  edge: Uint8Array;
+  visibleNodes: number;
+  visiblePapers: number;
+  visibleEdges: number;
+  /** Papers passing the date filter in each topic's subtree (the topic filter itself not applied). */
+  topicCounts: Int32Array;
+}
+
+export function isDateFilterActive(f: Filters): boolean {
+  return f.dateRange !== null;
+}
+
+export function computeVisibility(index: MapIndex, f: Filters): Visibility {
+  const { map, topicAncestors, adjStart, adjEdges } = index;
+  const nodes = map.nodes;
+  const n = nodes.label.length;
+  const m = map.edges.source.length;
+  const node = new Uint8Array(n);
+  const edge = new Uint8Array(m);
+  const topicCounts = new Int32Array(map.topics.length);
+
+  const hiddenTopic = new Uint8Array(map.topics.length);
+  const hiddenKeys = new Set(f.hiddenTopics);
+  map.topics.forEach((t, i) => {
+    if (topicAncestors[i]!.some((a) => hiddenKeys.has(map.topics[a]!.key))) hiddenTopic[i] = 1;
+  });
+  const topicPasses = (t: number) => t < 0 || hiddenTopic[t] === 0;
+  const dates = f.dateField === 'date' ? nodes.date : nodes.published;
+  const range = f.dateRange;
+
+  let visiblePapers = 0;
+  for (let i = 0; i < n; i++) {
+    if (nodes.kind[i] !== 0) continue;
+    const d = dates[i] ?? '';
+    const dateOk = range === null || (d !== '' && d >= range[0] && d <= range[1]);
+    if (!dateOk) continue;
+    const t = nodes.topic[i]!;
+    if (t >= 0) for (const a of topicAncestors[t]!) topicCounts[a]!++;
+    if (topicPasses(t)) {
+      node[i] = 1;
+      visiblePapers++;
+    }
+  }
+  // A concept shows when a visible paper touches it, or, with no papers around it, when its topic passes.
+  let visibleNodes = visiblePapers;
+  if (f.showConcepts) {
+    for (let i = 0; i < n; i++) {
+      if (nodes.kind[i] !== 1) continue;
+      let hasPaper = false;
+      let ok = false;
+      for (let k = adjStart[i]!; k < adjStart[i + 1]! && !ok; k++) {
+        const e = adjEdges[k]!;
+        const other = map.edges.source[e] === i ? map.edges.target[e]! : map.edges.source[e]!;
+        if (nodes.kind[other] === 0) {
+          hasPaper = true;
+          if (node[other]) ok = true;
+        }
+      }
+      if (ok || (!hasPaper && topicPasses(nodes.topic[i]!))) {
+        node[i] = 1;
+        visibleNodes++;
+      }
+    }
+  }
+  const typeOn = new Uint8Array(EDGE_TYPES.length);
+  for (const t of f.edgeTypes) typeOn[EDGE_TYPES.indexOf(t)] = 1;
+  let visibleEdges = 0;
+  for (let e = 0; e < m; e++) {
+    if (typeOn[map.edges.type[e]!] && node[map.edges.source[e]!] && node[map.edges.target[e]!]) {
+      edge[e] = 1;
+      visibleEdges++;
+    }
+  }
+  return { node, edge, visibleNodes, visiblePapers, visibleEdges, topicCounts };
+}
+
+/** Nodes sharing an edge with `i` (any type), for the hover highlight. */
+export function neighbourhood(index: MapIndex, i: number): Set<number> {
+  const out = new Set<number>([i]);
+  const { adjStart, adjEdges, map } = index;
+  for (let k = adjStart[i]!; k < adjStart[i + 1]!; k++) {
+    const e = adjEdges[k]!;
+    out.add(map.edges.source[e] === i ? map.edges.target[e]! : map.edges.source[e]!);
+  }
+  return out;
+}
+
+/** The dates of papers, in the chosen field, for the timeline (papers without one are left out). */
+export function paperDates(map: MapFile, field: Filters['dateField']): string[] {
+  const src = field === 'date' ? map.nodes.date : map.nodes.published;
+  const out: string[] = [];
+  for (let i = 0; i < src.length; i++) if (map.nodes.kind[i] === 0 && src[i]) out.push(src[i]!);
+  return out;
+}

@@ -1,0 +1,138 @@
+// The side panel for the open node. Every string from the notes goes in as text, except the summary,
+// which is rendered markdown passed through the sanitizer.
+import type { EdgeType } from '../../types.js';
+import { EDGE_TYPES } from '../../types.js';
+import type { MapFile, NodeDetail } from '../../view/types.js';
+import { EDGE_COLORS, EDGE_LABELS } from '../appearance/index.js';
+import { renderMarkdown, safeUrl } from './sanitize.js';
+
+type Attrs = Record<string, string>;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Node | string | null | undefined)[]
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) if (c !== null && c !== undefined) e.append(c);
+  return e;
+}
+
+export interface PanelHandlers {
+  close(): void;
+  open(index: number): void;
+}
+
+function link(label: string, url: string): HTMLElement | string {
+  const href = safeUrl(url);
+  if (!href) return label;
+  return el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, label);
+}
+
+/** Fill the panel for node `i`; `detail` is undefined while its chunk loads. */
+export function renderPanel(
+  panel: HTMLElement,
+  map: MapFile,
+  keys: readonly string[],
+  i: number,
+  detail: NodeDetail | undefined,
+  on: PanelHandlers,
+): void {
+  const n = map.nodes;
+  const kind = n.kind[i] === 0 ? 'paper' : 'concept';
+  const title = n.title[i] || n.label[i] || keys[i] || '';
+  const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close (Escape)' }, '×');
+  close.addEventListener('click', () => on.close());
+  const parts: (Node | null)[] = [
+    close,
+    el(
+      'div',
+      { class: 'kind' },
+      kind === 'paper'
+        ? n.citedOnly[i]
+          ? 'paper (cited only)'
+          : 'paper'
+        : `concept${detail?.conceptKind ? ` · ${detail.conceptKind}` : ''}`,
+    ),
+    el('h2', { id: 'panel-title' }, title),
+  ];
+  if (n.label[i] && n.label[i] !== title) parts.push(el('p', { class: 'alt' }, n.label[i]!));
+  for (const alt of detail?.altTitles ?? []) parts.push(el('p', { class: 'alt', lang: 'zh' }, alt));
+
+  const dl = el('dl');
+  const row = (k: string, v: Node | string) => dl.append(el('dt', {}, k), el('dd', {}, v));
+  if (n.date[i]) row('Noted', el('span', { 'data-field': 'date' }, n.date[i]!));
+  if (n.published[i]) row('Published', el('span', { 'data-field': 'published' }, n.published[i]!));
+  if (n.arxiv[i]) row('arXiv', link(n.arxiv[i]!, `https://arxiv.org/abs/${n.arxiv[i]}`));
+  const path = detail?.topicPath ?? map.topics[n.topic[i]!]?.path ?? [];
+  if (path.length) row('Topic', path.join(' › '));
+  if (detail && detail.authors.length) row('Authors', detail.authors.join(', '));
+  if (detail && detail.aliases.length) row('Also', detail.aliases.join(', '));
+  if (detail && detail.tags.length) row('Tags', detail.tags.join(', '));
+  parts.push(dl);
+
+  if (!detail) {
+    parts.push(el('p', { class: 'loading' }, 'Loading…'));
+    panel.replaceChildren(...parts.filter((p): p is Node => p !== null));
+    return;
+  }
+  if (detail.summary.trim()) {
+    const summary = el('div', { class: 'summary' });
+    summary.append(renderMarkdown(detail.summary));
+    parts.push(el('h3', {}, 'Summary'), summary);
+  }
+  if (detail.links.length) {
+    const links = el('div', { class: 'links' });
+    for (const l of detail.links) links.append(link(l.label || l.url, l.url));
+    parts.push(el('h3', {}, 'Links'), links);
+  }
+  if (detail.sources.length) {
+    parts.push(
+      el('h3', {}, 'In the notes'),
+      el('div', { class: 'sources' }, ...detail.sources.map((s) => el('div', {}, `${s.file}:${s.line}`))),
+    );
+  }
+
+  // Neighbours grouped by edge type, each with the sentence that produced the edge.
+  const groups = new Map<EdgeType, HTMLElement[]>();
+  for (const ed of detail.edges) {
+    const e = ed.edge;
+    const type = EDGE_TYPES[map.edges.type[e]!]!;
+    const s = map.edges.source[e]!;
+    const t = map.edges.target[e]!;
+    const other = s === i ? t : s;
+    const dir = type === 'same-group' ? '↔' : s === i ? '→' : '←';
+    const btn = el(
+      'button',
+      { type: 'button', 'data-node': keys[other] ?? '' },
+      n.label[other] || keys[other] || '',
+    );
+    if (n.title[other]) btn.title = n.title[other]!;
+    btn.addEventListener('click', () => on.open(other));
+    const li = el('li', {}, el('span', { class: 'dir', 'aria-hidden': 'true' }, dir), btn);
+    if (ed.via) li.append(el('span', { class: 'dir' }, ` · ${ed.via}`));
+    ed.evidence.forEach((sentence, k) => {
+      const src = ed.sources[k];
+      const q = el('blockquote', { class: 'evidence' }, sentence);
+      if (src) q.title = `${src.file}:${src.line}`;
+      li.append(q);
+    });
+    const list = groups.get(type) ?? [];
+    list.push(li);
+    groups.set(type, list);
+  }
+  for (const type of EDGE_TYPES) {
+    const items = groups.get(type);
+    if (!items) continue;
+    const head = el(
+      'h3',
+      {},
+      el('span', { class: 'swatch line' }),
+      ` ${EDGE_LABELS[type]} (${items.length})`,
+    );
+    (head.firstChild as HTMLElement).style.background = EDGE_COLORS[type];
+    parts.push(head, el('ul', { class: 'neighbours', 'data-type': type }, ...items));
+  }
+  panel.replaceChildren(...parts.filter((p): p is Node => p !== null));
+}

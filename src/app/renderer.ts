@@ -1,0 +1,203 @@
+// sigma 4 + graphology. The graph holds data; how it looks is derived from State in the reducers, then
+// `refresh({ skipIndexation: true })`. Filtering hides, it never re-lays out.
+import Graph from 'graphology';
+import Sigma, { DEFAULT_STYLES } from 'sigma';
+import {
+  extremityArrow,
+  layerFill,
+  layerPlain,
+  pathLine,
+  sdfCircle,
+  sdfDiamond,
+  sdfTriangle,
+} from 'sigma/rendering';
+import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+import { EDGE_TYPES } from '../types.js';
+import type { EdgeType } from '../types.js';
+import type { MapFile } from '../view/types.js';
+import {
+  ARROW_TYPES,
+  EDGE_COLORS,
+  communityColor,
+  communityOutliers,
+  conceptColor,
+  mix,
+} from './appearance/index.js';
+import type { MapIndex, Visibility } from './filters/index.js';
+import { neighbourhood } from './filters/index.js';
+import type { State } from './state/index.js';
+
+export interface NodeAttrs {
+  i: number;
+  x: number;
+  y: number;
+  size: number;
+  label: string;
+  color: string;
+  shape: string;
+  kind: 'paper' | 'concept';
+  [k: string]: unknown;
+}
+export interface EdgeAttrs {
+  i: number;
+  type: EdgeType;
+  color: string;
+  size: number;
+  arrow: boolean;
+  [k: string]: unknown;
+}
+
+export interface Theme {
+  dark: boolean;
+  background: string;
+  label: string;
+  faded: string;
+}
+
+export function currentTheme(): Theme {
+  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return dark
+    ? { dark, background: '#15171b', label: '#e4e6ea', faded: '#2a2d33' }
+    : { dark, background: '#fbfbfa', label: '#1d1f23', faded: '#e6e6e6' };
+}
+
+export function buildGraph(map: MapFile): Graph<NodeAttrs, EdgeAttrs> {
+  const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'mixed', multi: true, allowSelfLoops: false });
+  const n = map.nodes;
+  for (let i = 0; i < n.label.length; i++) {
+    graph.addNode(String(i), {
+      i,
+      x: n.x[i]!,
+      y: -n.y[i]!, // graph y grows downwards in the layout; sigma's grows upwards
+      size: n.size[i]!,
+      label: n.label[i]!,
+      color: '#999',
+      shape: n.kind[i] === 0 ? 'circle' : 'diamond',
+      kind: n.kind[i] === 0 ? 'paper' : 'concept',
+    });
+  }
+  const e = map.edges;
+  for (let k = 0; k < e.source.length; k++) {
+    const type = EDGE_TYPES[e.type[k]!]!;
+    const attrs: EdgeAttrs = {
+      i: k,
+      type,
+      color: EDGE_COLORS[type],
+      size: type === 'mentions' ? 0.6 : 1,
+      arrow: ARROW_TYPES.has(type),
+    };
+    if (type === 'same-group')
+      graph.addUndirectedEdgeWithKey(String(k), String(e.source[k]), String(e.target[k]), attrs);
+    else graph.addDirectedEdgeWithKey(String(k), String(e.source[k]), String(e.target[k]), attrs);
+  }
+  return graph;
+}
+
+/** Set each node's colour and shape for the colouring mode (once per mode change, not per frame). */
+export function applyColouring(
+  graph: Graph<NodeAttrs, EdgeAttrs>,
+  map: MapFile,
+  colorBy: State['colorBy'],
+): void {
+  const outliers = colorBy === 'community' ? communityOutliers(map) : null;
+  graph.updateEachNodeAttributes((_key, a) => {
+    const i = a.i;
+    const concept = map.nodes.kind[i] === 1;
+    const base =
+      colorBy === 'community'
+        ? communityColor(map.nodes.community[i]!)
+        : (map.colors[map.nodes.color[i]!] ?? '#999');
+    a.color = concept ? conceptColor(base) : base;
+    a.shape = concept ? 'diamond' : outliers?.[i] ? 'triangle' : 'circle';
+    return a;
+  });
+}
+
+export interface View {
+  state: State;
+  visibility: Visibility;
+  /** Node indexes around the hovered or selected node, or null. */
+  focus: Set<number> | null;
+  theme: Theme;
+}
+
+export function focusOf(index: MapIndex, state: State): Set<number> | null {
+  const key = state.hovered ?? state.selected;
+  if (key === null) return null;
+  const i = index.byKey.get(key);
+  return i === undefined ? null : neighbourhood(index, i);
+}
+
+export function createRenderer(
+  graph: Graph<NodeAttrs, EdgeAttrs>,
+  container: HTMLElement,
+  index: () => MapIndex,
+  view: () => View,
+): Sigma<NodeAttrs, EdgeAttrs> {
+  const selectedIndex = (): number => {
+    const s = view().state.selected;
+    return s === null ? -1 : (index().byKey.get(s) ?? -1);
+  };
+  const hoveredIndex = (): number => {
+    const s = view().state.hovered;
+    return s === null ? -1 : (index().byKey.get(s) ?? -1);
+  };
+
+  return new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
+    primitives: {
+      nodes: { shapes: [sdfCircle(), sdfDiamond(), sdfTriangle()], layers: [layerFill()] },
+      edges: {
+        paths: [pathLine()],
+        extremities: [extremityArrow({ lengthRatio: 3, widthRatio: 2 })],
+        layers: [layerPlain()],
+      },
+    },
+    styles: {
+      nodes: [
+        DEFAULT_STYLES.nodes,
+        {
+          shape: { attribute: 'shape', defaultValue: 'circle' },
+          labelColor: () => view().theme.label,
+          backdropColor: () => view().theme.background,
+        },
+      ],
+      edges: [DEFAULT_STYLES.edges, { when: (a) => a.arrow === true, then: { head: 'arrow' } }],
+    },
+    settings: {
+      labelDensity: 0.35,
+      labelGridCellSize: 120,
+      labelRenderedSizeThreshold: 4,
+      minCameraRatio: 0.05,
+      maxCameraRatio: 4,
+      stagePadding: 40,
+      hideEdgesOnMove: false,
+    },
+    nodeReducer: (_key, data: NodeDisplayData, attrs: NodeAttrs): Partial<NodeDisplayData> => {
+      const v = view();
+      const i = attrs.i;
+      if (!v.visibility.node[i]) return { ...data, visibility: 'hidden', label: null };
+      const sel = selectedIndex();
+      const hov = hoveredIndex();
+      if (i === sel || i === hov)
+        return { ...data, labelVisibility: 'visible', zIndex: 3, highlighted: true };
+      if (v.focus) {
+        if (v.focus.has(i)) return { ...data, labelVisibility: 'visible', zIndex: 2 };
+        return { ...data, color: mix(data.color, v.theme.faded, 0.8), label: null, zIndex: 0 };
+      }
+      return data;
+    },
+    edgeReducer: (_key, data: EdgeDisplayData, attrs: EdgeAttrs): Partial<EdgeDisplayData> => {
+      const v = view();
+      if (!v.visibility.edge[attrs.i]) return { ...data, visibility: 'hidden' };
+      if (v.focus) {
+        const m = index().map;
+        const s = m.edges.source[attrs.i]!;
+        const t = m.edges.target[attrs.i]!;
+        const f = v.state.hovered !== null ? hoveredIndex() : selectedIndex();
+        if (s === f || t === f) return { ...data, size: (data.size ?? 1) * 2, zIndex: 2 };
+        return { ...data, color: mix(data.color, v.theme.faded, 0.85), zIndex: 0 };
+      }
+      return data;
+    },
+  });
+}

@@ -1,0 +1,16 @@
+// Base Vite config for the map app. `npm run dev` (src/cli/dev.ts) and `npm run build`
+// (src/cli/build-site.ts) add the papermap plugin, which builds the graph from the notes.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  // Relative asset URLs: the static site works from any folder of any static file server.
+  base: './',
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+  },
+});
