@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_FILTERS,
+  INITIAL_STATE,
+  hoverNode,
+  isTopicHidden,
+  resetFilters,
+  selectNode,
+  setDateRange,
+  setTopicVisible,
+  toggleEdgeType,
+} from '../../src/app/state/index.js';
+import type { State, TopicRef } from '../../src/app/state/index.js';
+import { hashToState, stateToHash } from '../../src/app/state/url.js';
+
+const topics: TopicRef[] = [
+  { key: 'A', path: ['A'] },
+  { key: 'A / x', path: ['A', 'x'] },
+  { key: 'A / y', path: ['A', 'y'] },
+  { key: 'A / y / deep', path: ['A', 'y', 'deep'] },
+  { key: 'B', path: ['B'] },
+];
+const withHidden = (hiddenTopics: string[]): State => ({
+  ...INITIAL_STATE,
+  filters: { ...DEFAULT_FILTERS, hiddenTopics },
+});
+
+describe('topic tree actions', () => {
+  it.each([
+    { from: [], key: 'A / x', visible: false, to: ['A / x'] },
+    { from: [], key: 'A', visible: false, to: ['A'] },
+    { from: ['A / x', 'A / y'], key: 'A', visible: false, to: ['A'] },
+    // Showing a child of a hidden parent shows the parent's own papers but keeps the siblings hidden.
+    { from: ['A'], key: 'A / x', visible: true, to: ['A / y'] },
+    { from: ['A'], key: 'A / y / deep', visible: true, to: ['A / x'] },
+    { from: ['A'], key: 'A', visible: true, to: [] },
+    { from: ['A / y'], key: 'A / y / deep', visible: true, to: [] },
+    { from: ['B'], key: 'A / x', visible: false, to: ['A / x', 'B'] },
+    { from: [], key: 'nope', visible: false, to: [] },
+  ])('$from, set $key visible=$visible -> $to', ({ from, key, visible, to }) => {
+    expect(setTopicVisible(key, visible, topics)(withHidden(from)).filters.hiddenTopics).toEqual(to);
+  });
+
+  it('hides a whole subtree through an ancestor', () => {
+    const hidden = [['A']];
+    expect(isTopicHidden(['A', 'y', 'deep'], hidden)).toBe(true);
+    expect(isTopicHidden(['B'], hidden)).toBe(false);
+    expect(isTopicHidden(['AB'], [['A']])).toBe(false);
+  });
+});
+
+describe('other actions', () => {
+  it('orders date bounds and clears on malformed input', () => {
+    expect(setDateRange(['2025-07-01', '2025-06-01'])(INITIAL_STATE).filters.dateRange).toEqual([
+      '2025-06-01',
+      '2025-07-01',
+    ]);
+    expect(setDateRange(['2025-7-1', '2025-06-01'])(INITIAL_STATE).filters.dateRange).toBeNull();
+    expect(setDateRange(null)(INITIAL_STATE).filters.dateRange).toBeNull();
+  });
+
+  it('toggles edge types, keeping the canonical order; mentions start off', () => {
+    expect(INITIAL_STATE.filters.edgeTypes).not.toContain('mentions');
+    const on = toggleEdgeType('mentions')(INITIAL_STATE);
+    expect(on.filters.edgeTypes).toEqual(['builds-on', 'critiques', 'compares', 'same-group', 'mentions']);
+    expect(toggleEdgeType('critiques')(on).filters.edgeTypes).toEqual([
+      'builds-on',
+      'compares',
+      'same-group',
+      'mentions',
+    ]);
+  });
+
+  it('returns the same object when nothing changes (no needless redraw)', () => {
+    const s = selectNode('arxiv:1')(INITIAL_STATE);
+    expect(selectNode('arxiv:1')(s)).toBe(s);
+    expect(hoverNode(null)(INITIAL_STATE)).toBe(INITIAL_STATE);
+  });
+
+  it('resets filters but keeps the selection', () => {
+    const s = toggleEdgeType('mentions')(selectNode('arxiv:1')(INITIAL_STATE));
+    const r = resetFilters()(s);
+    expect(r.filters).toEqual(DEFAULT_FILTERS);
+    expect(r.selected).toBe('arxiv:1');
+  });
+});
+
+describe('URL hash', () => {
+  const states: State[] = [
+    INITIAL_STATE,
+    selectNode('arxiv:2506.08745')(INITIAL_STATE),
+    {
+      selected: 'title:a & b = c?',
+      hovered: null,
+      colorBy: 'community',
+      filters: {
+        dateField: 'published',
+        dateRange: ['2025-06-01', '2025-06-30'],
+        hiddenTopics: ['x&y', '强化学习 / 奖励模型'],
+        edgeTypes: ['critiques', 'mentions'],
+        showConcepts: false,
+      },
+    },
+    { ...INITIAL_STATE, filters: { ...DEFAULT_FILTERS, edgeTypes: [] } },
+  ];
+  it.each(states.map((s, i) => ({ i, s })))('round-trips state #$i', ({ s }) => {
+    const { hovered: _h, ...rest } = s;
+    expect(hashToState(stateToHash(s))).toEqual(rest);
+  });
+
+  it('is empty for the initial state, so the plain URL is the default view', () => {
+    expect(stateToHash(INITIAL_STATE)).toBe('');
+  });
+
+  it('ignores malformed values', () => {
+    const s = hashToState('#from=yesterday&to=2025-01-01&edges=bogus,critiques&field=nope&color=rainbow');
+    expect(s.filters.dateRange).toBeNull();
+    expect(s.filters.edgeTypes).toEqual(['critiques']);
+    expect(s.filters.dateField).toBe('date');
+    expect(s.colorBy).toBe('topic');
+  });
+});
