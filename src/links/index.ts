@@ -1,11 +1,744 @@
 // Paper records -> concepts and typed edges with evidence. Pure: no I/O.
-import type { LinkResult, PaperRecord } from '../types.js';
+import type {
+  ConceptId,
+  ConceptKind,
+  ConceptRecord,
+  Diagnostic,
+  EdgeRecord,
+  EdgeType,
+  LinkResult,
+  NodeId,
+  PaperRecord,
+  SourceRef,
+} from '../types.js';
+import { AuthorIndex } from './authors.js';
+import { CLAUSE_BREAK, findCues, type CueHit, type CueType } from './cues.js';
+import { mergeLexicons, parseUserLexicon, shippedLexicon, type Lexicon } from './lexicon.js';
+import { labelClaims, needsExactCase, sentenceClaims, type NameClaim, type TextClaims } from './names.js';
+import { conceptIdOf, isWordCode, lowerSameLength, nameKey, nfkcText } from './normalise.js';
+import { NameRegistry, type Mention, type NameEntry, type Target } from './registry.js';
+import { splitSentences } from './sentences.js';
+
+export { LEXICON_FILE_NAME } from './lexicon.js';
 
 export interface LinkOptions {
   /** Text of the user's own lexicon file from the content folder (format documented in README), if any. */
   userLexicon?: { file: string; text: string } | null;
 }
 
-export function findLinks(_papers: readonly PaperRecord[], _options?: LinkOptions | null): LinkResult {
-  throw new Error('papermap/links: not implemented yet');
+/** Up to this many papers sharing an author or lab are linked pairwise; more are chained in date order. */
+export const HANDFUL = 4;
+/** Evidence kept per edge (the first ones, in paper order). */
+export const MAX_EVIDENCE = 20;
+/** Mention places kept per concept. */
+export const MAX_CONCEPT_SOURCES = 100;
+
+const PRIORITY_USER = 35;
+const PRIORITY_LEXICON = 25;
+const PRIORITY_ACRONYM = 15;
+
+const CONFIDENCE_MENTION = 0.3;
+const CONFIDENCE_DERIVED = 0.7;
+
+/** Extra parts of a compound name that make no new name: `GRPO-based`, `Qwen3-4B`, `Qwen2.5-7B-Instruct`. */
+const MODIFIER =
+  /^(?:based|style|like|inspired|free|only|type|level|wise|aware|guided|driven|specific|related)$/;
+const CHECKPOINT =
+  /^(?:\d+(?:\.\d+)?[bmkt]?|v\d+(?:\.\d+)*|a\d+b|base|instruct|chat|it|sft|preview|mini|small|medium|large|xl|xxl|distill|hf|gguf|awq|math|coder|vl|\d+k)$/;
+
+interface ConceptEntry {
+  label: string;
+  aliases: Set<string>;
+  kind: ConceptKind;
+  origin: 'lexicon' | 'user' | 'acronym' | 'derived';
+  sources: SourceRef[];
+  sourceKeys: Set<string>;
+  papers: Set<number>;
+  /** Taken over by a paper of the notes. */
+  retired: boolean;
 }
+
+interface EdgeAcc {
+  type: EdgeType;
+  source: string;
+  target: string;
+  evidence: string[];
+  sources: SourceRef[];
+  seen: Set<string>;
+  confidence: number;
+  via: string[];
+}
+
+function refOf(target: Target): string {
+  return `${target.t === 'paper' ? 'p' : 'c'}:${target.i}`;
+}
+
+function sameTarget(a: Target | undefined, b: Target): boolean {
+  return a !== undefined && a.t === b.t && a.i === b.i;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Find concepts and typed edges (builds-on, critiques, compares, same-group, mentions) in paper records. */
+export function findLinks(input: readonly PaperRecord[], options?: LinkOptions | null): LinkResult {
+  const diagnostics: Diagnostic[] = [];
+  // Sorting first makes the output independent of the input order.
+  const papers = [...input].sort((a, b) => compareStrings(a.id, b.id));
+
+  let lexicon: Lexicon = shippedLexicon();
+  if (options?.userLexicon) {
+    const user = parseUserLexicon(options.userLexicon.file, options.userLexicon.text);
+    diagnostics.push(...user.diagnostics);
+    lexicon = mergeLexicons(lexicon, user.lexicon);
+  }
+  const renamed = (name: string): string => lexicon.renames.get(nameKey(name)) ?? name;
+
+  // ---- concepts -------------------------------------------------------------------------------
+  const concepts: ConceptEntry[] = [];
+  const conceptById = new Map<ConceptId, number>();
+  const conceptFor = (label: string, kind: ConceptKind, origin: ConceptEntry['origin']): number => {
+    const display = renamed(label);
+    const id = conceptIdOf(display);
+    const known = conceptById.get(id);
+    if (known !== undefined) {
+      if (display !== label) (concepts[known] as ConceptEntry).aliases.add(label);
+      return known;
+    }
+    const entry: ConceptEntry = {
+      label: display,
+      aliases: new Set(display !== label ? [label] : []),
+      kind,
+      origin,
+      sources: [],
+      sourceKeys: new Set(),
+      papers: new Set(),
+      retired: false,
+    };
+    concepts.push(entry);
+    conceptById.set(id, concepts.length - 1);
+    return concepts.length - 1;
+  };
+
+  const registry = new NameRegistry(lexicon.ignore);
+  const lexiconConcepts = [...lexicon.concepts];
+  lexiconConcepts.forEach((c) => {
+    const userOwned = false;
+    const names = [c.name, ...c.aliases];
+    const renameTo = names.map((n) => lexicon.renames.get(nameKey(n))).find((n) => n !== undefined);
+    const index = conceptFor(renameTo ?? c.name, c.kind, userOwned ? 'user' : 'lexicon');
+    const entry = concepts[index] as ConceptEntry;
+    for (const n of names) if (nameKey(n) !== nameKey(entry.label)) entry.aliases.add(n);
+    for (const n of [entry.label, ...names])
+      registry.setNode(n, { t: 'concept', i: index }, PRIORITY_LEXICON, c.exact);
+  });
+  // The user's concepts outrank the shipped ones.
+  if (options?.userLexicon) {
+    const userNames = new Set(
+      parseUserLexicon(options.userLexicon.file, options.userLexicon.text).lexicon.concepts.map((c) =>
+        nameKey(c.name),
+      ),
+    );
+    for (const c of lexicon.concepts) {
+      if (!userNames.has(nameKey(c.name))) continue;
+      const entry = registry.lookup(c.name)?.node;
+      if (entry) for (const n of [c.name, ...c.aliases]) registry.setNode(n, entry, PRIORITY_USER, c.exact);
+    }
+  }
+  const orgLabels: string[] = lexicon.orgs.map((o) => {
+    const names = [o.name, ...o.aliases];
+    return names.map((n) => lexicon.renames.get(nameKey(n))).find((n) => n !== undefined) ?? o.name;
+  });
+  lexicon.orgs.forEach((o, i) => {
+    for (const n of [o.name, ...o.aliases, orgLabels[i] as string]) registry.setOrg(n, i, o.exact);
+  });
+
+  // ---- the papers' own names --------------------------------------------------------------------
+  const byArxiv = new Map<string, number>();
+  papers.forEach((p, i) => {
+    if (p.arxiv) byArxiv.set(p.arxiv, i);
+  });
+  const claims: NameClaim[] = [];
+  const textClaims: TextClaims = { claims, acronyms: [], arxivNames: [] };
+  const CLAIM_HINT =
+    /[（(]|提出|引入|介绍|推出|开源|名为|称为|叫做|propos|introduc|present|called|dubbed|named|arxiv\.org/i;
+  papers.forEach((paper, index) => {
+    claims.push(...labelClaims(paper, index, lexicon.generic));
+    for (const span of paper.text) {
+      if (!CLAIM_HINT.test(span.text)) continue;
+      for (const s of splitSentences(span))
+        sentenceClaims(nfkcText(s.text), paper, index, lexicon.generic, textClaims);
+    }
+  });
+  for (const { arxiv, name } of textClaims.arxivNames) {
+    const index = byArxiv.get(arxiv);
+    if (index !== undefined)
+      claims.push({ name, key: nameKey(name), paper: index, strength: 30, how: 'arxiv-line' });
+  }
+  // Strongest claim per name; a tie between papers is ambiguous: the first paper keeps it, with a note.
+  const best = new Map<string, NameClaim[]>();
+  for (const claim of claims) {
+    const list = best.get(claim.key);
+    if (!list) best.set(claim.key, [claim]);
+    else if (claim.strength > (list[0] as NameClaim).strength) best.set(claim.key, [claim]);
+    else if (claim.strength === (list[0] as NameClaim).strength && !list.some((c) => c.paper === claim.paper))
+      list.push(claim);
+  }
+  const ownNames: Set<string>[] = papers.map(() => new Set());
+  for (const [key, list] of best) {
+    const winner = list.reduce((a, b) => {
+      const da = papers[a.paper]?.date ?? '9999';
+      const db = papers[b.paper]?.date ?? '9999';
+      return da < db || (da === db && a.paper < b.paper) ? a : b;
+    });
+    if (list.length > 1) {
+      const where = papers[list.find((c) => c !== winner)?.paper ?? winner.paper]?.sources[0];
+      diagnostics.push({
+        rule: 'ambiguous-name',
+        severity: 'info',
+        file: where?.file ?? '',
+        line: where?.line ?? 1,
+        column: 1,
+        message: `"${winner.name}" names ${list.length} papers; it links to ${papers[winner.paper]?.id}`,
+      });
+    }
+    const target: Target = { t: 'paper', i: winner.paper };
+    const previous = registry.lookup(winner.name)?.node;
+    // A name the lexicon knows stays a concept unless the notes tie it to the paper firmly.
+    if (previous?.t === 'concept' && winner.strength < 30) continue;
+    const priority = 10 + winner.strength;
+    if (registry.setNode(winner.name, target, priority, needsExactCase(winner.name))) {
+      ownNames[winner.paper]?.add(key);
+      if (previous?.t === 'concept') {
+        (concepts[previous.i] as ConceptEntry).retired = true;
+        registry.retarget(previous, target, priority);
+      }
+    }
+  }
+  // Acronyms the notes define that no paper claims: concepts, kept if two papers or more mention them.
+  for (const { name, longForm } of textClaims.acronyms) {
+    if (registry.lookup(name)?.node) continue;
+    const index = conceptFor(name, 'concept', 'acronym');
+    if (longForm) (concepts[index] as ConceptEntry).aliases.add(longForm);
+    registry.setNode(name, { t: 'concept', i: index }, PRIORITY_ACRONYM, false);
+    if (longForm) registry.setNode(longForm, { t: 'concept', i: index }, PRIORITY_ACRONYM, false);
+  }
+  registry.compile();
+
+  // ---- one pass over every sentence ------------------------------------------------------------
+  const edges = new Map<string, EdgeAcc>();
+  const addEdge = (
+    type: EdgeType,
+    source: string,
+    target: string,
+    evidence: string,
+    where: SourceRef,
+    confidence: number,
+    via: string,
+  ): void => {
+    if (source === target) return;
+    const key = `${type}:${source}->${target}`;
+    let acc = edges.get(key);
+    if (!acc) {
+      acc = { type, source, target, evidence: [], sources: [], seen: new Set(), confidence, via: [] };
+      edges.set(key, acc);
+    }
+    acc.confidence = Math.max(acc.confidence, confidence);
+    if (via && !acc.via.includes(via)) acc.via.push(via);
+    const seenKey = `${where.file}:${where.line}:${evidence}`;
+    if (!acc.seen.has(seenKey) && acc.evidence.length < MAX_EVIDENCE) {
+      acc.seen.add(seenKey);
+      acc.evidence.push(evidence);
+      acc.sources.push(where);
+    }
+  };
+  const noteMention = (target: Target, paper: number, where: SourceRef): void => {
+    if (target.t !== 'concept') return;
+    const c = concepts[target.i] as ConceptEntry;
+    c.papers.add(paper);
+    const key = `${where.file}:${where.line}`;
+    if (!c.sourceKeys.has(key) && c.sources.length < MAX_CONCEPT_SOURCES) {
+      c.sourceKeys.add(key);
+      c.sources.push(where);
+    }
+  };
+
+  /** Derived concept -> the names it is built from (`GRPO++` -> GRPO). */
+  const derivedBases = new Map<number, Set<string>>();
+  const orgEvidence: Map<number, { text: string; where: SourceRef }[]>[] = papers.map(() => new Map());
+
+  papers.forEach((paper, p) => {
+    const self: Target = { t: 'paper', i: p };
+    const selfRef = refOf(self);
+    for (const span of paper.text) {
+      for (const sentence of splitSentences(span)) {
+        const norm = nfkcText(sentence.text);
+        const lower = lowerSameLength(norm);
+        const found = registry.find(norm, lower);
+        if (found.length === 0) continue;
+        const where: SourceRef = { file: sentence.file, line: sentence.line };
+        const evidence = sentence.text;
+
+        // Organisations named as the entry's affiliation.
+        found.forEach((m, k) => {
+          if (m.entry.org === undefined) return;
+          const previous = found[k - 1];
+          const listed =
+            previous?.entry.org !== undefined &&
+            /^[\s、,，&/]*(?:和|与|及|以及|and|&amp;)?\s*$/.test(lower.slice(previous.end, m.start)) &&
+            orgEvidence[p]?.has(previous.entry.org);
+          if (listed || isAffiliation(lower, m)) {
+            const list = orgEvidence[p] as Map<number, { text: string; where: SourceRef }[]>;
+            const items = list.get(m.entry.org) ?? [];
+            if (!items.some((e) => e.where.line === where.line && e.text === evidence))
+              items.push({ text: evidence, where });
+            list.set(m.entry.org, items);
+          }
+        });
+
+        // Node mentions, with compound names (`Guide-GRPO`, `GRPO++`) resolved.
+        const nodes: Mention[] = found.filter((m) => m.entry.node !== undefined);
+        if (nodes.length === 0) continue;
+        const mentions: { start: number; end: number; target: Target; via: string }[] = [];
+        const selfSpans: [number, number][] = [];
+        const derivedTargets = new Set<string>();
+        for (let k = 0; k < nodes.length;) {
+          const first = nodes[k] as Mention;
+          const [cs, ce] = compoundRegion(lower, first.start, first.end);
+          let j = k + 1;
+          while (j < nodes.length && (nodes[j] as Mention).start < ce) j++;
+          const group = nodes.slice(k, j);
+          k = j;
+          const regionText = norm.slice(cs, ce);
+          const isPlain = cs === first.start && ce === first.end && group.length === 1;
+          let extra: string[] = [];
+          if (!isPlain) {
+            let rest = lower.slice(cs, ce);
+            for (const m of [...group].reverse())
+              rest = rest.slice(0, m.start - cs) + '-' + rest.slice(m.end - cs);
+            extra = rest.split(/-+/).filter((t) => t !== '');
+          }
+          const plusSuffix =
+            /\+$/.test(regionText) && !/\+$/.test(norm.slice(cs, (group[group.length - 1] as Mention).end));
+          const modifiersOnly =
+            group.length === 1 && extra.every((t) => MODIFIER.test(t) || CHECKPOINT.test(t)) && !plusSuffix;
+          if (isPlain || modifiersOnly) {
+            for (const m of group) {
+              const target = m.entry.node as Target;
+              if (sameTarget(target, self)) selfSpans.push([m.start, m.end]);
+              else mentions.push({ start: m.start, end: m.end, target, via: norm.slice(m.start, m.end) });
+            }
+            continue;
+          }
+          const bases = group.map((m) => m.entry.node as Target).filter((t) => !sameTarget(t, self));
+          if (group.some((m) => sameTarget(m.entry.node, self)) || ownNames[p]?.has(nameKey(regionText))) {
+            // `Guide-GRPO` in the Guide paper: the paper itself, built on GRPO.
+            selfSpans.push([cs, ce]);
+            for (const base of bases) {
+              addEdge('builds-on', selfRef, refOf(base), evidence, where, CONFIDENCE_DERIVED, regionText);
+              derivedTargets.add(refOf(base));
+              noteMention(base, p, where);
+            }
+            continue;
+          }
+          // A new name built from known ones: its own concept, built on them.
+          const derived = conceptFor(regionText, kindOfBases(bases, concepts), 'derived');
+          const derivedTarget: Target = { t: 'concept', i: derived };
+          let baseRefs = derivedBases.get(derived);
+          if (!baseRefs) derivedBases.set(derived, (baseRefs = new Set()));
+          for (const base of bases) baseRefs.add(refOf(base));
+          for (const base of bases) {
+            addEdge(
+              'builds-on',
+              refOf(derivedTarget),
+              refOf(base),
+              evidence,
+              where,
+              CONFIDENCE_DERIVED,
+              regionText,
+            );
+            noteMention(base, p, where);
+          }
+          mentions.push({ start: cs, end: ce, target: derivedTarget, via: regionText });
+        }
+        for (const m of mentions) noteMention(m.target, p, where);
+        if (mentions.length === 0) continue;
+
+        // Cues, and the mentions each one points at.
+        const spans = found.map((m) => [m.start, m.end] as [number, number]);
+        // A cue inside a name (`with` in `RL with Verifiable Rewards`) is no cue; enclosed names are fine.
+        const overlaps = (from: number, to: number) => spans.some(([s, e]) => from < e && to > s);
+        const cues = findCues(lower).filter((c) =>
+          c.scope === 'enclosed'
+            ? !overlaps(c.start, c.innerStart) && !overlaps(c.innerEnd, c.end)
+            : !overlaps(c.start, c.end),
+        );
+        // `X（…cue Y…）`: a parenthesis right after a name describes that name, not the entry.
+        const asides = appositions(lower, mentions);
+        const inAside = (m: { start: number; end: number }) =>
+          asides.find((a) => m.start > a.open && m.end <= a.close);
+        const typed = new Map<number, Map<CueType, number>>();
+        for (const cue of cues) {
+          const aside = asides.find((a) => cue.start > a.open && cue.end <= a.close);
+          for (const k of cueTargets(lower, cue, mentions, selfSpans)) {
+            const m = mentions[k] as (typeof mentions)[number];
+            const holder = inAside(m);
+            if (aside) {
+              // Only names inside the same parenthesis, from the name it describes.
+              if (holder !== aside) continue;
+              const owner = mentions[aside.owner] as (typeof mentions)[number];
+              addEdge(cue.type, refOf(owner.target), refOf(m.target), evidence, where, cue.confidence, m.via);
+              continue;
+            }
+            if (holder && cue.scope === 'enclosed') continue;
+            let byType = typed.get(k);
+            if (!byType) typed.set(k, (byType = new Map()));
+            byType.set(cue.type, Math.max(byType.get(cue.type) ?? 0, cue.confidence));
+          }
+        }
+        mentions.forEach((m, k) => {
+          const target = refOf(m.target);
+          const byType = typed.get(k);
+          if (!byType || byType.size === 0) {
+            if (!derivedTargets.has(target))
+              addEdge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
+            return;
+          }
+          for (const [type, confidence] of byType) {
+            // Running on a benchmark (`使用 SEED-Bench-R1`) is no building on it.
+            const weakUse = type === 'builds-on' && confidence <= 0.6 && isBenchmark(m.target, concepts);
+            addEdge(
+              weakUse ? 'mentions' : type,
+              selfRef,
+              target,
+              evidence,
+              where,
+              weakUse ? CONFIDENCE_MENTION : confidence,
+              m.via,
+            );
+          }
+        });
+      }
+    }
+    // A paper whose own name is built on a known one (`GRPO-CARE`, `Critique-GRPO`) builds on it.
+    for (const key of ownNames[p] ?? []) {
+      const parts = key.split(/[ +]+/).filter((t) => t !== '');
+      if (parts.length < 2 && !key.endsWith('+')) continue;
+      const candidates = new Set<string>();
+      for (let a = 0; a < parts.length; a++) {
+        for (let b = a + 1; b <= parts.length; b++) {
+          if (a === 0 && b === parts.length) continue;
+          candidates.add(parts.slice(a, b).join(' '));
+        }
+      }
+      if (key.endsWith('+')) candidates.add(key.replace(/\+*$/, ''));
+      for (const candidate of candidates) {
+        const target = registry.entries.get(candidate)?.node;
+        if (!target || sameTarget(target, self)) continue;
+        const evidenceSpan = paper.text.find((s) => nameKey(s.text).includes(key)) ?? paper.text[0];
+        const where = evidenceSpan ? { file: evidenceSpan.file, line: evidenceSpan.line } : paper.sources[0];
+        if (!where) continue;
+        const evidence = evidenceSpan
+          ? (splitSentences(evidenceSpan).find((s) => nameKey(s.text).includes(key))?.text ??
+            evidenceSpan.text.trim())
+          : paper.title;
+        addEdge('builds-on', selfRef, refOf(target), evidence, where, CONFIDENCE_DERIVED, paper.label);
+        noteMention(target, p, where);
+      }
+    }
+  });
+
+  // ---- same group -------------------------------------------------------------------------------
+  const groups = new Map<string, { via: string; members: number[] }>();
+  const join = (key: string, via: string, paper: number): void => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { via, members: [] }));
+    if (g.members[g.members.length - 1] !== paper) g.members.push(paper);
+  };
+  const authors = new AuthorIndex();
+  for (const paper of papers) for (const a of paper.authors) authors.observe(a);
+  papers.forEach((paper, p) => {
+    const seen = new Set<string>();
+    for (const a of paper.authors) {
+      const key = authors.resolve(a);
+      if (key && !seen.has(key)) {
+        seen.add(key);
+        join(`author:${key}`, a, p);
+      }
+    }
+    for (const org of [...(orgEvidence[p] as Map<number, unknown>).keys()].sort((x, y) => x - y)) {
+      join(`org:${org}`, orgLabels[org] as string, p);
+    }
+  });
+  const dateOf = (p: number): string => papers[p]?.date ?? papers[p]?.published ?? '9999-99-99';
+  const groupEvidence = (p: number, key: string, via: string): { text: string; where: SourceRef }[] => {
+    const paper = papers[p] as PaperRecord;
+    if (key.startsWith('org:')) return orgEvidence[p]?.get(Number(key.slice(4))) ?? [];
+    const where = paper.sources[0] ?? { file: '', line: 1 };
+    return [
+      { text: `${paper.label}: ${paper.authors.join(', ')}`.slice(0, 400), where: { ...where } },
+    ].filter(() => via !== '');
+  };
+  for (const key of [...groups.keys()].sort(compareStrings)) {
+    const g = groups.get(key) as { via: string; members: number[] };
+    if (g.members.length < 2) continue;
+    const members = [...g.members].sort((a, b) => compareStrings(dateOf(a), dateOf(b)) || a - b);
+    const pairs: [number, number][] = [];
+    if (members.length <= HANDFUL) {
+      for (let a = 0; a < members.length; a++)
+        for (let b = a + 1; b < members.length; b++) pairs.push([members[a] as number, members[b] as number]);
+    } else
+      for (let a = 0; a + 1 < members.length; a++)
+        pairs.push([members[a] as number, members[a + 1] as number]);
+    const isAuthor = key.startsWith('author:');
+    for (const [a, b] of pairs) {
+      const [x, y] = compareStrings(papers[a]?.id ?? '', papers[b]?.id ?? '') <= 0 ? [a, b] : [b, a];
+      const confidence = isAuthor ? 0.9 : 0.6;
+      for (const member of [x, y]) {
+        for (const e of groupEvidence(member, key, g.via)) {
+          addEdge(
+            'same-group',
+            `p:${x}`,
+            `p:${y}`,
+            e.text,
+            e.where,
+            confidence,
+            isAuthor ? g.via : `${g.via}`,
+          );
+        }
+      }
+    }
+  }
+
+  // ---- output ---------------------------------------------------------------------------------------
+  const keepConcept = (i: number): boolean => {
+    const c = concepts[i] as ConceptEntry;
+    if (c.retired) return false;
+    if (c.origin === 'acronym') return c.papers.size >= 2;
+    return c.papers.size >= 1;
+  };
+  const nodeId = (ref: string): NodeId | undefined => {
+    const i = Number(ref.slice(2));
+    if (ref.startsWith('p:')) return papers[i]?.id;
+    return keepConcept(i) ? conceptIdOf((concepts[i] as ConceptEntry).label) : undefined;
+  };
+  // Building on a variant named after B (`GRPO++`) is building on B.
+  for (const acc of [...edges.values()]) {
+    if (acc.type !== 'builds-on' || !acc.source.startsWith('p:') || !acc.target.startsWith('c:')) continue;
+    const bases = derivedBases.get(Number(acc.target.slice(2)));
+    if (!bases) continue;
+    for (const base of bases) {
+      acc.evidence.forEach((text, k) => {
+        const where = acc.sources[k] as SourceRef;
+        addEdge(
+          'builds-on',
+          acc.source,
+          base,
+          text,
+          where,
+          Math.min(acc.confidence, CONFIDENCE_DERIVED),
+          acc.via.join('; '),
+        );
+      });
+    }
+  }
+  // A typed edge says more than a bare mention of the same pair.
+  const typedPairs = new Set<string>();
+  for (const acc of edges.values())
+    if (acc.type !== 'mentions') typedPairs.add(`${acc.source}>${acc.target}`);
+
+  const out: EdgeRecord[] = [];
+  const usedConcepts = new Set<number>();
+  for (const acc of edges.values()) {
+    if (acc.type === 'mentions' && typedPairs.has(`${acc.source}>${acc.target}`)) continue;
+    const source = nodeId(acc.source);
+    const target = nodeId(acc.target);
+    if (!source || !target || source === target) continue;
+    for (const ref of [acc.source, acc.target])
+      if (ref.startsWith('c:')) usedConcepts.add(Number(ref.slice(2)));
+    const directed = acc.type !== 'same-group';
+    const edge: EdgeRecord = {
+      key: directed ? `${acc.type}:${source}->${target}` : `${acc.type}:${source}--${target}`,
+      type: acc.type,
+      source,
+      target,
+      directed,
+      evidence: acc.evidence,
+      sources: acc.sources,
+      confidence: Math.round(acc.confidence * 100) / 100,
+    };
+    if (acc.via.length > 0) edge.via = acc.via.join('; ');
+    out.push(edge);
+  }
+  out.sort((a, b) => compareStrings(a.key, b.key));
+
+  const conceptRecords: ConceptRecord[] = [];
+  concepts.forEach((c, i) => {
+    if (!keepConcept(i) && !usedConcepts.has(i)) return;
+    if (!keepConcept(i)) return;
+    const labelKey = nameKey(c.label);
+    const aliases = [...c.aliases].filter((a) => nameKey(a) !== labelKey);
+    conceptRecords.push({
+      id: conceptIdOf(c.label),
+      label: c.label,
+      aliases: [...new Set(aliases)].sort(compareStrings),
+      conceptKind: c.kind,
+      sources: [...c.sources].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line),
+    });
+  });
+  conceptRecords.sort((a, b) => compareStrings(a.id, b.id));
+  diagnostics.sort(
+    (a, b) =>
+      compareStrings(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compareStrings(a.rule, b.rule),
+  );
+  return { concepts: conceptRecords, edges: out, diagnostics };
+}
+
+function isBenchmark(target: Target, concepts: readonly ConceptEntry[]): boolean {
+  return target.t === 'concept' && concepts[target.i]?.kind === 'benchmark';
+}
+
+/** The kind a derived name inherits: that of its first concept base, else `method`. */
+function kindOfBases(bases: Target[], concepts: readonly ConceptEntry[]): ConceptKind {
+  for (const b of bases) if (b.t === 'concept') return (concepts[b.i] as ConceptEntry).kind;
+  return 'method';
+}
+
+const COMPOUND_CHAR = /[a-z0-9.@]/;
+
+/** Extends a Latin name over `-`/`+`-joined parts: `GRPO` in `Critique-GRPO++` -> the whole. */
+export function compoundRegion(lower: string, start: number, end: number): [number, number] {
+  if (!isWordCode(lower.charCodeAt(start)) && !isWordCode(lower.charCodeAt(end - 1))) return [start, end];
+  let s = start;
+  while (s >= 2 && lower[s - 1] === '-' && COMPOUND_CHAR.test(lower[s - 2] as string)) {
+    let k = s - 1;
+    while (k > 0 && COMPOUND_CHAR.test(lower[k - 1] as string)) k--;
+    if (!/[a-z0-9]/.test(lower[k] as string)) break;
+    s = k;
+  }
+  let e = end;
+  for (;;) {
+    if (lower[e] === '+') {
+      while (lower[e] === '+') e++;
+      continue;
+    }
+    if (lower[e] === '-' && COMPOUND_CHAR.test(lower[e + 1] ?? '') && /[a-z0-9]/.test(lower[e + 1] ?? '')) {
+      let k = e + 1;
+      while (k < lower.length && COMPOUND_CHAR.test(lower[k] as string)) k++;
+      while (k > e + 1 && lower[k - 1] === '.') k--;
+      e = k;
+      continue;
+    }
+    break;
+  }
+  return [s, e];
+}
+
+const AFFILIATION_AFTER =
+  /^[^，。,;；!?！？]{0,12}?(?:团队|实验室|课题组|联合|等机构|等单位|等高校|等团队|提出|发布|开源|推出|新作|研究者|研究人员|研究团队|突破|\blab\b|\bteam\b|propose|release|introduce|researchers)/;
+const AFFILIATION_BEFORE = /(?:来自|由|联合|携手|from|by|at)\s*$/;
+
+/** Whether an organisation named in a sentence is the entry's own (its team, its lab), not a subject. */
+function isAffiliation(lower: string, m: Mention): boolean {
+  const after = lower.slice(m.end, m.end + 30);
+  if (/^\s*(?:的|'s|’s)/.test(after)) return false;
+  if (AFFILIATION_AFTER.test(after)) return true;
+  if (AFFILIATION_BEFORE.test(lower.slice(Math.max(0, m.start - 6), m.start))) return true;
+  // A headline that opens with the lab (`上海AI Lab突破…`).
+  return lower.slice(0, m.start).trim() === '';
+}
+
+/** Parentheses that directly follow a name (`GRPO++（…GRPO变体）`), each with the index of that name. */
+function appositions(
+  lower: string,
+  mentions: readonly { start: number; end: number }[],
+): { open: number; close: number; owner: number }[] {
+  const out: { open: number; close: number; owner: number }[] = [];
+  mentions.forEach((m, k) => {
+    let open = m.end;
+    while (lower[open] === ' ') open++;
+    const ch = lower[open];
+    if (ch !== '(' && ch !== '（') return;
+    let depth = 0;
+    for (let i = open; i < lower.length; i++) {
+      const c = lower[i];
+      if (c === '(' || c === '（') depth++;
+      else if (c === ')' || c === '）') {
+        depth--;
+        if (depth === 0) {
+          out.push({ open, close: i, owner: k });
+          return;
+        }
+      }
+    }
+  });
+  return out;
+}
+
+const LIST_GAP = /^[\s、,，/&]*(?:和|与|及|以及|或|and|or|as well as|&amp;)?[\s、,，]*$/;
+const MAX_GAP = 16;
+
+/** Indices of the mentions a cue points at. Self mentions are transparent for gap lengths. */
+function cueTargets(
+  lower: string,
+  cue: CueHit,
+  mentions: readonly { start: number; end: number }[],
+  selfSpans: readonly [number, number][],
+): number[] {
+  const gap = (from: number, to: number): string => {
+    let text = lower.slice(from, to);
+    for (const [s, e] of selfSpans) if (s >= from && e <= to) text = text.replace(lower.slice(s, e), '');
+    return text;
+  };
+  const out: number[] = [];
+  if (cue.scope === 'enclosed') {
+    mentions.forEach((m, k) => {
+      if (m.start >= cue.innerStart && m.end <= cue.innerEnd) out.push(k);
+    });
+    return out;
+  }
+  if (cue.scope === 'after' || cue.scope === 'both') {
+    const first = mentions.findIndex((m) => m.start >= cue.end);
+    if (first >= 0) {
+      const g = gap(cue.end, (mentions[first] as { start: number }).start);
+      if (g.length <= MAX_GAP && !CLAUSE_BREAK.test(g)) {
+        out.push(first);
+        for (let k = first + 1; k < mentions.length; k++) {
+          const between = gap(
+            (mentions[k - 1] as { end: number }).end,
+            (mentions[k] as { start: number }).start,
+          );
+          if (!LIST_GAP.test(between) || between.length > 8) break;
+          out.push(k);
+        }
+      }
+    }
+  }
+  if (cue.scope === 'before' || cue.scope === 'both') {
+    let last = -1;
+    mentions.forEach((m, k) => {
+      if (m.end <= cue.start) last = k;
+    });
+    if (last >= 0) {
+      const g = gap((mentions[last] as { end: number }).end, cue.start);
+      if (g.length <= 12 && !CLAUSE_BREAK.test(g)) {
+        out.push(last);
+        for (let k = last - 1; k >= 0; k--) {
+          const between = gap(
+            (mentions[k] as { end: number }).end,
+            (mentions[k + 1] as { start: number }).start,
+          );
+          if (!LIST_GAP.test(between) || between.length > 8) break;
+          out.push(k);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export type { NameEntry };

@@ -1,0 +1,111 @@
+// Author names -> comparable keys: case, spacing, diacritics, `Last, F` vs `First Last`.
+
+export interface AuthorKey {
+  /** Folded surname, or the whole name for names in Han characters. */
+  last: string;
+  /** Folded given name(s); one letter when only the initial is known; '' for Han names. */
+  first: string;
+}
+
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'del',
+  'della',
+  'di',
+  'la',
+  'le',
+  'du',
+  'dos',
+  'bin',
+  'al',
+]);
+const HAN = /\p{Script=Han}/u;
+const LATIN_LETTER = /[a-z]/;
+
+/** Lower case, no diacritics, no dots; letters the decomposition leaves alone are mapped by hand. */
+export function foldLatin(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/ı/g, 'i')
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/đ/g, 'd')
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/[.'’]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The key of one author's display name, or undefined when nothing name-like is left.
+ * `Khalifa, M` -> {last: 'khalifa', first: 'm'}; `Muhammad Khalifa` -> {last: 'khalifa', first: 'muhammad'};
+ * `王增志` -> {last: '王增志', first: ''}.
+ */
+export function authorKey(display: string): AuthorKey | undefined {
+  const text = display.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (text === '') return undefined;
+  if (HAN.test(text) && !/[A-Za-z]/.test(text)) {
+    const han = text.replace(/[\s·・.]/g, '');
+    return han ? { last: han, first: '' } : undefined;
+  }
+  const folded = foldLatin(text);
+  if (!LATIN_LETTER.test(folded)) return undefined;
+  let lastPart: string;
+  let firstPart: string;
+  const comma = folded.indexOf(',');
+  if (comma >= 0) {
+    lastPart = folded.slice(0, comma);
+    firstPart = folded.slice(comma + 1);
+  } else {
+    const tokens = folded.split(' ');
+    let i = tokens.length - 1;
+    while (i > 1 && PARTICLES.has(tokens[i - 1] as string)) i--;
+    lastPart = tokens.slice(i).join(' ');
+    firstPart = tokens.slice(0, i).join(' ');
+  }
+  const last = lastPart.replace(/[\s-]+/g, '');
+  // Given names: first token only (middle names and initials vary between sources), hyphens dropped.
+  const firstToken = firstPart.trim().split(/\s+/)[0] ?? '';
+  const first = firstToken.replace(/-/g, '');
+  if (!last) return undefined;
+  return { last, first };
+}
+
+/**
+ * Resolves author display names from many papers to group keys. A name known only by its initial
+ * (`Khalifa, M`) joins the full name with that surname and initial when exactly one such full name exists.
+ */
+export class AuthorIndex {
+  /** `last|initial` -> the distinct full keys seen with it. */
+  private readonly fullByInitial = new Map<string, Set<string>>();
+
+  /** First pass: remember every full given name. */
+  observe(display: string): void {
+    const key = authorKey(display);
+    if (!key || key.first.length < 2) return;
+    const initialKey = `${key.last}|${key.first[0]}`;
+    let set = this.fullByInitial.get(initialKey);
+    if (!set) this.fullByInitial.set(initialKey, (set = new Set()));
+    set.add(`${key.last}|${key.first}`);
+  }
+
+  /** Second pass: the group key for a display name. */
+  resolve(display: string): string | undefined {
+    const key = authorKey(display);
+    if (!key) return undefined;
+    if (key.first === '') return key.last;
+    if (key.first.length >= 2) return `${key.last}|${key.first}`;
+    const full = this.fullByInitial.get(`${key.last}|${key.first}`);
+    if (full && full.size === 1) return [...full][0] as string;
+    return `${key.last}|${key.first}`;
+  }
+}

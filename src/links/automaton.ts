@@ -1,0 +1,151 @@
+// Aho–Corasick automaton over folded names: one pass over a text finds every name in it, in time linear
+// in the text's length plus the number of matches, whatever the number of names.
+import { isSeparatorCode } from './normalise.js';
+
+const ROOT = 0;
+/** Above this many children a node switches from a sibling list to a Map. */
+const MAP_THRESHOLD = 12;
+const SPACE = 0x20;
+
+function foldCode(code: number): number {
+  return isSeparatorCode(code) ? SPACE : code;
+}
+
+export class Automaton {
+  // Trie as first-child / next-sibling lists; wide nodes get a Map as well.
+  private readonly code: number[] = [0];
+  private readonly firstChild: number[] = [-1];
+  private readonly nextSibling: number[] = [-1];
+  private readonly childCount: number[] = [0];
+  private readonly wide: (Map<number, number> | undefined)[] = [undefined];
+  private readonly depth: number[] = [0];
+  /** Pattern ending exactly at the node, or -1. */
+  private readonly output: number[] = [-1];
+  private fail: Int32Array = new Int32Array(1);
+  /** Nearest proper suffix node that ends a pattern, or -1. */
+  private dictLink: Int32Array = new Int32Array(1);
+  private readonly keys: string[] = [];
+  private readonly idOfKey = new Map<string, number>();
+  private compiled = false;
+
+  /** Number of distinct patterns. */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Adds a pattern (already folded with `nameKey`); returns its id. The same key gives the same id. */
+  add(key: string): number {
+    if (this.compiled) throw new Error('papermap/links: automaton already compiled');
+    if (key.length === 0) throw new Error('papermap/links: empty pattern');
+    const known = this.idOfKey.get(key);
+    if (known !== undefined) return known;
+    let node = ROOT;
+    for (let i = 0; i < key.length; i++) {
+      const c = foldCode(key.charCodeAt(i));
+      let child = this.child(node, c);
+      if (child < 0) child = this.newChild(node, c);
+      node = child;
+    }
+    const id = this.keys.length;
+    this.keys.push(key);
+    this.idOfKey.set(key, id);
+    this.output[node] = id;
+    return id;
+  }
+
+  keyOf(id: number): string {
+    const key = this.keys[id];
+    if (key === undefined) throw new Error(`papermap/links: no pattern ${id}`);
+    return key;
+  }
+
+  /** Builds the failure links (breadth first). Call once, after the last `add`. */
+  compile(): this {
+    if (this.compiled) return this;
+    const n = this.code.length;
+    this.fail = new Int32Array(n);
+    this.dictLink = new Int32Array(n).fill(-1);
+    const queue = new Int32Array(n);
+    let head = 0;
+    let tail = 0;
+    for (let c = this.firstChild[ROOT] ?? -1; c >= 0; c = this.nextSibling[c] ?? -1) {
+      this.fail[c] = ROOT;
+      queue[tail++] = c;
+    }
+    while (head < tail) {
+      const node = queue[head++] as number;
+      for (let c = this.firstChild[node] ?? -1; c >= 0; c = this.nextSibling[c] ?? -1) {
+        const ch = this.code[c] as number;
+        let f = this.fail[node] as number;
+        let target = this.child(f, ch);
+        while (target < 0 && f !== ROOT) {
+          f = this.fail[f] as number;
+          target = this.child(f, ch);
+        }
+        const fc = target >= 0 && target !== c ? target : ROOT;
+        this.fail[c] = fc;
+        this.dictLink[c] = (this.output[fc] as number) >= 0 ? fc : (this.dictLink[fc] as number);
+        queue[tail++] = c;
+      }
+    }
+    this.compiled = true;
+    return this;
+  }
+
+  /**
+   * Reports every occurrence of every pattern in `lowerText` (already NFKC and lower-cased; separators are
+   * folded here) as `onMatch(start, end, patternId)`, `end` exclusive.
+   */
+  scan(lowerText: string, onMatch: (start: number, end: number, id: number) => void): void {
+    if (!this.compiled) this.compile();
+    let node = ROOT;
+    for (let i = 0; i < lowerText.length; i++) {
+      const c = foldCode(lowerText.charCodeAt(i));
+      let next = this.child(node, c);
+      while (next < 0 && node !== ROOT) {
+        node = this.fail[node] as number;
+        next = this.child(node, c);
+      }
+      node = next < 0 ? ROOT : next;
+      let out = (this.output[node] as number) >= 0 ? node : (this.dictLink[node] as number);
+      while (out >= 0) {
+        const id = this.output[out] as number;
+        onMatch(i + 1 - (this.depth[out] as number), i + 1, id);
+        out = this.dictLink[out] as number;
+      }
+    }
+  }
+
+  private child(node: number, c: number): number {
+    const map = this.wide[node];
+    if (map !== undefined) return map.get(c) ?? -1;
+    for (let k = this.firstChild[node] as number; k >= 0; k = this.nextSibling[k] as number) {
+      if (this.code[k] === c) return k;
+    }
+    return -1;
+  }
+
+  private newChild(node: number, c: number): number {
+    const id = this.code.length;
+    this.code.push(c);
+    this.firstChild.push(-1);
+    this.nextSibling.push(this.firstChild[node] as number);
+    this.childCount.push(0);
+    this.depth.push((this.depth[node] as number) + 1);
+    this.output.push(-1);
+    this.wide.push(undefined);
+    this.firstChild[node] = id;
+    const count = (this.childCount[node] as number) + 1;
+    this.childCount[node] = count;
+    const map = this.wide[node];
+    if (map !== undefined) map.set(c, id);
+    else if (count > MAP_THRESHOLD) {
+      const m = new Map<number, number>();
+      for (let k = this.firstChild[node] as number; k >= 0; k = this.nextSibling[k] as number) {
+        m.set(this.code[k] as number, k);
+      }
+      this.wide[node] = m;
+    }
+    return id;
+  }
+}

@@ -1,0 +1,313 @@
+// Cue words that type an edge, in Chinese and English, and which mentions of a sentence each cue points at.
+//
+// A cue has a scope: `after` (基于 X, based on X: the names right after it), `before` (X 的变体, X is flawed:
+// the names right before it), `both` (X vs. Y), or `enclosed` (在 X 基础上, 受 X 启发: the names inside).
+// A scope never crosses a clause break, except inside an enclosing pair.
+
+export type CueType = 'builds-on' | 'critiques' | 'compares';
+export type CueScope = 'after' | 'before' | 'both' | 'enclosed';
+
+export interface LiteralCue {
+  text: string;
+  type: CueType;
+  scope: Exclude<CueScope, 'enclosed'>;
+  confidence: number;
+}
+
+export interface PairCue {
+  /** Label shown in tests and docs. */
+  cue: string;
+  /** Group 1 is the enclosed part. Run on the lower-cased sentence. */
+  pattern: string;
+  type: CueType;
+  confidence: number;
+  /** The cheap test that must pass before the pattern runs: a string the sentence must contain. */
+  needs: string;
+}
+
+const B = 'builds-on' as const;
+const CR = 'critiques' as const;
+const CO = 'compares' as const;
+
+function lit(
+  type: CueType,
+  scope: LiteralCue['scope'],
+  confidence: number,
+  ...texts: string[]
+): LiteralCue[] {
+  return texts.map((text) => ({ text, type, scope, confidence }));
+}
+
+/** Literal cues (lower case). The longest literal at a place wins (`相比于` over `相比`). */
+export const LITERAL_CUES: readonly LiteralCue[] = [
+  // builds-on
+  ...lit(B, 'after', 0.9, '基于', '借鉴了', '借鉴', '沿用了', '沿用', '继承了', '源自', '源于', '建立在'),
+  ...lit(
+    B,
+    'after',
+    0.9,
+    'based on',
+    'builds on',
+    'build on',
+    'built on',
+    'building on',
+    'builds upon',
+    'built upon',
+  ),
+  ...lit(
+    B,
+    'after',
+    0.85,
+    'extends',
+    'extending',
+    'extension of',
+    'inspired by',
+    'variant of',
+    'variants of',
+  ),
+  ...lit(B, 'after', 0.85, 'on top of', 'derived from', 'adapted from', 'fine-tuned from', 'finetuned from'),
+  ...lit(B, 'after', 0.85, 'initialized from', 'improves on', 'improves upon', 'generalizes', 'generalises'),
+  ...lit(B, 'after', 0.75, '扩展了', '改进了', '融合了', '结合了', '拓展了', '推广了'),
+  ...lit(B, 'after', 0.7, 'combines', 'incorporates', 'integrates', 'leverages', 'leveraging', 'adopts'),
+  ...lit(B, 'after', 0.6, '采用了', '采用', '使用了', 'uses', 'employs'),
+  ...lit(B, 'after', 0.5, '使用', '利用', 'using'),
+  ...lit(B, 'before', 0.85, '的变体', '变体', '的扩展', '的改进版', '的改进版本', '的延伸', '的推广'),
+  ...lit(B, 'before', 0.8, '-based', '-style', '-inspired'),
+  // critiques
+  ...lit(
+    CR,
+    'after',
+    0.85,
+    '质疑',
+    '批评',
+    '反驳',
+    '否定了',
+    '挑战了',
+    'challenges',
+    'criticizes',
+    'criticises',
+  ),
+  ...lit(
+    CR,
+    'after',
+    0.85,
+    'critiques',
+    'refutes',
+    'debunks',
+    'questions',
+    'limitations of',
+    'flaws of',
+    'flaw of',
+  ),
+  ...lit(CR, 'after', 0.8, '局限于', '弊端', 'problems with', 'problem with', 'issues with', 'pitfalls of'),
+  ...lit(
+    CR,
+    'before',
+    0.85,
+    'is ill-posed',
+    'ill-posed',
+    'is flawed',
+    'are flawed',
+    'flawed',
+    'fails to',
+    'fail to',
+  ),
+  ...lit(
+    CR,
+    'before',
+    0.85,
+    'failed to',
+    'suffers from',
+    'suffer from',
+    'breaks down',
+    'collapses',
+    'is unstable',
+  ),
+  ...lit(
+    CR,
+    'before',
+    0.85,
+    '不是魔法',
+    '并非魔法',
+    '的缺陷',
+    '存在缺陷',
+    '有缺陷',
+    '缺陷',
+    '的局限性',
+    '的局限',
+    '局限性',
+  ),
+  ...lit(CR, 'before', 0.7, '的问题', '存在问题', '的不足', '不稳定', '失效', '并不可靠', '不可靠'),
+  ...lit(CR, 'before', 0.45, 'is not', "isn't", 'are not', 'does not work', 'is not magic'),
+  // compares
+  ...lit(CO, 'after', 0.85, '优于', '超越', '超过', '胜过', '战胜', '击败', '领先于', '好于', '强于'),
+  ...lit(CO, 'after', 0.85, '相比于', '相较于', '相对于', '对比', '相比', '相较', '比较了', '比肩', '媲美'),
+  ...lit(
+    CO,
+    'after',
+    0.85,
+    'outperforms',
+    'outperform',
+    'outperformed',
+    'outperforming',
+    'surpasses',
+    'surpass',
+  ),
+  ...lit(CO, 'after', 0.85, 'surpassing', 'beats', 'exceeds', 'better than', 'compared to', 'compared with'),
+  ...lit(
+    CO,
+    'after',
+    0.8,
+    'in comparison to',
+    'in comparison with',
+    'relative to',
+    'against',
+    'rivals',
+    'matches',
+  ),
+  ...lit(CO, 'before', 0.8, '谁更胜一筹', '更胜一筹', '相媲美', '相当', '相匹配', '匹敌', '的比较', '的对比'),
+  ...lit(CO, 'both', 0.8, 'vs.', 'vs', 'versus', '对阵'),
+];
+
+/** Cues that enclose their names. `[^X。]` keeps the opener the nearest one. */
+export const PAIR_CUES: readonly PairCue[] = [
+  { cue: '在…基础上', pattern: '在([^在。]{1,80}?)的?基础上', type: B, confidence: 0.9, needs: '基础上' },
+  { cue: '以…为基础', pattern: '以([^以。]{1,40}?)为基础', type: B, confidence: 0.9, needs: '为基础' },
+  { cue: '受…启发', pattern: '受([^受。]{1,80}?)的?启发', type: B, confidence: 0.85, needs: '启发' },
+  { cue: '建立在…之上', pattern: '建立在([^。]{1,40}?)之上', type: B, confidence: 0.9, needs: '之上' },
+  {
+    cue: '从…微调',
+    pattern: '从([^从。]{1,40}?)(?:进行|开始)?微调',
+    type: B,
+    confidence: 0.8,
+    needs: '微调',
+  },
+  { cue: '与…结合', pattern: '[与和]([^与和。]{1,40}?)(?:相)?结合', type: B, confidence: 0.7, needs: '结合' },
+  { cue: '对…的改进', pattern: '对([^对。]{1,40}?)(?:的|进行)改进', type: B, confidence: 0.8, needs: '改进' },
+  {
+    cue: '导致…崩溃',
+    pattern: '([^，。,;；]{1,30}?)(?:会|将|可能)?导致[^，。]{0,8}?(?:崩溃|失败|不稳定)',
+    type: CR,
+    confidence: 0.8,
+    needs: '导致',
+  },
+  { cue: '与…相比', pattern: '[与和跟]([^与和跟。]{1,60}?)相比', type: CO, confidence: 0.85, needs: '相比' },
+  { cue: '比…更', pattern: '比([^比。，,]{1,30}?)(?:更|还|要)', type: CO, confidence: 0.75, needs: '比' },
+  {
+    cue: '对…比较',
+    pattern: '对([^对。]{1,60}?)进行了?[^。，]{0,12}?(?:比较|对比)',
+    type: CO,
+    confidence: 0.8,
+    needs: '对',
+  },
+];
+
+/** Words just before a cue that turn it off (`不是基于`, `not based on`). */
+const NEGATION = /(?:不|未|没有|不是|并非|并不|无需|而非|不再|not|n't|without|never|no longer)\s*$/;
+/** A critique of a problem that the entry solves is no critique of the names around it. */
+const SOLVES =
+  /(?:解决|缓解|克服|应对|针对|弥补|避免|减少|降低|消除|减轻|address|mitigat|solv|overcom|alleviat|avoid|reduc|tackl)/;
+/** Clause breaks: a scope does not cross them. */
+export const CLAUSE_BREAK = /[，,;；:：。!?！？]/;
+
+export interface CueHit {
+  cue: string;
+  type: CueType;
+  scope: CueScope;
+  confidence: number;
+  /** Cue position in the lower-cased sentence, end exclusive. */
+  start: number;
+  end: number;
+  /** For `enclosed`: the enclosed part. */
+  innerStart: number;
+  innerEnd: number;
+}
+
+const LATIN = /[a-z]/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface Compiled {
+  literal: RegExp;
+  byText: Map<string, LiteralCue>;
+  pairs: { cue: PairCue; re: RegExp }[];
+}
+
+let compiled: Compiled | undefined;
+
+function compile(): Compiled {
+  if (compiled) return compiled;
+  const byText = new Map<string, LiteralCue>();
+  for (const cue of LITERAL_CUES) if (!byText.has(cue.text)) byText.set(cue.text, cue);
+  const alternatives = [...byText.keys()]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((text) => {
+      const body = escapeRegExp(text);
+      // Latin cues are whole words; CJK cues match anywhere.
+      const head = LATIN.test(text[0] ?? '') ? '(?<![a-z0-9])' : '';
+      const tail = LATIN.test(text[text.length - 1] ?? '') ? '(?![a-z0-9])' : '';
+      return `${head}${body}${tail}`;
+    });
+  compiled = {
+    literal: new RegExp(alternatives.join('|'), 'g'),
+    byText,
+    pairs: PAIR_CUES.map((cue) => ({ cue, re: new RegExp(cue.pattern, 'gd') })),
+  };
+  return compiled;
+}
+
+/** The clause of `lower` around position `at`: from the last break before it to the next break. */
+function clauseStart(lower: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (CLAUSE_BREAK.test(lower[i] as string)) return i + 1;
+  return 0;
+}
+
+/** Every cue in a lower-cased sentence, negated cues and solved-problem critiques left out. */
+export function findCues(lower: string): CueHit[] {
+  const { literal, byText, pairs } = compile();
+  const hits: CueHit[] = [];
+  literal.lastIndex = 0;
+  for (let m = literal.exec(lower); m !== null; m = literal.exec(lower)) {
+    const cue = byText.get(m[0]);
+    if (!cue) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (NEGATION.test(lower.slice(Math.max(0, start - 10), start))) continue;
+    if (cue.type === 'critiques' && SOLVES.test(lower.slice(clauseStart(lower, start), start))) continue;
+    hits.push({
+      cue: cue.text,
+      type: cue.type,
+      scope: cue.scope,
+      confidence: cue.confidence,
+      start,
+      end,
+      innerStart: end,
+      innerEnd: end,
+    });
+  }
+  for (const { cue, re } of pairs) {
+    if (!lower.includes(cue.needs)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+      const inner = m.indices?.[1];
+      if (!inner) continue;
+      const start = m.index;
+      if (NEGATION.test(lower.slice(Math.max(0, start - 10), start))) continue;
+      if (cue.type === 'critiques' && SOLVES.test(lower.slice(inner[0], inner[1]))) continue;
+      hits.push({
+        cue: cue.cue,
+        type: cue.type,
+        scope: 'enclosed',
+        confidence: cue.confidence,
+        start,
+        end: start + m[0].length,
+        innerStart: inner[0],
+        innerEnd: inner[1],
+      });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,147 @@
+// The short names papers go by in the notes: the `Name:` before a title, the label, acronyms the notes
+// define (`（FR3E）`), and names right after "we propose" / 提出.
+import type { PaperRecord } from '../types.js';
+import { nameKey, nfkcText } from './normalise.js';
+
+export type ClaimHow = 'label' | 'title' | 'acronym' | 'proposed' | 'arxiv-line';
+
+export interface NameClaim {
+  name: string;
+  key: string;
+  /** Index of the paper in the sorted input. */
+  paper: number;
+  /** Higher wins: label 40, title or title-backed 30, other notes-only claims 20. */
+  strength: number;
+  how: ClaimHow;
+}
+
+/** An acronym the notes define but no paper claims: a concept candidate. */
+export interface DefinedAcronym {
+  name: string;
+  /** Latin long form whose initials spell the acronym, if any. */
+  longForm?: string;
+}
+
+const NAME_TOKEN = /^[A-Za-z][A-Za-z0-9]*(?:[-+.·][A-Za-z0-9]+)*\+*$/;
+const CAPITALISED_WORDS = /^[A-Z0-9][A-Za-z0-9+\-.]*(?: [A-Z0-9][A-Za-z0-9+\-.]*){0,3}$/;
+const HAN = /\p{Script=Han}/u;
+
+/** Words before a name that say the entry proposes it. */
+const PROPOSE =
+  /(?:提出了?|提出的|引入了|介绍了|推出了?|开源了?|发布了|名为|叫做|称为|称之为|we (?:propose|introduce|present)|introducing|introduces|dubbed|called|named)\s*(?:一种|一个|了|新的|全新的|新型)?\s*(?:[^，。,.\s]{0,12}?(?:名为|叫做|称为))?\s*[“"「《*]*\s*([A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*)/g;
+const ACRONYM = /[（(]\s*([A-Z][A-Za-z0-9+-]{0,14}[A-Za-z0-9+])\s*[)）]/g;
+const PROPOSE_BEFORE =
+  /提出|引入|介绍|推出|开源|名为|称为|叫做|propose|introduc|present|called|dubbed|named/i;
+const ARXIV_LINE =
+  /(?:^|[\s*>•·(（[])([A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*)\s*(?:arxiv|论文|paper|pdf)?\s*[:：]\s*(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/gi;
+
+/** True for strings that read as a name (`GRPO-CARE`, `CoVo`, `RewardBench 2`), not as words or a title. */
+export function looksLikeName(text: string, generic: ReadonlySet<string>): boolean {
+  const name = text.trim();
+  if (name.length < 2 || name.length > 40 || name.includes('…') || HAN.test(name)) return false;
+  if (generic.has(nameKey(name))) return false;
+  if (NAME_TOKEN.test(name)) return /[A-Z]/.test(name) || /\d/.test(name);
+  return CAPITALISED_WORDS.test(name);
+}
+
+/** Acronym spelled by the initials of a long form (`Direct Reasoning Optimization` -> `DRO`). */
+function initialsMatch(longForm: string, acronym: string): boolean {
+  const words = longForm
+    .split(/[\s-]+/)
+    .filter((w) => /^[A-Za-z]/.test(w) && !/^(?:of|for|with|and|the|a|an|to|in|on|via)$/i.test(w));
+  const initials = words
+    .map((w) => w[0])
+    .join('')
+    .toLowerCase();
+  const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+  return letters.length >= 2 && initials.endsWith(letters);
+}
+
+function tokenIn(haystack: string, name: string): boolean {
+  const key = nameKey(name);
+  const text = ` ${nameKey(haystack).replace(/[^\p{L}\p{N}+]+/gu, ' ')} `;
+  return text.includes(` ${key} `);
+}
+
+/** Names a paper claims for itself from its label and titles. */
+export function labelClaims(paper: PaperRecord, index: number, generic: ReadonlySet<string>): NameClaim[] {
+  const claims: NameClaim[] = [];
+  const add = (name: string, strength: number, how: ClaimHow) => {
+    const clean = nfkcText(name).trim();
+    if (looksLikeName(clean, generic))
+      claims.push({ name: clean, key: nameKey(clean), paper: index, strength, how });
+  };
+  const titles = [paper.title, ...paper.altTitles];
+  // A label that is only a shortened title is not a name.
+  const label = paper.label.trim();
+  const isPrefix = titles.some((t) => /^[^:：]{1,40}[:：]/.test(t) && t.startsWith(label));
+  if (label && (isPrefix || NAME_TOKEN.test(label) || (label.length <= 24 && !titles.includes(label))))
+    add(label, 40, 'label');
+  for (const title of titles) {
+    const m = /^\s*([^:：]{2,40}?)\s*[:：]\s*\S/.exec(nfkcText(title));
+    if (m?.[1]) add(m[1], 30, 'title');
+  }
+  return claims;
+}
+
+export interface TextClaims {
+  claims: NameClaim[];
+  acronyms: DefinedAcronym[];
+  /** arXiv id -> name given for it on a line such as `GoT arxiv: https://arxiv.org/pdf/2503.10639`. */
+  arxivNames: { arxiv: string; name: string }[];
+}
+
+/** Name claims from one sentence of a paper's text (NFKC, as written). */
+export function sentenceClaims(
+  sentence: string,
+  paper: PaperRecord,
+  index: number,
+  generic: ReadonlySet<string>,
+  out: TextClaims,
+): void {
+  const titles = [paper.title, ...paper.altTitles, paper.label];
+  const inTitle = (name: string) => titles.some((t) => tokenIn(t, name));
+  if (sentence.includes('(') || sentence.includes('（')) {
+    ACRONYM.lastIndex = 0;
+    for (let m = ACRONYM.exec(sentence); m !== null; m = ACRONYM.exec(sentence)) {
+      const acronym = m[1] as string;
+      if ((acronym.match(/[A-Z]/g) ?? []).length < 2 || generic.has(nameKey(acronym))) continue;
+      const before = sentence.slice(0, m.index);
+      const longMatch = /((?:[A-Za-z][A-Za-z0-9-]*[\s,]+){1,7}[A-Za-z][A-Za-z0-9-]*)\s*$/.exec(before);
+      const longForm =
+        longMatch?.[1] && initialsMatch(longMatch[1], acronym) ? longMatch[1].trim() : undefined;
+      if (inTitle(acronym) || (longForm && titles.some((t) => nameKey(t).includes(nameKey(longForm))))) {
+        out.claims.push({ name: acronym, key: nameKey(acronym), paper: index, strength: 30, how: 'acronym' });
+      } else if (PROPOSE_BEFORE.test(before)) {
+        out.claims.push({ name: acronym, key: nameKey(acronym), paper: index, strength: 20, how: 'acronym' });
+      } else out.acronyms.push(longForm ? { name: acronym, longForm } : { name: acronym });
+    }
+  }
+  PROPOSE.lastIndex = 0;
+  for (let m = PROPOSE.exec(sentence); m !== null; m = PROPOSE.exec(sentence)) {
+    const name = (m[1] as string).replace(/[.]+$/, '');
+    if (!looksLikeName(name, generic)) continue;
+    // A plain word (`Bingo`) counts only when the title carries it too.
+    const plain = /^[A-Z][a-z]+$/.test(name);
+    const titled = inTitle(name);
+    if (plain && !titled) continue;
+    out.claims.push({ name, key: nameKey(name), paper: index, strength: titled ? 30 : 20, how: 'proposed' });
+  }
+  if (/arxiv\.org/i.test(sentence)) {
+    ARXIV_LINE.lastIndex = 0;
+    for (let m = ARXIV_LINE.exec(sentence); m !== null; m = ARXIV_LINE.exec(sentence)) {
+      const name = m[1] as string;
+      if (looksLikeName(name, generic) && !/^(?:https?|arxiv|www|pdf|abs)$/i.test(name)) {
+        out.arxivNames.push({ arxiv: m[2] as string, name });
+      }
+    }
+  }
+}
+
+/**
+ * Whether a name must match with its own capitals: plain short words (`GRACE`, `Guide`, `Bingo`) are
+ * also ordinary words; names with digits, symbols or inner capitals (`CoVo`, `GRPO-CARE`) are not.
+ */
+export function needsExactCase(name: string): boolean {
+  return /^[A-Za-z]+$/.test(name) && name.length <= 6 && !/[a-z][A-Z]/.test(name);
+}

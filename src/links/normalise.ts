@@ -1,0 +1,86 @@
+// Text folding shared by the matcher, the name registry and the cue finder.
+import type { ConceptId } from '../types.js';
+
+/**
+ * NFKC (full-width `ＧＲＰＯ` -> `GRPO`), with every run of whitespace collapsed to one space.
+ * Positions in the result are what the matcher and the cue finder work on.
+ */
+export function nfkcText(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, ' ');
+}
+
+/**
+ * Lower-case `text` without changing its length, so positions stay aligned with the cased text.
+ * (A few characters, e.g. `İ`, lower-case to two code units; those are kept as they are.)
+ */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+/** The separators a name may be written with interchangeably: `LLM-as-a-Judge`, `LLM as a judge`. */
+export function isSeparatorCode(code: number): boolean {
+  return (
+    code === 0x20 || // space
+    code === 0x2d || // -
+    code === 0x5f || // _
+    code === 0x2010 || // ‐
+    code === 0x2011 || // ‑
+    code === 0x2013 || // –
+    code === 0xb7 // ·
+  );
+}
+
+/** Latin letters and digits (after NFKC): the characters a Latin name must not be glued to. */
+export function isWordCode(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
+    (code >= 0x370 && code <= 0x3ff) || // Greek
+    (code >= 0x400 && code <= 0x4ff) // Cyrillic
+  );
+}
+
+/** A name folded for lookup: NFKC, lower case, separators and spaces as one space, trimmed. */
+export function nameKey(name: string): string {
+  const text = lowerSameLength(nfkcText(name));
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSeparatorCode(code)) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) out += ' ';
+    pendingSpace = false;
+    out += text[i];
+  }
+  return out;
+}
+
+/** `concept:<normalised name>`: lower case, separators as `-` (`concept:llm-as-a-judge`). */
+export function conceptIdOf(name: string): ConceptId {
+  const slug = nameKey(name)
+    .replace(/[\s,，、/\\:：;；'"`()（）[\]{}<>《》]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `concept:${slug}` as ConceptId;
+}
+
+/** Keys that must never be used as plain-object property names. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** True when a name cannot be used as a concept or organisation name. */
+export function isReservedName(name: string): boolean {
+  const key = nameKey(name);
+  return RESERVED_KEYS.has(key) || RESERVED_KEYS.has(key.replace(/\s+/g, ''));
+}

@@ -1,0 +1,139 @@
+// Every name the matcher knows -> what it stands for (a paper, a concept, an organisation), compiled into
+// one automaton, and the mention finder over a sentence.
+import { Automaton } from './automaton.js';
+import { isReservedName, isSeparatorCode, isWordCode, nameKey, nfkcText } from './normalise.js';
+
+/** A paper (index into the sorted papers) or a concept (index into the concept table). */
+export type Target = { t: 'paper'; i: number } | { t: 'concept'; i: number };
+
+export interface NameEntry {
+  key: string;
+  node?: Target;
+  nodePriority: number;
+  org?: number;
+  /** Forms the name must be written in (separators as spaces) when case matters; undefined: any case. */
+  exact?: Set<string>;
+  orgExact?: Set<string>;
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  entry: NameEntry;
+}
+
+function separatorsAsSpace(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += isSeparatorCode(code) ? ' ' : text[i];
+  }
+  return out;
+}
+
+function exactForms(name: string): Set<string> {
+  const form = separatorsAsSpace(nfkcText(name).trim());
+  return new Set([form, form.toUpperCase()]);
+}
+
+export class NameRegistry {
+  readonly entries = new Map<string, NameEntry>();
+  private automaton: Automaton | undefined;
+  private byPattern: NameEntry[] = [];
+
+  constructor(private readonly ignore: ReadonlySet<string>) {}
+
+  private entry(name: string): NameEntry | undefined {
+    const key = nameKey(name);
+    if (key === '' || this.ignore.has(key) || isReservedName(name)) return undefined;
+    let entry = this.entries.get(key);
+    if (!entry) this.entries.set(key, (entry = { key, nodePriority: -1 }));
+    return entry;
+  }
+
+  /** Points `name` at a node unless a stronger claim holds it. Returns whether it took the name. */
+  setNode(name: string, target: Target, priority: number, exact: boolean): boolean {
+    const entry = this.entry(name);
+    if (!entry || priority <= entry.nodePriority) return false;
+    entry.node = target;
+    entry.nodePriority = priority;
+    if (exact) entry.exact = exactForms(name);
+    else delete entry.exact;
+    return true;
+  }
+
+  setOrg(name: string, org: number, exact: boolean): void {
+    const entry = this.entry(name);
+    if (!entry || entry.org !== undefined) return;
+    entry.org = org;
+    if (exact) entry.orgExact = exactForms(name);
+  }
+
+  /** Re-points every name of one target at another (a lexicon concept taken over by a paper). */
+  retarget(from: Target, to: Target, priority: number): void {
+    for (const entry of this.entries.values()) {
+      if (entry.node && entry.node.t === from.t && entry.node.i === from.i) {
+        entry.node = to;
+        entry.nodePriority = priority;
+      }
+    }
+  }
+
+  lookup(name: string): NameEntry | undefined {
+    return this.entries.get(nameKey(name));
+  }
+
+  compile(): void {
+    const automaton = new Automaton();
+    this.byPattern = [];
+    for (const entry of this.entries.values()) {
+      if (!entry.node && entry.org === undefined) continue;
+      const id = automaton.add(entry.key);
+      this.byPattern[id] = entry;
+    }
+    this.automaton = automaton.compile();
+  }
+
+  /**
+   * The names in a sentence: every match that respects Latin word boundaries and case rules, then the
+   * leftmost-longest non-overlapping ones. `norm` is the NFKC text, `lower` its same-length lower case.
+   */
+  find(norm: string, lower: string): Mention[] {
+    if (!this.automaton) this.compile();
+    const found: Mention[] = [];
+    (this.automaton as Automaton).scan(lower, (start, end, id) => {
+      const entry = this.byPattern[id];
+      if (!entry) return;
+      if (isWordCode(lower.charCodeAt(start)) && start > 0 && isWordCode(lower.charCodeAt(start - 1))) return;
+      if (isWordCode(lower.charCodeAt(end - 1)) && end < lower.length && isWordCode(lower.charCodeAt(end)))
+        return;
+      const ok =
+        entry.node !== undefined &&
+        (!entry.exact || entry.exact.has(separatorsAsSpace(norm.slice(start, end))));
+      const orgOk =
+        entry.org !== undefined &&
+        (!entry.orgExact || entry.orgExact.has(separatorsAsSpace(norm.slice(start, end))));
+      if (!ok && !orgOk) return;
+      if (!ok || !orgOk) {
+        // Only one role passed its case rule: keep just that one.
+        const narrowed: NameEntry = { key: entry.key, nodePriority: entry.nodePriority };
+        if (ok && entry.node) narrowed.node = entry.node;
+        if (orgOk && entry.org !== undefined) narrowed.org = entry.org;
+        found.push({ start, end, entry: narrowed });
+        return;
+      }
+      found.push({ start, end, entry });
+    });
+    if (found.length <= 1) return found;
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const chosen: Mention[] = [];
+    let reach = -1;
+    for (const m of found) {
+      if (m.start >= reach) {
+        chosen.push(m);
+        reach = m.end;
+      }
+    }
+    return chosen;
+  }
+}

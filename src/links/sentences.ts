@@ -1,0 +1,91 @@
+// Located text spans -> sentences, each with the line it starts on, for evidence.
+import type { TextSpan } from '../types.js';
+
+export interface Sentence {
+  file: string;
+  line: number;
+  /** The sentence as written, trimmed. */
+  text: string;
+}
+
+/** Abbreviations after which a full stop does not end an English sentence. */
+const ABBREVIATIONS = new Set([
+  'vs',
+  'e.g',
+  'i.e',
+  'etc',
+  'al',
+  'fig',
+  'cf',
+  'dr',
+  'mr',
+  'ms',
+  'no',
+  'eq',
+  'sec',
+  'approx',
+]);
+
+/** Longest evidence kept; longer sentences are cut on the nearest separator. */
+export const MAX_SENTENCE = 600;
+
+function isSentenceEnd(text: string, i: number): boolean {
+  const ch = text[i] as string;
+  if ('。！？；!?;\n'.includes(ch)) return true;
+  if (ch !== '.') return false;
+  const next = text[i + 1];
+  if (next !== undefined && next !== ' ' && next !== '\t') return false;
+  // The word before the full stop: decimals, initials and abbreviations do not end a sentence.
+  let j = i - 1;
+  while (j >= 0 && /[A-Za-z.]/.test(text[j] as string)) j--;
+  const word = text.slice(j + 1, i).toLowerCase();
+  if (ABBREVIATIONS.has(word)) return false;
+  if (/^[a-z]$/i.test(word)) return false; // `J. Smith`, `Khalifa, M.`
+  return true;
+}
+
+/** Splits one span into trimmed, non-empty sentences; `line` counts the newlines before each. */
+export function splitSentences(span: TextSpan): Sentence[] {
+  const out: Sentence[] = [];
+  const text = span.text;
+  let start = 0;
+  let line = span.line;
+  let startLine = line;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const trimmed = raw.trim();
+    if (trimmed.length > 0) {
+      // The line of the first non-blank character.
+      const lead = raw.length - raw.trimStart().length;
+      let l = startLine;
+      for (let k = start; k < start + lead; k++) if (text.charCodeAt(k) === 10) l++;
+      pushLong(out, span.file, l, trimmed);
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (isSentenceEnd(text, i)) {
+      push(i + 1);
+      start = i + 1;
+      startLine = text[i] === '\n' ? line + 1 : line;
+    }
+    if (text.charCodeAt(i) === 10) line++;
+  }
+  push(text.length);
+  return out;
+}
+
+/** Very long "sentences" (tables, run-on lines) are cut so that evidence stays readable. */
+function pushLong(out: Sentence[], file: string, line: number, text: string): void {
+  if (text.length <= MAX_SENTENCE) {
+    out.push({ file, line, text });
+    return;
+  }
+  let rest = text;
+  while (rest.length > MAX_SENTENCE) {
+    let cut = Math.max(rest.lastIndexOf('，', MAX_SENTENCE), rest.lastIndexOf(', ', MAX_SENTENCE));
+    if (cut < MAX_SENTENCE / 2) cut = MAX_SENTENCE;
+    out.push({ file, line, text: rest.slice(0, cut + 1).trim() });
+    rest = rest.slice(cut + 1);
+  }
+  if (rest.trim()) out.push({ file, line, text: rest.trim() });
+}

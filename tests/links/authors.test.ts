@@ -1,0 +1,40 @@
+// Author-name normalisation tables.
+import { describe, expect, it } from 'vitest';
+import { AuthorIndex, authorKey } from '../../src/links/authors.js';
+
+describe('authorKey', () => {
+  it.each([
+    ['Khalifa, M', 'khalifa', 'm'],
+    ['Khalifa,  M.', 'khalifa', 'm'],
+    ['Muhammad Khalifa', 'khalifa', 'muhammad'],
+    ['  muhammad   KHALIFA ', 'khalifa', 'muhammad'],
+    ['Emre Kıcıman', 'kiciman', 'emre'],
+    ['José  Pérez-García', 'perezgarcia', 'jose'],
+    ['Yi-Chen Li', 'li', 'yichen'],
+    ['Li, Yi-Chen', 'li', 'yichen'],
+    ['Jason E. Weston', 'weston', 'jason'],
+    ['Ludwig van Beethoven', 'vanbeethoven', 'ludwig'],
+    ['Ｃｈｒｉｓ Ｌｉｕ', 'liu', 'chris'],
+    ['王增志', '王增志', ''],
+    ['王 增志', '王增志', ''],
+  ])('%s', (display, last, first) => {
+    expect(authorKey(display)).toEqual({ last, first });
+  });
+
+  it.each(['', '   ', '——', '123'])('%j is no author', (display) => {
+    expect(authorKey(display)).toBeUndefined();
+  });
+});
+
+describe('AuthorIndex', () => {
+  it('joins an initial to the one full name that fits, and not to two', () => {
+    const index = new AuthorIndex();
+    for (const a of ['Muhammad Khalifa', 'Lu Wang', 'Lei Wang', 'Honglak Lee']) index.observe(a);
+    expect(index.resolve('Khalifa, M')).toBe(index.resolve('Muhammad Khalifa'));
+    expect(index.resolve('Lee, H')).toBe(index.resolve('Honglak Lee'));
+    // Two full names fit `Wang, L`: it stays on its own.
+    expect(index.resolve('Wang, L')).toBe('wang|l');
+    expect(index.resolve('Lu Wang')).not.toBe(index.resolve('Lei Wang'));
+    expect(index.resolve('Wang, L')).toBe(index.resolve('wang,  l.'));
+  });
+});

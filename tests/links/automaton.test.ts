@@ -1,0 +1,101 @@
+// The Aho–Corasick automaton against a naive search, and the mention finder's matching rules.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Automaton } from '../../src/links/automaton.js';
+import { findLinks } from '../../src/links/index.js';
+import { lowerSameLength, nameKey, nfkcText } from '../../src/links/normalise.js';
+import { NameRegistry } from '../../src/links/registry.js';
+import { paper } from './helpers.js';
+
+function naive(patterns: string[], text: string): string[] {
+  const out: string[] = [];
+  patterns.forEach((p) => {
+    for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) out.push(`${i}:${i + p.length}:${p}`);
+  });
+  return [...new Set(out)].sort();
+}
+
+describe('Automaton', () => {
+  it('finds exactly what a naive search finds (random patterns over a small alphabet)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '强', '化'), minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 12 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', '强', '化'), maxLength: 60 }),
+        (patterns, text) => {
+          const automaton = new Automaton();
+          for (const p of patterns) automaton.add(p);
+          const found: string[] = [];
+          automaton.scan(text, (s, e, id) => found.push(`${s}:${e}:${automaton.keyOf(id)}`));
+          expect([...new Set(found)].sort()).toEqual(naive(patterns, text));
+        },
+      ),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+
+  it('gives one id per distinct key and switches wide nodes to a map', () => {
+    const automaton = new Automaton();
+    const ids = Array.from({ length: 40 }, (_, i) => automaton.add(`x${String.fromCharCode(0x4e00 + i)}`));
+    expect(automaton.add('x一')).toBe(ids[0]);
+    const found: number[] = [];
+    automaton.scan('axx丁y', (_s, _e, id) => found.push(id));
+    expect(found).toEqual([ids[1]]);
+  });
+});
+
+describe('NameRegistry.find', () => {
+  const registry = new NameRegistry(new Set());
+  registry.setNode('GRPO', { t: 'concept', i: 0 }, 25, false);
+  registry.setNode('GRPO-CARE', { t: 'paper', i: 0 }, 50, false);
+  registry.setNode('LLM-as-a-Judge', { t: 'concept', i: 1 }, 25, false);
+  registry.setNode('GRACE', { t: 'paper', i: 1 }, 50, true);
+  registry.setNode('流匹配', { t: 'concept', i: 2 }, 25, false);
+  registry.setOrg('港大', 0, false);
+  registry.setOrg('香港大学', 0, false);
+  registry.compile();
+  const names = (text: string) => {
+    const norm = nfkcText(text);
+    const lower = lowerSameLength(norm);
+    return registry.find(norm, lower).map((m) => norm.slice(m.start, m.end));
+  };
+  const table: [string, string[]][] = [
+    ['我们采用GRPO方法', ['GRPO']],
+    ['ＧＲＰＯ 与 grpo', ['GRPO', 'grpo']],
+    ['GRPOX and XGRPO and GRPO2 are other words', []],
+    ['GRPO-CARE beats GRPO', ['GRPO-CARE', 'GRPO']],
+    ['GRPO CARE, written with a space', ['GRPO CARE']],
+    ['the LLM as-a-judge baseline', ['LLM as-a-judge']],
+    ['GRACE helps; grace and Grace do not name it', ['GRACE']],
+    ['通过「流匹配」（flow matching）预测', ['流匹配']],
+    ['香港大学和港大是一所学校', ['香港大学', '港大']],
+  ];
+  it.each(table)('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+});
+
+describe('normalisation', () => {
+  it.each([
+    ['ＧＲＰＯ', 'grpo'],
+    ['LLM-as-a-Judge', 'llm as a judge'],
+    ['  First   Return ', 'first return'],
+    ['REINFORCE++', 'reinforce++'],
+  ])('nameKey(%s) = %s', (name, key) => {
+    expect(nameKey(name)).toBe(key);
+  });
+
+  it('matches width- and case-variants to the same concept node', () => {
+    const result = findLinks([
+      paper('arxiv:1', { text: ['我们基于ＧＲＰＯ训练。'] }),
+      paper('arxiv:2', { text: ['We build on grpo.'] }),
+    ]);
+    expect(result.edges.map((e) => e.key)).toEqual([
+      'builds-on:arxiv:1->concept:grpo',
+      'builds-on:arxiv:2->concept:grpo',
+    ]);
+    expect(result.concepts.map((c) => [c.id, c.label, c.conceptKind])).toEqual([
+      ['concept:grpo', 'GRPO', 'algorithm'],
+    ]);
+  });
+});
