@@ -16,7 +16,7 @@ import { CLAUSE_BREAK, findCues, type CueHit, type CueType } from './cues.js';
 import { mergeLexicons, parseUserLexicon, shippedLexicon, type Lexicon } from './lexicon.js';
 import { labelClaims, needsExactCase, sentenceClaims, type NameClaim, type TextClaims } from './names.js';
 import { conceptIdOf, isWordCode, lowerSameLength, nameKey, nfkcText } from './normalise.js';
-import { NameRegistry, type Mention, type NameEntry, type Target } from './registry.js';
+import { NameRegistry, type Mention, type Target } from './registry.js';
 import { splitSentences } from './sentences.js';
 
 export { LEXICON_FILE_NAME } from './lexicon.js';
@@ -88,10 +88,13 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   const papers = [...input].sort((a, b) => compareStrings(a.id, b.id));
 
   let lexicon: Lexicon = shippedLexicon();
+  /** Names of the user's own concepts: they outrank the shipped ones. */
+  const userConcepts = new Set<string>();
   if (options?.userLexicon) {
     const user = parseUserLexicon(options.userLexicon.file, options.userLexicon.text);
     diagnostics.push(...user.diagnostics);
     lexicon = mergeLexicons(lexicon, user.lexicon);
+    for (const c of user.lexicon.concepts) userConcepts.add(nameKey(c.name));
   }
   const renamed = (name: string): string => lexicon.renames.get(nameKey(name)) ?? name;
 
@@ -122,30 +125,17 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   };
 
   const registry = new NameRegistry(lexicon.ignore);
-  const lexiconConcepts = [...lexicon.concepts];
-  lexiconConcepts.forEach((c) => {
-    const userOwned = false;
+  lexicon.concepts.forEach((c) => {
     const names = [c.name, ...c.aliases];
     const renameTo = names.map((n) => lexicon.renames.get(nameKey(n))).find((n) => n !== undefined);
-    const index = conceptFor(renameTo ?? c.name, c.kind, userOwned ? 'user' : 'lexicon');
+    const own = userConcepts.has(nameKey(c.name));
+    const index = conceptFor(renameTo ?? c.name, c.kind, own ? 'user' : 'lexicon');
     const entry = concepts[index] as ConceptEntry;
     for (const n of names) if (nameKey(n) !== nameKey(entry.label)) entry.aliases.add(n);
+    const priority = own ? PRIORITY_USER : PRIORITY_LEXICON;
     for (const n of [entry.label, ...names])
-      registry.setNode(n, { t: 'concept', i: index }, PRIORITY_LEXICON, c.exact);
+      registry.setNode(n, { t: 'concept', i: index }, priority, c.exact);
   });
-  // The user's concepts outrank the shipped ones.
-  if (options?.userLexicon) {
-    const userNames = new Set(
-      parseUserLexicon(options.userLexicon.file, options.userLexicon.text).lexicon.concepts.map((c) =>
-        nameKey(c.name),
-      ),
-    );
-    for (const c of lexicon.concepts) {
-      if (!userNames.has(nameKey(c.name))) continue;
-      const entry = registry.lookup(c.name)?.node;
-      if (entry) for (const n of [c.name, ...c.aliases]) registry.setNode(n, entry, PRIORITY_USER, c.exact);
-    }
-  }
   const orgLabels: string[] = lexicon.orgs.map((o) => {
     const names = [o.name, ...o.aliases];
     return names.map((n) => lexicon.renames.get(nameKey(n))).find((n) => n !== undefined) ?? o.name;
@@ -549,14 +539,11 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     if (acc.type !== 'mentions') typedPairs.add(`${acc.source}>${acc.target}`);
 
   const out: EdgeRecord[] = [];
-  const usedConcepts = new Set<number>();
   for (const acc of edges.values()) {
     if (acc.type === 'mentions' && typedPairs.has(`${acc.source}>${acc.target}`)) continue;
     const source = nodeId(acc.source);
     const target = nodeId(acc.target);
     if (!source || !target || source === target) continue;
-    for (const ref of [acc.source, acc.target])
-      if (ref.startsWith('c:')) usedConcepts.add(Number(ref.slice(2)));
     const directed = acc.type !== 'same-group';
     const edge: EdgeRecord = {
       key: directed ? `${acc.type}:${source}->${target}` : `${acc.type}:${source}--${target}`,
@@ -575,7 +562,6 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
 
   const conceptRecords: ConceptRecord[] = [];
   concepts.forEach((c, i) => {
-    if (!keepConcept(i) && !usedConcepts.has(i)) return;
     if (!keepConcept(i)) return;
     const labelKey = nameKey(c.label);
     const aliases = [...c.aliases].filter((a) => nameKey(a) !== labelKey);
@@ -740,5 +726,3 @@ function cueTargets(
   }
   return out;
 }
-
-export type { NameEntry };

@@ -23,6 +23,8 @@ export interface LexiconConcept {
   kind: ConceptKind;
   /** Match only with the name's own capitals (or all capitals): for names that are also ordinary words. */
   exact: boolean;
+  /** False when a user entry left `kind` out: a shipped kind then stays. */
+  kindGiven?: boolean;
 }
 
 export interface LexiconOrg {
@@ -161,7 +163,9 @@ export function parseUserLexicon(
     raw: unknown,
     line: number,
     table: 'concept' | 'org',
-  ): { name: string; aliases: string[]; kind: ConceptKind; exact: boolean } | undefined => {
+  ):
+    | { name: string; aliases: string[]; kind: ConceptKind; exact: boolean; kindGiven: boolean }
+    | undefined => {
     if (!isPlainObject(raw)) {
       report('lexicon-invalid', line, `[[${table}]] must be a table`);
       return undefined;
@@ -223,7 +227,13 @@ export function parseUserLexicon(
     if (rawCase !== undefined && rawCase !== 'exact' && rawCase !== 'ignore') {
       report('lexicon-invalid', lineOf(text, 'case', line), `case of "${name}" must be "exact" or "ignore"`);
     }
-    return { name: name.trim(), aliases, kind, exact: rawCase === 'exact' };
+    return {
+      name: name.trim(),
+      aliases,
+      kind,
+      exact: rawCase === 'exact',
+      kindGiven: rawKind !== undefined && isKind(rawKind),
+    };
   };
 
   const tables = (key: 'concept' | 'org'): void => {
@@ -284,7 +294,7 @@ export function mergeLexicons(base: Lexicon, user: Lexicon): Lexicon {
       concepts.set(key, {
         name: known.name,
         aliases: [...new Set([...known.aliases, ...c.aliases])],
-        kind: user.concepts.includes(c) ? c.kind : known.kind,
+        kind: user.concepts.includes(c) && c.kindGiven !== false ? c.kind : known.kind,
         exact: c.exact,
       });
     } else concepts.set(key, { ...c, aliases: [...c.aliases] });

@@ -82,5 +82,6 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constru
 /** True when a name cannot be used as a concept or organisation name. */
 export function isReservedName(name: string): boolean {
   const key = nameKey(name);
-  return RESERVED_KEYS.has(key) || RESERVED_KEYS.has(key.replace(/\s+/g, ''));
+  const bare = name.normalize('NFKC').trim().toLowerCase();
+  return RESERVED_KEYS.has(bare) || RESERVED_KEYS.has(key) || RESERVED_KEYS.has(key.replace(/\s+/g, ''));
 }
