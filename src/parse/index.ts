@@ -1,12 +1,163 @@
 // Notes -> paper records. Pure: no I/O.
-import type { NoteFile, ParseResult } from '../types.js';
+//
+//   parseFile        one note -> FileParse (front matter, entries, per-file diagnostics); JSON data, cacheable
+//   mergeFileParses  FileParse[] -> ParseResult (same paper merged across places, cited-only papers, stats)
+//   parseNotes       mergeFileParses(files.map(parseFile))
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import type { Diagnostic, NoteFile, ParseResult } from '../types.js';
+import { analyse, type FileContext } from './analyse.js';
+import { readFrontMatter } from './front-matter.js';
+import { collectLines, type Line, type LineLink } from './lines.js';
+import { mergeFileParses } from './merge.js';
+import { findArxivRefs, findUrls } from './patterns.js';
+import { prepare, splitLines } from './prepare.js';
+import { segment } from './segment.js';
+import { isTrivialLinkText } from './text.js';
+import { DEFAULT_PARSE_OPTIONS, type Cite, type FileParse, type ParseOptions } from './types.js';
 
-export interface ParseOptions {
-  /** Reserved for bounds on pathological input (long lines, deep nesting). */
-  maxLineLength?: number;
+export { mergeFileParses, titleId } from './merge.js';
+export { DEFAULT_PARSE_OPTIONS } from './types.js';
+export type { Cite, FileEntry, FileParse, ParseOptions } from './types.js';
+
+const tableSyntax = [gfmTable()];
+const tableTree = [gfmTableFromMarkdown()];
+const TABLE_DELIMITER = /^\s{0,3}\|?\s{0,8}:?-{1,}:?\s{0,8}\|/m;
+
+function resolveOptions(options: ParseOptions | null | undefined): Required<ParseOptions> {
+  return { ...DEFAULT_PARSE_OPTIONS, ...(options ?? {}) };
+}
+
+/** Links and arXiv ids in the part of an over-long line that was cut before Markdown parsing. */
+function overflowLinks(rest: string): LineLink[] {
+  const links: LineLink[] = [];
+  for (const m of rest.matchAll(/\[([^[\]\n]{0,300})\]\(([^()\s]{1,2000})\)/g)) {
+    links.push({ label: m[1]!.replace(/[*_`]/g, '').trim(), url: m[2]!, at: -1, bare: false });
+  }
+  for (const hit of findUrls(rest)) {
+    if (!links.some((l) => l.url === hit.url)) links.push({ label: '', url: hit.url, at: -1, bare: true });
+  }
+  for (const ref of findArxivRefs(rest)) {
+    if (ref.invalid) continue;
+    const url = `https://arxiv.org/abs/${ref.id}`;
+    if (!links.some((l) => findArxivRefs(l.url)[0]?.id === ref.id))
+      links.push({ label: '', url, at: -1, bare: true });
+  }
+  return links;
+}
+
+/** Parse one note. Never throws on content: problems come back as located diagnostics. */
+export function parseFile(file: NoteFile, options?: ParseOptions | null): FileParse {
+  const opts = resolveOptions(options);
+  const diagnostics: Diagnostic[] = [];
+  const result: FileParse = { file: file.path, tags: [], entries: [], cites: [], diagnostics };
+  try {
+    const lines = splitLines(file.text, file.path, diagnostics);
+    const fm = readFrontMatter(lines, file.path, diagnostics);
+    result.tags = fm.tags;
+    for (let i = 0; i < fm.lines; i++) lines[i] = '';
+    if (lines.every((l) => l.trim() === '')) {
+      diagnostics.push({
+        rule: 'file-empty',
+        severity: 'info',
+        file: file.path,
+        line: Math.max(1, fm.lines),
+        column: 1,
+        message: fm.lines > 0 ? 'file has front matter but no notes' : 'file is empty',
+      });
+      return result;
+    }
+    const prepared = prepare(
+      lines,
+      fm.lines,
+      file.path,
+      {
+        maxLineLength: opts.maxLineLength,
+        maxNesting: opts.maxNesting,
+        maxIndent: opts.maxNesting * 4,
+        chunkChars: opts.chunkChars,
+        maxBlockChars: opts.maxBlockChars,
+      },
+      diagnostics,
+    );
+    const collected: Line[] = [];
+    for (const chunk of prepared.chunks) {
+      const body = [...chunk.prefix, ...prepared.lines.slice(chunk.start, chunk.end)];
+      const source = body.join('\n');
+      const tree = TABLE_DELIMITER.test(source)
+        ? fromMarkdown(source, { extensions: tableSyntax, mdastExtensions: tableTree })
+        : fromMarkdown(source);
+      collectLines(tree, chunk.start - chunk.prefix.length, chunk.start, collected);
+    }
+    if (prepared.overflow.size > 0) {
+      for (const [lineNo, rest] of prepared.overflow) {
+        const links = overflowLinks(rest);
+        if (links.length === 0) continue;
+        const host = collected.find((l) => l.line === lineNo && l.kind !== 'code');
+        if (host) host.links.push(...links);
+        else {
+          collected.push({
+            line: lineNo,
+            column: opts.maxLineLength + 1,
+            kind: 'para',
+            text: '',
+            links,
+            depth: 0,
+            first: false,
+            item: false,
+            listDepth: 0,
+            ordered: false,
+            quoteDepth: 0,
+            bold: false,
+          });
+        }
+      }
+      collected.sort((a, b) => a.line - b.line);
+    }
+    const { entries, orphans } = segment(collected, fm.title, prepared.lines.length);
+    const ctx: FileContext = {
+      file: file.path,
+      raw: prepared.lines,
+      ...(fm.date ? { defaultDate: fm.date } : {}),
+      tags: fm.tags,
+      diagnostics,
+    };
+    for (const raw of entries) result.entries.push(...analyse(raw, ctx));
+    const orphanCites: Cite[] = [];
+    for (const { line, topicPath } of orphans) {
+      for (const link of line.links) {
+        const ref = findArxivRefs(link.url)[0];
+        if (ref && !ref.invalid && !orphanCites.some((c) => c.arxiv === ref.id && c.line === line.line)) {
+          orphanCites.push({
+            arxiv: ref.id,
+            line: line.line,
+            topicPath,
+            ...(!isTrivialLinkText(link.label, link.url) ? { title: link.label } : {}),
+          });
+        }
+      }
+      for (const ref of findArxivRefs(line.text)) {
+        if (!ref.invalid && !orphanCites.some((c) => c.arxiv === ref.id && c.line === line.line))
+          orphanCites.push({ arxiv: ref.id, line: line.line, topicPath });
+      }
+    }
+    result.cites = orphanCites;
+  } catch (error) {
+    // A parser bug must not take the build down: report it against the file and keep what was found.
+    diagnostics.push({
+      rule: 'parser-error',
+      severity: 'error',
+      file: file.path,
+      line: 1,
+      column: 1,
+      message: `papermap/parse: internal error while reading this file (${String((error as Error)?.message ?? error).slice(0, 200)}); entries found before it are kept`,
+    });
+  }
+  return result;
 }
 
 /** Parse every note and merge the same paper seen in several places. Never throws on content. */
-export function parseNotes(_files: readonly NoteFile[], _options?: ParseOptions | null): ParseResult {
-  throw new Error('papermap/parse: not implemented yet');
+export function parseNotes(files: readonly NoteFile[], options?: ParseOptions | null): ParseResult {
+  return mergeFileParses(files.map((f) => parseFile(f, options)));
 }

@@ -1,0 +1,581 @@
+// One raw entry -> one (or, for an article naming several papers, several) file entries: title, ids, authors,
+// dates, links, summary and located text.
+import type { Diagnostic, Link, TextSpan } from '../types.js';
+import type { Line } from './lines.js';
+import {
+  authorFromSearchUrl,
+  findArxivRefs,
+  hostLabel,
+  isLatin,
+  linkKind,
+  matchField,
+  matchGroupLabel,
+  parseLooseDate,
+} from './patterns.js';
+import type { RawEntry } from './segment.js';
+import {
+  cleanTitle,
+  isTrivialLinkText,
+  looksLikeAuthors,
+  looksLikeTitle,
+  makeLabel,
+  splitAuthors,
+} from './text.js';
+import type { Cite, FileEntry } from './types.js';
+
+interface TitleCand {
+  text: string;
+  /** From a paper-ish place (title line, 标题 field, paper link text) rather than a news headline. */
+  paperish: boolean;
+}
+
+type RefKind = 'primary' | 'bare' | 'named' | 'prose';
+
+interface Ref {
+  id: string;
+  line: number;
+  kind: RefKind;
+  name?: string;
+  /** The link text, when it names the paper. */
+  title?: string;
+}
+
+export interface FileContext {
+  file: string;
+  raw: readonly string[];
+  defaultDate?: string;
+  tags: readonly string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Plain text with every link's text and bare URL removed. */
+function withoutLinks(line: Line): string {
+  const text = line.text;
+  const drop = new Uint8Array(text.length);
+  const mark = (at: number, len: number) => {
+    for (let i = Math.max(0, at); i < Math.min(text.length, at + len); i++) drop[i] = 1;
+  };
+  for (const l of line.links) {
+    if (l.at < 0) continue;
+    mark(l.at, l.bare ? Math.max(l.label.length, urlLengthAt(text, l.at)) : l.label.length);
+  }
+  // `arXiv:2506.16024` written as text
+  for (const ref of findArxivRefs(text)) mark(ref.index, ref.length);
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    if (drop[i]) {
+      if (!gap) out += ' ';
+      gap = true;
+    } else {
+      out += text[i];
+      gap = false;
+    }
+  }
+  return out;
+}
+
+function urlLengthAt(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && text.charCodeAt(i) > 32 && text.charCodeAt(i) <= 126) i++;
+  return i - at;
+}
+
+function addLink(links: Link[], label: string, url: string): void {
+  if (!/^(?:https?:|mailto:)/i.test(url) && !/^[\w.-]+\.[a-z]{2,}\//i.test(url)) {
+    if (!/^https?:/i.test(url)) return;
+  }
+  const existing = links.find((l) => l.url === url);
+  if (existing) {
+    if (isTrivialLinkText(existing.label, url) && !isTrivialLinkText(label, url)) existing.label = label;
+    return;
+  }
+  links.push({ label: label && !isTrivialLinkText(label, url) ? label : hostLabel(url), url });
+}
+
+function authorsFrom(line: Line, valueText: string): string[] {
+  const fromLinks = line.links
+    .map((l) => authorFromSearchUrl(l.url))
+    .filter((a): a is string => a !== undefined);
+  if (fromLinks.length > 0) return fromLinks;
+  return splitAuthors(valueText);
+}
+
+/** Parse one raw entry. Returns the entries it yields (several when an article names several papers). */
+export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
+  const { file } = ctx;
+  const titles: TitleCand[] = [];
+  let authors: string[] = [];
+  const links: Link[] = [];
+  const refs: Ref[] = [];
+  const consumed = new Set<number>();
+  const labelStrip = new Map<number, string>();
+  const text: TextSpan[] = [];
+  let published: string | undefined;
+  let group: string | undefined;
+  let titleLineTaken = false;
+  let zone: 'header' | 'body' = 'header';
+  const head = entry.lines[0]!;
+  let date = entry.stamp?.date ?? entry.sectionDate;
+
+  if (entry.stamp?.invalid) {
+    ctx.diagnostics.push({
+      rule: 'date-invalid',
+      severity: 'warning',
+      file,
+      line: head.line,
+      column: head.column,
+      message: `timestamp "${entry.stamp.invalid}" is not a real date; the entry is kept without it`,
+    });
+  }
+
+  const addTitle = (raw: string, paperish: boolean): void => {
+    const t = cleanTitle(raw, paperish ? 200 : 60);
+    if (t.length >= 2 && /[\p{L}\p{N}]/u.test(t) && !titles.some((c) => c.text === t))
+      titles.push({ text: t, paperish });
+  };
+  const pushText = (line: number, value: string): void => {
+    const t = value.replace(/\s+/g, ' ').trim();
+    if (t && /[\p{L}\p{N}]/u.test(t)) text.push({ file, line, text: t });
+  };
+  const refsOf = (line: Line, kind: RefKind, extra: Partial<Ref> = {}): void => {
+    const seen = new Set<string>();
+    for (const l of line.links) {
+      const ref = findArxivRefs(l.url)[0];
+      if (!ref) continue;
+      if (ref.invalid) continue;
+      if (!seen.has(ref.id)) {
+        seen.add(ref.id);
+        refs.push({
+          id: ref.id,
+          line: line.line,
+          kind,
+          ...extra,
+          ...(!isTrivialLinkText(l.label, l.url) ? { title: l.label } : {}),
+        });
+      }
+    }
+    for (const ref of findArxivRefs(line.text)) {
+      if (!ref.invalid && !seen.has(ref.id)) {
+        seen.add(ref.id);
+        refs.push({ id: ref.id, line: line.line, kind, ...extra });
+      }
+    }
+  };
+  const reportInvalidIds = (line: Line): void => {
+    const sources = [line.text, ...line.links.map((l) => l.url)];
+    for (const s of sources) {
+      for (const ref of findArxivRefs(s)) {
+        if (ref.invalid) {
+          ctx.diagnostics.push({
+            rule: 'arxiv-id-invalid',
+            severity: 'warning',
+            file,
+            line: line.line,
+            column: line.column,
+            message: `"${ref.id}" is not a valid arXiv id (${ref.invalid}); ignored`,
+          });
+        }
+      }
+    }
+  };
+  const linksOf = (line: Line, fallbackLabel?: string): void => {
+    for (const l of line.links) {
+      if (linkKind(l.url) === 'author-search') continue;
+      const label = !isTrivialLinkText(l.label, l.url) ? l.label : (fallbackLabel ?? '');
+      addLink(links, label, l.url);
+    }
+  };
+
+  // ---- the start line ----------------------------------------------------------------------------------
+  reportInvalidIds(head);
+  consumed.add(head.line);
+  linksOf(head);
+  if (entry.kind === 'row') {
+    const cells = head.cells ?? [];
+    const columns = head.columns ?? [];
+    const col = (re: RegExp) => columns.findIndex((c) => re.test(c.trim()));
+    const titleCol = col(/^(?:paper|papers|title|name|论文|标题|题目|名称|文章)$/i);
+    const authorCol = col(/^(?:authors?|作者)$/i);
+    const dateCol = col(/^(?:date|read|added|日期|时间|阅读日期)$/i);
+    refsOf(head, 'primary');
+    for (const l of head.links) {
+      if (linkKind(l.url) === 'arxiv' && !isTrivialLinkText(l.label, l.url)) addTitle(l.label, true);
+    }
+    if (titleCol >= 0 && cells[titleCol]) addTitle(cells[titleCol]!, true);
+    else if (cells[0] && !entry.stamp) addTitle(cells[0], true);
+    if (entry.stamp && cells[0]) {
+      const rest = cleanTitle(entry.stamp.rest);
+      if (rest) addTitle(rest, true);
+      else if (cells[1]) addTitle(cells[1], true);
+    }
+    if (authorCol >= 0 && cells[authorCol]) authors = splitAuthors(cells[authorCol]!);
+    if (!date && dateCol >= 0 && cells[dateCol]) {
+      const d = parseLooseDate(cells[dateCol]!);
+      if (d?.date) date = d.date;
+    }
+    pushText(head.line, titles[0]?.text ?? head.text);
+    zone = 'body';
+  } else {
+    const stampRest = entry.stamp
+      ? head.text.slice(Math.max(0, head.text.length - entry.stamp.rest.length))
+      : head.text;
+    const restOffset = head.text.length - stampRest.length;
+    const restLine: Line = {
+      ...head,
+      text: stampRest,
+      links: head.links.filter((l) => l.at >= restOffset).map((l) => ({ ...l, at: l.at - restOffset })),
+    };
+    refsOf(restLine, 'primary');
+    let paperTitle = false;
+    for (const l of restLine.links) {
+      const kind = linkKind(l.url);
+      if (
+        (kind === 'arxiv' || kind === 'paper') &&
+        !isTrivialLinkText(l.label, l.url) &&
+        !/^arxiv/i.test(l.label)
+      ) {
+        addTitle(l.label, true);
+        paperTitle = true;
+      }
+    }
+    let residue = withoutLinks(restLine);
+    // `中文标题 (作者)`: a digest item's trailing author list.
+    const paren = /[(（]([^()（）]{2,300})[)）]\s*$/.exec(residue.trim());
+    if (paren && looksLikeAuthors(paren[1]!) && entry.kind === 'digest') {
+      authors = splitAuthors(paren[1]!);
+      residue = residue.trim().slice(0, residue.trim().length - paren[0].length);
+    }
+    const only = restLine.links.length === 1 ? restLine.links[0]! : undefined;
+    if (
+      entry.kind === 'article' &&
+      only &&
+      !only.bare &&
+      !isTrivialLinkText(only.label, only.url) &&
+      cleanTitle(residue) === ''
+    ) {
+      addTitle(only.label, false);
+    } else if (cleanTitle(residue)) {
+      const cleaned = cleanTitle(residue);
+      addTitle(
+        cleaned,
+        paperTitle ||
+          entry.kind === 'heading' ||
+          isLatin(cleaned) ||
+          entry.kind === 'digest' ||
+          entry.kind === 'paper-link',
+      );
+    } else if (entry.kind === 'article') {
+      for (const l of restLine.links) if (!isTrivialLinkText(l.label, l.url)) addTitle(l.label, false);
+    }
+    if (titles.length > 0) {
+      titleLineTaken = true;
+      pushText(head.line, stampRest.replace(/https?:\/\/\S+/g, ' '));
+    }
+  }
+
+  // ---- the rest of the entry -----------------------------------------------------------------------------
+  for (let i = 1; i < entry.lines.length; i++) {
+    const line = entry.lines[i]!;
+    if (line.kind === 'code') {
+      zone = 'body';
+      continue;
+    }
+    reportInvalidIds(line);
+    const t = line.text.trim();
+    if (!t) continue;
+    if (line.kind === 'row' && line.header) {
+      consumed.add(line.line);
+      continue;
+    }
+    const field = matchField(t);
+    if (field) {
+      const valueLine: Line = { ...line, text: field.value };
+      switch (field.kind) {
+        case 'title':
+          addTitle(field.value, true);
+          consumed.add(line.line);
+          pushText(line.line, field.value);
+          break;
+        case 'link':
+        case 'code':
+          linksOf(line, field.label);
+          refsOf(line, field.kind === 'link' ? 'primary' : 'prose');
+          consumed.add(line.line);
+          break;
+        case 'authors': {
+          const found = authorsFrom(line, field.value);
+          if (found.length > 0 && authors.length === 0) authors = found;
+          consumed.add(line.line);
+          break;
+        }
+        case 'abstract':
+          labelStrip.set(line.line, field.label);
+          linksOf(line);
+          refsOf(valueLine, 'prose');
+          pushText(line.line, field.value);
+          zone = 'body';
+          break;
+        case 'published': {
+          const d = parseLooseDate(field.value);
+          if (d?.date) published ??= d.date;
+          else if (d?.invalid) {
+            ctx.diagnostics.push({
+              rule: 'date-invalid',
+              severity: 'warning',
+              file,
+              line: line.line,
+              column: line.column,
+              message: `publication date "${d.invalid}" is not a real date; ignored`,
+            });
+          }
+          consumed.add(line.line);
+          break;
+        }
+        case 'subjects':
+        case 'tags':
+          consumed.add(line.line);
+          break;
+        default:
+          linksOf(line);
+          refsOf(line, 'prose');
+          pushText(line.line, t);
+          zone = 'body';
+      }
+      continue;
+    }
+    const groupLabel = matchGroupLabel(t);
+    if (groupLabel && line.links.length === 0) {
+      group = groupLabel;
+      consumed.add(line.line);
+      continue;
+    }
+    const residue = withoutLinks(line).replace(/[\s*_~>•·|｜:：,，、\-–—]/g, '');
+    const hasArxiv =
+      line.links.some((l) => linkKind(l.url) === 'arxiv') || findArxivRefs(t).some((r) => !r.invalid);
+    const authorSearch = line.links.some((l) => linkKind(l.url) === 'author-search');
+
+    if (zone === 'header' && line.quoteDepth === 0) {
+      // An id line: `arXiv:2506.16024 [pdf 版，html 版，其他格式]`, `[#6](…abs/2506.21495) **[Title](papers.cool/…)**`.
+      if (hasArxiv && !authorSearch) {
+        const residueNoNoise = cleanTitle(withoutLinks(line));
+        const paperLabels = line.links.filter(
+          (l) =>
+            (linkKind(l.url) === 'arxiv' || linkKind(l.url) === 'paper') &&
+            !isTrivialLinkText(l.label, l.url) &&
+            !/^arxiv/i.test(l.label),
+        );
+        if (
+          paperLabels.length > 0 ||
+          residueNoNoise.length <= 3 ||
+          (residueNoNoise.length < 160 && !/[。.]$/.test(residueNoNoise))
+        ) {
+          for (const l of paperLabels) addTitle(l.label, true);
+          if (residueNoNoise.length > 3) addTitle(residueNoNoise, true);
+          refsOf(line, 'primary');
+          linksOf(line);
+          consumed.add(line.line);
+          if (paperLabels.length > 0 || residueNoNoise.length > 3) {
+            titleLineTaken = true;
+            pushText(line.line, [residueNoNoise, ...paperLabels.map((l) => l.label)].join(' '));
+          }
+          continue;
+        }
+      }
+      if (authorSearch || (titles.length > 0 && authors.length === 0 && looksLikeAuthors(t))) {
+        const found = authorsFrom(line, t);
+        if (found.length > 0) {
+          if (authors.length === 0) authors = found;
+          consumed.add(line.line);
+          continue;
+        }
+      }
+      if (
+        (!titleLineTaken || (line.bold && titles.every((c) => !c.paperish))) &&
+        !hasArxiv &&
+        looksLikeTitle(t, line.bold) &&
+        residue.length > 0
+      ) {
+        addTitle(t, true);
+        titleLineTaken = true;
+        consumed.add(line.line);
+        pushText(line.line, t);
+        linksOf(line);
+        continue;
+      }
+      zone = 'body';
+    }
+
+    // Body: notes, abstracts, quotes, link lists.
+    linksOf(line, group);
+    if (hasArxiv) {
+      if (residue.length === 0) refsOf(line, 'bare');
+      else {
+        const name = cleanTitle(
+          withoutLinks(line)
+            .replace(/\b(?:arxiv|paper|pdf|code|github)\b/gi, ' ')
+            .replace(/论文|链接|地址/g, ' '),
+        );
+        const short =
+          name.length > 0 && name.length <= 60 && !/[。！？；]/.test(name) && name.split(/\s+/).length <= 8;
+        refsOf(line, short ? 'named' : 'prose', short ? { name } : {});
+      }
+    }
+    if (residue.length > 0) pushText(line.line, withoutLinks(line).length > 0 ? t : t);
+  }
+
+  // ---- which arXiv id is the entry's own ------------------------------------------------------------------
+  const nameOf = new Map<string, string>();
+  for (const r of refs) if (r.kind === 'named' && r.name && !nameOf.has(r.id)) nameOf.set(r.id, r.name);
+  const namedIds = [...nameOf.keys()];
+  const distinctNames = new Set(namedIds.map((id) => nameOf.get(id)!.toLowerCase()));
+  const split = namedIds.length >= 2 && distinctNames.size === namedIds.length;
+  const primaryIds = [...new Set(refs.filter((r) => r.kind === 'primary').map((r) => r.id))];
+  const allIds = [...new Set(refs.map((r) => r.id))];
+  let arxiv: string | undefined;
+  const splitOff: string[] = [];
+  if (split) {
+    const titleText = titles.map((c) => c.text.toLowerCase()).join(' \n ');
+    let best: string | undefined;
+    for (const id of namedIds) {
+      const name = nameOf.get(id)!.toLowerCase();
+      if (titleText.includes(name) && (!best || name.length > nameOf.get(best)!.length)) best = id;
+    }
+    if (primaryIds.length === 1) arxiv = primaryIds[0];
+    else if (best) arxiv = best;
+    for (const id of namedIds) if (id !== arxiv) splitOff.push(id);
+  } else if (primaryIds.length >= 1) arxiv = primaryIds[0];
+  else if (allIds.length === 1 && refs.every((r) => r.kind !== 'prose' || refs.length === 1))
+    arxiv = allIds[0];
+
+  const cites: Cite[] = [];
+  for (const r of refs) {
+    if (r.id === arxiv || splitOff.includes(r.id) || cites.some((c) => c.arxiv === r.id)) continue;
+    cites.push({
+      arxiv: r.id,
+      line: r.line,
+      topicPath: entry.topicPath,
+      ...(r.title ? { title: r.title } : {}),
+    });
+  }
+
+  // ---- summary: the entry's own markdown minus the lines read as fields --------------------------------------
+  const summary = summaryOf(entry, ctx.raw, consumed, labelStrip);
+
+  // ---- title, label ---------------------------------------------------------------------------------------
+  const ordered = [
+    ...titles.filter((c) => isLatin(c.text)),
+    ...titles.filter((c) => !isLatin(c.text) && c.paperish),
+    ...titles.filter((c) => !isLatin(c.text) && !c.paperish),
+  ];
+  let title = ordered[0]?.text;
+  if (!title && arxiv) title = `arXiv:${arxiv}`;
+  const results: FileEntry[] = [];
+  const body = text.map((s) => s.text).join('\n');
+  if (!title) {
+    ctx.diagnostics.push({
+      rule: 'entry-without-title',
+      severity: 'warning',
+      file,
+      line: head.line,
+      column: head.column,
+      message: `entry has neither a title nor an arXiv id; skipped${head.text.trim() ? ` ("${head.text.trim().slice(0, 60)}")` : ''}`,
+    });
+  } else {
+    const { label, named } =
+      split && arxiv && nameOf.has(arxiv)
+        ? { label: nameOf.get(arxiv)!, named: true }
+        : makeLabel(ordered, body);
+    results.push({
+      line: head.line,
+      ...(arxiv ? { arxiv } : {}),
+      title,
+      altTitles: ordered.slice(1).map((c) => c.text),
+      label,
+      named,
+      ...(date ? { date } : ctx.defaultDate ? { date: ctx.defaultDate } : {}),
+      ...(published ? { published } : {}),
+      authors,
+      topicPath: entry.topicPath,
+      summary,
+      links,
+      text,
+      cites,
+    });
+  }
+  // ---- papers split off an article that names several (`GoT arxiv: …`, `GoT-R1 arxiv: …`) --------------------
+  for (const id of splitOff) {
+    const name = nameOf.get(id)!;
+    const own = refs.filter((r) => r.id === id);
+    const lineNo = own[0]!.line;
+    const ownLines = entry.lines.filter((l) => {
+      if (l.line === lineNo) return true;
+      const residue = cleanTitle(withoutLinks(l).replace(/\b(?:arxiv|paper|pdf|code|github)\b/gi, ' '));
+      return residue.toLowerCase() === name.toLowerCase();
+    });
+    const ownLinks: Link[] = [];
+    for (const l of ownLines)
+      for (const link of l.links)
+        addLink(ownLinks, isTrivialLinkText(link.label, link.url) ? '' : link.label, link.url);
+    let splitAuthorsList: string[] = [];
+    let splitTitle = name;
+    const paren = /^(.*?)[(（]([^()（）]{2,300})[)）]\s*$/.exec(name);
+    if (paren && looksLikeAuthors(paren[2]!)) {
+      splitTitle = cleanTitle(paren[1]!);
+      splitAuthorsList = splitAuthors(paren[2]!);
+    }
+    results.push({
+      line: lineNo,
+      arxiv: id,
+      title: splitTitle,
+      altTitles: [],
+      label:
+        splitTitle.length <= 24 ? splitTitle : makeLabel([{ text: splitTitle, paperish: true }], '').label,
+      named: splitTitle.length <= 24,
+      ...(date ? { date } : ctx.defaultDate ? { date: ctx.defaultDate } : {}),
+      authors: splitAuthorsList,
+      topicPath: entry.topicPath,
+      summary: ownLines.map((l) => ctx.raw[l.line - 1]!.trim()).join('\n'),
+      links: ownLinks,
+      text: ownLines.map((l) => ({ file, line: l.line, text: l.text.trim() })).filter((s) => s.text),
+      cites: [],
+    });
+  }
+  return results;
+}
+
+function summaryOf(
+  entry: RawEntry,
+  raw: readonly string[],
+  consumed: ReadonlySet<number>,
+  labelStrip: ReadonlyMap<number, string>,
+): string {
+  const out: string[] = [];
+  for (let n = entry.start; n <= entry.end && n <= raw.length; n++) {
+    if (consumed.has(n)) continue;
+    let line = raw[n - 1]!;
+    if (labelStrip.has(n)) {
+      const m = /^(\s*)(?:[-*+]\s+|\d{1,3}[.)]\s+)?[^:：]{0,40}[:：]\s*/.exec(line);
+      if (m) line = m[1] + line.slice(m[0].length);
+      line = line.replace(/^(\s*)\*{1,2}\s*/, '$1');
+    }
+    out.push(line.trimEnd());
+  }
+  while (out.length > 0 && out[0]!.trim() === '') out.shift();
+  while (out.length > 0 && out[out.length - 1]!.trim() === '') out.pop();
+  let indent = Infinity;
+  for (const l of out) {
+    if (l.trim() === '') continue;
+    const m = /^ */.exec(l)![0].length;
+    if (m < indent) indent = m;
+  }
+  const dedented = out.map((l) =>
+    indent !== Infinity && indent > 0 ? l.slice(Math.min(indent, /^ */.exec(l)![0].length)) : l,
+  );
+  const collapsed: string[] = [];
+  for (const l of dedented) {
+    if (l.trim() === '' && collapsed.length > 0 && collapsed[collapsed.length - 1]!.trim() === '') continue;
+    collapsed.push(l);
+  }
+  return collapsed.join('\n');
+}

@@ -1,0 +1,326 @@
+// mdast -> a flat list of located lines: plain text (emphasis stripped), links, and the block context each line
+// sits in. Entry finding works on this list, which lets it see lines that Markdown folded into one paragraph
+// (a `6. 2025-…` line lazily continuing the paragraph above is still its own line here).
+import type { Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { findArxivRefs, findUrls } from './patterns.js';
+
+export interface LineLink {
+  label: string;
+  url: string;
+  /** Offset of the link's text in the line's plain text. */
+  at: number;
+  /** True for a URL found in plain text (no Markdown link syntax). */
+  bare: boolean;
+}
+
+export type LineKind = 'heading' | 'para' | 'html' | 'row' | 'break' | 'code';
+
+export interface Line {
+  /** 1-based line in the file. */
+  line: number;
+  column: number;
+  kind: LineKind;
+  text: string;
+  links: LineLink[];
+  /** Heading depth (1-6) for headings. */
+  depth: number;
+  /** First line of its block. */
+  first: boolean;
+  /** First line of a list item's first block. */
+  item: boolean;
+  listDepth: number;
+  ordered: boolean;
+  quoteDepth: number;
+  /** Every character of the line's text is bold. */
+  bold: boolean;
+  /** Table rows: the cells' plain text, and whether this is the header row. */
+  cells?: string[];
+  header?: boolean;
+  /** Table rows: the header cells of the table. */
+  columns?: string[];
+}
+
+interface Ctx {
+  listDepth: number;
+  ordered: boolean;
+  quoteDepth: number;
+  itemFirst: boolean;
+}
+
+interface Acc {
+  text: string;
+  links: LineLink[];
+  bold: number;
+}
+
+/** Collects the plain text of phrasing content, split by source line. */
+class PhrasingCollector {
+  readonly byLine = new Map<number, Acc>();
+  constructor(private readonly offset: number) {}
+
+  private acc(line: number): Acc {
+    let a = this.byLine.get(line);
+    if (!a) {
+      a = { text: '', links: [], bold: 0 };
+      this.byLine.set(line, a);
+    }
+    return a;
+  }
+
+  add(nodes: readonly PhrasingContent[], fallbackLine: number, strong: boolean, inLink: boolean): void {
+    for (const node of nodes) {
+      const line = node.position ? node.position.start.line + this.offset : fallbackLine;
+      switch (node.type) {
+        case 'text': {
+          const parts = node.value.split('\n');
+          parts.forEach((part, k) => {
+            const a = this.acc(line + k);
+            const at = a.text.length;
+            a.text += part;
+            if (strong) a.bold += part.length;
+            if (!inLink) {
+              for (const hit of findUrls(part)) {
+                a.links.push({ label: '', url: hit.url, at: at + hit.index, bare: true });
+              }
+              // `arXiv:2506.16024` written as text: a link too.
+              for (const ref of findArxivRefs(part)) {
+                if (ref.invalid) continue;
+                const raw = part.slice(ref.index, ref.index + ref.length);
+                if (/^arxiv\s*[:：]/i.test(raw)) {
+                  a.links.push({
+                    label: raw,
+                    url: `https://arxiv.org/abs/${ref.id}`,
+                    at: at + ref.index,
+                    bare: true,
+                  });
+                }
+              }
+            }
+          });
+          break;
+        }
+        case 'inlineCode': {
+          const a = this.acc(line);
+          a.text += node.value;
+          if (strong) a.bold += node.value.length;
+          break;
+        }
+        case 'break':
+          break;
+        case 'strong':
+          this.add(node.children, line, true, inLink);
+          break;
+        case 'emphasis':
+        case 'delete':
+          this.add(node.children, line, strong, inLink);
+          break;
+        case 'link': {
+          const a = this.acc(line);
+          const at = a.text.length;
+          const before = a.text.length;
+          this.add(node.children, line, strong, true);
+          const label = a.text.slice(before).trim();
+          a.links.push({ label, url: node.url, at, bare: false });
+          break;
+        }
+        case 'linkReference': {
+          this.add(node.children, line, strong, inLink);
+          break;
+        }
+        default:
+          // images, inline html, footnote references: no text
+          break;
+      }
+    }
+  }
+}
+
+function isTable(node: RootContent): node is Table {
+  return node.type === 'table';
+}
+
+/**
+ * Flatten the top-level blocks of a parsed chunk into located lines. `offset` is added to every mdast line
+ * number; lines at or before `skipThrough` (synthetic prefix lines) are dropped.
+ */
+export function collectLines(root: Root, offset: number, skipThrough: number, out: Line[]): void {
+  const visit = (node: Nodes, ctx: Ctx): void => {
+    const pos = node.position;
+    if (!pos) return;
+    const startLine = pos.start.line + offset;
+    if (pos.end.line + offset <= skipThrough) return;
+    switch (node.type) {
+      case 'heading':
+      case 'paragraph': {
+        const collector = new PhrasingCollector(offset);
+        collector.add(node.children, startLine, false, false);
+        const endLine = pos.end.line + offset;
+        for (let l = startLine; l <= endLine; l++) {
+          const a = collector.byLine.get(l) ?? { text: '', links: [], bold: 0 };
+          const text = a.text;
+          const trimmed = text.trim();
+          out.push({
+            line: l,
+            column: l === startLine ? pos.start.column : 1,
+            kind: node.type === 'heading' ? 'heading' : 'para',
+            text,
+            links: a.links,
+            depth: node.type === 'heading' ? node.depth : 0,
+            first: l === startLine,
+            item: l === startLine && ctx.itemFirst,
+            listDepth: ctx.listDepth,
+            ordered: ctx.ordered,
+            quoteDepth: ctx.quoteDepth,
+            bold: trimmed.length > 0 && a.bold >= trimmed.replace(/\s+/g, '').length,
+          });
+          if (node.type === 'heading') break;
+        }
+        return;
+      }
+      case 'list': {
+        for (const item of node.children) {
+          const inner: Ctx = {
+            listDepth: ctx.listDepth + 1,
+            ordered: node.ordered === true,
+            quoteDepth: ctx.quoteDepth,
+            itemFirst: true,
+          };
+          if (item.children.length === 0 && item.position) {
+            out.push({
+              line: item.position.start.line + offset,
+              column: item.position.start.column,
+              kind: 'para',
+              text: '',
+              links: [],
+              depth: 0,
+              first: true,
+              item: true,
+              listDepth: inner.listDepth,
+              ordered: inner.ordered,
+              quoteDepth: ctx.quoteDepth,
+              bold: false,
+            });
+          }
+          item.children.forEach((child, k) => visit(child, { ...inner, itemFirst: k === 0 }));
+        }
+        return;
+      }
+      case 'blockquote':
+        for (const child of node.children)
+          visit(child, { ...ctx, quoteDepth: ctx.quoteDepth + 1, itemFirst: false });
+        return;
+      case 'footnoteDefinition':
+        for (const child of node.children) visit(child, { ...ctx, itemFirst: false });
+        return;
+      case 'html': {
+        const parts = node.value.split('\n');
+        parts.forEach((part, k) => {
+          const text = part.replace(/<[^<>]*>/g, ' ').replace(/\s{2,}/g, ' ');
+          const links: LineLink[] = findUrls(text).map((hit) => ({
+            label: '',
+            url: hit.url,
+            at: hit.index,
+            bare: true,
+          }));
+          for (const m of part.matchAll(/href\s*=\s*["']([^"'<>]{1,2000})["']/gi))
+            links.push({ label: '', url: m[1]!, at: 0, bare: false });
+          out.push({
+            line: startLine + k,
+            column: 1,
+            kind: 'html',
+            text,
+            links,
+            depth: 0,
+            first: k === 0,
+            item: k === 0 && ctx.itemFirst,
+            listDepth: ctx.listDepth,
+            ordered: ctx.ordered,
+            quoteDepth: ctx.quoteDepth,
+            bold: false,
+          });
+        });
+        return;
+      }
+      case 'code':
+        out.push({
+          line: startLine,
+          column: pos.start.column,
+          kind: 'code',
+          text: '',
+          links: [],
+          depth: 0,
+          first: true,
+          item: ctx.itemFirst,
+          listDepth: ctx.listDepth,
+          ordered: ctx.ordered,
+          quoteDepth: ctx.quoteDepth,
+          bold: false,
+        });
+        return;
+      case 'thematicBreak':
+        out.push({
+          line: startLine,
+          column: pos.start.column,
+          kind: 'break',
+          text: '',
+          links: [],
+          depth: 0,
+          first: true,
+          item: ctx.itemFirst,
+          listDepth: ctx.listDepth,
+          ordered: ctx.ordered,
+          quoteDepth: ctx.quoteDepth,
+          bold: false,
+        });
+        return;
+      case 'table': {
+        if (!isTable(node)) return;
+        let columns: string[] = [];
+        node.children.forEach((row, r) => {
+          if (!row.position) return;
+          const line = row.position.start.line + offset;
+          const cells: string[] = [];
+          const links: LineLink[] = [];
+          let text = '';
+          for (const cell of row.children) {
+            const collector = new PhrasingCollector(offset);
+            collector.add(cell.children, line, false, false);
+            const parts = [...collector.byLine.values()];
+            const cellText = parts
+              .map((p) => p.text)
+              .join(' ')
+              .trim();
+            const base = text.length + (text ? 3 : 0);
+            for (const p of parts) for (const link of p.links) links.push({ ...link, at: base + link.at });
+            text = text ? `${text} | ${cellText}` : cellText;
+            cells.push(cellText);
+          }
+          if (r === 0) columns = cells;
+          if (line <= skipThrough) return;
+          out.push({
+            line,
+            column: row.position.start.column,
+            kind: 'row',
+            text,
+            links,
+            depth: 0,
+            first: true,
+            item: false,
+            listDepth: ctx.listDepth,
+            ordered: false,
+            quoteDepth: ctx.quoteDepth,
+            bold: false,
+            cells,
+            header: r === 0,
+            columns,
+          });
+        });
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  for (const child of root.children)
+    visit(child, { listDepth: 0, ordered: false, quoteDepth: 0, itemFirst: false });
+}

@@ -1,0 +1,241 @@
+// Located lines -> entries. An entry starts at a timestamp, a heading that names a paper, a line that opens with
+// a paper link, a list item / table row that holds an arXiv link, or a link-only article item; it runs until the
+// next entry start, a topic heading or a thematic break. Everything in between (blank-line separated paragraphs,
+// blockquotes, images, nested lists) belongs to it.
+import type { Line } from './lines.js';
+import {
+  findArxivRefs,
+  linkKind,
+  matchField,
+  matchGroupLabel,
+  matchTimestamp,
+  type Timestamp,
+} from './patterns.js';
+
+export type StartKind = 'stamp' | 'heading' | 'paper-link' | 'digest' | 'sibling' | 'article' | 'row';
+
+export interface RawEntry {
+  kind: StartKind;
+  lines: Line[];
+  /** 1-based first and last line of the entry's source range. */
+  start: number;
+  end: number;
+  topicPath: string[];
+  /** Date of a date-only heading above the entry (daily digests). */
+  sectionDate?: string;
+  stamp?: Timestamp;
+  headingDepth: number;
+  /** The start line is a list item at this depth (0 when it is not a list item). */
+  itemDepth: number;
+  /** arXiv ids seen so far, to tell a continuation from a new paper. */
+  ids: Set<string>;
+  /** The last line added was a link-list label (`*技术报告：*`) or a bare link: more bare links continue it. */
+  inLinkList: boolean;
+}
+
+export interface Segmented {
+  entries: RawEntry[];
+  /** Lines outside every entry that mention a link or an arXiv id, with the heading path there. */
+  orphans: { line: Line; topicPath: string[] }[];
+}
+
+/** arXiv ids a line refers to (links and text). */
+export function lineArxivIds(line: Line): string[] {
+  const ids: string[] = [];
+  for (const link of line.links) {
+    const ref = findArxivRefs(link.url)[0];
+    if (ref && !ref.invalid && !ids.includes(ref.id)) ids.push(ref.id);
+  }
+  for (const ref of findArxivRefs(line.text)) if (!ref.invalid && !ids.includes(ref.id)) ids.push(ref.id);
+  return ids;
+}
+
+/** The paper id when the line opens with a paper link / URL / `arXiv:` id. */
+function leadingPaperId(line: Line): string | undefined {
+  const text = line.text.replace(/^\s+/, '');
+  const lead = line.text.length - text.length;
+  const first = line.links.find((l) => l.at <= lead + 3);
+  if (first && first.at <= lead + 3) {
+    const ref = findArxivRefs(first.url)[0];
+    if (ref && !ref.invalid) return ref.id;
+  }
+  const ref = findArxivRefs(text.slice(0, 80))[0];
+  if (ref && !ref.invalid && ref.index === 0) return ref.id;
+  return undefined;
+}
+
+/** A line holding nothing but links (`*https://arxiv.org/abs/2503.07365*`). */
+function isBareLinkLine(line: Line): boolean {
+  if (line.links.length === 0) return false;
+  let text = line.text;
+  for (const l of [...line.links].sort((a, b) => b.at - a.at)) {
+    if (l.at < 0) continue;
+    const len = l.bare ? l.url.replace(/^https:\/\//, '').length + 8 : l.label.length;
+    text = text.slice(0, l.at) + text.slice(l.at + len);
+  }
+  return text.replace(/https?:\/\/\S*/g, '').replace(/[\s*_~>•·|｜:：,，、\-–—[\]]/g, '') === '';
+}
+
+function titleColumn(columns: readonly string[] | undefined): number {
+  if (!columns) return -1;
+  return columns.findIndex((c) => /^(?:paper|papers|title|name|论文|标题|题目|名称|文章)$/i.test(c.trim()));
+}
+
+export function segment(lines: readonly Line[], fileTitle: string | undefined, lastLine: number): Segmented {
+  const entries: RawEntry[] = [];
+  const orphans: { line: Line; topicPath: string[] }[] = [];
+  const path: string[] = [];
+  let sectionDate: string | undefined;
+  let sectionDateDepth = 0;
+  let cur: RawEntry | undefined;
+
+  const topicPath = (): string[] => {
+    const p = path.filter((s) => s);
+    return p.length > 0 ? p : fileTitle ? [fileTitle] : [];
+  };
+  const close = (before: number): void => {
+    if (cur) {
+      cur.end = Math.max(cur.start, before - 1);
+      entries.push(cur);
+      cur = undefined;
+    }
+  };
+  const open = (kind: StartKind, line: Line, extra: Partial<RawEntry> = {}): void => {
+    close(line.line);
+    cur = {
+      kind,
+      lines: [line],
+      start: line.line,
+      end: line.line,
+      topicPath: topicPath(),
+      ...(sectionDate ? { sectionDate } : {}),
+      headingDepth: 0,
+      itemDepth: line.item ? line.listDepth : 0,
+      ids: new Set(lineArxivIds(line)),
+      inLinkList: false,
+      ...extra,
+    };
+  };
+  const add = (line: Line): void => {
+    if (cur) {
+      cur.lines.push(line);
+      for (const id of lineArxivIds(line)) cur.ids.add(id);
+      cur.inLinkList =
+        isBareLinkLine(line) || (line.links.length === 0 && matchGroupLabel(line.text) !== undefined);
+    } else if (line.links.length > 0 || /arxiv/i.test(line.text))
+      orphans.push({ line, topicPath: topicPath() });
+  };
+
+  for (const line of lines) {
+    // A table ends a row entry.
+    if (cur?.kind === 'row' && line.kind !== 'row') close(line.line);
+
+    if (line.kind === 'heading' && line.quoteDepth === 0 && line.listDepth === 0) {
+      const stamp = matchTimestamp(line.text);
+      const paperLink = line.links.some((l) => linkKind(l.url) === 'arxiv' || linkKind(l.url) === 'paper');
+      const arxivText = findArxivRefs(line.text).some((r) => !r.invalid);
+      if (stamp && stamp.rest.trim() === '') {
+        // A date-only heading (`## 2025-06-01`): a topic, and the default date of the entries below it.
+        close(line.line);
+        path.length = line.depth - 1;
+        path[line.depth - 1] = line.text.trim();
+        if (stamp.date) {
+          sectionDate = stamp.date;
+          sectionDateDepth = line.depth;
+        }
+        continue;
+      }
+      if (stamp || paperLink || arxivText) {
+        if (sectionDate && line.depth <= sectionDateDepth) sectionDate = undefined;
+        path.length = Math.min(path.length, line.depth - 1);
+        open('heading', line, { headingDepth: line.depth, ...(stamp ? { stamp } : {}) });
+        continue;
+      }
+      if (cur?.kind === 'heading' && line.depth > cur.headingDepth) {
+        add(line);
+        continue;
+      }
+      close(line.line);
+      if (sectionDate && line.depth <= sectionDateDepth) sectionDate = undefined;
+      path.length = line.depth - 1;
+      path[line.depth - 1] = line.text.trim().replace(/\s+/g, ' ');
+      continue;
+    }
+    if (line.kind === 'break' && line.quoteDepth === 0 && line.listDepth === 0) {
+      close(line.line);
+      continue;
+    }
+    if (line.kind === 'code') {
+      if (cur) cur.lines.push(line);
+      continue;
+    }
+
+    const stamp = matchTimestamp(line.kind === 'row' ? (line.cells?.[0] ?? line.text) : line.text);
+    if (stamp && (stamp.strong || line.first || line.item) && !(line.kind === 'row' && line.header)) {
+      open(line.kind === 'row' ? 'row' : 'stamp', line, { stamp });
+      continue;
+    }
+
+    if (line.kind === 'row') {
+      if (line.header) {
+        add(line);
+        continue;
+      }
+      const ids = lineArxivIds(line);
+      const col = titleColumn(line.columns);
+      const titled = col >= 0 && (line.cells?.[col] ?? '').trim() !== '';
+      if (
+        (ids.length > 0 && !(cur && cur.kind !== 'row' && ids.every((id) => cur!.ids.has(id)))) ||
+        (titled && (!cur || cur.kind === 'row'))
+      ) {
+        open('row', line);
+        continue;
+      }
+      add(line);
+      continue;
+    }
+
+    const starts = line.first || line.item;
+    if (starts && line.quoteDepth === 0 && line.text.trim() !== '') {
+      const field = matchField(line.text);
+      const sibling = cur !== undefined && line.item && cur.itemDepth > 0 && cur.itemDepth === line.listDepth;
+      // A line that opens with a paper link.
+      const lead = field ? undefined : leadingPaperId(line);
+      const continuesList = cur !== undefined && cur.inLinkList && isBareLinkLine(line);
+      if (
+        lead !== undefined &&
+        !continuesList &&
+        (!cur || (cur.ids.size > 0 && !cur.ids.has(lead)) || sibling)
+      ) {
+        open(line.item ? 'digest' : 'paper-link', line);
+        continue;
+      }
+      if (!field && line.item) {
+        const ids = lineArxivIds(line);
+        // Daily digests and awesome lists: a list item holding an arXiv link.
+        if (ids.length > 0 && (!cur || (sibling && ids.some((id) => !cur!.ids.has(id))))) {
+          open('digest', line);
+          continue;
+        }
+      }
+      const links = line.links;
+      const linkOnly =
+        line.links.length === 1 &&
+        !line.links[0]!.bare &&
+        line.text.replace(line.links[0]!.label, '').replace(/[\s*_>#\-–—|｜]/g, '') === '';
+      const article = links.some((l) => linkKind(l.url) === 'article' || linkKind(l.url) === 'paper');
+      if (!field && (!cur || sibling) && (linkOnly || article)) {
+        open('article', line);
+        continue;
+      }
+      // An ordered list item next to entries of the same list (`6. Using Reinforcement Learning…`).
+      if (!field && sibling && line.ordered && cur!.kind !== 'article' && line.text.trim().length >= 8) {
+        open('sibling', line);
+        continue;
+      }
+    }
+    add(line);
+  }
+  close(lastLine + 1);
+  return { entries, orphans };
+}

@@ -1,0 +1,234 @@
+// Titles, labels, authors and keys: small pure helpers over plain text.
+import { hasCjk, isLatin } from './patterns.js';
+
+/** Link texts that say nothing about the paper (`[PDF]`, `[#6]`, `[跳转]`, a bare URL). */
+export function isTrivialLinkText(label: string, url?: string): boolean {
+  const t = label.trim();
+  if (t.length < 2) return true;
+  if (url && (t === url || /^(?:https?:\/\/|www\.)/i.test(t))) return true;
+  if (/^#?\d+$/.test(t)) return true;
+  if (/^(?:arxiv[:：]?\s*)?\d{4}\.\d{4,5}(?:v\d+)?$/i.test(t)) return true;
+  return /^(?:pdf|html|abs|other|arxiv|paper|papers?\.cool|link|code|github|here|this|this https url|click here|project|website|blog|home|demo|kimi.*|copy|rel|related|跳转|链接|原文|论文|全文|地址|查看|阅读原文|此链接|此 https 网址|pdf 版|其他格式|复制|相关|详情)$/i.test(
+    t,
+  );
+}
+
+/** Strip digest noise from a title: `#6`, `[PDF(14)]`, `[Copy]`, emphasis marks, surrounding punctuation. */
+export function cleanTitle(text: string, maxLength = 120): string {
+  let t = text.replace(/\[[^[\]]{0,40}\]/g, ' ');
+  t = t.replace(/(^|\s)#\d{1,4}(?=\s|$|[^\w])/g, ' ');
+  t = t.replace(/[*_`]{1,3}/g, ' ');
+  t = t.replace(/\s+/g, ' ').trim();
+  t = t.replace(/^[\s|｜:：\-–—,，.。·•>]+/, '').replace(/[\s|｜:：\-–—,，·•]+$/, '');
+  if (t.length > maxLength) {
+    // A WeChat headline that goes on into the article: keep its first sentence or clause.
+    const cut = /^(.{8,}?[。！？!?])/u.exec(t) ?? /^(.{8,}?)[：:]/u.exec(t);
+    if (cut && cut[1]!.length <= maxLength) t = cut[1]!;
+  }
+  return t.trim();
+}
+
+/** A title's merge key: NFKC, lower-case, letters and digits only, single spaces. */
+export function normaliseTitle(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A stable, short hash (FNV-1a, 32 bit) as 8 hex digits. */
+export function hash8(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Looks like a title line: short, not a sentence of prose. */
+export function looksLikeTitle(text: string, bold: boolean): boolean {
+  const t = text.trim();
+  if (t.length < 3 || t.length > 300) return false;
+  if (/^(?:https?:\/\/|www\.)\S+$/.test(t)) return false;
+  if (hasCjk(t)) {
+    if (t.length > (bold ? 120 : 80)) return false;
+    if (/[。；]./.test(t)) return false;
+  } else if (/[.!?]\s+\S/.test(t.replace(/\b(?:vs|et al|e\.g|i\.e|Fig|No)\./g, '')) && !bold) return false;
+  return true;
+}
+
+const NAME_SEPARATORS = /\s*(?:[,，、;；]|\band\b|&)\s*/;
+
+/** Split an author list written as `A, B`, `甲、乙`, `甲，乙`. */
+export function splitAuthors(text: string): string[] {
+  const cleaned = text
+    .replace(/[*_`]/g, '')
+    .replace(/\s+et al\.?\s*$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!cleaned) return [];
+  return cleaned
+    .split(NAME_SEPARATORS)
+    .map((s) => s.replace(/^[\s.:：]+|[\s.:：]+$/g, '').trim())
+    .filter((s) => s.length > 0 && s.length <= 60);
+}
+
+/** A line that is only a list of names: `陈斌，高新泽，胡传瑞`, `Md Imbesat Hassan Rizvi, Xiaodan Zhu`. */
+export function looksLikeAuthors(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 1200 || /[。！？!?:：]/.test(t)) return false;
+  const parts = splitAuthors(t);
+  if (parts.length < 2) return false;
+  return parts.every((p) => {
+    if (/\d{2}/.test(p)) return false;
+    if (hasCjk(p)) return p.replace(/[·•\s]/g, '').length <= 10;
+    const words = p.split(/\s+/);
+    return (
+      words.length <= 5 &&
+      words.every(
+        (w) => /^[\p{Lu}][\p{L}'.-]*$/u.test(w) || /^(?:van|von|de|der|da|di|del|la|le|bin|al)$/i.test(w),
+      )
+    );
+  });
+}
+
+const GENERIC_NAMES = new Set(
+  [
+    'RL',
+    'RLHF',
+    'RLVR',
+    'LLM',
+    'LLMs',
+    'MLLM',
+    'MLLMs',
+    'VLM',
+    'AI',
+    'AGI',
+    'NLP',
+    'ICLR',
+    'ICML',
+    'NeurIPS',
+    'ACL',
+    'EMNLP',
+    'CVPR',
+    'GPT',
+    'GPT-4',
+    'GPT-4o',
+    'SFT',
+    'DPO',
+    'PPO',
+    'GRPO',
+    'RAG',
+    'CoT',
+    'MoE',
+    'Seed',
+    'Qwen',
+    'Qwen3',
+    'DeepSeek',
+    'OpenAI',
+    'Google',
+    'Meta',
+    'Lab',
+    'NVIDIA',
+    'MCTS',
+    'PRM',
+    'PRMs',
+    'LLaMA',
+    'Llama',
+  ].map((s) => s.toLowerCase()),
+);
+
+function isNameLike(token: string): boolean {
+  if (GENERIC_NAMES.has(token.toLowerCase())) return false;
+  if (!/[A-Z]/.test(token)) return false;
+  if (/^[A-Z][A-Z0-9]{3,}$/.test(token)) return true; // POLARIS, GSPO
+  if (/[a-z][A-Z]/.test(token)) return true; // ProRL, RewardAnything
+  if (/[-+]/.test(token) && /[A-Za-z]/.test(token)) return true; // Jan-nano, GoT-R1
+  return false;
+}
+
+const NAME = String.raw`[A-Z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*){0,2}`;
+const INTRODUCES = new RegExp(
+  String.raw`(?:提出|引入|推出|介绍|发布名为|名为|叫做|称为|称之为|[Ww]e (?:propose|introduce|present)|[Ii]ntroducing)(?:了|的)?[^A-Za-z。，！？,.;；\n]{0,8}?(${NAME})`,
+  'g',
+);
+
+/** A short display name for a paper: `CoVo`, `PAG`, `GRPO-CARE`; `named` is false for a shortened title. */
+export function makeLabel(
+  titles: readonly { text: string; paperish: boolean }[],
+  body: string,
+): { label: string; named: boolean } {
+  // 1. `Name: subtitle` with a short Latin name.
+  for (const { text } of titles) {
+    const m = /^([^:：]{1,40}?)\s*[:：]\s*\S/.exec(text);
+    if (m) {
+      const name = m[1]!.trim();
+      const words = name.split(/\s+/);
+      if (
+        !hasCjk(name) &&
+        words.length <= 2 &&
+        name.length <= 24 &&
+        /[A-Za-z]/.test(name) &&
+        !GENERIC_NAMES.has(name.toLowerCase())
+      ) {
+        return { label: name, named: true };
+      }
+    }
+  }
+  // 2. "we propose X" / "提出了 X" in the entry's own text or title.
+  for (const [source, inBody] of [
+    [titles.map((t) => t.text).join(' \n '), false],
+    [body, true],
+  ] as const) {
+    for (const m of source.matchAll(INTRODUCES)) {
+      // In running text the name must end the phrase (`提出了CoVo，`), not start a longer one (`引入基于SARSA的…`).
+      if (
+        inBody &&
+        !/^(?:[\s，,。.;；:：)）(（、]|算法|框架|方法|模型|$)/.test(source.slice(m.index + m[0].length))
+      )
+        continue;
+      const name = m[1]!.trim();
+      const first = name.split(' ')[0]!;
+      if (GENERIC_NAMES.has(name.toLowerCase()) || GENERIC_NAMES.has(first.toLowerCase())) continue;
+      if (isNameLike(first) || /^[A-Z][a-z]+[A-Z0-9]?/.test(first) || /^[A-Z][A-Z0-9]+$/.test(first))
+        return { label: name, named: true };
+    }
+  }
+  // 3. A name-like Latin token inside a Chinese title: `…配方POLARIS开源…`.
+  for (const { text } of titles) {
+    if (isLatin(text)) continue;
+    for (const token of text.match(/[A-Za-z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*/g) ?? []) {
+      if (isNameLike(token)) return { label: token, named: true };
+    }
+  }
+  // 4. A short Chinese name before the colon of a paper title (`生成式验证器：…`), when no English title is known.
+  for (const { text, paperish } of titles) {
+    if (!paperish || titles.some((t) => isLatin(t.text))) continue;
+    const m = /^([^:：]{2,10})[:：]/.exec(text);
+    if (m && hasCjk(m[1]!)) return { label: m[1]!.trim(), named: false };
+  }
+  const title = titles[0]?.text ?? '';
+  return { label: shorten(title), named: false };
+}
+
+/** A shortened title: the part before a colon when short, else the first words / characters. */
+export function shorten(title: string): string {
+  const t = title.trim();
+  if (isLatin(t)) {
+    const head = /^([^:：]{4,40})[:：]/.exec(t);
+    if (head) return head[1]!.trim();
+    const words = t.split(/\s+/);
+    if (t.length <= 40) return t;
+    let out = '';
+    for (const w of words) {
+      if ((out + ' ' + w).trim().length > 32) break;
+      out = (out + ' ' + w).trim();
+    }
+    return `${out || t.slice(0, 32)}…`;
+  }
+  const chars = [...t];
+  if (chars.length <= 16) return t;
+  return `${chars.slice(0, 14).join('').trim()}…`;
+}
