@@ -2,7 +2,7 @@
 // Run by bench/run.ts: node --expose-gc --import tsx bench/child.ts <task> [--key value]...
 // Prints one line `@@RESULT <json>` on stdout.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { NoteFile, ParseResult, SerializedGraph } from '../src/types.js';
 import { generateBigFileCase } from './corpus.js';
@@ -11,6 +11,8 @@ import { loadBaseline, loadStages, readNotes, type Stages } from './stages.js';
 // Non-literal specifiers: these modules are written in parallel and may not exist yet.
 const CLI_MODULE: string = '../src/cli/index.js';
 const PIPELINE_MODULE: string = '../src/pipeline.js';
+const VIEW_MODULE: string = '../src/view/bundle.js';
+const SYNTHETIC_MODULE: string = '../src/view/synthetic.js';
 
 const argv = process.argv.slice(2);
 const task = argv[0];
@@ -41,6 +43,8 @@ export interface BuildRun {
   jsonBytes: number | null;
   gzipBytes: number | null;
   gzipNoSummaryBytes: number | null;
+  /** Gzipped map.json (what the page loads before any summary), when src/view is available. */
+  mapGzBytes: number | null;
   layoutIterations: number | null;
 }
 
@@ -80,6 +84,7 @@ function buildOnce(
   outDir: string,
   baseline: (t: string) => unknown,
   withLayout: boolean,
+  toViewFiles: ToViewFiles | null,
 ): BuildRun {
   const stagesMs: Record<StageName, number | null> = {
     read: null,
@@ -99,6 +104,7 @@ function buildOnce(
     jsonBytes: null,
     gzipBytes: null,
     gzipNoSummaryBytes: null,
+    mapGzBytes: null,
     layoutIterations: null,
   };
   gc();
@@ -146,6 +152,8 @@ function buildOnce(
   run.jsonBytes = Buffer.byteLength(json);
   run.gzipBytes = gzipSync(json).length;
   run.gzipNoSummaryBytes = gzipSync(JSON.stringify(withoutSummaries(graph))).length;
+  const map = toViewFiles?.(graph).get('map.json');
+  if (map !== undefined) run.mapGzBytes = gzipSync(map).length;
   return run;
 }
 
@@ -156,9 +164,17 @@ async function taskBuild(): Promise<void> {
   const withLayout = arg('layout', 'yes') === 'yes';
   const stages = await loadStages();
   const baseline = await loadBaseline();
+  const toViewFiles = await loadToViewFiles();
   const results: BuildRun[] = [];
   for (let i = 0; i < warmup + runs; i++) {
-    const r = buildOnce(stages, dir, join(dir, '..', 'out'), baseline.parse, withLayout);
+    const r = buildOnce(
+      stages,
+      dir,
+      join(dir, '..', 'out'),
+      baseline.parse,
+      withLayout,
+      i === warmup + runs - 1 ? toViewFiles : null,
+    );
     if (i >= warmup) results.push(r);
   }
   const unavailable = Object.values(stages)
@@ -280,7 +296,64 @@ async function taskIncremental(): Promise<void> {
   emit({ ...result, maxRssMiB: maxRssMiB() });
 }
 
+type ToViewFiles = (graph: SerializedGraph) => Map<string, string>;
+
+async function loadToViewFiles(): Promise<ToViewFiles | null> {
+  try {
+    const m = (await import(VIEW_MODULE)) as Record<string, unknown>;
+    return typeof m.toViewFiles === 'function' ? (m.toViewFiles as ToViewFiles) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The files the page loads (map.json, details/*.json, search.json) for a corpus, with layout. */
+async function taskViewData(): Promise<void> {
+  const dir = arg('dir', '');
+  const out = arg('out', '');
+  const stages = await loadStages();
+  const toViewFiles = await loadToViewFiles();
+  if (!toViewFiles) {
+    emit({ unavailable: 'src/view toViewFiles not available' });
+    return;
+  }
+  const files = readNotes(dir);
+  const { parsed } = runParse(stages, files);
+  let graph: SerializedGraph;
+  let source = 'corpus';
+  const t = now();
+  if (!parsed || !stages.findLinks.fn || !stages.buildGraph.fn || arg('synthetic', 'no') === 'force') {
+    const missing = Object.values(stages)
+      .filter((s) => !s.fn)
+      .map((s) => `${s.name}: ${s.reason ?? ''}`)
+      .join('; ');
+    if (arg('synthetic', 'no') === 'no') {
+      emit({ unavailable: missing });
+      return;
+    }
+    // Only on request: the app's own synthetic graph of the same size, so the renderers can still be compared.
+    const m = (await import(SYNTHETIC_MODULE)) as {
+      syntheticGraph: (o: { papers: number }) => SerializedGraph;
+    };
+    graph = m.syntheticGraph({ papers: Number(arg('papers', '1000')) });
+    source = `synthetic (src/view/synthetic.ts)${missing ? `, pipeline not available: ${missing}` : ', on request'}`;
+  } else {
+    graph = stages.buildGraph.fn(parsed, stages.findLinks.fn(parsed.papers), { layout: true }).graph;
+  }
+  const buildMs = now() - t;
+  const view = toViewFiles(graph);
+  let mapGz = 0;
+  for (const [path, text] of view) {
+    const target = join(out, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+    if (path === 'map.json') mapGz = gzipSync(text).length;
+  }
+  emit({ nodes: graph.nodes.length, edges: graph.edges.length, mapGz, files: view.size, buildMs, source });
+}
+
 const tasks: Record<string, () => Promise<void>> = {
+  viewdata: taskViewData,
   build: taskBuild,
   cli: taskCli,
   bigfile: taskBigFile,

@@ -116,6 +116,9 @@ export interface BuildSizeResult {
   gzipBytes: number | null;
   gzipNoSummaryBytes: number | null;
   bytesPerNodeGzNoSummary: number | null;
+  /** Gzipped map.json, what the page loads up front (summaries and evidence come in detail chunks). */
+  mapGzBytes: number | null;
+  bytesPerNodeMapGz: number | null;
   layoutIterations: number | null;
   stageChildMaxRssMiB: number;
   cli: { ms?: number; maxRssMiB?: number; unavailable?: string; failed?: string; result?: unknown };
@@ -187,7 +190,10 @@ async function caseBuild(): Promise<BuildSizeResult[]> {
       parsedPapers: med((x) => x.papers),
       gzipBytes: med((x) => x.gzipBytes),
       gzipNoSummaryBytes: gzNo,
+      mapGzBytes: rs[rs.length - 1]?.mapGzBytes ?? null,
       bytesPerNodeGzNoSummary: gzNo !== null && nodes ? gzNo / nodes : null,
+      bytesPerNodeMapGz:
+        rs[rs.length - 1]?.mapGzBytes && nodes ? (rs[rs.length - 1]?.mapGzBytes as number) / nodes : null,
       layoutIterations: med((x) => x.layoutIterations),
       stageChildMaxRssMiB: Number(r.maxRssMiB ?? 0),
       cli,
@@ -241,10 +247,12 @@ async function caseIncremental(): Promise<Record<string, unknown>> {
 async function caseBrowser(): Promise<Record<string, unknown>> {
   const { runBrowserCase } = await import('./browser/run-browser.js');
   const bsizes = (arg('browser-sizes') ?? '1000,10000,50000').split(',').map(Number);
-  return (await runBrowserCase({ sizes: bsizes, runs: runsOverride ?? 3, ensureCorpus })) as Record<
-    string,
-    unknown
-  >;
+  return (await runBrowserCase({
+    sizes: bsizes,
+    runs: runsOverride ?? 3,
+    ensureCorpus,
+    synthetic: argv.includes('--synthetic-only') ? 'force' : argv.includes('--synthetic') ? 'yes' : 'no',
+  })) as Record<string, unknown>;
 }
 
 async function main(): Promise<void> {
@@ -277,7 +285,11 @@ async function main(): Promise<void> {
   }
   if (cases.includes('bigfile')) results.cases.bigfile = { machine, data: await caseBigFile() };
   if (cases.includes('incremental')) results.cases.incremental = { machine, data: await caseIncremental() };
-  if (cases.includes('browser')) results.cases.browser = { machine, data: await caseBrowser() };
+  if (cases.includes('browser')) {
+    const data = await caseBrowser();
+    for (const n of (data.notes as string[] | undefined) ?? []) console.log(`  note: ${n}`);
+    results.cases.browser = { machine, data };
+  }
   if (!argv.includes('--no-write')) {
     writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
     writeFileSync(join(BENCH, 'results.md'), renderResults(results));
