@@ -7,7 +7,7 @@ import type { Diagnostic } from '../types.js';
 import type { MapFile } from '../view/types.js';
 import { EDGE_COLORS, EDGE_LABELS } from './appearance/index.js';
 import { DetailStore, loadMap } from './data.js';
-import { download, exportPng, gexfOf } from './export.js';
+import { download, exportPng, gexfOf, snapshot } from './export.js';
 import { computeVisibility, indexMap, paperDates } from './filters/index.js';
 import type { MapIndex, Visibility } from './filters/index.js';
 import { renderPanel } from './panel/index.js';
@@ -468,6 +468,17 @@ window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () 
 // ------------------------------------------------------------------------------------------------
 // Topic names at cluster centres, on a 2D canvas over the map (one label per topic: no per-node work).
 
+/** Depth of the first heading level with more than one topic (1 unless everything sits under one title). */
+let labelBase = 1;
+function topicLabelBase(): number {
+  for (let d = 1; d < 6; d++) {
+    const at = map.topics.filter((t) => t.path.length === d && t.count > 0).length;
+    if (at > 1) return d;
+    if (at === 0) return Math.max(1, d - 1);
+  }
+  return 1;
+}
+
 function drawTopicLabels(): void {
   if (!renderer) return;
   const { width, height } = renderer.getDimensions();
@@ -486,15 +497,18 @@ function drawTopicLabels(): void {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
+  // A topic holding every paper says nothing about where things are; start one level below it.
+  const total = map.stats.papers;
   map.topics.forEach((t, ti) => {
-    const depth = t.path.length;
-    if (depth === 0 || t.count === 0) return;
+    const depth = t.path.length - (labelBase - 1);
+    if (t.path.length === 0 || t.count === 0 || depth < 1) return;
+    if (map.topics.length > 1 && t.count >= total && t.path.length < labelBase) return;
     if (depth > 1 && zoom > 0.55) return;
     if (depth > 2 && zoom > 0.25) return;
     if (index.topicAncestors[ti]!.some((a) => hidden.has(map.topics[a]!.key))) return;
     const p = renderer!.graphToViewport({ x: t.x, y: -t.y });
     if (p.x < -100 || p.y < -40 || p.x > width + 100 || p.y > height + 40) return;
-    const size = depth === 1 ? 17 : 13;
+    const size = depth === 1 ? 16 : 13;
     ctx.font = `${depth === 1 ? 700 : 600} ${size}px system-ui, 'PingFang SC', 'Noto Sans CJK SC', sans-serif`;
     ctx.lineWidth = 4;
     ctx.strokeStyle = theme.background;
@@ -519,6 +533,7 @@ function install(next: MapFile): void {
   if (state.selected !== null && !index.byKey.has(state.selected)) state = { ...state, selected: null };
   if (state.hovered !== null && !index.byKey.has(state.hovered)) state = { ...state, hovered: null };
   buildControls();
+  labelBase = topicLabelBase();
   if (!renderer) {
     const container = byId('map');
     visibility = computeVisibility(index, state.filters);
@@ -601,6 +616,21 @@ const hook = {
   /** Wait until sigma has drawn at least one more frame. */
   nextFrame: () => new Promise<void>((resolve) => renderer?.once('afterRender', () => resolve())),
   reload: reloadMap,
+  /** What an exported PNG of the current view holds: distinct colours and pixels differing from the background. */
+  pixels: (): { colours: number; drawn: number } => {
+    if (!renderer) return { colours: 0, drawn: 0 };
+    const c = snapshot(renderer, [topicCanvas], theme.background);
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const bg = data.slice(0, 3).join(',');
+    const colours = new Set<string>();
+    let drawn = 0;
+    for (let k = 0; k < data.length; k += 4) {
+      const rgb = `${data[k]! >> 4},${data[k + 1]! >> 4},${data[k + 2]! >> 4}`;
+      colours.add(rgb);
+      if (`${data[k]},${data[k + 1]},${data[k + 2]}` !== bg) drawn++;
+    }
+    return { colours: colours.size, drawn };
+  },
 };
 (window as unknown as { __papermap: typeof hook }).__papermap = hook;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitUrlsFromCjk } from '../../src/app/panel/text.js';
 import { buildSearchIndex, normalise, search } from '../../src/app/search/index.js';
 import { toViewBundle } from '../../src/view/bundle.js';
 import type { MapFile, SearchFile } from '../../src/view/types.js';
@@ -42,5 +43,21 @@ describe('search', () => {
 
   it('folds full-width input and case', () => {
     expect(normalise('ＧＲＰＯ  Ｖ２')).toBe('grpo v2');
+  });
+});
+
+
+describe('bare URLs followed by Chinese text', () => {
+  it.each([
+    ['代码在https://github.com/sastpg/CoVo上获得。', '代码在https://github.com/sastpg/CoVo 上获得。'],
+    ['see https://x.org/a.', 'see https://x.org/a.'],
+    ['[x](https://x.org/a)。', '[x](https://x.org/a) 。'],
+  ])('%s', (input, out) => {
+    expect(splitUrlsFromCjk(input)).toBe(out);
+  });
+
+  it('stays linear on a long URL-like run', () => {
+    const s = `https://${'a'.repeat(200_000)}`;
+    expect(splitUrlsFromCjk(s)).toBe(s);
   });
 });

@@ -3,6 +3,7 @@
 // http(s)/mailto URLs. Links open in a new tab without an opener or referrer.
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { splitUrlsFromCjk } from './text.js';
 
 const SAFE_URL = /^(?:https?:|mailto:)/i;
 
@@ -60,6 +61,6 @@ const CONFIG = {
 
 /** Markdown (untrusted) -> a sanitized fragment, ready to append. */
 export function renderMarkdown(markdown: string): DocumentFragment {
-  const html = marked.parse(markdown) as string;
+  const html = marked.parse(splitUrlsFromCjk(markdown)) as string;
   return purify.sanitize(html, CONFIG);
 }

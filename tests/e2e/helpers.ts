@@ -1,0 +1,172 @@
+// Shared set-up for the browser tests: a dev server (or static server) on a free port, headless Chromium
+// with software WebGL, and the build the page should show, computed the same way, for expected values.
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { buildFromDirectory } from '../../src/cli/build-from-directory.js';
+import { PROJECT_ROOT, startDevServer } from '../../src/cli/dev.js';
+import type { SerializedGraph } from '../../src/types.js';
+
+export const SEED_CONTENT = path.join(PROJECT_ROOT, 'content');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DevHandle {
+  url: string;
+  port: number;
+  server: ViteDevServer;
+  close(): Promise<void>;
+}
+
+export async function startDev(content: string): Promise<DevHandle> {
+  const port = await freePort();
+  const server = await startDevServer({ content, port, host: '127.0.0.1', synthetic: null }, () => undefined);
+  const actual = (server.httpServer?.address() as net.AddressInfo).port;
+  return { url: `http://127.0.0.1:${actual}/`, port: actual, server, close: () => server.close() };
+}
+
+/** The graph the page should show, built independently of the server. */
+export async function expectedGraph(content: string): Promise<SerializedGraph> {
+  return (await buildFromDirectory(content)).graph;
+}
+
+export async function tempContent(files: Record<string, string> = {}, withSeed = true): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'papermap-e2e-'));
+  if (withSeed) await cp(SEED_CONTENT, dir, { recursive: true });
+  const { writeFile } = await import('node:fs/promises');
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  return dir;
+}
+
+export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true });
+
+export interface PageErrors {
+  errors: string[];
+  dialogs: string[];
+}
+
+export async function openMap(browser: Browser, url: string, size = { width: 1440, height: 900 }) {
+  const page = await browser.newPage({ viewport: size });
+  const seen: PageErrors = { errors: [], dialogs: [] };
+  page.on('pageerror', (e) => seen.errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') seen.errors.push(m.text());
+  });
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url);
+  await waitReady(page);
+  return { page, seen };
+}
+
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const h = (window as unknown as { __papermap?: { ready: boolean; frames(): number } }).__papermap;
+      return !!h && h.ready && h.frames() > 0;
+    },
+    null,
+    { timeout: 60_000 },
+  );
+}
+
+/** Evaluate an expression over the page's test hook `h` (window.__papermap). */
+export function ph<T>(page: Page, expr: string): Promise<T> {
+  return page.evaluate(`(() => { const h = window.__papermap; return ${expr}; })()`) as Promise<T>;
+}
+
+/** Click a node on the WebGL canvas at its drawn position. */
+export async function clickNode(page: Page, key: string): Promise<void> {
+  const pos = await ph<{ x: number; y: number } | null>(page, `h.nodeScreenPosition(${JSON.stringify(key)})`);
+  if (!pos) throw new Error(`node ${key} is not on screen`);
+  await page.mouse.move(pos.x, pos.y);
+  await page.waitForTimeout(150);
+  await page.mouse.click(pos.x, pos.y);
+}
+
+/** Raw HTTP GET with the path sent exactly as given (no URL normalisation, unlike fetch). */
+export function rawGet(port: number, rawPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: rawPath, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** A minimal static file server for the built site (what "any static file server" means). */
+export async function serveStatic(
+  root: string,
+  prefix = '/',
+): Promise<{ url: string; close(): Promise<void> }> {
+  const port = await freePort();
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+  };
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    if (!url.startsWith(prefix) || url.includes('..')) {
+      res.statusCode = 404;
+      return res.end();
+    }
+    let rel = url.slice(prefix.length);
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    readFile(path.join(root, rel)).then(
+      (buf) => {
+        res.setHeader('Content-Type', types[path.extname(rel)] ?? 'application/octet-stream');
+        res.end(buf);
+      },
+      () => {
+        res.statusCode = 404;
+        res.end();
+      },
+    );
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
