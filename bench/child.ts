@@ -9,7 +9,7 @@ import { generateBigFileCase } from './corpus.js';
 import { loadBaseline, loadStages, readNotes, type Stages } from './stages.js';
 
 // Non-literal specifiers: these modules are written in parallel and may not exist yet.
-const CLI_MODULE: string = '../src/cli/index.js';
+const CLI_MODULE: string = '../src/cli/build-graph.js';
 const PIPELINE_MODULE: string = '../src/pipeline.js';
 const VIEW_MODULE: string = '../src/view/bundle.js';
 const SYNTHETIC_MODULE: string = '../src/view/synthetic.js';
@@ -183,26 +183,32 @@ async function taskBuild(): Promise<void> {
   emit({ runs: results, baseline: baseline.describe, unavailable, maxRssMiB: maxRssMiB() });
 }
 
-/** The real command path, end to end with layout: buildFromDirectory from src/cli. */
+/** The real command, end to end with layout: `build:graph --content DIR --out FILE` (its main()). */
 async function taskCli(): Promise<void> {
   const dir = arg('dir', '');
   const out = arg('out', '');
-  let fn: unknown;
+  let main: unknown;
   try {
     const m = (await import(CLI_MODULE)) as Record<string, unknown>;
-    fn = m.buildFromDirectory;
+    main = m.main;
   } catch (e) {
-    emit({ unavailable: `src/cli: ${(e as Error).message.split('\n')[0]}` });
+    emit({ unavailable: `src/cli/build-graph: ${(e as Error).message.split('\n')[0]}` });
     return;
   }
-  if (typeof fn !== 'function') {
-    emit({ unavailable: 'src/cli has no buildFromDirectory' });
+  if (typeof main !== 'function') {
+    emit({ unavailable: 'src/cli/build-graph has no main' });
     return;
   }
+  const lines: string[] = [];
+  const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
   const t = now();
-  const result = (await (fn as (o: unknown) => unknown)({ content: dir, out })) as unknown;
+  const code = (await (main as (a: string[], io: unknown) => Promise<number>)(
+    ['--content', dir, '--out', out],
+    io,
+  )) as number;
   const ms = now() - t;
-  emit({ ms, maxRssMiB: maxRssMiB(), result: summarise(result) });
+  const report = lines.join('\n');
+  emit({ ms, code, maxRssMiB: maxRssMiB(), report: report.split('\n').slice(0, 12).join('\n') });
 }
 
 function summarise(x: unknown): unknown {
@@ -292,7 +298,7 @@ async function taskIncremental(): Promise<void> {
   }
   const { runIncremental } = await import('./incremental.js');
   const files = readNotes(dir);
-  const result = await runIncremental(create, files, edits);
+  const result = await runIncremental(create, files, edits, await loadToViewFiles());
   emit({ ...result, maxRssMiB: maxRssMiB() });
 }
 

@@ -101,6 +101,8 @@ export interface TruthArticle {
   line: number;
   headline: string;
   date: string;
+  /** False for the seed's bold-headline form with no timestamp (`**标题**[url](url)`). */
+  stamped: boolean;
 }
 
 export interface CorpusTruth {
@@ -713,14 +715,14 @@ function writeArticle(
   time: string,
   num: string,
   mentioned: Paper | null,
-): { lines: string[]; headline: string } {
+): { lines: string[]; headline: string; stamped: boolean } {
   const { rng } = g;
   const name = mentioned ? mentioned.shortName : rng.pick(SHORT_HEADS) + rng.pick(SHORT_TAILS) + 'X';
   const h = headline(g, mentioned, name);
   const wd = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] as string;
   if (rng.chance(0.2)) {
     const url = wechat(rng);
-    return { lines: [`**${h}**[${url}](${url})`], headline: h };
+    return { lines: [`**${h}**[${url}](${url})`], headline: h, stamped: false };
   }
   const emoji = rng.pick(['', '', '🌈 ', '🌈 🌈 ']);
   const lines = [`${num}${emoji}${date} ${time} ${wd} ｜ ${h} ${wechat(rng)}`];
@@ -728,7 +730,7 @@ function writeArticle(
     const concept = rng.pick(CONCEPTS)[0];
     lines.push('', `来自${rng.pick(g.labs).spec.zh}的团队提出 **${name}** 算法，基于 ${concept} 进行改进。`);
   }
-  return { lines, headline: h };
+  return { lines, headline: h, stamped: true };
 }
 
 const MEETING_NOTES = [
@@ -769,6 +771,16 @@ const FORMAT_WEIGHTS: readonly (readonly [EntryFormat, number])[] = [
   ['digest', 0.03],
   ['repeat', 0.02],
 ];
+
+/** Formats whose entry does not start with a timestamp line. */
+const UNSTAMPED = new Set<EntryFormat>([
+  'plain-fields',
+  'papers-cool-heading',
+  'bare-link',
+  'link-then-title',
+  'nested-list',
+  'digest',
+]);
 
 function frontMatter(g: Generator, title: string, date: string, tags: string[]): string[] {
   const kind = g.rng.weighted<'toml' | 'yaml' | 'none'>([
@@ -868,8 +880,17 @@ export function generateCorpus(options: CorpusOptions): Corpus {
         const mention = p.index > 0 && rng.chance(0.5) ? (papers[rng.int(0, p.index - 1)] as Paper) : null;
         const line = lines.length + 1;
         const art = writeArticle(g, p.date as string, p.time, marker, mention);
-        articles.push({ file: path, line, headline: art.headline, date: p.date as string });
+        articles.push({
+          file: path,
+          line,
+          headline: art.headline,
+          date: p.date as string,
+          stamped: art.stamped,
+        });
         lines.push(...art.lines, '');
+        // What follows an article must open with its own timestamp, or it reads as the article's paper
+        // (the seed's ProRL entry is exactly a WeChat line followed by its arXiv link).
+        if (UNSTAMPED.has(format)) format = 'title-block';
       }
 
       const line = lines.length + 1;

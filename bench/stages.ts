@@ -155,9 +155,21 @@ export async function loadBaseline(): Promise<Baseline> {
   } catch {
     /* no parser yet: plain remark-parse */
   }
-  const gfm = /remark-gfm|micromark-extension-gfm|mdast-util-gfm/.test(src);
+  const gfm = /from ['"](remark-gfm|micromark-extension-gfm|mdast-util-gfm)['"]/.test(src);
+  const gfmTableOnly = !gfm && /from ['"]micromark-extension-gfm-table['"]/.test(src);
   if (/mdast-util-from-markdown/.test(src) && !/from 'remark-parse'|from "remark-parse"/.test(src)) {
     const { fromMarkdown } = await import('mdast-util-from-markdown');
+    if (gfmTableOnly) {
+      const { gfmTable } = await import('micromark-extension-gfm-table');
+      const { gfmTableFromMarkdown } = await import('mdast-util-gfm-table');
+      const extensions = [gfmTable()];
+      const mdastExtensions = [gfmTableFromMarkdown()];
+      return {
+        describe:
+          'mdast-util-from-markdown + GFM tables (the parser and extensions src/parse uses; remark-parse is this plus a wrapper)',
+        parse: (t) => fromMarkdown(t, { extensions, mdastExtensions }),
+      };
+    }
     if (gfm) {
       const { gfm: gfmSyntax } = await import('micromark-extension-gfm');
       const { gfmFromMarkdown } = await import('mdast-util-gfm');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateAdversarialFiles, generateBigFileCase, generateCorpus } from '../../bench/corpus.js';
+import { parseNotes } from '../../src/parse/index.js';
 
 const digest = (files: readonly { path: string; text: string }[]): string => {
   const h = createHash('sha256');
@@ -120,5 +121,48 @@ describe('adversarial and big-file inputs', () => {
     expect(Buffer.byteLength(big.text)).toBeGreaterThan(smallBytes * 0.95);
     expect(Buffer.byteLength(big.text)).toBeLessThanOrEqual(smallBytes + 5);
     expect(big.text.match(/^\+\+\+$|^---$/gm)?.length ?? 0).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the parser on a generated corpus (ground truth from the generator)', () => {
+  const { files, truth } = generateCorpus({ papers: 200, seed: 11 });
+  const parsed = parseNotes(files);
+
+  it('finds every generated paper by its arXiv id', () => {
+    const found = new Set(parsed.papers.map((p) => p.arxiv).filter(Boolean));
+    const missing = truth.papers
+      .filter((p) => !found.has(p.arxiv))
+      .map(
+        (p) => `${p.arxiv} (${p.occurrences.map((o) => `${o.format} at ${o.file}:${o.line}`).join(', ')})`,
+      );
+    expect(missing).toEqual([]);
+  });
+
+  it('makes a node of every timestamped WeChat item without an arXiv link', () => {
+    const at = new Set(parsed.papers.flatMap((p) => p.sources.map((s) => `${s.file}:${s.line}`)));
+    const stamped = truth.articles.filter((a) => a.stamped);
+    expect(stamped.length).toBeGreaterThan(0);
+    expect(stamped.filter((a) => !at.has(`${a.file}:${a.line}`)).map((a) => `${a.file}:${a.line}`)).toEqual(
+      [],
+    );
+  });
+
+  it('keeps each paper where the notes put it: source lines and merged repeats', () => {
+    const byId = new Map(parsed.papers.map((p) => [p.arxiv, p]));
+    for (const p of truth.papers) {
+      const got = byId.get(p.arxiv);
+      const where = p.occurrences.map((o) => `${o.file}:${o.line}`);
+      // Every place the generator wrote the paper is within a few lines of a source the parser reports.
+      for (const o of p.occurrences) {
+        const near = got?.sources.some((s) => s.file === o.file && Math.abs(s.line - o.line) <= 8);
+        expect(
+          near,
+          `${p.arxiv} at ${o.file}:${o.line} (${o.format}); parser: ${JSON.stringify(got?.sources)}`,
+        ).toBe(true);
+      }
+      expect(got?.sources.length ?? 0, `${p.arxiv} ${where.join(' ')}`).toBeGreaterThanOrEqual(
+        new Set(where).size,
+      );
+    }
   });
 });
