@@ -211,17 +211,6 @@ async function taskCli(): Promise<void> {
   emit({ ms, code, maxRssMiB: maxRssMiB(), report: report.split('\n').slice(0, 12).join('\n') });
 }
 
-function summarise(x: unknown): unknown {
-  if (!x || typeof x !== 'object') return x;
-  const o = x as Record<string, unknown>;
-  const keep: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o))
-    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') keep[k] = v;
-  if (o.stats && typeof o.stats === 'object') keep.stats = o.stats;
-  if (o.timings && typeof o.timings === 'object') keep.timings = o.timings;
-  return keep;
-}
-
 /** One note 100x the seed's size against 100 seed-sized notes: per-byte cost, papermap and remark. */
 async function taskBigFile(): Promise<void> {
   const runs = Number(arg('runs', '3'));
