@@ -117,6 +117,8 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   let zone: 'header' | 'body' = 'header';
   const head = entry.lines[0]!;
   let date = entry.stamp?.date ?? entry.sectionDate;
+  /** The start line's text when the title is only its first sentence: the rest is summary. */
+  let headRest: string | undefined;
 
   if (entry.stamp?.invalid) {
     ctx.diagnostics.push({
@@ -181,8 +183,12 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   };
   const linksOf = (line: Line, fallbackLabel?: string): void => {
     for (const l of line.links) {
-      if (linkKind(l.url) === 'author-search') continue;
-      const label = !isTrivialLinkText(l.label, l.url) ? l.label : (fallbackLabel ?? '');
+      const kind = linkKind(l.url);
+      if (kind === 'author-search') continue;
+      // A paper link's text is the title (kept as such); the link itself is labelled by where it goes.
+      const paperText =
+        (kind === 'arxiv' || kind === 'paper') && titles.some((c) => c.text === cleanTitle(l.label, 200));
+      const label = !paperText && !isTrivialLinkText(l.label, l.url) ? l.label : (fallbackLabel ?? '');
       addLink(links, label, l.url);
     }
   };
@@ -190,7 +196,6 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   // ---- the start line ----------------------------------------------------------------------------------
   reportInvalidIds(head);
   consumed.add(head.line);
-  linksOf(head);
   if (entry.kind === 'row') {
     const cells = head.cells ?? [];
     const columns = head.columns ?? [];
@@ -271,8 +276,12 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     if (titles.length > 0) {
       titleLineTaken = true;
       pushText(head.line, stampRest.replace(/https?:\/\/\S+/g, ' '));
+      const full = cleanTitle(residue, 100_000);
+      if (full.length > titles[0]!.text.length + 10) headRest = full;
     }
   }
+
+  linksOf(head);
 
   // ---- the rest of the entry -----------------------------------------------------------------------------
   for (let i = 1; i < entry.lines.length; i++) {
@@ -357,7 +366,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
 
     if (zone === 'header' && line.quoteDepth === 0) {
       // An id line: `arXiv:2506.16024 [pdf 版，html 版，其他格式]`, `[#6](…abs/2506.21495) **[Title](papers.cool/…)**`.
-      if (hasArxiv && !authorSearch) {
+      if (hasArxiv && !authorSearch && t.length < 600) {
         const residueNoNoise = cleanTitle(withoutLinks(line));
         const paperLabels = line.links.filter(
           (l) =>
@@ -408,6 +417,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
 
     // Body: notes, abstracts, quotes, link lists.
     linksOf(line, group);
+    if (residue.length === 0 && line.links.length > 0 && line.quoteDepth === 0) consumed.add(line.line);
     if (hasArxiv) {
       if (residue.length === 0) refsOf(line, 'bare');
       else {
@@ -460,7 +470,8 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   }
 
   // ---- summary: the entry's own markdown minus the lines read as fields --------------------------------------
-  const summary = summaryOf(entry, ctx.raw, consumed, labelStrip);
+  let summary = summaryOf(entry, ctx.raw, consumed, labelStrip);
+  if (headRest) summary = summary ? `${headRest}\n\n${summary}` : headRest;
 
   // ---- title, label ---------------------------------------------------------------------------------------
   const ordered = [
@@ -504,6 +515,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     });
   }
   // ---- papers split off an article that names several (`GoT arxiv: …`, `GoT-R1 arxiv: …`) --------------------
+  const parentLinks = results[0]?.links;
   for (const id of splitOff) {
     const name = nameOf.get(id)!;
     const own = refs.filter((r) => r.id === id);
@@ -517,6 +529,12 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     for (const l of ownLines)
       for (const link of l.links)
         addLink(ownLinks, isTrivialLinkText(link.label, link.url) ? '' : link.label, link.url);
+    if (parentLinks) {
+      for (const own of ownLinks) {
+        const at = parentLinks.findIndex((p) => p.url === own.url);
+        if (at >= 0) parentLinks.splice(at, 1);
+      }
+    }
     let splitAuthorsList: string[] = [];
     let splitTitle = name;
     const paren = /^(.*?)[(（]([^()（）]{2,300})[)）]\s*$/.exec(name);

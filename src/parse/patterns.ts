@@ -167,7 +167,7 @@ export function arxivFromUrl(url: string): ArxivRef | undefined {
 // ---------------------------------------------------------------------------------------------
 
 const URL_IN_TEXT =
-  /(?:https?:\/\/|(?<![\w./-])(?:arxiv\.org|www\.)[\w-]{0,63}(?=[./]))[^\s<>"'`()[\]{}|\u3000-\u303f\uff00-\uffef]+/gi;
+  /(?:https?:\/\/|(?<![\w./-])(?:arxiv\.org|www\.)[\w-]{0,63}(?=[./]))[^\s<>"`()[\]{}|\u3000-\u303f\uff00-\uffef]+/gi;
 
 /** Cut what Markdown/GFM glued to a URL: CJK text, full-width punctuation, trailing dots and emphasis. */
 export function cleanUrl(url: string): string {

@@ -166,7 +166,64 @@ export function prepare(
       message: `${deepLines} lines had their nesting flattened`,
     });
   }
+  defangDenseBlocks(lines, firstBodyLine, limits, overflow, file, diagnostics);
   return { lines, overflow, chunks: chunkLines(lines, firstBodyLine, limits, file, diagnostics) };
+}
+
+const MARKUP = /[[\]()*_`~\\]/g;
+
+/**
+ * Blocks (runs of non-blank lines) longer than `maxBlockChars` that are dense with inline markup (`[a](b) **x**`
+ * repeated) cost the Markdown parser far more per byte than prose. Such lines are parsed with their markup blanked
+ * out (text and timestamps stay in place); their links and arXiv ids are read from the original line by a scan.
+ */
+function defangDenseBlocks(
+  lines: string[],
+  first: number,
+  limits: PrepareLimits,
+  overflow: Map<number, string>,
+  file: string,
+  diagnostics: Diagnostic[],
+): void {
+  let runStart = first;
+  let size = 0;
+  let markup = 0;
+  let reported = false;
+  const flush = (end: number) => {
+    if (size > limits.maxBlockChars && markup > size * 0.12) {
+      if (!reported) {
+        diagnostics.push({
+          rule: 'markup-too-dense',
+          severity: 'warning',
+          file,
+          line: runStart + 1,
+          column: 1,
+          message: `a ${size}-character block dense with links/emphasis is read as plain text (links and arXiv ids in it are still found)`,
+        });
+        reported = true;
+      }
+      for (let i = runStart; i < end; i++) {
+        const original = lines[i]!;
+        if (!overflow.has(i + 1)) overflow.set(i + 1, original);
+        else overflow.set(i + 1, original + ' ' + overflow.get(i + 1)!);
+        lines[i] = original.replace(MARKUP, ' ');
+      }
+    }
+  };
+  for (let i = first; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') {
+      flush(i);
+      runStart = i + 1;
+      size = 0;
+      markup = 0;
+      continue;
+    }
+    size += line.length + 1;
+    MARKUP.lastIndex = 0;
+    markup += (line.match(MARKUP) ?? []).length;
+  }
+  flush(lines.length);
 }
 
 function isTableStart(lines: readonly string[], i: number): boolean {
@@ -211,8 +268,14 @@ function chunkLines(
       start = i;
       prefix = [];
       size = 0;
-    } else if (!fence && !blank && run >= limits.maxBlockChars && i > start) {
-      // A runaway block (one giant paragraph or table): cut it so inline parsing stays bounded.
+    } else if (
+      !fence &&
+      !blank &&
+      i > start &&
+      (run >= limits.maxBlockChars * 4 || (run >= limits.maxBlockChars && !/^[ \t]/.test(line)))
+    ) {
+      // A runaway block (one giant paragraph, list or table): cut it so inline parsing stays bounded. Prefer a
+      // line that starts at column 0 (a new list item or a paragraph line), so nested items keep their nesting.
       chunks.push({ start, end: i, prefix });
       prefix = isTableStart(lines, runStart) ? [lines[runStart]!, lines[runStart + 1]!] : [];
       if (forced === 0) {

@@ -51,7 +51,10 @@ export interface ParseOptions {
   maxNesting?: number;
   /** Files are parsed in chunks of about this many characters, cut at blank-line boundaries. */
   chunkChars?: number;
-  /** A block (paragraph, table) longer than this without a blank line is parsed in pieces. */
+  /**
+   * A block (paragraph, list, table) longer than this without a blank line is parsed in pieces, cut at a line that
+   * starts at column 0 (or anywhere past four times this): Markdown inline parsing is quadratic in a block's size.
+   */
   maxBlockChars?: number;
 }
 
@@ -59,5 +62,5 @@ export const DEFAULT_PARSE_OPTIONS: Required<ParseOptions> = {
   maxLineLength: 5000,
   maxNesting: 24,
   chunkChars: 16_000,
-  maxBlockChars: 20_000,
+  maxBlockChars: 4000,
 };
