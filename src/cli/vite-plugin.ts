@@ -33,12 +33,17 @@ export interface DevStatus {
   diagnostics: Diagnostic[];
 }
 
-const errorKey = (d: Diagnostic) => `${d.file}\u0000${d.rule}\u0000${d.message}`;
+const problemKey = (d: Diagnostic) => `${d.file}\u0000${d.rule}\u0000${d.message}`;
+const isProblem = (d: Diagnostic) => d.severity !== 'info';
 
-/** Errors in `next` that `prev` did not have (line numbers may shift, so they are not compared). */
-export function newErrors(prev: readonly Diagnostic[], next: readonly Diagnostic[]): Diagnostic[] {
-  const before = new Set(prev.filter((d) => d.severity === 'error').map(errorKey));
-  return next.filter((d) => d.severity === 'error' && !before.has(errorKey(d)));
+/**
+ * Problems (errors and warnings) in `next` that `prev` did not have; line numbers may shift, so they are
+ * not compared. The parser reports a half-written note as warnings and still builds what it can; a rebuild
+ * with new problems is held back so the page keeps the last good map until the note is fixed.
+ */
+export function newProblems(prev: readonly Diagnostic[], next: readonly Diagnostic[]): Diagnostic[] {
+  const before = new Set(prev.filter(isProblem).map(problemKey));
+  return next.filter((d) => isProblem(d) && !before.has(problemKey(d)));
 }
 
 const APP_PREFIXES = ['/src/app/', '/src/view/', '/node_modules/', '/@vite/', '/@id/', '/data/'];
@@ -135,11 +140,11 @@ export function papermap(options: PapermapPluginOptions): Plugin {
         server.ws.send({ type: 'custom', event: 'papermap:error', data: status });
         return;
       }
-      const fresh = newErrors(accepted?.attributes.diagnostics ?? [], graph.attributes.diagnostics);
+      const fresh = newProblems(accepted?.attributes.diagnostics ?? [], graph.attributes.diagnostics);
       if (fresh.length > 0) {
         status = {
           ok: false,
-          message: `A note has ${fresh.length === 1 ? 'an error' : `${fresh.length} errors`}; showing the last good map until it is fixed.`,
+          message: `A note has ${fresh.length === 1 ? 'a new problem' : `${fresh.length} new problems`}; showing the last good map until it is fixed.`,
           diagnostics: fresh,
         };
         for (const d of fresh)

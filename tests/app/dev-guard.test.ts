@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRequestAllowed, newErrors } from '../../src/cli/vite-plugin.js';
+import { isRequestAllowed, newProblems } from '../../src/cli/vite-plugin.js';
 import type { Diagnostic } from '../../src/types.js';
 
 const root = '/work/project';
@@ -63,9 +63,10 @@ describe('keeping the last good map', () => {
       next: [d('a.md', 'front-matter-invalid', 'error', 9)],
       fresh: 0,
     },
-    { prev: [], next: [d('a.md', 'date-invalid', 'warning')], fresh: 0 },
+    { prev: [], next: [d('a.md', 'front-matter-unterminated', 'warning')], fresh: 1 },
+    { prev: [], next: [d('a.md', 'ambiguous-name', 'info')], fresh: 0 },
     { prev: [d('a.md', 'x')], next: [d('b.md', 'x')], fresh: 1 },
-  ])('$fresh new error(s)', ({ prev, next, fresh }) => {
-    expect(newErrors(prev, next)).toHaveLength(fresh);
+  ])('$fresh new problem(s)', ({ prev, next, fresh }) => {
+    expect(newProblems(prev, next)).toHaveLength(fresh);
   });
 });

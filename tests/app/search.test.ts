@@ -46,7 +46,6 @@ describe('search', () => {
   });
 });
 
-
 describe('bare URLs followed by Chinese text', () => {
   it.each([
     ['代码在https://github.com/sastpg/CoVo上获得。', '代码在https://github.com/sastpg/CoVo 上获得。'],
