@@ -1,6 +1,5 @@
 // Records + edges -> graphology graph with topic colours, degree sizes, communities and a seeded layout,
 // exported in sorted order so the same notes give the same bytes.
-import Graph from 'graphology';
 import type {
   ConceptNodeAttributes,
   ConceptRecord,
@@ -10,17 +9,19 @@ import type {
   EdgeType,
   GraphAttributes,
   LinkResult,
-  NodeAttributes,
+  NodeId,
   PaperNodeAttributes,
   PaperRecord,
   ParseResult,
+  SerializedEdge,
   SerializedGraph,
+  SerializedNode,
   SourceRef,
   TopicInfo,
 } from '../types.js';
 import { EDGE_TYPES } from '../types.js';
 import { assignTopicColors, topicGroups } from './colors.js';
-import { detectCommunities } from './communities.js';
+import { detectCommunities, inheritCommunities } from './communities.js';
 import {
   CONCEPT_SIZE,
   DEFAULT_SEED,
@@ -31,7 +32,15 @@ import {
   type SizeRule,
 } from './defaults.js';
 import { sortDiagnostics } from './diagnostics.js';
-import { computeLayout, round2, type LayoutEdge, type LayoutMemory, type LayoutResult } from './layout.js';
+import {
+  createProjection,
+  planLayout,
+  round2,
+  runLayout,
+  type LayoutMemory,
+  type LayoutResult,
+  type Projection,
+} from './layout.js';
 import { buildTopicTree, topicKey, type TopicTree } from './topics.js';
 
 export interface GraphOptions {
@@ -96,7 +105,7 @@ export function buildGraphDetailed(
   const conceptTopics = placeConcepts(concepts, edges, paperById, tree);
 
   const degree = new Map<string, number>();
-  const pairs = new Map<string, LayoutEdge>();
+  const pairs = new Map<string, { source: string; target: string; weight: number }>();
   for (const edge of edges) {
     degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
     degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
@@ -107,28 +116,44 @@ export function buildGraphDetailed(
     if (pair) pair.weight += weight;
     else pairs.set(pairKey, { source: a, target: b, weight });
   }
-  const projection = [...pairs.values()];
   const sortedKeys = [...nodeKeys].sort(compareStrings);
-  const communities = detectCommunities(sortedKeys, projection, seed);
-
-  const layoutStarted = performance.now();
+  const pairList = [...pairs.values()];
   const layoutNodes = sortedKeys.map((key) => {
     const paper = paperById.get(key);
     return { key, topic: paper ? topicKey(paper.topicPath) : topicKey(conceptTopics.get(key)?.path ?? []) };
   });
-  const layout = computeLayout(layoutNodes, projection, tree, groups, {
+  const previous = options?.previousLayout ?? null;
+  const layoutOptions = {
     seed,
     run: options?.layout ?? true,
     iterations: options?.iterations ?? null,
-    previous: options?.previousLayout ?? null,
-  });
-  const layoutTime = performance.now() - layoutStarted;
+    previous,
+  };
+  let layoutTime = 0;
+  let layoutStarted = performance.now();
+  const plan = planLayout(layoutNodes, tree, groups, layoutOptions);
+  layoutTime += performance.now() - layoutStarted;
 
-  const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({
-    type: 'mixed',
-    multi: true,
-    allowSelfLoops: false,
-  });
+  // Warm builds reuse the previous communities: Louvain and building the projection cost more than the
+  // whole warm layout.
+  let projection: Projection | null = null;
+  let communities: Map<string, number>;
+  if (plan.mode === 'warm' && previous) {
+    communities = inheritCommunities(previous.communities, sortedKeys, pairList);
+  } else {
+    projection = createProjection(sortedKeys, pairList);
+    communities = detectCommunities(projection, sortedKeys, seed);
+  }
+
+  layoutStarted = performance.now();
+  const layout = runLayout(plan, layoutNodes, pairList, projection, tree, groups, layoutOptions);
+  layoutTime += performance.now() - layoutStarted;
+
+  // The output is built directly in the exact shape and key order of graphology's `graph.export()` for a
+  // mixed multi graph (tests check `Graph.from(g).export()` gives it back unchanged): going through a
+  // Graph instance cost seconds at 100k nodes, all in adjacency bookkeeping nothing here reads.
+  const nodes: SerializedNode[] = [];
+  const serializedEdges: SerializedEdge[] = [];
   const display = (key: string, path: readonly string[], sizing: SizeRule) => {
     const position = layout.positions.get(key) ?? { x: 0, y: 0 };
     const size = Math.min(sizing.max, sizing.base + sizing.perSqrtDegree * Math.sqrt(degree.get(key) ?? 0));
@@ -144,12 +169,18 @@ export function buildGraphDetailed(
   for (const key of sortedKeys) {
     const paper = paperById.get(key);
     if (paper) {
-      graph.addNode(key, paperAttributes(paper, display(key, paper.topicPath, PAPER_SIZE)));
+      nodes.push({
+        key: key as NodeId,
+        attributes: paperAttributes(paper, display(key, paper.topicPath, PAPER_SIZE)),
+      });
       continue;
     }
     const concept = conceptById.get(key) as ConceptRecord;
     const place = conceptTopics.get(key) ?? { path: [], topics: [] };
-    graph.addNode(key, conceptAttributes(concept, place, display(key, place.path, CONCEPT_SIZE)));
+    nodes.push({
+      key: key as NodeId,
+      attributes: conceptAttributes(concept, place, display(key, place.path, CONCEPT_SIZE)),
+    });
   }
 
   const edgesByType = Object.fromEntries(EDGE_TYPES.map((type) => [type, 0])) as Record<EdgeType, number>;
@@ -157,19 +188,21 @@ export function buildGraphDetailed(
     edgesByType[edge.type]++;
     const attributes: EdgeAttributes = {
       type: edge.type,
-      evidence: [...edge.evidence],
-      sources: edge.sources.map(copySource),
+      evidence: edge.evidence,
+      sources: edge.sources,
       confidence: edge.confidence,
       ...(edge.via !== undefined ? { via: edge.via } : {}),
       size: round2(0.5 + 1.5 * clamp01(edge.confidence)),
       color: EDGE_COLORS[edge.type],
     };
-    if (edge.type === 'same-group')
-      graph.addUndirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
-    else graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
+    serializedEdges.push(
+      edge.type === 'same-group'
+        ? { key: edge.key, source: edge.source, target: edge.target, attributes, undirected: true }
+        : { key: edge.key, source: edge.source, target: edge.target, attributes },
+    );
   }
 
-  graph.replaceAttributes({
+  const attributes: GraphAttributes = {
     name: 'papermap',
     version: 1,
     stats: {
@@ -188,12 +221,17 @@ export function buildGraphDetailed(
       ...(options?.extraDiagnostics ?? []),
       ...own,
     ]),
-  });
+  };
 
-  const exported = graph.export() as unknown as SerializedGraph;
+  const exported: SerializedGraph = {
+    options: { type: 'mixed', multi: true, allowSelfLoops: false },
+    attributes,
+    nodes,
+    edges: serializedEdges,
+  };
   return {
     graph: exported,
-    layout: layout.memory,
+    layout: { signature: plan.signature, positions: layout.raw, communities },
     layoutMode: layout.mode,
     iterations: layout.iterations,
     timings: { graph: performance.now() - started - layoutTime, layout: layoutTime },
@@ -207,18 +245,18 @@ function paperAttributes(paper: PaperRecord, display: Display): PaperNodeAttribu
     kind: 'paper',
     label: paper.label,
     title: paper.title,
-    altTitles: [...paper.altTitles],
+    altTitles: paper.altTitles,
     ...(paper.arxiv !== undefined ? { arxiv: paper.arxiv } : {}),
     ...(paper.date !== undefined ? { date: paper.date } : {}),
     ...(paper.published !== undefined ? { published: paper.published } : {}),
-    authors: [...paper.authors],
+    authors: paper.authors,
     topic: paper.topic,
-    topicPath: [...paper.topicPath],
-    topics: [...paper.topics],
+    topicPath: paper.topicPath,
+    topics: paper.topics,
     summary: paper.summary,
-    links: paper.links.map((link) => ({ label: link.label, url: link.url })),
-    sources: paper.sources.map(copySource),
-    tags: [...paper.tags],
+    links: paper.links,
+    sources: paper.sources,
+    tags: paper.tags,
     citedOnly: paper.citedOnly,
     ...display,
   };
@@ -233,12 +271,12 @@ function conceptAttributes(
     kind: 'concept',
     label: concept.label,
     title: concept.label,
-    aliases: [...concept.aliases],
+    aliases: concept.aliases,
     conceptKind: concept.conceptKind,
     topic: place.path[place.path.length - 1] ?? '',
     topicPath: [...place.path],
     topics: [...place.topics],
-    sources: concept.sources.map(copySource),
+    sources: concept.sources,
     ...display,
   };
 }
@@ -302,9 +340,12 @@ function topicInfos(
   const sums = new Map<string, { x: number; y: number; n: number }>();
   for (const paper of papers) {
     const position = positions.get(paper.id);
-    if (!position) continue;
-    for (let depth = 1; depth <= paper.topicPath.length; depth++) {
-      const key = topicKey(paper.topicPath.slice(0, depth));
+    if (!position || paper.topicPath.length === 0) continue;
+    for (
+      let key: string | null = topicKey(paper.topicPath);
+      key !== null;
+      key = tree.byKey.get(key)?.parent ?? null
+    ) {
       const sum = sums.get(key) ?? { x: 0, y: 0, n: 0 };
       sum.x += position.x;
       sum.y += position.y;
@@ -381,10 +422,6 @@ function at(
   severity: Diagnostic['severity'] = 'warning',
 ): Diagnostic {
   return { rule, severity, file: source?.file ?? '', line: source?.line ?? 1, column: 1, message };
-}
-
-function copySource(source: SourceRef): SourceRef {
-  return { file: source.file, line: source.line };
 }
 
 function clamp01(value: number): number {

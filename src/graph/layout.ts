@@ -18,17 +18,30 @@ export interface LayoutNode {
   topic: string;
 }
 
-/** An undirected, merged edge of the layout projection. */
-export interface LayoutEdge {
+/** A merged, weighted, undirected edge (parallel edges of any type summed). */
+export interface WeightedPair {
   source: string;
   target: string;
   weight: number;
 }
 
-/** What a builder keeps between builds to warm-start the next layout. Positions are in raw FA2 space. */
+/** The weighted, undirected projection of the graph that Louvain and ForceAtlas2 work on. */
+export type Projection = UndirectedGraph<{ x: number; y: number; fixed?: boolean }, { weight: number }>;
+
+export function createProjection(keys: readonly string[], pairs: Iterable<WeightedPair>): Projection {
+  const graph: Projection = new UndirectedGraph();
+  for (const key of keys) graph.addNode(key, { x: 0, y: 0 });
+  for (const pair of pairs) graph.addEdge(pair.source, pair.target, { weight: pair.weight });
+  return graph;
+}
+
+type Point = readonly [number, number];
+
+/** What a builder keeps between builds to warm-start the next one. Positions are in raw FA2 space. */
 export interface LayoutMemory {
   signature: string;
-  positions: Map<string, readonly [number, number]>;
+  positions: Map<string, Point>;
+  communities: Map<string, number>;
 }
 
 export interface LayoutOptions {
@@ -40,11 +53,21 @@ export interface LayoutOptions {
   previous?: LayoutMemory | null;
 }
 
+export interface LayoutPlan {
+  mode: 'seeded' | 'cold' | 'warm';
+  signature: string;
+  /** Anchored topics, each mapped to its parent's anchor (null for groups and `''`). */
+  anchors: Map<string, string | null>;
+  /** Nodes the previous layout did not have (all of them when not warm). */
+  newNodes: LayoutNode[];
+}
+
 export interface LayoutResult {
+  mode: LayoutPlan['mode'];
   /** Scaled, rounded positions of the real nodes. */
   positions: Map<string, { x: number; y: number }>;
-  memory: LayoutMemory;
-  mode: 'seeded' | 'cold' | 'warm';
+  /** Raw positions of nodes and anchors, for the next warm start. */
+  raw: Map<string, Point>;
   iterations: number;
 }
 
@@ -65,62 +88,61 @@ export function anchorKey(topic: string): string {
   return ANCHOR_PREFIX + topic;
 }
 
-export function computeLayout(
+/** Decide between a warm start (previous positions, same topics, few new nodes) and a fresh layout. */
+export function planLayout(
   nodes: readonly LayoutNode[],
-  edges: readonly LayoutEdge[],
+  tree: TopicTree,
+  groups: readonly string[],
+  options: LayoutOptions,
+): LayoutPlan {
+  const anchors = anchorTopics(nodes, tree, groups);
+  // Order-free: a note moving earlier or later in the files must not force a fresh layout.
+  const signature = `${options.run ? 'fa2' : 'seeded'}|${options.seed}|${[...anchors.keys()].sort().join('\n')}`;
+  const previous = options.previous;
+  if (previous && options.run && previous.signature === signature) {
+    const newNodes = nodes.filter((node) => !previous.positions.has(node.key));
+    if (newNodes.length <= WARM_NEW_NODE_SHARE * Math.max(1, nodes.length)) {
+      return { mode: 'warm', signature, anchors, newNodes };
+    }
+  }
+  return {
+    mode: options.run && nodes.length > 1 ? 'cold' : 'seeded',
+    signature,
+    anchors,
+    newNodes: [...nodes],
+  };
+}
+
+/**
+ * Run the plan. A cold layout needs the projection (it adds its anchors to it); a warm one only looks at
+ * the pairs that touch new nodes.
+ */
+export function runLayout(
+  plan: LayoutPlan,
+  nodes: readonly LayoutNode[],
+  pairs: readonly WeightedPair[],
+  projection: Projection | null,
   tree: TopicTree,
   groups: readonly string[],
   options: LayoutOptions,
 ): LayoutResult {
-  const anchors = anchorTopics(nodes, tree, groups);
-  // Order-free: a note moving earlier or later in the files must not force a cold layout.
-  const signature = `${options.run ? 'fa2' : 'seeded'}|${options.seed}|${[...anchors.keys()].sort().join('\n')}`;
-  const layoutGraph = new UndirectedGraph<{ x: number; y: number; fixed?: boolean }, { weight: number }>();
-  for (const node of nodes) layoutGraph.addNode(node.key, { x: 0, y: 0 });
-  for (const edge of edges) layoutGraph.addEdge(edge.source, edge.target, { weight: edge.weight });
-  for (const [topic, parent] of anchors) {
-    layoutGraph.addNode(anchorKey(topic), { x: 0, y: 0 });
-    if (parent !== null) {
-      layoutGraph.addEdge(anchorKey(topic), anchorKey(parent), { weight: SUBTOPIC_ANCHOR_WEIGHT });
-    }
-  }
-  for (const node of nodes) {
-    if (anchors.has(node.topic)) {
-      layoutGraph.addEdge(node.key, anchorKey(node.topic), { weight: TOPIC_ANCHOR_WEIGHT });
-    }
-  }
-
-  const previous = options.previous;
-  let mode: LayoutResult['mode'];
+  let raw: Map<string, Point>;
   let iterations = 0;
-  const newNodes = previous ? nodes.filter((node) => !previous.positions.has(node.key)) : nodes;
-  if (
-    previous &&
-    options.run &&
-    previous.signature === signature &&
-    newNodes.length <= WARM_NEW_NODE_SHARE * Math.max(1, nodes.length)
-  ) {
-    mode = 'warm';
-    iterations = warmStart(layoutGraph, newNodes, previous, options.seed);
+  if (plan.mode === 'warm' && options.previous) {
+    raw = new Map(options.previous.positions);
+    iterations = warmStart(raw, plan.newNodes, plan.anchors, pairs, options);
   } else {
-    seedPositions(layoutGraph, nodes, tree, groups, anchors, options.seed);
-    mode = 'seeded';
-    if (options.run && layoutGraph.order > 1) {
-      mode = 'cold';
-      iterations = options.iterations ?? iterationBudget(layoutGraph.order);
-      forceAtlas2.assign(layoutGraph, {
-        iterations,
-        getEdgeWeight: 'weight',
-        settings: fa2Settings(layoutGraph.order),
-      });
+    raw = seedPositions(nodes, tree, groups, plan.anchors, options.seed);
+    if (plan.mode === 'cold') {
+      if (!projection) throw new Error('papermap/graph: a cold layout needs the projection');
+      iterations = options.iterations ?? iterationBudget(projection.order + plan.anchors.size);
+      forceAtlas2Run(projection, raw, nodes, plan.anchors, iterations);
     }
   }
-
-  const memory: LayoutMemory = { signature, positions: new Map() };
-  layoutGraph.forEachNode((key, attributes) => {
-    memory.positions.set(key, [attributes.x, attributes.y]);
-  });
-  return { positions: scalePositions(layoutGraph, nodes), memory, mode, iterations };
+  const known = new Set(nodes.map((node) => node.key));
+  for (const topic of plan.anchors.keys()) known.add(anchorKey(topic));
+  for (const key of [...raw.keys()]) if (!known.has(key)) raw.delete(key);
+  return { mode: plan.mode, positions: scalePositions(raw, nodes), raw, iterations };
 }
 
 function fa2Settings(order: number) {
@@ -130,6 +152,38 @@ function fa2Settings(order: number) {
     // Hubs (concepts many papers mention) are pushed to the edge of their cluster instead of its centre.
     outboundAttractionDistribution: true,
   };
+}
+
+/** Add the anchors and their ties to the projection, run ForceAtlas2 from `raw`, and read positions back. */
+function forceAtlas2Run(
+  graph: Projection,
+  raw: Map<string, Point>,
+  nodes: readonly LayoutNode[],
+  anchors: Map<string, string | null>,
+  iterations: number,
+): void {
+  for (const topic of anchors.keys()) graph.mergeNode(anchorKey(topic), { x: 0, y: 0 });
+  for (const [topic, parent] of anchors) {
+    if (parent !== null) {
+      graph.mergeEdge(anchorKey(topic), anchorKey(parent), { weight: SUBTOPIC_ANCHOR_WEIGHT });
+    }
+  }
+  for (const node of nodes) {
+    if (anchors.has(node.topic)) {
+      graph.mergeEdge(node.key, anchorKey(node.topic), { weight: TOPIC_ANCHOR_WEIGHT });
+    }
+  }
+  // Attribute objects are written in place: no per-node events or copies on 100k nodes.
+  graph.forEachNode((key, attributes) => {
+    const point = raw.get(key) ?? [0, 0];
+    attributes.x = point[0];
+    attributes.y = point[1];
+  });
+  forceAtlas2.assign(graph, { iterations, getEdgeWeight: 'weight', settings: fa2Settings(graph.order) });
+  graph.forEachNode((key, attributes) => {
+    if (Number.isFinite(attributes.x) && Number.isFinite(attributes.y))
+      raw.set(key, [attributes.x, attributes.y]);
+  });
 }
 
 /**
@@ -159,13 +213,12 @@ interface PackDatum {
 
 /** Cold start: topics as packed circles sized by their node counts; nodes jittered inside their circle. */
 function seedPositions(
-  graph: UndirectedGraph<{ x: number; y: number }, { weight: number }>,
   nodes: readonly LayoutNode[],
   tree: TopicTree,
   groups: readonly string[],
   anchors: Map<string, string | null>,
   seed: number,
-): void {
+): Map<string, Point> {
   const perTopic = new Map<string, number>();
   for (const node of nodes) {
     const topic = anchors.has(node.topic) ? node.topic : '';
@@ -196,9 +249,10 @@ function seedPositions(
   for (const circle of packed.descendants()) {
     circles.set(circle.data.key, { x: circle.x - diameter / 2, y: circle.y - diameter / 2, r: circle.r });
   }
+  const positions = new Map<string, Point>();
   for (const topic of anchors.keys()) {
     const circle = circles.get(topic) ?? circles.get(`${topic}\u0000self`) ?? { x: 0, y: 0, r: 1 };
-    graph.mergeNodeAttributes(anchorKey(topic), { x: circle.x, y: circle.y });
+    positions.set(anchorKey(topic), [circle.x, circle.y]);
   }
   for (const node of nodes) {
     const topic = anchors.has(node.topic) ? node.topic : '';
@@ -206,11 +260,9 @@ function seedPositions(
     const random = rngForKey(node.key, seed);
     const radius = circle.r * 0.9 * Math.sqrt(random());
     const angle = 2 * Math.PI * random();
-    graph.mergeNodeAttributes(node.key, {
-      x: circle.x + radius * Math.cos(angle),
-      y: circle.y + radius * Math.sin(angle),
-    });
+    positions.set(node.key, [circle.x + radius * Math.cos(angle), circle.y + radius * Math.sin(angle)]);
   }
+  return positions;
 }
 
 /**
@@ -219,61 +271,67 @@ function seedPositions(
  * only, with everything else fixed. Cost grows with the change, not with the corpus.
  */
 function warmStart(
-  graph: UndirectedGraph<{ x: number; y: number; fixed?: boolean }, { weight: number }>,
+  raw: Map<string, Point>,
   newNodes: readonly LayoutNode[],
-  previous: LayoutMemory,
-  seed: number,
+  anchors: Map<string, string | null>,
+  pairs: readonly WeightedPair[],
+  options: LayoutOptions,
 ): number {
-  graph.forEachNode((key) => {
-    const known = previous.positions.get(key);
-    if (known) graph.mergeNodeAttributes(key, { x: known[0], y: known[1] });
-  });
   if (newNodes.length === 0) return 0;
-
-  const spread = Math.sqrt(previous.positions.size) * 2;
-  const isNew = new Set(newNodes.map((node) => node.key));
-  const local = new UndirectedGraph<{ x: number; y: number; fixed?: boolean }, { weight: number }>();
+  const isNew = new Map(newNodes.map((node) => [node.key, node]));
+  const local: Projection = new UndirectedGraph();
+  const touch = (key: string): void => {
+    if (local.hasNode(key)) return;
+    const point = raw.get(key) ?? [0, 0];
+    local.addNode(key, { x: point[0], y: point[1], fixed: !isNew.has(key) });
+  };
+  const spread = Math.sqrt(raw.size) * 2;
+  for (const node of newNodes) {
+    touch(node.key);
+    if (anchors.has(node.topic)) {
+      touch(anchorKey(node.topic));
+      local.mergeEdge(node.key, anchorKey(node.topic), { weight: TOPIC_ANCHOR_WEIGHT });
+    }
+  }
+  for (const pair of pairs) {
+    if (!isNew.has(pair.source) && !isNew.has(pair.target)) continue;
+    touch(pair.source);
+    touch(pair.target);
+    local.mergeEdge(pair.source, pair.target, { weight: pair.weight });
+  }
+  // Start each new node at the mean of its placed neighbours, jittered by its own seeded generator.
   for (const node of newNodes) {
     let sumX = 0;
     let sumY = 0;
-    let known = 0;
-    graph.forEachNeighbor(node.key, (neighbor) => {
-      const position = previous.positions.get(neighbor);
-      if (!position) return;
-      sumX += position[0];
-      sumY += position[1];
-      known++;
+    let placed = 0;
+    local.forEachNeighbor(node.key, (neighbor) => {
+      const point = raw.get(neighbor);
+      if (!point || isNew.has(neighbor)) return;
+      sumX += point[0];
+      sumY += point[1];
+      placed++;
     });
-    const random = rngForKey(node.key, seed);
-    const x = (known > 0 ? sumX / known : 0) + (random() - 0.5) * spread;
-    const y = (known > 0 ? sumY / known : 0) + (random() - 0.5) * spread;
-    graph.mergeNodeAttributes(node.key, { x, y });
-  }
-  for (const key of isNew) {
-    local.mergeNode(key, { ...graph.getNodeAttributes(key), fixed: false });
-    graph.forEachEdge(key, (_edge, attributes, source, target) => {
-      for (const end of [source, target]) {
-        if (!local.hasNode(end))
-          local.addNode(end, { ...graph.getNodeAttributes(end), fixed: !isNew.has(end) });
-      }
-      if (!local.hasEdge(source, target)) local.addEdge(source, target, { weight: attributes.weight });
+    const random = rngForKey(node.key, options.seed);
+    local.mergeNodeAttributes(node.key, {
+      x: (placed > 0 ? sumX / placed : 0) + (random() - 0.5) * spread,
+      y: (placed > 0 ? sumY / placed : 0) + (random() - 0.5) * spread,
     });
   }
   forceAtlas2.assign(local, {
     iterations: WARM_ITERATIONS,
     getEdgeWeight: 'weight',
-    settings: fa2Settings(graph.order),
+    settings: fa2Settings(raw.size),
   });
-  for (const key of isNew) {
+  for (const key of isNew.keys()) {
     const { x, y } = local.getNodeAttributes(key);
-    if (Number.isFinite(x) && Number.isFinite(y)) graph.mergeNodeAttributes(key, { x, y });
+    raw.set(key, Number.isFinite(x) && Number.isFinite(y) ? [x, y] : [0, 0]);
   }
   return WARM_ITERATIONS;
 }
 
 /** Centre the real nodes' bounding box on 0 and scale its longer side to ±LAYOUT_EXTENT; round to 0.01. */
 function scalePositions(
-  graph: UndirectedGraph<{ x: number; y: number }, { weight: number }>,
+  raw: Map<string, Point>,
   nodes: readonly LayoutNode[],
 ): Map<string, { x: number; y: number }> {
   let minX = Infinity;
@@ -281,7 +339,7 @@ function scalePositions(
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (const node of nodes) {
-    const { x, y } = graph.getNodeAttributes(node.key);
+    const [x, y] = raw.get(node.key) ?? [NaN, NaN];
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     minX = Math.min(minX, x);
     maxX = Math.max(maxX, x);
@@ -294,7 +352,7 @@ function scalePositions(
   const cy = Number.isFinite(minY) ? (minY + maxY) / 2 : 0;
   const positions = new Map<string, { x: number; y: number }>();
   for (const node of nodes) {
-    const { x, y } = graph.getNodeAttributes(node.key);
+    const [x, y] = raw.get(node.key) ?? [NaN, NaN];
     positions.set(node.key, {
       x: Number.isFinite(x) ? round2((x - cx) * scale) : 0,
       y: Number.isFinite(y) ? round2((y - cy) * scale) : 0,

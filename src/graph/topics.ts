@@ -65,14 +65,17 @@ export function buildTopicTree(papers: readonly PaperRecord[]): TopicTree {
     const path = paper.topicPath;
     if (path.length === 0) hasUntopiced = true;
     common = common === null ? [...path] : common.slice(0, sharedPrefixLength(common, path));
+    if (path.length === 0) continue;
     const seen = firstSource(paper);
-    for (let depth = 1; depth <= path.length; depth++) {
-      const sub = path.slice(0, depth);
-      const key = topicKey(sub);
-      let node = byKey.get(key);
+    // Walk up from the innermost topic; once an ancestor exists, the rest of the chain exists too.
+    let node: TopicNode | undefined = byKey.get(topicKey(path));
+    let depth = path.length;
+    let direct = true;
+    while (depth > 0) {
       if (!node) {
+        const sub = path.slice(0, depth);
         node = {
-          key,
+          key: topicKey(sub),
           path: sub,
           label: sub[depth - 1] ?? '',
           parent: depth > 1 ? topicKey(path.slice(0, depth - 1)) : null,
@@ -81,12 +84,15 @@ export function buildTopicTree(papers: readonly PaperRecord[]): TopicTree {
           direct: 0,
           firstSeen: seen,
         };
-        byKey.set(key, node);
+        byKey.set(node.key, node);
       } else if (compareSources(seen, node.firstSeen) < 0) {
         node.firstSeen = seen;
       }
       node.count++;
-      if (depth === path.length) node.direct++;
+      if (direct) node.direct++;
+      direct = false;
+      depth--;
+      node = node.parent === null ? undefined : byKey.get(node.parent);
     }
   }
 

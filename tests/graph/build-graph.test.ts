@@ -206,6 +206,10 @@ describe('nodes, edges and attributes', () => {
     expect(graph.options).toEqual({ type: 'mixed', multi: true, allowSelfLoops: false });
   });
 
+  it('is byte for byte what graphology exports for the same graph', () => {
+    expect(JSON.stringify(Graph.from(graph as never).export())).toBe(JSON.stringify(graph));
+  });
+
   it.each([
     ['builds-on', 'arxiv:2506.00002', 'arxiv:2506.00001', false],
     ['critiques', 'arxiv:2506.00003', 'arxiv:2506.00001', false],

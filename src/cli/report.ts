@@ -1,0 +1,77 @@
+// The build report: counts, every diagnostic as `file:line:column rule message`, and the entries that
+// became neither a paper nor part of one.
+import type { BuildStats, Diagnostic, EdgeType, SerializedGraph } from '../types.js';
+import { EDGE_TYPES } from '../types.js';
+
+export interface BuildReport extends BuildStats {
+  content: string;
+  filesRead: number;
+  /** Note files found but not used (binary, not UTF-8, unreadable, the same file through a second link). */
+  filesSkipped: number;
+  /** Every diagnostic, sorted by file, line, column. */
+  diagnostics: Diagnostic[];
+  /** Entries that became neither a paper nor part of one (a subset of `diagnostics`). */
+  unplaced: Diagnostic[];
+  bySeverity: Record<Diagnostic['severity'], number>;
+}
+
+/**
+ * Diagnostics that mean an entry of the notes is not in the map. The parser names them `entry-*`
+ * (e.g. `entry-without-paper`); anything it reports about an entry it kept as a paper uses other names.
+ */
+export function isUnplacedEntry(diagnostic: Diagnostic): boolean {
+  return diagnostic.rule.startsWith('entry-') && diagnostic.severity !== 'info';
+}
+
+export function makeReport(
+  content: string,
+  graph: SerializedGraph,
+  files: { filesRead: number; filesSkipped: number },
+): BuildReport {
+  const diagnostics = graph.attributes.diagnostics;
+  const bySeverity = { error: 0, warning: 0, info: 0 };
+  for (const diagnostic of diagnostics) bySeverity[diagnostic.severity]++;
+  return {
+    content,
+    ...files,
+    ...graph.attributes.stats,
+    edgesByType: { ...graph.attributes.stats.edgesByType },
+    diagnostics,
+    unplaced: diagnostics.filter(isUnplacedEntry),
+    bySeverity,
+  };
+}
+
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const file = diagnostic.file === '' ? '(build)' : diagnostic.file;
+  return `${file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.rule} ${oneLine(diagnostic.message)}`;
+}
+
+export function formatReport(
+  report: BuildReport,
+  extra?: { out?: string | null; timings?: Record<string, number> | null } | null,
+): string {
+  const byType = EDGE_TYPES.map((type: EdgeType) => `${type} ${report.edgesByType[type] ?? 0}`).join(', ');
+  const lines = [
+    `papermap: ${report.content}${extra?.out ? ` -> ${extra.out}` : ''}`,
+    `  files read        ${report.filesRead}${report.filesSkipped ? ` (${report.filesSkipped} skipped)` : ''}`,
+    `  entries found     ${report.entries}`,
+    `  papers            ${report.papers}`,
+    `  merged duplicates ${report.mergedDuplicates}`,
+    `  concepts          ${report.concepts}`,
+    `  edges             ${report.edges} (${byType})`,
+    `  diagnostics       ${report.diagnostics.length} (${report.bySeverity.error} errors, ${report.bySeverity.warning} warnings, ${report.bySeverity.info} info)`,
+  ];
+  if (extra?.timings) {
+    const parts = Object.entries(extra.timings).map(([stage, ms]) => `${stage} ${Math.round(ms)}`);
+    lines.push(`  time (ms)         ${parts.join(', ')}`);
+  }
+  for (const diagnostic of report.diagnostics) lines.push(formatDiagnostic(diagnostic));
+  lines.push(`entries that became neither a paper nor part of one: ${report.unplaced.length}`);
+  for (const diagnostic of report.unplaced) lines.push(`  ${formatDiagnostic(diagnostic)}`);
+  return lines.join('\n');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}

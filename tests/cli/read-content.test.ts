@@ -1,0 +1,109 @@
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContentFolderError, isNotePath, readContent } from '../../src/cli/index.js';
+
+const isRoot = process.getuid?.() === 0;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'papermap-read-'));
+  const put = async (path: string, data: string | Uint8Array) => {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), data);
+  };
+  await put('a.md', '# A\n');
+  await put('notes with spaces.md', '# spaces\n');
+  await put('强化学习 笔记.markdown', '# 中文\n');
+  await put('UPPER.MD', '# upper\n');
+  await put('empty.md', '');
+  await put('sub/deeper/nested.md', '# nested\n');
+  await put('sub/readme.txt', 'not a note');
+  await put('binary.md', Uint8Array.from([0x23, 0x20, 0x41, 0x0a, 0x00, 0x01, 0x02]));
+  // "ok\nab" then a lone continuation byte: the first bad byte is line 2, column 3.
+  await put('latin1.md', Uint8Array.from([0x6f, 0x6b, 0x0a, 0x61, 0x62, 0xe9, 0x74, 0xe9]));
+  await put('utf16.md', Uint8Array.from([0xff, 0xfe, 0x23, 0x00, 0x0a, 0x00]));
+  await put('.obsidian/workspace.md', '# tool state\n');
+  await put('node_modules/pkg/README.md', '# package\n');
+  await put('papermap.lexicon.toml', '[[concept]]\nname = "GRPO"\n');
+  await symlink('..', join(dir, 'sub/deeper/loop'));
+  await symlink('a.md', join(dir, 'alias.md'));
+  await symlink('missing.md', join(dir, 'dangling.md'));
+  await put('locked/secret.md', '# locked\n');
+  await chmod(join(dir, 'locked/secret.md'), 0o000);
+});
+
+afterAll(async () => {
+  await chmod(join(dir, 'locked/secret.md'), 0o644).catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('readContent', () => {
+  it('reads every note below the folder, sorted, with / paths, skipping tool folders', async () => {
+    const content = await readContent(dir);
+    const expected = [
+      'UPPER.MD',
+      'a.md',
+      'empty.md',
+      'notes with spaces.md',
+      'sub/deeper/nested.md',
+      '强化学习 笔记.markdown',
+    ];
+    if (isRoot) expected.splice(3, 0, 'locked/secret.md');
+    expect(content.files.map((f) => f.path)).toEqual(expected);
+    expect(content.files.find((f) => f.path === '强化学习 笔记.markdown')?.text).toBe('# 中文\n');
+    expect(content.files.find((f) => f.path === 'empty.md')?.text).toBe('');
+    expect(content.lexicon).toEqual({ file: 'papermap.lexicon.toml', text: '[[concept]]\nname = "GRPO"\n' });
+  });
+
+  it('turns unusable files and links into located diagnostics', async () => {
+    const content = await readContent(dir);
+    const found = content.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.severity}`);
+    const expected = [
+      'alias.md:1:1 file-duplicate-link info',
+      'binary.md:2:1 file-binary warning',
+      'dangling.md:1:1 symlink-broken warning',
+      'latin1.md:2:3 file-not-utf8 warning',
+      'sub/deeper/loop:1:1 symlink-loop info',
+      'utf16.md:1:1 file-not-utf8 warning',
+    ];
+    // As root, permissions do not stop reads, so the unreadable case can only be checked as another user.
+    if (!isRoot) expected.splice(3, 0, 'locked/secret.md:1:1 file-unreadable error');
+    expect(found.sort()).toEqual(expected.sort());
+    expect(content.skipped).toBe(isRoot ? 4 : 5);
+  });
+
+  it('reads a 50 MB note', async () => {
+    const big = await mkdtemp(join(tmpdir(), 'papermap-big-'));
+    try {
+      const line = '- 2025-07-18 20:24:54 Friday ｜ 强化学习 https://arxiv.org/abs/2506.08745\n';
+      const text = line.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(line)));
+      await writeFile(join(big, 'big.md'), text);
+      const content = await readContent(big);
+      expect(content.diagnostics).toEqual([]);
+      expect(content.files[0]?.text.length).toBe(text.length);
+    } finally {
+      await rm(big, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['a folder that does not exist', 'missing-folder'],
+    ['a file instead of a folder', 'a.md'],
+  ])('refuses %s with ContentFolderError', async (_what, path) => {
+    await expect(readContent(join(dir, path))).rejects.toBeInstanceOf(ContentFolderError);
+  });
+
+  it.each([
+    ['notes/a.md', true],
+    ['a.markdown', true],
+    ['A.MD', true],
+    ['a.txt', false],
+    ['.obsidian/a.md', false],
+    ['x/node_modules/a.md', false],
+    ['papermap.lexicon.toml', false],
+  ])('isNotePath(%s) is %s', (path, expected) => {
+    expect(isNotePath(path)).toBe(expected);
+  });
+});
