@@ -163,6 +163,41 @@ describe('the seed map', () => {
   });
 });
 
+describe('exports and appearance', () => {
+  it('exports the view as PNG and the visible graph as GEXF and JSON', async () => {
+    const { page } = await fresh();
+    const get = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      const file = await download.path();
+      const { readFile } = await import('node:fs/promises');
+      return { name: download.suggestedFilename(), bytes: await readFile(file) };
+    };
+    const png = await get('#export-png');
+    expect(png.name).toBe('papermap.png');
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.bytes.length).toBeGreaterThan(10_000);
+    const gexf = await get('#export-gexf');
+    expect(gexf.bytes.toString()).toContain('<gexf');
+    const visibleEdges = await ph<number>(page, 'h.visibleEdges()');
+    const json = JSON.parse((await get('#export-json')).bytes.toString());
+    expect(json.nodes).toHaveLength(await ph<number>(page, 'h.visibleNodes()'));
+    expect(json.edges).toHaveLength(visibleEdges);
+    await page.close();
+  });
+
+  it('colours by community on demand, marking papers whose community differs from their topic', async () => {
+    const { page } = await fresh();
+    const before = await ph<{ colours: number }>(page, 'h.pixels()');
+    await page.selectOption('#color-by', 'community');
+    expect(page.url()).toContain('color=community');
+    expect(await page.textContent('#legend')).toContain('community differs');
+    const after = await ph<{ colours: number }>(page, 'h.pixels()');
+    expect(after.colours).toBeGreaterThan(20);
+    expect(after.colours).not.toBe(before.colours);
+    await page.close();
+  });
+});
+
 describe('the dev server', () => {
   it('serves the app and the graph, bound to localhost', async () => {
     expect(dev.server.httpServer?.address()).toMatchObject({ address: '127.0.0.1' });
