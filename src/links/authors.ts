@@ -87,10 +87,19 @@ export function authorKey(display: string): AuthorKey | undefined {
 export class AuthorIndex {
   /** `last|initial` -> the distinct full keys seen with it. */
   private readonly fullByInitial = new Map<string, Set<string>>();
+  /** Display name -> key: the same names recur across many papers. */
+  private readonly keys = new Map<string, AuthorKey | undefined>();
+
+  private key(display: string): AuthorKey | undefined {
+    if (this.keys.has(display)) return this.keys.get(display);
+    const key = authorKey(display);
+    this.keys.set(display, key);
+    return key;
+  }
 
   /** First pass: remember every full given name. */
   observe(display: string): void {
-    const key = authorKey(display);
+    const key = this.key(display);
     if (!key || key.first.length < 2) return;
     const initialKey = `${key.last}|${key.first[0]}`;
     let set = this.fullByInitial.get(initialKey);
@@ -100,7 +109,7 @@ export class AuthorIndex {
 
   /** Second pass: the group key for a display name. */
   resolve(display: string): string | undefined {
-    const key = authorKey(display);
+    const key = this.key(display);
     if (!key) return undefined;
     if (key.first === '') return key.last;
     if (key.first.length >= 2) return `${key.last}|${key.first}`;

@@ -3,6 +3,8 @@
 // A cue has a scope: `after` (基于 X, based on X: the names right after it), `before` (X 的变体, X is flawed:
 // the names right before it), `both` (X vs. Y), or `enclosed` (在 X 基础上, 受 X 启发: the names inside).
 // A scope never crosses a clause break, except inside an enclosing pair.
+import { Automaton } from './automaton.js';
+import { isWordCode } from './normalise.js';
 
 export type CueType = 'builds-on' | 'critiques' | 'compares';
 export type CueScope = 'after' | 'before' | 'both' | 'enclosed';
@@ -223,39 +225,57 @@ export interface CueHit {
   innerEnd: number;
 }
 
-const LATIN = /[a-z]/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 interface Compiled {
-  literal: RegExp;
-  byText: Map<string, LiteralCue>;
+  automaton: Automaton;
+  /** Pattern id -> cue. */
+  byId: LiteralCue[];
   pairs: { cue: PairCue; re: RegExp }[];
 }
 
 let compiled: Compiled | undefined;
 
+/** One automaton for all literal cues: a sentence is scanned once, whatever the number of cues. */
 function compile(): Compiled {
   if (compiled) return compiled;
-  const byText = new Map<string, LiteralCue>();
-  for (const cue of LITERAL_CUES) if (!byText.has(cue.text)) byText.set(cue.text, cue);
-  const alternatives = [...byText.keys()]
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-    .map((text) => {
-      const body = escapeRegExp(text);
-      // Latin cues are whole words; CJK cues match anywhere.
-      const head = LATIN.test(text[0] ?? '') ? '(?<![a-z0-9])' : '';
-      const tail = LATIN.test(text[text.length - 1] ?? '') ? '(?![a-z0-9])' : '';
-      return `${head}${body}${tail}`;
-    });
+  const automaton = new Automaton();
+  const byId: LiteralCue[] = [];
+  for (const cue of LITERAL_CUES) {
+    const id = automaton.add(cue.text);
+    byId[id] ??= cue;
+  }
   compiled = {
-    literal: new RegExp(alternatives.join('|'), 'g'),
-    byText,
+    automaton: automaton.compile(),
+    byId,
     pairs: PAIR_CUES.map((cue) => ({ cue, re: new RegExp(cue.pattern, 'gd') })),
   };
   return compiled;
+}
+
+/** Literal cues in `lower`: Latin cues as whole words, CJK cues anywhere; leftmost-longest, no overlaps. */
+function literalHits(lower: string): { start: number; end: number; cue: LiteralCue }[] {
+  const { automaton, byId } = compile();
+  const found: { start: number; end: number; cue: LiteralCue }[] = [];
+  automaton.scan(lower, (start, end, id) => {
+    const cue = byId[id];
+    if (!cue) return;
+    // The automaton folds `-` into a space; `-based` must still be written with its hyphen.
+    if (cue.text.charCodeAt(0) === 0x2d && lower.charCodeAt(start) !== 0x2d) return;
+    if (isWordCode(lower.charCodeAt(start)) && start > 0 && isWordCode(lower.charCodeAt(start - 1))) return;
+    if (isWordCode(lower.charCodeAt(end - 1)) && end < lower.length && isWordCode(lower.charCodeAt(end)))
+      return;
+    found.push({ start, end, cue });
+  });
+  if (found.length <= 1) return found;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: typeof found = [];
+  let reach = -1;
+  for (const hit of found) {
+    if (hit.start >= reach) {
+      chosen.push(hit);
+      reach = hit.end;
+    }
+  }
+  return chosen;
 }
 
 /** The clause of `lower` around position `at`: from the last break before it to the next break. */
@@ -266,14 +286,9 @@ function clauseStart(lower: string, at: number): number {
 
 /** Every cue in a lower-cased sentence, negated cues and solved-problem critiques left out. */
 export function findCues(lower: string): CueHit[] {
-  const { literal, byText, pairs } = compile();
+  const { pairs } = compile();
   const hits: CueHit[] = [];
-  literal.lastIndex = 0;
-  for (let m = literal.exec(lower); m !== null; m = literal.exec(lower)) {
-    const cue = byText.get(m[0]);
-    if (!cue) continue;
-    const start = m.index;
-    const end = start + m[0].length;
+  for (const { start, end, cue } of literalHits(lower)) {
     if (NEGATION.test(lower.slice(Math.max(0, start - 10), start))) continue;
     if (cue.type === 'critiques' && SOLVES.test(lower.slice(clauseStart(lower, start), start))) continue;
     hits.push({

@@ -14,7 +14,14 @@ import type {
 import { AuthorIndex } from './authors.js';
 import { CLAUSE_BREAK, findCues, type CueHit, type CueType } from './cues.js';
 import { mergeLexicons, parseUserLexicon, shippedLexicon, type Lexicon } from './lexicon.js';
-import { labelClaims, needsExactCase, sentenceClaims, type NameClaim, type TextClaims } from './names.js';
+import {
+  labelClaims,
+  needsExactCase,
+  sentenceClaims,
+  stripMarkup,
+  type NameClaim,
+  type TextClaims,
+} from './names.js';
 import { conceptIdOf, isWordCode, lowerSameLength, nameKey, nfkcText } from './normalise.js';
 import { NameRegistry, type Mention, type Target } from './registry.js';
 import { splitSentences } from './sentences.js';
@@ -64,7 +71,6 @@ interface EdgeAcc {
   target: string;
   evidence: string[];
   sources: SourceRef[];
-  seen: Set<string>;
   confidence: number;
   via: string[];
 }
@@ -157,8 +163,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     claims.push(...labelClaims(paper, index, lexicon.generic));
     for (const span of paper.text) {
       if (!CLAIM_HINT.test(span.text)) continue;
-      for (const s of splitSentences(span))
-        sentenceClaims(nfkcText(s.text), paper, index, lexicon.generic, textClaims);
+      sentenceClaims(nfkcText(span.text), paper, index, lexicon.generic, textClaims);
     }
   });
   for (const { arxiv, name } of textClaims.arxivNames) {
@@ -176,6 +181,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       list.push(claim);
   }
   const ownNames: Set<string>[] = papers.map(() => new Set());
+  const ownWritten: string[][] = papers.map(() => []);
   for (const [key, list] of best) {
     const winner = list.reduce((a, b) => {
       const da = papers[a.paper]?.date ?? '9999';
@@ -200,6 +206,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     const priority = 10 + winner.strength;
     if (registry.setNode(winner.name, target, priority, needsExactCase(winner.name))) {
       ownNames[winner.paper]?.add(key);
+      ownWritten[winner.paper]?.push(winner.name);
       if (previous?.t === 'concept') {
         (concepts[previous.i] as ConceptEntry).retired = true;
         registry.retarget(previous, target, priority);
@@ -231,17 +238,20 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     const key = `${type}:${source}->${target}`;
     let acc = edges.get(key);
     if (!acc) {
-      acc = { type, source, target, evidence: [], sources: [], seen: new Set(), confidence, via: [] };
+      acc = { type, source, target, evidence: [], sources: [], confidence, via: [] };
       edges.set(key, acc);
     }
     acc.confidence = Math.max(acc.confidence, confidence);
     if (via && !acc.via.includes(via)) acc.via.push(via);
-    const seenKey = `${where.file}:${where.line}:${evidence}`;
-    if (!acc.seen.has(seenKey) && acc.evidence.length < MAX_EVIDENCE) {
-      acc.seen.add(seenKey);
-      acc.evidence.push(evidence);
-      acc.sources.push(where);
+    // Evidence is capped, so this scan is short; it allocates nothing.
+    const n = acc.evidence.length;
+    if (n >= MAX_EVIDENCE) return;
+    for (let k = 0; k < n; k++) {
+      const at = acc.sources[k] as SourceRef;
+      if (at.line === where.line && acc.evidence[k] === evidence && at.file === where.file) return;
     }
+    acc.evidence.push(evidence);
+    acc.sources.push(where);
   };
   const noteMention = (target: Target, paper: number, where: SourceRef): void => {
     if (target.t !== 'concept') return;
@@ -263,7 +273,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     const selfRef = refOf(self);
     for (const span of paper.text) {
       for (const sentence of splitSentences(span)) {
-        const norm = nfkcText(sentence.text);
+        const norm = nfkcText(matchText(sentence.text));
         const lower = lowerSameLength(norm);
         const found = registry.find(norm, lower);
         if (found.length === 0) continue;
@@ -395,6 +405,11 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
               addEdge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
             return;
           }
+          // `优于使用 X 训练的…`: a weak "uses" next to a comparison or critique of the same name is not one.
+          const weak = byType.get('builds-on');
+          if (weak !== undefined && weak <= 0.6 && (byType.has('compares') || byType.has('critiques'))) {
+            byType.delete('builds-on');
+          }
           for (const [type, confidence] of byType) {
             // Running on a benchmark (`使用 SEED-Bench-R1`) is no building on it.
             const weakUse = type === 'builds-on' && confidence <= 0.6 && isBenchmark(m.target, concepts);
@@ -423,9 +438,21 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
         }
       }
       if (key.endsWith('+')) candidates.add(key.replace(/\+*$/, ''));
+      const written = new Map<string, string>();
+      for (const name of ownWritten[p] ?? []) {
+        const parts = nfkcText(name)
+          .split(/[\s\-_+]+/)
+          .filter((t) => t !== '');
+        for (let a = 0; a < parts.length; a++)
+          for (let b = a + 1; b <= parts.length; b++)
+            written.set(nameKey(parts.slice(a, b).join(' ')), parts.slice(a, b).join(' '));
+      }
       for (const candidate of candidates) {
-        const target = registry.entries.get(candidate)?.node;
+        const entry = registry.entries.get(candidate);
+        const target = entry?.node;
         if (!target || sameTarget(target, self)) continue;
+        // `Math-Shepherd` does not build on the benchmark `MATH`: case rules hold here too.
+        if (entry?.exact && !entry.exact.has(written.get(candidate) ?? '')) continue;
         const evidenceSpan = paper.text.find((s) => nameKey(s.text).includes(key)) ?? paper.text[0];
         const where = evidenceSpan ? { file: evidenceSpan.file, line: evidenceSpan.line } : paper.sources[0];
         if (!where) continue;
@@ -462,13 +489,17 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     }
   });
   const dateOf = (p: number): string => papers[p]?.date ?? papers[p]?.published ?? '9999-99-99';
-  const groupEvidence = (p: number, key: string, via: string): { text: string; where: SourceRef }[] => {
-    const paper = papers[p] as PaperRecord;
+  const authorLines = new Map<number, { text: string; where: SourceRef }[]>();
+  const groupEvidence = (p: number, key: string): { text: string; where: SourceRef }[] => {
     if (key.startsWith('org:')) return orgEvidence[p]?.get(Number(key.slice(4))) ?? [];
-    const where = paper.sources[0] ?? { file: '', line: 1 };
-    return [
-      { text: `${paper.label}: ${paper.authors.join(', ')}`.slice(0, 400), where: { ...where } },
-    ].filter(() => via !== '');
+    let line = authorLines.get(p);
+    if (!line) {
+      const paper = papers[p] as PaperRecord;
+      const where = paper.sources[0] ?? { file: '', line: 1 };
+      line = [{ text: `${paper.label}: ${paper.authors.join(', ')}`.slice(0, 400), where }];
+      authorLines.set(p, line);
+    }
+    return line;
   };
   for (const key of [...groups.keys()].sort(compareStrings)) {
     const g = groups.get(key) as { via: string; members: number[] };
@@ -486,7 +517,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       const [x, y] = compareStrings(papers[a]?.id ?? '', papers[b]?.id ?? '') <= 0 ? [a, b] : [b, a];
       const confidence = isAuthor ? 0.9 : 0.6;
       for (const member of [x, y]) {
-        for (const e of groupEvidence(member, key, g.via)) {
+        for (const e of groupEvidence(member, key)) {
           addEdge(
             'same-group',
             `p:${x}`,
@@ -515,7 +546,8 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   };
   // Building on a variant named after B (`GRPO++`) is building on B.
   for (const acc of [...edges.values()]) {
-    if (acc.type !== 'builds-on' || !acc.source.startsWith('p:') || !acc.target.startsWith('c:')) continue;
+    if (acc.type !== 'builds-on' || acc.confidence < CONFIDENCE_DERIVED) continue;
+    if (!acc.source.startsWith('p:') || !acc.target.startsWith('c:')) continue;
     const bases = derivedBases.get(Number(acc.target.slice(2)));
     if (!bases) continue;
     for (const base of bases) {
@@ -586,6 +618,14 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
 
 function isBenchmark(target: Target, concepts: readonly ConceptEntry[]): boolean {
   return target.t === 'concept' && concepts[target.i]?.kind === 'benchmark';
+}
+
+const URL = /(?:https?:\/\/|www\.)[^\s)）\]>"'，。]+/g;
+
+/** The text names are looked for in: no URLs (`…GRPO_is_Ill-Posed` in a link), no LaTeX wrappers. */
+function matchText(text: string): string {
+  const plain = text.includes('http') || text.includes('www.') ? text.replace(URL, ' ') : text;
+  return stripMarkup(plain);
 }
 
 /** The kind a derived name inherits: that of its first concept base, else `method`. */
@@ -691,7 +731,9 @@ function cueTargets(
     const first = mentions.findIndex((m) => m.start >= cue.end);
     if (first >= 0) {
       const g = gap(cue.end, (mentions[first] as { start: number }).start);
-      if (g.length <= MAX_GAP && !CLAUSE_BREAK.test(g)) {
+      // `基于引用的检索增强生成`: what follows 的 is the head noun, not the cue's object.
+      const hanCue = !/[a-z]/.test(cue.cue);
+      if (g.length <= MAX_GAP && !CLAUSE_BREAK.test(g) && !(hanCue && g.includes('的'))) {
         out.push(first);
         for (let k = first + 1; k < mentions.length; k++) {
           const between = gap(

@@ -28,12 +28,23 @@ const HAN = /\p{Script=Han}/u;
 
 /** Words before a name that say the entry proposes it. */
 const PROPOSE =
-  /(?:提出了?|提出的|引入了|介绍了|推出了?|开源了?|发布了|名为|叫做|称为|称之为|we (?:propose|introduce|present)|introducing|introduces|dubbed|called|named)\s*(?:一种|一个|了|新的|全新的|新型)?\s*(?:[^，。,.\s]{0,12}?(?:名为|叫做|称为))?\s*[“"「《*]*\s*([A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*)/g;
+  /(?:提出了?|提出的|引入了|介绍了|推出了?|开源了?|发布了|得出|设计了|开发了|名为|叫做|称为|称之为|we (?:propose|introduce|present|develop|design)|introducing|introduces|dubbed|called|named)\s*(?:一种|一个|了|新的|全新的|新型)?\s*(?:[^，。,.\s]{0,12}?(?:名为|叫做|称为))?\s*[“"「《*]*\s*([A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*)/g;
 const ACRONYM = /[（(]\s*([A-Z][A-Za-z0-9+-]{0,14}[A-Za-z0-9+])\s*[)）]/g;
 const PROPOSE_BEFORE =
   /提出|引入|介绍|推出|开源|名为|称为|叫做|propose|introduc|present|called|dubbed|named/i;
 const ARXIV_LINE =
   /(?:^|[\s*>•·(（[])([A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*)\s*(?:arxiv|论文|paper|pdf)?\s*[:：]\s*(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/gi;
+
+/** LaTeX wrappers and inline-math dollars around names (`$\\text{Guide}$`) are not part of them. */
+export function stripMarkup(text: string): string {
+  if (!text.includes('\\') && !text.includes('$')) return text;
+  return text
+    .replace(
+      /\\(?:text|texttt|textbf|textit|textsc|mathrm|mathbf|mathit|mathtt|operatorname|emph)\s*\{([^{}]*)\}/g,
+      '$1',
+    )
+    .replace(/\$/g, '');
+}
 
 /** True for strings that read as a name (`GRPO-CARE`, `CoVo`, `RewardBench 2`), not as words or a title. */
 export function looksLikeName(text: string, generic: ReadonlySet<string>): boolean {
@@ -91,26 +102,52 @@ export interface TextClaims {
   arxivNames: { arxiv: string; name: string }[];
 }
 
-/** Name claims from one sentence of a paper's text (NFKC, as written). */
+/** Name claims from one span of a paper's text (NFKC, as written). */
 export function sentenceClaims(
-  sentence: string,
+  written: string,
   paper: PaperRecord,
   index: number,
   generic: ReadonlySet<string>,
   out: TextClaims,
 ): void {
+  const sentence = stripMarkup(written);
   const titles = [paper.title, ...paper.altTitles, paper.label];
   const inTitle = (name: string) => titles.some((t) => tokenIn(t, name));
+  // The name the entry goes by: its label, or the `Name:` in front of a title.
+  const isOwnName = (name: string) => {
+    const key = nameKey(name);
+    return titles.some((t) => {
+      const m = /^\s*([^:：]{1,40}?)\s*[:：]/.exec(nfkcText(t));
+      return nameKey(t) === key || (m?.[1] !== undefined && nameKey(m[1]) === key);
+    });
+  };
   if (sentence.includes('(') || sentence.includes('（')) {
     ACRONYM.lastIndex = 0;
     for (let m = ACRONYM.exec(sentence); m !== null; m = ACRONYM.exec(sentence)) {
       const acronym = m[1] as string;
       if ((acronym.match(/[A-Z]/g) ?? []).length < 2 || generic.has(nameKey(acronym))) continue;
-      const before = sentence.slice(0, m.index);
+      // Only the sentence the acronym is in.
+      const head = sentence.slice(Math.max(0, m.index - 300), m.index);
+      const cut = Math.max(
+        ...['。', '！', '？', '!', '?', '；', ';', '\n', '. '].map((b) => head.lastIndexOf(b)),
+      );
+      const before = cut >= 0 ? head.slice(cut + 1) : head;
       const longMatch = /((?:[A-Za-z][A-Za-z0-9-]*[\s,]+){1,7}[A-Za-z][A-Za-z0-9-]*)\s*$/.exec(before);
       const longForm =
         longMatch?.[1] && initialsMatch(longMatch[1], acronym) ? longMatch[1].trim() : undefined;
-      if (inTitle(acronym) || (longForm && titles.some((t) => nameKey(t).includes(nameKey(longForm))))) {
+      // A Chinese long form that is the entry's own name (`生成式验证器（GenRM）`).
+      const hanLong = /[\p{Script=Han}]{2,20}$/u.exec(before.trimEnd())?.[0];
+      const ownHan =
+        hanLong !== undefined &&
+        titles.some((t) => {
+          const head = nameKey(t).split(/[:：\s]/)[0] ?? '';
+          return head.length >= 2 && hanLong.endsWith(head);
+        });
+      if (
+        isOwnName(acronym) ||
+        ownHan ||
+        (longForm && titles.some((t) => nameKey(t).includes(nameKey(longForm))))
+      ) {
         out.claims.push({ name: acronym, key: nameKey(acronym), paper: index, strength: 30, how: 'acronym' });
       } else if (PROPOSE_BEFORE.test(before)) {
         out.claims.push({ name: acronym, key: nameKey(acronym), paper: index, strength: 20, how: 'acronym' });
@@ -124,7 +161,8 @@ export function sentenceClaims(
     // A plain word (`Bingo`) counts only when the title carries it too.
     const plain = /^[A-Z][a-z]+$/.test(name);
     const titled = inTitle(name);
-    if (plain && !titled) continue;
+    // A plain word counts when the title carries it or the entry keeps using it (`Guide`).
+    if (plain && !titled && sentence.split(name).length - 1 < 3) continue;
     out.claims.push({ name, key: nameKey(name), paper: index, strength: titled ? 30 : 20, how: 'proposed' });
   }
   if (/arxiv\.org/i.test(sentence)) {

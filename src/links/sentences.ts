@@ -30,11 +30,13 @@ const ABBREVIATIONS = new Set([
 export const MAX_SENTENCE = 600;
 
 function isSentenceEnd(text: string, i: number): boolean {
-  const ch = text[i] as string;
-  if ('。！？；!?;\n'.includes(ch)) return true;
-  if (ch !== '.') return false;
-  const next = text[i + 1];
-  if (next !== undefined && next !== ' ' && next !== '\t') return false;
+  const code = text.charCodeAt(i);
+  // 。！？；!?; and newline
+  if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b) return true;
+  if (code === 0x21 || code === 0x3f || code === 0x3b || code === 0x0a) return true;
+  if (code !== 0x2e) return false;
+  const next = text.charCodeAt(i + 1);
+  if (i + 1 < text.length && next !== 0x20 && next !== 0x09) return false;
   // The word before the full stop: decimals, initials and abbreviations do not end a sentence.
   let j = i - 1;
   while (j >= 0 && /[A-Za-z.]/.test(text[j] as string)) j--;

@@ -81,7 +81,7 @@ describe('cues', () => {
         title: 'Adaptive Guidance',
         text: ['Guide-GRPO 比普通模型提高了泛化能力。'],
       }),
-      paper('arxiv:3', { label: 'Bar', text: ['我们使用了 GRPO++ 训练。'] }),
+      paper('arxiv:3', { label: 'Bar', text: ['我们基于 GRPO++ 训练。'] }),
     ]);
     expect(edgesFrom(result, 'arxiv:1')).toEqual([`builds-on ${GRPO}`]);
     expect(edgesFrom(result, 'arxiv:2')).toEqual([`builds-on ${GRPO}`]);
