@@ -263,6 +263,13 @@ function syncPanel(): void {
   };
   const wasHidden = panel.hidden;
   panel.hidden = false;
+  // Keep the open node in sight: the panel covers the right of the map.
+  const d = renderer?.getNodeDisplayData(String(i));
+  if (renderer && d) {
+    const p = renderer.framedGraphToViewport({ x: d.x, y: d.y });
+    const { width } = renderer.getDimensions();
+    if (p.x > width - panel.offsetWidth - 24) centreOn(i);
+  }
   renderPanel(panel, map, index.keys, i, undefined, handlers);
   panel.scrollTop = 0;
   if (wasHidden) panel.focus({ preventScroll: true });

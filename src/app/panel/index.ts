@@ -111,7 +111,7 @@ export function renderPanel(
     if (n.title[other]) btn.title = n.title[other]!;
     btn.addEventListener('click', () => on.open(other));
     const li = el('li', {}, el('span', { class: 'dir', 'aria-hidden': 'true' }, dir), btn);
-    if (ed.via) li.append(el('span', { class: 'dir' }, ` · ${ed.via}`));
+    if (ed.via && ed.via !== n.label[other]) li.append(el('span', { class: 'dir' }, ` · ${ed.via}`));
     ed.evidence.forEach((sentence, k) => {
       const src = ed.sources[k];
       const q = el('blockquote', { class: 'evidence' }, sentence);
