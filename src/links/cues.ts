@@ -138,6 +138,7 @@ export const LITERAL_CUES: readonly LiteralCue[] = [
     '的局限性',
     '的局限',
     '局限性',
+    '局限',
   ),
   ...lit(CR, 'before', 0.7, '的问题', '存在问题', '的不足', '不稳定', '失效', '并不可靠', '不可靠'),
   ...lit(CR, 'before', 0.45, 'is not', "isn't", 'are not', 'does not work', 'is not magic'),

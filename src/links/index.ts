@@ -156,7 +156,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     if (p.arxiv) byArxiv.set(p.arxiv, i);
   });
   const claims: NameClaim[] = [];
-  const textClaims: TextClaims = { claims, acronyms: [], arxivNames: [] };
+  const textClaims: TextClaims = { claims, acronyms: [], arxivNames: [], definitions: [] };
   const CLAIM_HINT =
     /[（(]|提出|引入|介绍|推出|开源|名为|称为|叫做|propos|introduc|present|called|dubbed|named|arxiv\.org/i;
   papers.forEach((paper, index) => {
@@ -171,6 +171,9 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     if (index !== undefined)
       claims.push({ name, key: nameKey(name), paper: index, strength: 30, how: 'arxiv-line' });
   }
+  /** Every name a paper claims, won or not: a paper never links to a name it goes by. */
+  const claimedKeys: Set<string>[] = papers.map(() => new Set());
+  for (const claim of claims) claimedKeys[claim.paper]?.add(claim.key);
   // Strongest claim per name; a tie between papers is ambiguous: the first paper keeps it, with a note.
   const best = new Map<string, NameClaim[]>();
   for (const claim of claims) {
@@ -220,6 +223,18 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     if (longForm) (concepts[index] as ConceptEntry).aliases.add(longForm);
     registry.setNode(name, { t: 'concept', i: index }, PRIORITY_ACRONYM, false);
     if (longForm) registry.setNode(longForm, { t: 'concept', i: index }, PRIORITY_ACRONYM, false);
+  }
+  // `交互式策略优化 （IPO）`: an entry that defines a lexicon acronym as something else means its own thing.
+  const localNames: Set<string>[] = papers.map(() => new Set());
+  for (const { paper, name, longForm } of textClaims.definitions) {
+    const entry = registry.lookup(name);
+    if (entry?.node?.t !== 'concept') continue;
+    const c = concepts[entry.node.i] as ConceptEntry;
+    if (c.origin === 'acronym' || c.origin === 'derived') continue;
+    const forms = [c.label, ...c.aliases].map(nameKey);
+    const long = nameKey(longForm);
+    if (!forms.some((f) => f.length >= 2 && (long === f || long.endsWith(f))))
+      localNames[paper]?.add(entry.key);
   }
   registry.compile();
 
@@ -298,7 +313,9 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
         });
 
         // Node mentions, with compound names (`Guide-GRPO`, `GRPO++`) resolved.
-        const nodes: Mention[] = found.filter((m) => m.entry.node !== undefined);
+        const local = localNames[p] as Set<string>;
+        const claimed = claimedKeys[p] as Set<string>;
+        const nodes: Mention[] = found.filter((m) => m.entry.node !== undefined && !local.has(m.entry.key));
         if (nodes.length === 0) continue;
         const mentions: { start: number; end: number; target: Target; via: string }[] = [];
         const selfSpans: [number, number][] = [];
@@ -326,7 +343,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
           if (isPlain || modifiersOnly) {
             for (const m of group) {
               const target = m.entry.node as Target;
-              if (sameTarget(target, self)) selfSpans.push([m.start, m.end]);
+              if (sameTarget(target, self) || claimed.has(m.entry.key)) selfSpans.push([m.start, m.end]);
               else mentions.push({ start: m.start, end: m.end, target, via: norm.slice(m.start, m.end) });
             }
             continue;
@@ -620,7 +637,7 @@ function isBenchmark(target: Target, concepts: readonly ConceptEntry[]): boolean
   return target.t === 'concept' && concepts[target.i]?.kind === 'benchmark';
 }
 
-const URL = /(?:https?:\/\/|www\.)[^\s)）\]>"'，。]+/g;
+const URL = /(?:https?:\/\/|www\.)[^\s)）\]>"，。]+/g;
 
 /** The text names are looked for in: no URLs (`…GRPO_is_Ill-Posed` in a link), no LaTeX wrappers. */
 function matchText(text: string): string {

@@ -97,6 +97,8 @@ export function labelClaims(paper: PaperRecord, index: number, generic: Readonly
 
 export interface TextClaims {
   claims: NameClaim[];
+  /** Acronyms an entry defines with its own long form (`交互式策略优化 （IPO）`), to check against the lexicon. */
+  definitions: { paper: number; name: string; longForm: string }[];
   acronyms: DefinedAcronym[];
   /** arXiv id -> name given for it on a line such as `GoT arxiv: https://arxiv.org/pdf/2503.10639`. */
   arxivNames: { arxiv: string; name: string }[];
@@ -137,6 +139,8 @@ export function sentenceClaims(
         longMatch?.[1] && initialsMatch(longMatch[1], acronym) ? longMatch[1].trim() : undefined;
       // A Chinese long form that is the entry's own name (`生成式验证器（GenRM）`).
       const hanLong = /[\p{Script=Han}]{2,20}$/u.exec(before.trimEnd())?.[0];
+      const definedAs = longForm ?? hanLong;
+      if (definedAs) out.definitions.push({ paper: index, name: acronym, longForm: definedAs });
       const ownHan =
         hanLong !== undefined &&
         titles.some((t) => {
