@@ -81,7 +81,8 @@ function urlLengthAt(text: string, at: number): number {
   return i - at;
 }
 
-function addLink(links: Link[], label: string, url: string): void {
+function addLink(links: Link[], label: string, rawUrl: string): void {
+  const url = /^(?:arxiv\.org|www\.)/i.test(rawUrl) ? `https://${rawUrl}` : rawUrl;
   if (!/^(?:https?:|mailto:)/i.test(url) && !/^[\w.-]+\.[a-z]{2,}\//i.test(url)) {
     if (!/^https?:/i.test(url)) return;
   }
@@ -245,6 +246,27 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       }
     }
     let residue = withoutLinks(restLine);
+    // `[Title](arxiv) - Schulman et al., 2017`: after a titled paper link, a dash introduces authors/venue.
+    const byline = paperTitle ? /^\s*[-–—:|｜]\s*(.+)$/.exec(residue) : null;
+    if (byline) {
+      const names = byline[1]!
+        .replace(/\(?\b(?:19|20)\d{2}\b\)?/g, ' ')
+        .replace(/\bet al\.?/gi, ' ')
+        .replace(/[,，\s]+$/g, '')
+        .trim();
+      const parts = splitAuthors(names);
+      if (
+        parts.length > 0 &&
+        parts.every(
+          (p) =>
+            /^[\p{Lu}][\p{L}'.-]*(?: [\p{Lu}][\p{L}'.-]*){0,3}$/u.test(p) ||
+            /^[\u3400-\u9fff·]{2,10}$/.test(p),
+        )
+      ) {
+        authors = parts;
+      }
+      residue = '';
+    }
     // `中文标题 (作者)`: a digest item's trailing author list.
     const paren = /[(（]([^()（）]{2,300})[)）]\s*$/.exec(residue.trim());
     if (paren && looksLikeAuthors(paren[1]!) && entry.kind === 'digest') {

@@ -53,6 +53,18 @@ interface Acc {
   bold: number;
 }
 
+/** Obsidian syntax read as text: `[[target|alias]]` -> `alias`, `[[target]]` -> `target`, callout markers dropped. */
+function plainSegment(text: string): string {
+  let out = text;
+  if (out.includes('[['))
+    out = out.replace(
+      /\[\[([^[\]|\n]{1,200})(?:\|([^[\]\n]{1,200}))?\]\]/g,
+      (_m, target: string, alias?: string) => alias ?? target,
+    );
+  if (out.startsWith('[!')) out = out.replace(/^\[![A-Za-z-]{1,20}\][+-]?\s*/, '');
+  return out;
+}
+
 /** Collects the plain text of phrasing content, split by source line. */
 class PhrasingCollector {
   readonly byLine = new Map<number, Acc>();
@@ -72,7 +84,7 @@ class PhrasingCollector {
       const line = node.position ? node.position.start.line + this.offset : fallbackLine;
       switch (node.type) {
         case 'text': {
-          const parts = node.value.split('\n');
+          const parts = node.value.split('\n').map(plainSegment);
           parts.forEach((part, k) => {
             const a = this.acc(line + k);
             const at = a.text.length;

@@ -12,7 +12,8 @@ import {
   type Timestamp,
 } from './patterns.js';
 
-export type StartKind = 'stamp' | 'heading' | 'paper-link' | 'digest' | 'sibling' | 'article' | 'row';
+export type StartKind =
+  'stamp' | 'heading' | 'paper-link' | 'digest' | 'sibling' | 'article' | 'row' | 'fields';
 
 export interface RawEntry {
   kind: StartKind;
@@ -94,6 +95,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
     return p.length > 0 ? p : fileTitle ? [fileTitle] : [];
   };
   const close = (before: number): void => {
+    loose = [];
     if (cur) {
       cur.end = Math.max(cur.start, before - 1);
       entries.push(cur);
@@ -102,6 +104,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
   };
   const open = (kind: StartKind, line: Line, extra: Partial<RawEntry> = {}): void => {
     close(line.line);
+    lastHeading = undefined;
     cur = {
       kind,
       lines: [line],
@@ -116,7 +119,43 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
       ...extra,
     };
   };
+  // Lines since the last heading that belong to no entry: a `链接：arXiv` field among them makes the block it
+  // follows an entry after all (`6. Title` then `标题：…` / `链接：…` paragraphs, with no timestamp).
+  let loose: Line[] = [];
+  /** The topic heading just above, while nothing but fields followed it. */
+  let lastHeading: Line | undefined;
   const add = (line: Line): void => {
+    if (!cur && line.kind !== 'heading') {
+      const field = line.quoteDepth === 0 ? matchField(line.text) : undefined;
+      if (field && (field.kind === 'link' || field.kind === 'title') && lineArxivIds(line).length > 0) {
+        let at = loose.length - 1;
+        while (
+          at >= 0 &&
+          !(
+            (loose[at]!.first || loose[at]!.item) &&
+            !matchField(loose[at]!.text) &&
+            loose[at]!.text.trim() !== ''
+          )
+        )
+          at--;
+        if (at < 0 && lastHeading && loose.every((l) => matchField(l.text))) {
+          // One heading per paper (Obsidian style): `## Title` then `arXiv: …` / `Authors: …` lines.
+          path.length = lastHeading.depth - 1;
+          const heading = lastHeading;
+          const rest = loose;
+          open('heading', heading, { headingDepth: heading.depth });
+          for (const l of [...rest, line]) add(l);
+          return;
+        }
+        const head = at >= 0 && loose.length - at <= 6 ? loose[at]! : line;
+        const rest = at >= 0 && head !== line ? loose.slice(at + 1) : [];
+        open('fields', head);
+        for (const l of [...rest, line]) add(l);
+        return;
+      }
+      loose.push(line);
+      if (!matchField(line.text)) lastHeading = undefined;
+    }
     if (cur) {
       cur.lines.push(line);
       for (const id of lineArxivIds(line)) cur.ids.add(id);
@@ -159,6 +198,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
       if (sectionDate && line.depth <= sectionDateDepth) sectionDate = undefined;
       path.length = line.depth - 1;
       path[line.depth - 1] = line.text.trim().replace(/\s+/g, ' ');
+      lastHeading = line;
       continue;
     }
     if (line.kind === 'break' && line.quoteDepth === 0 && line.listDepth === 0) {

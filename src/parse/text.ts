@@ -28,13 +28,17 @@ export function cleanTitle(text: string, maxLength = 120): string {
   return t.trim();
 }
 
-/** A title's merge key: NFKC, lower-case, letters and digits only, single spaces. */
+/** A title's merge key: NFKC, lower-case, letters and digits only, single spaces (none next to Chinese). */
 export function normaliseTitle(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    title
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      // Spacing around Chinese text varies between copies of the same title (`80% 激活值` / `80%激活值`).
+      .replace(/\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+/g, '')
+      .trim()
+  );
 }
 
 /** A stable, short hash (FNV-1a, 32 bit) as 8 hex digits. */
@@ -191,7 +195,10 @@ export function makeLabel(
         continue;
       const name = m[1]!.trim();
       const first = name.split(' ')[0]!;
-      if (GENERIC_NAMES.has(name.toLowerCase()) || GENERIC_NAMES.has(first.toLowerCase())) continue;
+      // `We introduce GRPO` names the paper's own method even when the name is common elsewhere.
+      const explicit = /^[Ww]e (?:introduce|propose|present)/.test(m[0]);
+      if (!explicit && (GENERIC_NAMES.has(name.toLowerCase()) || GENERIC_NAMES.has(first.toLowerCase())))
+        continue;
       if (isNameLike(first) || /^[A-Z][a-z]+[A-Z0-9]?/.test(first) || /^[A-Z][A-Z0-9]+$/.test(first))
         return { label: name, named: true };
     }
