@@ -51,10 +51,20 @@ let theme: Theme = currentTheme();
 let state: State = restore(hashToState(location.hash))(INITIAL_STATE);
 let focus: Set<number> | null = null;
 let firstFrameMs: number | null = null;
+/** Milliseconds from navigation start to the first frame sigma drew. */
+let firstFrameAt: number | null = null;
 let frames = 0;
 const startedAt = performance.now();
 
-const view = (): View => ({ state, visibility, focus, theme });
+// One object, refreshed in `sync`: the reducers read it for every node and edge on each refresh.
+const current = {} as View;
+const view = (): View => current;
+const refreshView = (): void => {
+  current.state = state;
+  current.visibility = visibility;
+  current.focus = focus;
+  current.theme = theme;
+};
 
 const topicCanvas = document.createElement('canvas');
 topicCanvas.id = 'topic-labels';
@@ -91,6 +101,7 @@ function sync(prev: State | null, next: State): void {
   }
   if (all || prev.hovered !== next.hovered || prev.selected !== next.selected) focus = focusOf(index, next);
   if (all || prev.selected !== next.selected) syncPanel();
+  refreshView();
   renderer?.refresh({ skipIndexation: true });
 }
 
@@ -469,6 +480,7 @@ document.addEventListener('keydown', (ev) => {
 window.addEventListener('popstate', () => dispatch(restore(hashToState(location.hash)), 'none'));
 window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
   theme = currentTheme();
+  refreshView();
   renderer?.refresh();
 });
 
@@ -544,11 +556,15 @@ function install(next: MapFile): void {
   if (!renderer) {
     const container = byId('map');
     visibility = computeVisibility(index, state.filters);
+    refreshView();
     renderer = createRenderer(graph, container, () => index, view);
     byId('map-wrap').append(topicCanvas);
     renderer.on('afterRender', () => {
       frames++;
-      if (firstFrameMs === null) firstFrameMs = performance.now() - startedAt;
+      if (firstFrameMs === null) {
+        firstFrameAt = performance.now();
+        firstFrameMs = firstFrameAt - startedAt;
+      }
       drawTopicLabels();
     });
     renderer.on('enterNode', ({ node }) => dispatch(hoverNode(index.keys[Number(node)]!), 'none'));
@@ -609,6 +625,7 @@ const hook = {
   keys: () => index.keys.slice(),
   state: () => state,
   firstFrameMs: () => firstFrameMs,
+  firstFrameAt: () => firstFrameAt,
   frames: () => frames,
   /** Page coordinates of a node's centre, for clicking the WebGL canvas in tests. */
   nodeScreenPosition: (key: string): { x: number; y: number } | null => {

@@ -83,7 +83,7 @@ export function buildGraph(map: MapFile): Graph<NodeAttrs, EdgeAttrs> {
       i: k,
       type,
       color: EDGE_COLORS[type],
-      size: type === 'mentions' ? 0.6 : 1,
+      size: type === 'mentions' ? 0.6 : ARROW_TYPES.has(type) ? 1.3 : 1,
       arrow: ARROW_TYPES.has(type),
     };
     if (type === 'same-group')
@@ -148,7 +148,7 @@ export function createRenderer(
       nodes: { shapes: [sdfCircle(), sdfDiamond(), sdfTriangle()], layers: [layerFill()] },
       edges: {
         paths: [pathLine()],
-        extremities: [extremityArrow({ lengthRatio: 3, widthRatio: 2 })],
+        extremities: [extremityArrow({ lengthRatio: 5, widthRatio: 4 })],
         layers: [layerPlain()],
       },
     },
