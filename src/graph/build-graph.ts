@@ -40,6 +40,7 @@ import {
   type LayoutMemory,
   type LayoutResult,
   type Projection,
+  type WeightedPair,
 } from './layout.js';
 import { buildTopicTree, topicKey, type TopicTree } from './topics.js';
 
@@ -105,19 +106,11 @@ export function buildGraphDetailed(
   const conceptTopics = placeConcepts(concepts, edges, paperById, tree);
 
   const degree = new Map<string, number>();
-  const pairs = new Map<string, { source: string; target: string; weight: number }>();
   for (const edge of edges) {
     degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
     degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
-    const [a, b] = edge.source < edge.target ? [edge.source, edge.target] : [edge.target, edge.source];
-    const pairKey = `${a}\u0000${b}`;
-    const weight = EDGE_WEIGHTS[edge.type] * (0.5 + 0.5 * clamp01(edge.confidence));
-    const pair = pairs.get(pairKey);
-    if (pair) pair.weight += weight;
-    else pairs.set(pairKey, { source: a, target: b, weight });
   }
   const sortedKeys = [...nodeKeys].sort(compareStrings);
-  const pairList = [...pairs.values()];
   const layoutNodes = sortedKeys.map((key) => {
     const paper = paperById.get(key);
     return { key, topic: paper ? topicKey(paper.topicPath) : topicKey(conceptTopics.get(key)?.path ?? []) };
@@ -138,9 +131,14 @@ export function buildGraphDetailed(
   // whole warm layout.
   let projection: Projection | null = null;
   let communities: Map<string, number>;
+  let pairList: WeightedPair[];
   if (plan.mode === 'warm' && previous) {
+    // Only the edges that touch new nodes matter to a warm start.
+    const fresh = new Set(plan.newNodes.map((node) => node.key));
+    pairList = mergePairs(edges.filter((edge) => fresh.has(edge.source) || fresh.has(edge.target)));
     communities = inheritCommunities(previous.communities, sortedKeys, pairList);
   } else {
+    pairList = mergePairs(edges);
     projection = createProjection(sortedKeys, pairList);
     communities = detectCommunities(projection, sortedKeys, seed);
   }
@@ -186,15 +184,25 @@ export function buildGraphDetailed(
   const edgesByType = Object.fromEntries(EDGE_TYPES.map((type) => [type, 0])) as Record<EdgeType, number>;
   for (const edge of edges) {
     edgesByType[edge.type]++;
-    const attributes: EdgeAttributes = {
-      type: edge.type,
-      evidence: edge.evidence,
-      sources: edge.sources,
-      confidence: edge.confidence,
-      ...(edge.via !== undefined ? { via: edge.via } : {}),
-      size: round2(0.5 + 1.5 * clamp01(edge.confidence)),
-      color: EDGE_COLORS[edge.type],
-    };
+    const attributes: EdgeAttributes =
+      edge.via === undefined
+        ? {
+            type: edge.type,
+            evidence: edge.evidence,
+            sources: edge.sources,
+            confidence: edge.confidence,
+            size: round2(0.5 + 1.5 * clamp01(edge.confidence)),
+            color: EDGE_COLORS[edge.type],
+          }
+        : {
+            type: edge.type,
+            evidence: edge.evidence,
+            sources: edge.sources,
+            confidence: edge.confidence,
+            via: edge.via,
+            size: round2(0.5 + 1.5 * clamp01(edge.confidence)),
+            color: EDGE_COLORS[edge.type],
+          };
     serializedEdges.push(
       edge.type === 'same-group'
         ? { key: edge.key, source: edge.source, target: edge.target, attributes, undirected: true }
@@ -236,6 +244,20 @@ export function buildGraphDetailed(
     iterations: layout.iterations,
     timings: { graph: performance.now() - started - layoutTime, layout: layoutTime },
   };
+}
+
+/** Parallel edges of any type merged into one weighted, undirected pair per two nodes. */
+function mergePairs(edges: readonly EdgeRecord[]): WeightedPair[] {
+  const pairs = new Map<string, WeightedPair>();
+  for (const edge of edges) {
+    const [a, b] = edge.source < edge.target ? [edge.source, edge.target] : [edge.target, edge.source];
+    const pairKey = `${a}\u0000${b}`;
+    const weight = EDGE_WEIGHTS[edge.type] * (0.5 + 0.5 * clamp01(edge.confidence));
+    const pair = pairs.get(pairKey);
+    if (pair) pair.weight += weight;
+    else pairs.set(pairKey, { source: a, target: b, weight });
+  }
+  return [...pairs.values()];
 }
 
 type Display = Pick<PaperNodeAttributes, 'x' | 'y' | 'size' | 'color' | 'community'>;
