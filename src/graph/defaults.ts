@@ -18,8 +18,14 @@ export const EDGE_WEIGHTS: Record<EdgeType, number> = {
   mentions: 0.5,
 };
 
-/** Weight of the invisible edge from a node to its topic's anchor, and from a subtopic to its parent. */
-export const TOPIC_ANCHOR_WEIGHT = 3;
+/**
+ * Layout cohesion: each node gets invisible edges to this many seeded random nodes of its own topic and of
+ * its topic group, and a light one to its topic's anchor; subtopic anchors are tied to their parent's.
+ */
+export const TOPIC_PARTNERS = 2;
+export const GROUP_PARTNERS = 2;
+export const COHESION_WEIGHT = 1;
+export const TOPIC_ANCHOR_WEIGHT = 0.3;
 export const SUBTOPIC_ANCHOR_WEIGHT = 2;
 
 export const EDGE_COLORS: Record<EdgeType, string> = {

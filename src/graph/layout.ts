@@ -6,8 +6,11 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import {
   BARNES_HUT_THRESHOLD,
   LAYOUT_EXTENT,
+  COHESION_WEIGHT,
+  GROUP_PARTNERS,
   SUBTOPIC_ANCHOR_WEIGHT,
   TOPIC_ANCHOR_WEIGHT,
+  TOPIC_PARTNERS,
 } from './defaults.js';
 import { rngForKey } from './random.js';
 import type { TopicTree } from './topics.js';
@@ -136,7 +139,7 @@ export function runLayout(
     if (plan.mode === 'cold') {
       if (!projection) throw new Error('papermap/graph: a cold layout needs the projection');
       iterations = options.iterations ?? iterationBudget(projection.order + plan.anchors.size);
-      forceAtlas2Run(projection, raw, nodes, plan.anchors, iterations);
+      forceAtlas2Run(projection, raw, nodes, plan.anchors, iterations, options.seed);
     }
   }
   const known = new Set(nodes.map((node) => node.key));
@@ -161,6 +164,7 @@ function forceAtlas2Run(
   nodes: readonly LayoutNode[],
   anchors: Map<string, string | null>,
   iterations: number,
+  seed: number,
 ): void {
   for (const topic of anchors.keys()) graph.mergeNode(anchorKey(topic), { x: 0, y: 0 });
   for (const [topic, parent] of anchors) {
@@ -168,11 +172,7 @@ function forceAtlas2Run(
       graph.mergeEdge(anchorKey(topic), anchorKey(parent), { weight: SUBTOPIC_ANCHOR_WEIGHT });
     }
   }
-  for (const node of nodes) {
-    if (anchors.has(node.topic)) {
-      graph.mergeEdge(node.key, anchorKey(node.topic), { weight: TOPIC_ANCHOR_WEIGHT });
-    }
-  }
+  addCohesion(graph, nodes, anchors, seed);
   // Attribute objects are written in place: no per-node events or copies on 100k nodes.
   graph.forEachNode((key, attributes) => {
     const point = raw.get(key) ?? [0, 0];
@@ -184,6 +184,52 @@ function forceAtlas2Run(
     if (Number.isFinite(attributes.x) && Number.isFinite(attributes.y))
       raw.set(key, [attributes.x, attributes.y]);
   });
+}
+
+/**
+ * Invisible edges that hold topics together: each node is tied to a few seeded random nodes of its own topic
+ * and of its topic group, and lightly to its topic's anchor. Random partners make round clusters; tying
+ * everything to one anchor alone made rings (the anchor's mass pushes its papers out to a fixed radius).
+ */
+function addCohesion(
+  graph: Projection,
+  nodes: readonly LayoutNode[],
+  anchors: Map<string, string | null>,
+  seed: number,
+): void {
+  const groupOf = (topic: string): string => {
+    let group = anchors.has(topic) ? topic : '';
+    for (let parent = anchors.get(group); parent; parent = anchors.get(group)) group = parent;
+    return group;
+  };
+  const byTopic = new Map<string, string[]>();
+  const byGroup = new Map<string, string[]>();
+  for (const node of nodes) {
+    const topic = anchors.has(node.topic) ? node.topic : '';
+    for (const [map, key] of [
+      [byTopic, topic],
+      [byGroup, groupOf(topic)],
+    ] as const) {
+      const list = map.get(key);
+      if (list) list.push(node.key);
+      else map.set(key, [node.key]);
+    }
+  }
+  for (const node of nodes) {
+    const topic = anchors.has(node.topic) ? node.topic : '';
+    const random = rngForKey(node.key, seed + 1);
+    for (const [list, count] of [
+      [byTopic.get(topic) ?? [], TOPIC_PARTNERS],
+      [byGroup.get(groupOf(topic)) ?? [], GROUP_PARTNERS],
+    ] as const) {
+      if (list.length < 2) continue;
+      for (let i = 0; i < count; i++) {
+        const partner = list[Math.floor(random() * list.length)] as string;
+        if (partner !== node.key) graph.mergeEdge(node.key, partner, { weight: COHESION_WEIGHT });
+      }
+    }
+    if (anchors.has(topic)) graph.mergeEdge(node.key, anchorKey(topic), { weight: TOPIC_ANCHOR_WEIGHT });
+  }
 }
 
 /**
