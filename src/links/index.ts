@@ -59,7 +59,6 @@ interface ConceptEntry {
   kind: ConceptKind;
   origin: 'lexicon' | 'user' | 'acronym' | 'derived';
   sources: SourceRef[];
-  sourceKeys: Set<string>;
   papers: Set<number>;
   /** Taken over by a paper of the notes. */
   retired: boolean;
@@ -67,16 +66,34 @@ interface ConceptEntry {
 
 interface EdgeAcc {
   type: EdgeType;
-  source: string;
-  target: string;
+  source: number;
+  target: number;
   evidence: string[];
   sources: SourceRef[];
   confidence: number;
   via: string[];
 }
 
-function refOf(target: Target): string {
-  return `${target.t === 'paper' ? 'p' : 'c'}:${target.i}`;
+/**
+ * Nodes as numbers while linking (no string building in the hot loop): paper i is i, concept c is
+ * CONCEPT_REF + c. Edge keys are numbers too: type, source and target packed below 2^53.
+ */
+const CONCEPT_REF = 2 ** 23;
+const NODE_SPACE = 2 ** 24;
+const EDGE_TYPE_INDEX: Record<EdgeType, number> = {
+  'builds-on': 0,
+  critiques: 1,
+  compares: 2,
+  'same-group': 3,
+  mentions: 4,
+};
+
+function refOf(target: Target): number {
+  return target.t === 'paper' ? target.i : CONCEPT_REF + target.i;
+}
+
+function isConceptRef(ref: number): boolean {
+  return ref >= CONCEPT_REF;
 }
 
 function sameTarget(a: Target | undefined, b: Target): boolean {
@@ -121,7 +138,6 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       kind,
       origin,
       sources: [],
-      sourceKeys: new Set(),
       papers: new Set(),
       retired: false,
     };
@@ -239,18 +255,19 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   registry.compile();
 
   // ---- one pass over every sentence ------------------------------------------------------------
-  const edges = new Map<string, EdgeAcc>();
+  if (papers.length >= CONCEPT_REF) throw new Error('papermap/links: too many papers');
+  const edges = new Map<number, EdgeAcc>();
   const addEdge = (
     type: EdgeType,
-    source: string,
-    target: string,
+    source: number,
+    target: number,
     evidence: string,
     where: SourceRef,
     confidence: number,
     via: string,
   ): void => {
     if (source === target) return;
-    const key = `${type}:${source}->${target}`;
+    const key = (EDGE_TYPE_INDEX[type] * NODE_SPACE + source) * NODE_SPACE + target;
     let acc = edges.get(key);
     if (!acc) {
       acc = { type, source, target, evidence: [], sources: [], confidence, via: [] };
@@ -272,15 +289,14 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     if (target.t !== 'concept') return;
     const c = concepts[target.i] as ConceptEntry;
     c.papers.add(paper);
-    const key = `${where.file}:${where.line}`;
-    if (!c.sourceKeys.has(key) && c.sources.length < MAX_CONCEPT_SOURCES) {
-      c.sourceKeys.add(key);
-      c.sources.push(where);
-    }
+    // Sentences come in order: a repeat of the last place is the common duplicate; the rest go at output.
+    const last = c.sources[c.sources.length - 1];
+    if (last && last.line === where.line && last.file === where.file) return;
+    if (c.sources.length < MAX_CONCEPT_SOURCES) c.sources.push(where);
   };
 
   /** Derived concept -> the names it is built from (`GRPO++` -> GRPO). */
-  const derivedBases = new Map<number, Set<string>>();
+  const derivedBases = new Map<number, Set<number>>();
   const orgEvidence: Map<number, { text: string; where: SourceRef }[]>[] = papers.map(() => new Map());
 
   papers.forEach((paper, p) => {
@@ -319,7 +335,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
         if (nodes.length === 0) continue;
         const mentions: { start: number; end: number; target: Target; via: string }[] = [];
         const selfSpans: [number, number][] = [];
-        const derivedTargets = new Set<string>();
+        let derivedTargets: Set<number> | undefined;
         for (let k = 0; k < nodes.length;) {
           const first = nodes[k] as Mention;
           const [cs, ce] = compoundRegion(lower, first.start, first.end);
@@ -354,7 +370,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
             selfSpans.push([cs, ce]);
             for (const base of bases) {
               addEdge('builds-on', selfRef, refOf(base), evidence, where, CONFIDENCE_DERIVED, regionText);
-              derivedTargets.add(refOf(base));
+              (derivedTargets ??= new Set()).add(refOf(base));
               noteMention(base, p, where);
             }
             continue;
@@ -418,7 +434,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
           const target = refOf(m.target);
           const byType = typed.get(k);
           if (!byType || byType.size === 0) {
-            if (!derivedTargets.has(target))
+            if (!derivedTargets?.has(target))
               addEdge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
             return;
           }
@@ -535,15 +551,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       const confidence = isAuthor ? 0.9 : 0.6;
       for (const member of [x, y]) {
         for (const e of groupEvidence(member, key)) {
-          addEdge(
-            'same-group',
-            `p:${x}`,
-            `p:${y}`,
-            e.text,
-            e.where,
-            confidence,
-            isAuthor ? g.via : `${g.via}`,
-          );
+          addEdge('same-group', x, y, e.text, e.where, confidence, isAuthor ? g.via : `${g.via}`);
         }
       }
     }
@@ -556,16 +564,20 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     if (c.origin === 'acronym') return c.papers.size >= 2;
     return c.papers.size >= 1;
   };
-  const nodeId = (ref: string): NodeId | undefined => {
-    const i = Number(ref.slice(2));
-    if (ref.startsWith('p:')) return papers[i]?.id;
-    return keepConcept(i) ? conceptIdOf((concepts[i] as ConceptEntry).label) : undefined;
+  const conceptIds = new Map<number, ConceptId>();
+  const nodeId = (ref: number): NodeId | undefined => {
+    if (!isConceptRef(ref)) return papers[ref]?.id;
+    const i = ref - CONCEPT_REF;
+    if (!keepConcept(i)) return undefined;
+    let id = conceptIds.get(i);
+    if (!id) conceptIds.set(i, (id = conceptIdOf((concepts[i] as ConceptEntry).label)));
+    return id;
   };
   // Building on a variant named after B (`GRPO++`) is building on B.
   for (const acc of [...edges.values()]) {
     if (acc.type !== 'builds-on' || acc.confidence < CONFIDENCE_DERIVED) continue;
-    if (!acc.source.startsWith('p:') || !acc.target.startsWith('c:')) continue;
-    const bases = derivedBases.get(Number(acc.target.slice(2)));
+    if (isConceptRef(acc.source) || !isConceptRef(acc.target)) continue;
+    const bases = derivedBases.get(acc.target - CONCEPT_REF);
     if (!bases) continue;
     for (const base of bases) {
       acc.evidence.forEach((text, k) => {
@@ -583,13 +595,13 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     }
   }
   // A typed edge says more than a bare mention of the same pair.
-  const typedPairs = new Set<string>();
+  const typedPairs = new Set<number>();
   for (const acc of edges.values())
-    if (acc.type !== 'mentions') typedPairs.add(`${acc.source}>${acc.target}`);
+    if (acc.type !== 'mentions') typedPairs.add(acc.source * NODE_SPACE + acc.target);
 
   const out: EdgeRecord[] = [];
   for (const acc of edges.values()) {
-    if (acc.type === 'mentions' && typedPairs.has(`${acc.source}>${acc.target}`)) continue;
+    if (acc.type === 'mentions' && typedPairs.has(acc.source * NODE_SPACE + acc.target)) continue;
     const source = nodeId(acc.source);
     const target = nodeId(acc.target);
     if (!source || !target || source === target) continue;
@@ -619,7 +631,9 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       label: c.label,
       aliases: [...new Set(aliases)].sort(compareStrings),
       conceptKind: c.kind,
-      sources: [...c.sources].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line),
+      sources: [...c.sources]
+        .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line)
+        .filter((x, k, all) => k === 0 || x.line !== all[k - 1]?.line || x.file !== all[k - 1]?.file),
     });
   });
   conceptRecords.sort((a, b) => compareStrings(a.id, b.id));

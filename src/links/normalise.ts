@@ -51,21 +51,11 @@ export function isWordCode(code: number): boolean {
 
 /** A name folded for lookup: NFKC, lower case, separators and spaces as one space, trimmed. */
 export function nameKey(name: string): string {
-  const text = lowerSameLength(nfkcText(name));
-  let out = '';
-  let pendingSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isSeparatorCode(code)) {
-      pendingSpace = out.length > 0;
-      continue;
-    }
-    if (pendingSpace) out += ' ';
-    pendingSpace = false;
-    out += text[i];
-  }
-  return out;
+  return lowerSameLength(nfkcText(name)).replace(SEPARATORS, ' ').trim();
 }
+
+/** Runs of the separators `isSeparatorCode` accepts (and whitespace). */
+const SEPARATORS = /[\s\-_\u2010\u2011\u2013\u00b7]+/g;
 
 /** `concept:<normalised name>`: lower case, separators as `-` (`concept:llm-as-a-judge`). */
 export function conceptIdOf(name: string): ConceptId {
