@@ -20,6 +20,7 @@ import {
   looksLikeTitle,
   makeLabel,
   splitAuthors,
+  trimChars,
 } from './text.js';
 import type { Cite, FileEntry } from './types.js';
 
@@ -167,9 +168,11 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   };
   const reportInvalidIds = (line: Line): void => {
     const sources = [line.text, ...line.links.map((l) => l.url)];
+    const seen = new Set<string>();
     for (const s of sources) {
       for (const ref of findArxivRefs(s)) {
-        if (ref.invalid) {
+        if (ref.invalid && !seen.has(ref.id)) {
+          seen.add(ref.id);
           ctx.diagnostics.push({
             rule: 'arxiv-id-invalid',
             severity: 'warning',
@@ -252,9 +255,8 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       const names = byline[1]!
         .replace(/\(?\b(?:19|20)\d{2}\b\)?/g, ' ')
         .replace(/\bet al\.?/gi, ' ')
-        .replace(/[,，\s]+$/g, '')
         .trim();
-      const parts = splitAuthors(names);
+      const parts = splitAuthors(trimChars(names, ',，'));
       if (
         parts.length > 0 &&
         parts.every(
@@ -477,8 +479,14 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     else if (best) arxiv = best;
     for (const id of namedIds) if (id !== arxiv) splitOff.push(id);
   } else if (primaryIds.length >= 1) arxiv = primaryIds[0];
-  else if (allIds.length === 1 && refs.every((r) => r.kind !== 'prose' || refs.length === 1))
+  else if (
+    allIds.length === 1 &&
+    refs.every((r) => r.kind !== 'named' && !r.title && (r.kind !== 'prose' || refs.length === 1))
+  ) {
+    // The entry's only arXiv link, unnamed: its own paper (`… 经验总结 https://arxiv.org/abs/2506.15522`). A link
+    // with its own name (`[PPO](…)`) points at another paper.
     arxiv = allIds[0];
+  }
 
   const cites: Cite[] = [];
   for (const r of refs) {

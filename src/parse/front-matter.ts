@@ -106,7 +106,8 @@ export function readFrontMatter(
     const rawLine = lines.slice(1, close).findIndex((l) => /^\s*date\s*[:=]/.test(l));
     const written = rawLine >= 0 ? lines[rawLine + 1]!.replace(/^\s*date\s*[:=]\s*/, '') : '';
     let parsed = parseLooseDate(written);
-    if (!parsed?.date && dateValue instanceof Date && !Number.isNaN(dateValue.getTime())) {
+    // Only trust a parsed Date when the text had no date shape of its own (js-yaml turns `2025-13-45` into 2026-02-14).
+    if (!parsed && dateValue instanceof Date && !Number.isNaN(dateValue.getTime())) {
       parsed = { date: dateValue.toISOString().slice(0, 10) };
     }
     if (parsed?.date) fm.date = parsed.date;

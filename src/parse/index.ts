@@ -84,6 +84,15 @@ export function parseFile(file: NoteFile, options?: ParseOptions | null): FilePa
     const collected: Line[] = [];
     for (const chunk of prepared.chunks) {
       const body = [...chunk.prefix, ...prepared.lines.slice(chunk.start, chunk.end)];
+      // A chunk cut inside an indented run (a forced cut in a deep list) would start as an indented code block:
+      // dedent that first run so its items are still read as text.
+      if (chunk.start > prepared.chunks[0]!.start && /^[ \t]/.test(body[chunk.prefix.length] ?? '')) {
+        let k = chunk.prefix.length;
+        let indent = Infinity;
+        for (let j = k; j < body.length && body[j]!.trim() !== ''; j++)
+          indent = Math.min(indent, /^[ \t]*/.exec(body[j]!)![0].length);
+        for (; k < body.length && body[k]!.trim() !== ''; k++) body[k] = body[k]!.slice(indent);
+      }
       const source = body.join('\n');
       const tree = TABLE_DELIMITER.test(source)
         ? fromMarkdown(source, { extensions: tableSyntax, mdastExtensions: tableTree })

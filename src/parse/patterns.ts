@@ -178,7 +178,7 @@ export function cleanUrl(url: string): string {
     end++;
   }
   let out = url.slice(0, end);
-  out = out.replace(/[.,;:!?*_~'"]+$/, '');
+  while (out.length > 0 && `.,;:!?*_~'"`.includes(out[out.length - 1]!)) out = out.slice(0, -1);
   if (!/^[a-z][a-z0-9+.-]*:/i.test(out)) out = `https://${out}`;
   return out;
 }

@@ -31,21 +31,20 @@ export interface Prepared {
 export function splitLines(text: string, file: string, diagnostics: Diagnostic[]): string[] {
   let body = text;
   if (body.charCodeAt(0) === 0xfeff) body = body.slice(1);
-  const crlf = body.includes('\r\n');
   const lines = body.split(/\r\n|\r|\n/);
-  if (crlf) {
-    const lf = /(?<!\r)\n/.exec(body);
-    const cr = /\r(?!\n)/.exec(body);
-    const odd = lf ?? cr;
-    if (odd) {
-      const line = body.slice(0, odd.index).split(/\r\n|\r|\n/).length;
+  if (body.includes('\r')) {
+    // Report the first line whose ending differs from the first line's.
+    const endings = body.match(/\r\n|\r|\n/g) ?? [];
+    const first = endings[0];
+    const odd = endings.findIndex((e) => e !== first);
+    if (odd > 0) {
       diagnostics.push({
         rule: 'mixed-line-endings',
         severity: 'info',
         file,
-        line,
+        line: odd + 1,
         column: 1,
-        message: 'file mixes CRLF and LF line endings; read as if all were LF',
+        message: 'file mixes CRLF, LF or CR line endings; read as if all were LF',
       });
     }
   }
@@ -106,6 +105,7 @@ export function prepare(
   const overflow = new Map<number, string>();
   let longLines = 0;
   let deepLines = 0;
+  let firstDeep = 1;
   for (let i = firstBodyLine; i < lines.length; i++) {
     let line = lines[i]!;
     if (line.length > limits.maxLineLength) {
@@ -131,6 +131,7 @@ export function prepare(
       const clamped = clampNesting(line, limits);
       if (clamped !== undefined) {
         if (deepLines === 0) {
+          firstDeep = i + 1;
           diagnostics.push({
             rule: 'nesting-too-deep',
             severity: 'warning',
@@ -161,7 +162,7 @@ export function prepare(
       rule: 'nesting-too-deep',
       severity: 'info',
       file,
-      line: 1,
+      line: firstDeep,
       column: 1,
       message: `${deepLines} lines had their nesting flattened`,
     });

@@ -173,7 +173,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
       const stamp = matchTimestamp(line.text);
       const paperLink = line.links.some((l) => linkKind(l.url) === 'arxiv' || linkKind(l.url) === 'paper');
       const arxivText = findArxivRefs(line.text).some((r) => !r.invalid);
-      if (stamp && stamp.rest.trim() === '') {
+      if (stamp && stamp.rest.trim() === '' && !(stamp.strong && /\d[:：]\d/.test(line.text))) {
         // A date-only heading (`## 2025-06-01`): a topic, and the default date of the entries below it.
         close(line.line);
         path.length = line.depth - 1;
@@ -211,7 +211,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
     }
 
     const stamp = matchTimestamp(line.kind === 'row' ? (line.cells?.[0] ?? line.text) : line.text);
-    if (stamp && (stamp.strong || line.first || line.item) && !(line.kind === 'row' && line.header)) {
+    if (stamp && (stamp.strong || line.first || line.item)) {
       open(line.kind === 'row' ? 'row' : 'stamp', line, { stamp });
       continue;
     }

@@ -15,11 +15,11 @@ export function isTrivialLinkText(label: string, url?: string): boolean {
 
 /** Strip digest noise from a title: `#6`, `[PDF(14)]`, `[Copy]`, emphasis marks, surrounding punctuation. */
 export function cleanTitle(text: string, maxLength = 120): string {
-  let t = text.replace(/\[[^[\]]{0,40}\]/g, ' ');
+  let t = text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\[[^[\]]{0,40}\]/g, ' ');
   t = t.replace(/(^|\s)#\d{1,4}(?=\s|$|[^\w])/g, ' ');
   t = t.replace(/[*_`]{1,3}/g, ' ');
   t = t.replace(/\s+/g, ' ').trim();
-  t = t.replace(/^[\s|｜:：\-–—,，.。·•>]+/, '').replace(/[\s|｜:：\-–—,，·•]+$/, '');
+  t = trimChars(t, ' \t|｜:：-–—,，.。·•>', ' \t|｜:：-–—,，·•');
   if (t.length > maxLength) {
     // A WeChat headline that goes on into the article: keep its first sentence or clause.
     const cut = /^(.{8,}?[。！？!?])/u.exec(t) ?? /^(.{8,}?)[：:]/u.exec(t);
@@ -63,19 +63,28 @@ export function looksLikeTitle(text: string, bold: boolean): boolean {
   return true;
 }
 
-const NAME_SEPARATORS = /\s*(?:[,，、;；]|\band\b|&)\s*/;
+const NAME_SEPARATORS = /[,，、;；&]|\band\b/;
+
+/**
+ * Trim characters from both ends without a regular expression: `/[…]+$/` rescans from every start position and is
+ * quadratic on a long run of those characters followed by something else.
+ */
+export function trimChars(text: string, leading: string, trailing: string = leading): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (leading.includes(text[start]!) || /\s/.test(text[start]!))) start++;
+  while (end > start && (trailing.includes(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(start, end);
+}
 
 /** Split an author list written as `A, B`, `甲、乙`, `甲，乙`. */
 export function splitAuthors(text: string): string[] {
-  const cleaned = text
-    .replace(/[*_`]/g, '')
-    .replace(/\s+et al\.?\s*$/i, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let cleaned = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  cleaned = cleaned.replace(/ et al\.?$/i, '');
   if (!cleaned) return [];
   return cleaned
     .split(NAME_SEPARATORS)
-    .map((s) => s.replace(/^[\s.:：]+|[\s.:：]+$/g, '').trim())
+    .map((s) => trimChars(s, '.:：'))
     .filter((s) => s.length > 0 && s.length <= 60);
 }
 
