@@ -15,12 +15,18 @@ export interface BuildReport extends BuildStats {
   bySeverity: Record<Diagnostic['severity'], number>;
 }
 
+/** Rules saying a parser failure may have lost the entries after it in a file. */
+const LOST_ENTRY_RULES = new Set(['parser-error', 'parser-crashed']);
+
 /**
  * Diagnostics that mean an entry of the notes is not in the map. The parser names them `entry-*`
- * (e.g. `entry-without-paper`); anything it reports about an entry it kept as a paper uses other names.
+ * (e.g. `entry-without-title`); anything it reports about an entry it kept as a paper uses other names.
  */
 export function isUnplacedEntry(diagnostic: Diagnostic): boolean {
-  return diagnostic.rule.startsWith('entry-') && diagnostic.severity !== 'info';
+  return (
+    (diagnostic.rule.startsWith('entry-') && diagnostic.severity !== 'info') ||
+    LOST_ENTRY_RULES.has(diagnostic.rule)
+  );
 }
 
 export function makeReport(
