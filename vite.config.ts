@@ -7,6 +7,20 @@ export default defineConfig({
   base: './',
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1' },
+  // Pre-bundle every browser dependency at start-up, so the first page load never triggers Vite's
+  // "new dependencies found, reloading" round trip (it would drop an open page's state).
+  optimizeDeps: {
+    entries: ['index.html'],
+    include: [
+      'sigma',
+      'sigma/rendering',
+      'graphology',
+      'd3',
+      'marked',
+      'dompurify',
+      'graphology-gexf/browser',
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

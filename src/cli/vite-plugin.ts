@@ -54,7 +54,11 @@ const APP_FILES = new Set(['/', '/index.html', '/src/types.ts', '/favicon.ico', 
  * double-encoded, backslashes, NUL), dot-files, markdown, and anything outside the app's own files.
  * `root` is the Vite root; `/@fs/` is allowed only into root/node_modules.
  */
-export function isRequestAllowed(rawUrl: string, root: string): boolean {
+export function isRequestAllowed(
+  rawUrl: string,
+  root: string,
+  extraPrefixes: readonly string[] = [],
+): boolean {
   const q = rawUrl.search(/[?#]/);
   let p = q < 0 ? rawUrl : rawUrl.slice(0, q);
   for (let k = 0; k < 4; k++) {
@@ -71,6 +75,8 @@ export function isRequestAllowed(rawUrl: string, root: string): boolean {
     if (k === 3) return false;
   }
   if (!p.startsWith('/')) return false;
+  // Vite's dependency cache (node_modules/.vite by default) is part of the app.
+  if (extraPrefixes.some((pre) => p.startsWith(pre))) return true;
   if (p.split('/').some((seg) => seg.startsWith('.') && seg !== '.vite')) return false;
   if (/\.md$/i.test(p)) return false;
   if (p.startsWith('/@fs/')) {
@@ -87,6 +93,7 @@ export function papermap(options: PapermapPluginOptions): Plugin {
   let accepted: SerializedGraph | null = null;
   let status: DevStatus = { ok: true, message: '', diagnostics: [] };
   let root = process.cwd();
+  let cachePrefixes: string[] = [];
 
   const accept = (graph: SerializedGraph) => {
     files = toViewFiles(graph, options.bundle);
@@ -106,7 +113,7 @@ export function papermap(options: PapermapPluginOptions): Plugin {
   };
 
   const guard: Connect.NextHandleFunction = (req, res, next) => {
-    if (isRequestAllowed(req.url ?? '', root)) return next();
+    if (isRequestAllowed(req.url ?? '', root, cachePrefixes)) return next();
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     res.end('Not found');
@@ -197,6 +204,9 @@ export function papermap(options: PapermapPluginOptions): Plugin {
     },
     configResolved(config) {
       root = config.root;
+      const rel = path.relative(root, config.cacheDir);
+      cachePrefixes =
+        rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? [`/${rel.split(path.sep).join('/')}/`] : [];
     },
     async configureServer(server) {
       accept(await source.build());

@@ -70,3 +70,13 @@ describe('keeping the last good map', () => {
     expect(newProblems(prev, next)).toHaveLength(fresh);
   });
 });
+
+describe('a cache folder of its own', () => {
+  it('is served when it is the configured Vite cache, traversal still refused', () => {
+    const cache = ['/node_modules/.vite-cache/'];
+    expect(isRequestAllowed('/node_modules/.vite-cache/deps/sigma.js?v=1', root, cache)).toBe(true);
+    expect(isRequestAllowed('/node_modules/.vite-cache/deps/sigma.js?v=1', root)).toBe(false);
+    expect(isRequestAllowed('/node_modules/.vite-cache/../../package.json', root, cache)).toBe(false);
+    expect(isRequestAllowed('/node_modules/.vite-cache/%2e%2e/%2e%2e/package.json', root, cache)).toBe(false);
+  });
+});
