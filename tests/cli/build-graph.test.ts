@@ -14,7 +14,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SerializedGraph } from '../../src/types.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,6 +61,10 @@ function reportValue(stdout: string, label: string): number {
   return Number(line?.trim().slice(label.length).trim().split(/\s/)[0]);
 }
 
+/** A child build takes seconds; on a loaded machine, many. */
+const BUILD_TIMEOUT = 120_000;
+vi.setConfig({ testTimeout: BUILD_TIMEOUT, hookTimeout: BUILD_TIMEOUT });
+
 const DIAGNOSTIC_LINE = /^\S.*:\d+:\d+ [a-z0-9]+(-[a-z0-9]+)* \S/;
 
 describe('build:graph on the seed notes', () => {
@@ -71,7 +75,7 @@ describe('build:graph on the seed notes', () => {
     copyFileSync(SEED, join(content, 'reinforcement-learning.md'));
     out = join(work, 'seed/public/graph.json');
     run = buildGraph(['--content', content, '--out', out]);
-  });
+  }, BUILD_TIMEOUT);
 
   it('exits 0 and writes the graph', () => {
     expect(run.stderr).toBe('');
@@ -145,7 +149,7 @@ describe('build:graph on a folder with bad files', () => {
     symlinkSync('..', join(content, '阅读 笔记/loop'));
     out = join(work, 'bad/public/graph.json');
     run = buildGraph(['--content', content, '--out', out]);
-  });
+  }, BUILD_TIMEOUT);
 
   it('still exits 0, builds every readable note, and names each bad file', () => {
     expect(run.status).toBe(0);
