@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createBuilder, STAGES, type PipelineStages } from '../../src/pipeline.js';
 import type { Diagnostic, NoteFile, PaperRecord, ParseResult } from '../../src/types.js';
@@ -40,6 +43,8 @@ function fakeStages() {
   };
   return { calls, stages: stages as PipelineStages };
 }
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const notes: NoteFile[] = [
   { path: 'a.md', text: 'x/a1\nx/a2\ny/a3\n' },
@@ -144,5 +149,46 @@ describe('createBuilder', () => {
       return JSON.stringify(builder.build().graph);
     };
     expect(build([...notes].reverse())).toBe(build(notes));
+  });
+});
+
+describe('createBuilder with the real parser and link finder', () => {
+  const seed = readFileSync(join(ROOT, 'content/reinforcement-learning.md'), 'utf8');
+  // The seed cut in two at its `## 奖励模型` heading, plus a copy under another name: three files.
+  const cut = seed.indexOf('\n## 奖励模型');
+  const files: NoteFile[] = [
+    { path: 'a/first half.md', text: seed.slice(0, cut) },
+    { path: 'b/第二部分.md', text: `# 强化学习\n${seed.slice(cut)}` },
+    { path: 'seed.md', text: seed },
+  ];
+
+  it('gives the same bytes twice, and for the files in any order', () => {
+    const build = (list: NoteFile[]) => {
+      const builder = createBuilder();
+      builder.update(list);
+      return JSON.stringify(builder.build().graph);
+    };
+    const first = build(files);
+    expect(build(files)).toBe(first);
+    expect(build([files[2]!, files[0]!, files[1]!])).toBe(first);
+    expect(build([...files].reverse())).toBe(first);
+  });
+
+  it('rebuilds after an edit with the unchanged papers where they were', () => {
+    const builder = createBuilder();
+    builder.update(files);
+    const before = builder.build();
+    const added =
+      '\n\n1. 2025-07-20 10:00:00 Sunday ｜ A paper added while editing https://arxiv.org/abs/2507.99999\n';
+    builder.update({ changed: [{ path: 'seed.md', text: seed + added }] });
+    const after = builder.build();
+    expect(after.parsedFiles).toBe(1);
+    expect(after.layoutMode).toBe('warm');
+    expect(after.graph.nodes.some((n) => n.key === 'arxiv:2507.99999')).toBe(true);
+    const old = new Map(before.graph.nodes.map((n) => [n.key, n.attributes]));
+    for (const n of after.graph.nodes) {
+      const was = old.get(n.key);
+      if (was) expect(Math.hypot(was.x - n.attributes.x, was.y - n.attributes.y)).toBeLessThan(30);
+    }
   });
 });
