@@ -312,8 +312,9 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
         const evidence = sentence.text;
 
         // Organisations named as the entry's affiliation.
-        found.forEach((m, k) => {
-          if (m.entry.org === undefined) return;
+        for (let k = 0; k < found.length; k++) {
+          const m = found[k] as Mention;
+          if (m.entry.org === undefined) continue;
           const previous = found[k - 1];
           const listed =
             previous?.entry.org !== undefined &&
@@ -326,7 +327,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
               items.push({ text: evidence, where });
             list.set(m.entry.org, items);
           }
-        });
+        }
 
         // Node mentions, with compound names (`Guide-GRPO`, `GRPO++`) resolved.
         const local = localNames[p] as Set<string>;
@@ -399,10 +400,18 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
         if (mentions.length === 0) continue;
 
         // Cues, and the mentions each one points at.
-        const spans = found.map((m) => [m.start, m.end] as [number, number]);
+        const allCues = findCues(lower);
+        if (allCues.length === 0) {
+          for (const m of mentions) {
+            const target = refOf(m.target);
+            if (!derivedTargets?.has(target))
+              addEdge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
+          }
+          continue;
+        }
         // A cue inside a name (`with` in `RL with Verifiable Rewards`) is no cue; enclosed names are fine.
-        const overlaps = (from: number, to: number) => spans.some(([s, e]) => from < e && to > s);
-        const cues = findCues(lower).filter((c) =>
+        const overlaps = (from: number, to: number) => found.some((m) => from < m.end && to > m.start);
+        const cues = allCues.filter((c) =>
           c.scope === 'enclosed'
             ? !overlaps(c.start, c.innerStart) && !overlaps(c.innerEnd, c.end)
             : !overlaps(c.start, c.end),
@@ -668,7 +677,7 @@ function kindOfBases(bases: Target[], concepts: readonly ConceptEntry[]): Concep
 const COMPOUND_CHAR = /[a-z0-9.@]/;
 
 /** Extends a Latin name over `-`/`+`-joined parts: `GRPO` in `Critique-GRPO++` -> the whole. */
-export function compoundRegion(lower: string, start: number, end: number): [number, number] {
+function compoundRegion(lower: string, start: number, end: number): [number, number] {
   if (!isWordCode(lower.charCodeAt(start)) && !isWordCode(lower.charCodeAt(end - 1))) return [start, end];
   let s = start;
   while (s >= 2 && lower[s - 1] === '-' && COMPOUND_CHAR.test(lower[s - 2] as string)) {

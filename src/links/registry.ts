@@ -125,6 +125,14 @@ export class NameRegistry {
       found.push({ start, end, entry });
     });
     if (found.length <= 1) return found;
+    // Matches arrive by end position; most sentences hold no nested names and are already in order.
+    let ordered = true;
+    for (let k = 1; k < found.length && ordered; k++) {
+      const a = found[k - 1] as Mention;
+      const b = found[k] as Mention;
+      ordered = a.end <= b.start;
+    }
+    if (ordered) return found;
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const chosen: Mention[] = [];
     let reach = -1;
