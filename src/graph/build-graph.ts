@@ -103,7 +103,8 @@ export function buildGraphDetailed(
     papers.map((paper) => paper.topicPath),
   );
   const colors = assignTopicColors(tree, groups);
-  const conceptTopics = placeConcepts(concepts, edges, paperById, tree);
+  const paperTopic = new Map(papers.map((paper) => [paper.id as string, topicKey(paper.topicPath)]));
+  const conceptTopics = placeConcepts(concepts, edges, paperTopic, tree);
 
   const degree = new Map<string, number>();
   for (const edge of edges) {
@@ -113,7 +114,7 @@ export function buildGraphDetailed(
   const sortedKeys = [...nodeKeys].sort(compareStrings);
   const layoutNodes = sortedKeys.map((key) => {
     const paper = paperById.get(key);
-    return { key, topic: paper ? topicKey(paper.topicPath) : topicKey(conceptTopics.get(key)?.path ?? []) };
+    return { key, topic: paper ? (paperTopic.get(key) ?? '') : topicKey(conceptTopics.get(key)?.path ?? []) };
   });
   const previous = options?.previousLayout ?? null;
   const layoutOptions = {
@@ -152,14 +153,14 @@ export function buildGraphDetailed(
   // Graph instance cost seconds at 100k nodes, all in adjacency bookkeeping nothing here reads.
   const nodes: SerializedNode[] = [];
   const serializedEdges: SerializedEdge[] = [];
-  const display = (key: string, path: readonly string[], sizing: SizeRule) => {
+  const display = (key: string, topic: string, sizing: SizeRule) => {
     const position = layout.positions.get(key) ?? { x: 0, y: 0 };
     const size = Math.min(sizing.max, sizing.base + sizing.perSqrtDegree * Math.sqrt(degree.get(key) ?? 0));
     return {
       x: position.x,
       y: position.y,
       size: round2(size),
-      color: path.length > 0 ? (colors.get(topicKey(path)) ?? NEUTRAL_COLOR) : NEUTRAL_COLOR,
+      color: topic === '' ? NEUTRAL_COLOR : (colors.get(topic) ?? NEUTRAL_COLOR),
       community: communities.get(key) ?? 0,
     };
   };
@@ -169,7 +170,7 @@ export function buildGraphDetailed(
     if (paper) {
       nodes.push({
         key: key as NodeId,
-        attributes: paperAttributes(paper, display(key, paper.topicPath, PAPER_SIZE)),
+        attributes: paperAttributes(paper, display(key, paperTopic.get(key) ?? '', PAPER_SIZE)),
       });
       continue;
     }
@@ -177,7 +178,7 @@ export function buildGraphDetailed(
     const place = conceptTopics.get(key) ?? { path: [], topics: [] };
     nodes.push({
       key: key as NodeId,
-      attributes: conceptAttributes(concept, place, display(key, place.path, CONCEPT_SIZE)),
+      attributes: conceptAttributes(concept, place, display(key, topicKey(place.path), CONCEPT_SIZE)),
     });
   }
 
@@ -222,7 +223,7 @@ export function buildGraphDetailed(
       edges: edges.length,
       edgesByType,
     },
-    topics: topicInfos(tree, papers, layout.positions, colors),
+    topics: topicInfos(tree, papers, paperTopic, layout.positions, colors),
     diagnostics: sortDiagnostics([
       ...parsed.diagnostics,
       ...links.diagnostics,
@@ -315,24 +316,22 @@ interface ConceptPlace {
 function placeConcepts(
   concepts: readonly ConceptRecord[],
   edges: readonly EdgeRecord[],
-  paperById: Map<string, PaperRecord>,
+  paperTopic: Map<string, string>,
   tree: TopicTree,
 ): Map<string, ConceptPlace> {
   const conceptIds = new Set(concepts.map((concept) => concept.id as string));
   const counts = new Map<string, Map<string, number>>();
+  const count = (concept: string, other: string): void => {
+    if (!conceptIds.has(concept)) return;
+    const key = paperTopic.get(other);
+    if (key === undefined) return;
+    let byTopic = counts.get(concept);
+    if (!byTopic) counts.set(concept, (byTopic = new Map()));
+    byTopic.set(key, (byTopic.get(key) ?? 0) + 1);
+  };
   for (const edge of edges) {
-    for (const [concept, other] of [
-      [edge.source, edge.target],
-      [edge.target, edge.source],
-    ] as const) {
-      if (!conceptIds.has(concept)) continue;
-      const paper = paperById.get(other);
-      if (!paper) continue;
-      const key = topicKey(paper.topicPath);
-      let byTopic = counts.get(concept);
-      if (!byTopic) counts.set(concept, (byTopic = new Map()));
-      byTopic.set(key, (byTopic.get(key) ?? 0) + 1);
-    }
+    count(edge.source, edge.target);
+    count(edge.target, edge.source);
   }
   const order = new Map(tree.topics.map((topic, index) => [topic.key, index]));
   const places = new Map<string, ConceptPlace>();
@@ -356,6 +355,7 @@ function placeConcepts(
 function topicInfos(
   tree: TopicTree,
   papers: readonly PaperRecord[],
+  paperTopic: Map<string, string>,
   positions: Map<string, { x: number; y: number }>,
   colors: Map<string, string>,
 ): TopicInfo[] {
@@ -397,7 +397,7 @@ function uniqueById<T extends { id: string; sources: readonly SourceRef[] }>(
 ): T[] {
   const seen = new Set<string>();
   const unique: T[] = [];
-  for (const record of [...records].sort((a, b) => compareStrings(a.id, b.id))) {
+  for (const record of sortedBy(records, (record) => record.id)) {
     if (seen.has(record.id)) {
       diagnostics.push(
         at(record.sources[0], rule, `${what} ${record.id} appears twice; the second is dropped`),
@@ -414,7 +414,7 @@ function uniqueById<T extends { id: string; sources: readonly SourceRef[] }>(
 function validEdges(records: readonly EdgeRecord[], nodeKeys: Set<string>, diagnostics: Diagnostic[]) {
   const seen = new Set<string>();
   const valid: EdgeRecord[] = [];
-  for (const edge of [...records].sort((a, b) => compareStrings(a.key, b.key))) {
+  for (const edge of sortedBy(records, (edge) => edge.key)) {
     const where = edge.sources[0];
     if (!nodeKeys.has(edge.source) || !nodeKeys.has(edge.target)) {
       const missing = nodeKeys.has(edge.source) ? edge.target : edge.source;
@@ -448,6 +448,16 @@ function at(
 
 function clamp01(value: number): number {
   return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+}
+
+/** `records` sorted by `key`, without copying or sorting when they already are (the usual case). */
+function sortedBy<T>(records: readonly T[], key: (record: T) => string): readonly T[] {
+  for (let i = 1; i < records.length; i++) {
+    if (key(records[i - 1] as T) > key(records[i] as T)) {
+      return [...records].sort((a, b) => compareStrings(key(a), key(b)));
+    }
+  }
+  return records;
 }
 
 export function compareStrings(a: string, b: string): number {
