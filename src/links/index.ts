@@ -174,7 +174,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   const claims: NameClaim[] = [];
   const textClaims: TextClaims = { claims, acronyms: [], arxivNames: [], definitions: [] };
   const CLAIM_HINT =
-    /[（(]|提出|引入|介绍|推出|开源|名为|称为|叫做|propos|introduc|present|called|dubbed|named|arxiv\.org/i;
+    /[（(]|提出|引入|介绍|推出|开源|发布|得出|设计|开发|名为|称为|叫做|propos|introduc|present|develop|design|called|dubbed|named|arxiv\.org/i;
   papers.forEach((paper, index) => {
     claims.push(...labelClaims(paper, index, lexicon.generic));
     for (const span of paper.text) {

@@ -1,0 +1,137 @@
+// The names papers go by: labels, `Name:` titles, acronyms, "we propose" names, `X arxiv: URL` lines.
+import { describe, expect, it } from 'vitest';
+import { findLinks } from '../../src/links/index.js';
+import { looksLikeName, needsExactCase } from '../../src/links/names.js';
+import { edgesFrom, paper } from './helpers.js';
+
+describe('looksLikeName', () => {
+  const generic = new Set(['rl', 'llm']);
+  it.each([
+    ['GRPO-CARE', true],
+    ['CoVo', true],
+    ['RewardBench 2', true],
+    ['Direct Reasoning Optimization', true],
+    ['Using Reinforcement Learning to…', false],
+    ['From Mathematical Reasoning to Code', false],
+    ['生成式验证器', false],
+    ['RL', false],
+    ['x', false],
+    ['bingo', false],
+  ])('%s -> %s', (name, expected) => {
+    expect(looksLikeName(name, generic)).toBe(expected);
+  });
+
+  it.each([
+    ['GRACE', true],
+    ['Guide', true],
+    ['CoVo', false],
+    ['GRPO-CARE', false],
+    ['IFDECORATOR', false],
+  ])('needsExactCase(%s) = %s', (name, expected) => {
+    expect(needsExactCase(name)).toBe(expected);
+  });
+});
+
+/** The target the sentence `基于 <name> 构建。` in another entry links to. */
+function linkOf(entry: Parameters<typeof paper>[1], name: string, id = 'arxiv:2501.00001'): string[] {
+  const result = findLinks([
+    paper(id, entry),
+    paper('arxiv:2599.00009', { label: 'Other', text: [`Other 基于 ${name} 构建。`] }),
+  ]);
+  return edgesFrom(result, 'arxiv:2599.00009');
+}
+
+describe('a name of a paper links to the paper', () => {
+  const id = 'arxiv:2501.00001';
+  const table: [string, Parameters<typeof paper>[1], string][] = [
+    ['label', { label: 'CoVo', title: 'Consistent Paths Lead to Truth' }, 'CoVo'],
+    [
+      '`Name:` title',
+      { label: 'Some long title…', title: 'PAG: Multi-Turn Reinforced LLM Self-Correction' },
+      'PAG',
+    ],
+    [
+      'acronym after "we propose"',
+      { label: 'L…', title: 'Long title', text: ['我们提出了语言微调 （VFT），这是一种干预。'] },
+      'VFT',
+    ],
+    [
+      'acronym whose long form is the title',
+      {
+        label: 'T…',
+        title: 'Direct Reasoning Optimization: LLMs Can Reward',
+        text: ['我们提出了 Direct Reasoning Optimization (DRO)。'],
+      },
+      'DRO',
+    ],
+    [
+      'acronym after its own Chinese name',
+      {
+        label: '生成式验证器',
+        title: '生成式验证器：将奖励建模视为下一词元预测',
+        text: ['这类生成式验证器（GenRM）能继承优势。'],
+      },
+      'GenRM',
+    ],
+    [
+      'bold name after 叫做',
+      {
+        label: '通才奖励建模',
+        title: '通才奖励建模的推理时间缩放',
+        text: ['提出了一个叫做 **SPCT方法** （Self-Principled Critique Tuning）的方法。'],
+      },
+      'SPCT',
+    ],
+    [
+      'plain word the entry keeps using',
+      {
+        label: 'A…',
+        title: 'Adaptive Guidance Accelerates RL',
+        text: [
+          '我们得出$\\text{Guide}$ -一类新的算法。$\\text{Guide}$自适应地加入提示。我们分析$\\text{Guide}$的组件。',
+        ],
+      },
+      'Guide',
+    ],
+  ];
+  it.each(table)('%s', (_how, entry, name) => {
+    expect(linkOf(entry, name, id)).toEqual([`builds-on ${id}`]);
+  });
+
+  it('a `Name arxiv: URL` line names that arXiv paper', () => {
+    const result = findLinks([
+      paper('arxiv:2503.10639', {
+        label: 'arXiv:2503.10639',
+        title: 'arXiv:2503.10639',
+        arxiv: '2503.10639',
+        citedOnly: true,
+      }),
+      paper('arxiv:2505.17022', {
+        label: 'GoT-R1',
+        text: ['GoT arxiv:https://arxiv.org/pdf/2503.10639', 'GoT-R1 在 GoT 的基础上引入强化学习。'],
+      }),
+    ]);
+    expect(edgesFrom(result, 'arxiv:2505.17022')).toEqual(['builds-on arxiv:2503.10639']);
+  });
+
+  it('a name two papers claim links to the earlier one, with an info diagnostic', () => {
+    const result = findLinks([
+      paper('title:b', { label: 'POLARIS', date: '2025-07-17' }),
+      paper('title:a', { label: 'Polaris', date: '2025-08-08' }),
+      paper('title:c', { label: 'Other', text: ['Other 优于 POLARIS。'] }),
+    ]);
+    expect(edgesFrom(result, 'title:c')).toEqual(['compares title:b']);
+    expect(result.diagnostics.map((d) => [d.rule, d.severity])).toEqual([['ambiguous-name', 'info']]);
+  });
+
+  it('a plain word without support, a generic acronym, or a lexicon name mentioned in passing is no claim', () => {
+    expect(linkOf({ label: 'T…', title: 'Some title', text: ['我们提出了 Bingo。'] }, 'Bingo')).toEqual([]);
+    expect(linkOf({ label: 'T…', title: 'Some title', text: ['强化学习（RL）很有用。'] }, 'RL')).toEqual([]);
+    expect(
+      linkOf(
+        { label: 'T…', title: '隐式奖励：SFT 和 DPO 的统一视图', text: ['直接偏好优化 （DPO）是一种方法。'] },
+        'DPO',
+      ),
+    ).toEqual(['builds-on concept:dpo']);
+  });
+});
