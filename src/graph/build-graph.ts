@@ -240,7 +240,12 @@ export function buildGraphDetailed(
   };
   return {
     graph: exported,
-    layout: { signature: plan.signature, positions: layout.raw, communities },
+    layout: {
+      signature: plan.signature,
+      positions: layout.raw,
+      topics: new Map(layoutNodes.map((node) => [node.key, node.topic])),
+      communities,
+    },
     layoutMode: layout.mode,
     iterations: layout.iterations,
     timings: { graph: performance.now() - started - layoutTime, layout: layoutTime },

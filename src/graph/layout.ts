@@ -44,6 +44,8 @@ type Point = readonly [number, number];
 export interface LayoutMemory {
   signature: string;
   positions: Map<string, Point>;
+  /** Topic key of each node: a paper moved to another heading is placed again, not left in its old cluster. */
+  topics: Map<string, string>;
   communities: Map<string, number>;
 }
 
@@ -103,7 +105,9 @@ export function planLayout(
   const signature = `${options.run ? 'fa2' : 'seeded'}|${options.seed}|${[...anchors.keys()].sort().join('\n')}`;
   const previous = options.previous;
   if (previous && options.run && previous.signature === signature) {
-    const newNodes = nodes.filter((node) => !previous.positions.has(node.key));
+    const newNodes = nodes.filter(
+      (node) => !previous.positions.has(node.key) || previous.topics.get(node.key) !== node.topic,
+    );
     if (newNodes.length <= WARM_NEW_NODE_SHARE * Math.max(1, nodes.length)) {
       return { mode: 'warm', signature, anchors, newNodes };
     }

@@ -148,6 +148,22 @@ describe('layout', () => {
       expect(Number.isFinite(n.attributes.x) && Number.isFinite(n.attributes.y)).toBe(true);
   });
 
+  it('warm start places a paper moved to another heading with its new topic', () => {
+    const cold = buildGraphDetailed(records, links);
+    const moved = records.papers.map((p) =>
+      p.id === 'title:g0-s0-p4' ? { ...p, topic: 'Sub 3.2', topicPath: ['Root', 'Group 3', 'Sub 3.2'] } : p,
+    );
+    const warm = buildGraphDetailed({ ...records, papers: moved }, linked([]), {
+      previousLayout: cold.layout,
+    });
+    expect(warm.layoutMode).toBe('warm');
+    const at = (key: string) => node(warm.graph, key).attributes;
+    const distance = (a: string, b: string) => Math.hypot(at(a).x - at(b).x, at(a).y - at(b).y);
+    expect(distance('title:g0-s0-p4', 'title:g3-s2-p0')).toBeLessThan(
+      distance('title:g0-s0-p4', 'title:g0-s0-p0'),
+    );
+  });
+
   it('warm start keeps every known node where it was', () => {
     const cold = buildGraphDetailed(records, links);
     const again = buildGraphDetailed(records, links, { previousLayout: cold.layout });
