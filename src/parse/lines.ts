@@ -174,7 +174,8 @@ export function collectLines(root: Root, offset: number, skipThrough: number, ou
           out.push({
             line: l,
             column: l === startLine ? pos.start.column : 1,
-            kind: node.type === 'heading' ? 'heading' : 'para',
+            // A setext heading's later lines are read as text (a stamp there still starts an entry).
+            kind: node.type === 'heading' && l === startLine ? 'heading' : 'para',
             text,
             links: a.links,
             depth: node.type === 'heading' ? node.depth : 0,
@@ -185,7 +186,6 @@ export function collectLines(root: Root, offset: number, skipThrough: number, ou
             quoteDepth: ctx.quoteDepth,
             bold: trimmed.length > 0 && a.bold >= trimmed.replace(/\s+/g, '').length,
           });
-          if (node.type === 'heading') break;
         }
         return;
       }
@@ -227,7 +227,7 @@ export function collectLines(root: Root, offset: number, skipThrough: number, ou
       case 'html': {
         const parts = node.value.split('\n');
         parts.forEach((part, k) => {
-          const text = part.replace(/<[^<>]*>/g, ' ').replace(/\s{2,}/g, ' ');
+          const text = part.replace(/<\/?[A-Za-z][^<>]*>|<!--|-->/g, ' ').replace(/\s{2,}/g, ' ');
           const links: LineLink[] = findUrls(text).map((hit) => ({
             label: '',
             url: hit.url,

@@ -42,7 +42,6 @@ function skipDecoration(text: string): number {
     const code = text.codePointAt(i)!;
     const ch = String.fromCodePoint(code);
     if (/[\p{L}\p{N}]/u.test(ch)) break;
-    if (/[[(（【]/.test(ch)) break;
     i += ch.length;
     budget--;
   }
@@ -68,7 +67,7 @@ export function matchTimestamp(text: string): Timestamp | undefined {
   let offset = m[0].length;
   const after = tail.slice(offset);
   // A digit or letter glued to the date means it is something else (a version, an id).
-  if (/^[\p{L}\p{N}.]/u.test(after)) return undefined;
+  if (!hasTime && /^[\p{L}\p{N}.]/u.test(after)) return undefined;
   const sep = SEPARATOR.exec(after);
   let strong = hasTime || compact;
   if (sep) {
