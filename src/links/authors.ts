@@ -91,7 +91,8 @@ export class AuthorIndex {
   private readonly keys = new Map<string, AuthorKey | undefined>();
 
   private key(display: string): AuthorKey | undefined {
-    if (this.keys.has(display)) return this.keys.get(display);
+    const cached = this.keys.get(display);
+    if (cached !== undefined || this.keys.has(display)) return cached;
     const key = authorKey(display);
     this.keys.set(display, key);
     return key;

@@ -99,3 +99,49 @@ describe('normalisation', () => {
     ]);
   });
 });
+
+describe('nfkcText', () => {
+  it('equals NFKC with whitespace runs collapsed, on mixed bilingual text', () => {
+    const unit = fc.constantFrom(
+      'A',
+      'z',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '，',
+      '（',
+      '）',
+      'Ｇ',
+      '１',
+      '　',
+      '强',
+      '化',
+      '。',
+      '「',
+      '」',
+      '“',
+      '”',
+      '—',
+      '·',
+      'é',
+      'ﬁ',
+      '①',
+      '…',
+      'ｶ',
+      '㎏',
+      '½',
+      'İ',
+      '\u302a',
+      '\u302b',
+      '\u3036',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(nfkcText(text)).toBe(text.normalize('NFKC').replace(/\s+/g, ' '));
+      }),
+      { seed: 3, numRuns: 500 },
+    );
+  });
+});
