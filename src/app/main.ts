@@ -88,21 +88,49 @@ function dispatch(action: Action, mode: HistoryMode = 'push'): void {
   }
 }
 
+/** Keys of the items whose flag differs between two visibility arrays. */
+function changedKeys(a: Uint8Array, b: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out.push(String(i));
+  return out;
+}
+
 function sync(prev: State | null, next: State): void {
   const all = prev === null;
+  let partial: { nodes: string[]; edges: string[] } | null = null;
   if (all || prev.filters !== next.filters) {
+    const before = visibility;
     visibility = computeVisibility(index, next.filters);
+    if (!all && before)
+      partial = {
+        nodes: changedKeys(before.node, visibility.node),
+        edges: changedKeys(before.edge, visibility.edge),
+      };
     syncFilterControls();
   }
   if (all || prev.colorBy !== next.colorBy) {
+    partial = null;
     applyColouring(graph, map, next.colorBy);
     byId<HTMLSelectElement>('color-by').value = next.colorBy;
     renderLegend();
   }
-  if (all || prev.hovered !== next.hovered || prev.selected !== next.selected) focus = focusOf(index, next);
+  if (all || prev.hovered !== next.hovered || prev.selected !== next.selected) {
+    partial = null;
+    focus = focusOf(index, next);
+  }
   if (all || prev.selected !== next.selected) syncPanel();
   refreshView();
-  renderer?.refresh({ skipIndexation: true });
+  if (!renderer) return;
+  // A filter change only touches what appeared or disappeared: no re-layout, no full reprocessing.
+  if (partial && partial.nodes.length + partial.edges.length < (graph.order + graph.size) / 4) {
+    try {
+      renderer.refresh({ partialGraph: partial, skipIndexation: true });
+      return;
+    } catch {
+      // An item sigma has not indexed yet: fall back to a full refresh.
+    }
+  }
+  renderer.refresh({ skipIndexation: true });
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -112,16 +140,22 @@ const timeline = createTimeline(document.getElementById('timeline') as unknown a
   dispatch(setDateRange(range)),
 );
 
+let timelineKey = '';
 function syncFilterControls(): void {
   const f = state.filters;
   const n = map.nodes;
   // Timeline: grey = every paper with a date; accent = those also passing the topic filter.
-  const allDates = paperDates(map, f.dateField);
-  const onDates: string[] = [];
-  const dates = f.dateField === 'date' ? n.date : n.published;
-  const noDateFilter = computeVisibility(index, { ...f, dateRange: null, showConcepts: false });
-  for (let i = 0; i < dates.length; i++) if (noDateFilter.node[i] && dates[i]) onDates.push(dates[i]!);
-  timeline.update(allDates, onDates, f.dateRange);
+  // The bars depend on the date field and the topic filter only; moving the brush redraws nothing else.
+  const barsKey = `${map.build}\n${f.dateField}\n${f.hiddenTopics.join('\n')}`;
+  if (barsKey !== timelineKey) {
+    timelineKey = barsKey;
+    const allDates = paperDates(map, f.dateField);
+    const onDates: string[] = [];
+    const dates = f.dateField === 'date' ? n.date : n.published;
+    const noDateFilter = computeVisibility(index, { ...f, dateRange: null, showConcepts: false });
+    for (let i = 0; i < dates.length; i++) if (noDateFilter.node[i] && dates[i]) onDates.push(dates[i]!);
+    timeline.update(allDates, onDates, f.dateRange);
+  } else timeline.setRange(f.dateRange);
   for (const r of document.querySelectorAll<HTMLInputElement>('input[name="date-field"]'))
     r.checked = r.value === f.dateField;
   byId<HTMLInputElement>('date-from').value = f.dateRange?.[0] ?? '';
@@ -476,6 +510,15 @@ document.addEventListener('keydown', (ev) => {
     ev.preventDefault();
     input.focus();
   }
+});
+let resizeTimer: number | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = window.setTimeout(() => {
+    if (!map) return;
+    timelineKey = '';
+    syncFilterControls();
+  }, 150);
 });
 window.addEventListener('popstate', () => dispatch(restore(hashToState(location.hash)), 'none'));
 window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
