@@ -28,6 +28,9 @@ describe('cues', () => {
     ['FooRL is a variant of PPO.', [`builds-on ${PPO}`]],
     ['We implement it on top of OpenRLHF.', ['builds-on concept:openrlhf']],
     ['A GRPO-based trainer.', [`builds-on ${GRPO}`]],
+    ['The policy is trained with GRPO and a KL penalty.', [`builds-on ${GRPO}`]],
+    ['Unlike PPO, FooRL needs no critic.', [`mentions ${PPO}`]],
+    ['We compare against DPO on MATH.', ['compares concept:dpo', 'mentions concept:math']],
     // critiques
     ['作者质疑 GRPO 的目标函数设计。', [`critiques ${GRPO}`]],
     ['DeepSeek的GRPO会导致模型崩溃？', [`critiques ${GRPO}`]],
