@@ -191,13 +191,21 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   const claimedKeys: Set<string>[] = papers.map(() => new Set());
   for (const claim of claims) claimedKeys[claim.paper]?.add(claim.key);
   // Strongest claim per name; a tie between papers is ambiguous: the first paper keeps it, with a note.
+  // (A Set per name keeps this linear when thousands of papers share a label.)
   const best = new Map<string, NameClaim[]>();
+  const claimants = new Map<string, Set<number>>();
   for (const claim of claims) {
     const list = best.get(claim.key);
-    if (!list) best.set(claim.key, [claim]);
-    else if (claim.strength > (list[0] as NameClaim).strength) best.set(claim.key, [claim]);
-    else if (claim.strength === (list[0] as NameClaim).strength && !list.some((c) => c.paper === claim.paper))
-      list.push(claim);
+    if (!list || claim.strength > (list[0] as NameClaim).strength) {
+      best.set(claim.key, [claim]);
+      claimants.set(claim.key, new Set([claim.paper]));
+    } else if (claim.strength === (list[0] as NameClaim).strength) {
+      const who = claimants.get(claim.key) as Set<number>;
+      if (!who.has(claim.paper)) {
+        who.add(claim.paper);
+        list.push(claim);
+      }
+    }
   }
   const ownNames: Set<string>[] = papers.map(() => new Set());
   const ownWritten: string[][] = papers.map(() => []);

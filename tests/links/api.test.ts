@@ -73,3 +73,19 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('hostile scale', () => {
+  it('thousands of papers with one label stay linear: one note, one winner', () => {
+    const papers = Array.from({ length: 3000 }, (_, i) =>
+      paper(`arxiv:2501.${String(i).padStart(5, '0')}`, {
+        label: 'Survey',
+        title: 'Survey: of everything',
+        authors: ['Ada Lovelace'],
+      }),
+    );
+    const result = findLinks(papers);
+    expect(result.diagnostics.filter((d) => d.rule === 'ambiguous-name')).toHaveLength(1);
+    // One shared author: a chain, not a clique.
+    expect(result.edges.filter((e) => e.type === 'same-group')).toHaveLength(2999);
+  });
+});
