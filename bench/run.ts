@@ -130,7 +130,7 @@ async function caseBuild(): Promise<BuildSizeResult[]> {
     console.log(`build ${n} papers`);
     const corpus = ensureCorpus(n);
     const runs = runsOverride ?? (n <= 1000 ? 7 : n <= 10000 ? 3 : 1);
-    const warmup = n <= 10000 ? 1 : 0;
+    const warmup = n <= 1000 ? 1 : 0;
     const r = await child(['build', '--dir', corpus.dir, '--runs', String(runs), '--warmup', String(warmup)]);
     if (r.failed) {
       console.log(`  failed: ${String(r.failed)}\n${String(r.output)}`);

@@ -16,7 +16,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const BENCH = join(HERE, '..');
 const ROOT = join(BENCH, '..');
 const SITE = join(BENCH, 'out', 'site');
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
@@ -50,7 +50,7 @@ const median = (xs: readonly number[]): number | null => {
 };
 
 /** Wraps WebGL draw calls; records the first draw and the first animation frame after it. */
-const INIT_SCRIPT = `(() => {
+export const INIT_SCRIPT = `(() => {
   const pm = { firstDrawAt: null, lastDrawAt: null, draws: 0, firstFrameAt: null };
   window.__bench = pm;
   const wrap = (obj, name) => {
@@ -150,7 +150,8 @@ async function buildSites(): Promise<{ app: string | null; bare: string; appErro
       root: ROOT,
       configFile: join(ROOT, 'vite.config.ts'),
       logLevel: 'warn',
-      build: { outDir: app, emptyOutDir: true },
+      // Source maps only for bench/browser/profile-page.ts to name frames; the page never fetches them.
+      build: { outDir: app, emptyOutDir: true, sourcemap: true },
     });
     return { app, bare };
   } catch (e) {
@@ -167,7 +168,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** /app/... and /bare/... from their builds; /<site>/data/... from the current size's data folder. */
-function serve(
+export function serve(
   roots: { app: string | null; bare: string },
   data: { current: string },
 ): Promise<{ server: Server; port: number }> {
