@@ -61,6 +61,9 @@ export function currentTheme(): Theme {
     : { dark, background: '#fbfbfa', label: '#1d1f23', faded: '#e6e6e6' };
 }
 
+/** The `aa` of `#rrggbbaa`, or `''`. */
+const alphaOf = (c: string): string => (c.length === 9 ? c.slice(7) : '');
+
 export function buildGraph(map: MapFile): Graph<NodeAttrs, EdgeAttrs> {
   const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'mixed', multi: true, allowSelfLoops: false });
   const n = map.nodes;
@@ -77,12 +80,17 @@ export function buildGraph(map: MapFile): Graph<NodeAttrs, EdgeAttrs> {
     });
   }
   const e = map.edges;
+  // The more edges, the lighter each one, so dense maps stay readable; hover brings them back to full colour.
+  const alpha = Math.round(
+    255 * Math.min(1, Math.max(0.25, 2.2 - 0.45 * Math.log10(Math.max(1, e.source.length)))),
+  );
+  const suffix = alpha >= 255 ? '' : alpha.toString(16).padStart(2, '0');
   for (let k = 0; k < e.source.length; k++) {
     const type = EDGE_TYPES[e.type[k]!]!;
     const attrs: EdgeAttrs = {
       i: k,
       type,
-      color: EDGE_COLORS[type],
+      color: EDGE_COLORS[type] + suffix,
       size: type === 'mentions' ? 0.6 : ARROW_TYPES.has(type) ? 1.3 : 1,
       arrow: ARROW_TYPES.has(type),
     };
@@ -194,8 +202,13 @@ export function createRenderer(
         const s = m.edges.source[attrs.i]!;
         const t = m.edges.target[attrs.i]!;
         const f = v.state.hovered !== null ? hoveredIndex() : selectedIndex();
-        if (s === f || t === f) return { ...data, size: (data.size ?? 1) * 2, zIndex: 2 };
-        return { ...data, color: mix(data.color, v.theme.faded, 0.85), zIndex: 0 };
+        if (s === f || t === f)
+          return { ...data, color: EDGE_COLORS[attrs.type], size: (data.size ?? 1) * 2, zIndex: 2 };
+        return {
+          ...data,
+          color: mix(EDGE_COLORS[attrs.type], v.theme.faded, 0.85) + alphaOf(data.color),
+          zIndex: 0,
+        };
       }
       return data;
     },

@@ -57,10 +57,6 @@ export interface Visibility {
   topicCounts: Int32Array;
 }
 
-export function isDateFilterActive(f: Filters): boolean {
-  return f.dateRange !== null;
-}
-
 export function computeVisibility(index: MapIndex, f: Filters): Visibility {
   const { map, topicAncestors, adjStart, adjEdges } = index;
   const nodes = map.nodes;
