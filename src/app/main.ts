@@ -373,7 +373,13 @@ function showResults(): void {
       return li;
     }),
   );
-  results.hidden = found.length === 0;
+  if (found.length === 0 && input.value.trim() !== '' && document.activeElement === input) {
+    const li = document.createElement('li');
+    li.className = 'empty';
+    li.textContent = 'No match';
+    results.append(li);
+  }
+  results.hidden = results.childElementCount === 0;
   input.setAttribute('aria-expanded', String(!results.hidden));
   if (active >= 0) input.setAttribute('aria-activedescendant', `search-result-${active}`);
   else input.removeAttribute('aria-activedescendant');
@@ -463,6 +469,9 @@ byId('toggle-filters').addEventListener('click', () => {
   renderer?.resize();
   renderer?.refresh();
 });
+byId('zoom-in').addEventListener('click', () => void renderer?.getCamera().zoomIn({ duration: 250 }));
+byId('zoom-out').addEventListener('click', () => void renderer?.getCamera().zoomOut({ duration: 250 }));
+byId('zoom-fit').addEventListener('click', () => void renderer?.getCamera().reset({ duration: 300 }));
 byId('export-png').addEventListener('click', () => {
   if (!renderer) return;
   void exportPng(renderer, [topicCanvas], theme.background).then((b) => download('papermap.png', b));
