@@ -1,6 +1,6 @@
 // Shared set-up for the browser tests: a dev server (or static server) on a free port, headless Chromium
 // with software WebGL, and the build the page should show, computed the same way, for expected values.
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -65,7 +65,6 @@ export async function expectedGraph(content: string): Promise<SerializedGraph> {
 export async function tempContent(files: Record<string, string> = {}, withSeed = true): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'papermap-e2e-'));
   if (withSeed) await cp(SEED_CONTENT, dir, { recursive: true });
-  const { writeFile } = await import('node:fs/promises');
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
   return dir;
 }
