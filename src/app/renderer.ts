@@ -61,6 +61,19 @@ export function currentTheme(): Theme {
     : { dark, background: '#fbfbfa', label: '#1d1f23', faded: '#e6e6e6' };
 }
 
+/** Faded colours, memoised: maps use a few dozen colours, and hover fades every node and edge at once. */
+const fadeCache = new Map<string, string>();
+function fade(color: string, toward: string, t: number): string {
+  const key = `${color}|${toward}|${t}`;
+  let out = fadeCache.get(key);
+  if (out === undefined) {
+    out = mix(color, toward, t);
+    if (fadeCache.size > 4096) fadeCache.clear();
+    fadeCache.set(key, out);
+  }
+  return out;
+}
+
 /** The `aa` of `#rrggbbaa`, or `''`. */
 const alphaOf = (c: string): string => (c.length === 9 ? c.slice(7) : '');
 
@@ -190,7 +203,7 @@ export function createRenderer(
         return { ...data, labelVisibility: 'visible', zIndex: 3, highlighted: true };
       if (v.focus) {
         if (v.focus.has(i)) return { ...data, labelVisibility: 'visible', zIndex: 2 };
-        return { ...data, color: mix(data.color, v.theme.faded, 0.8), label: null, zIndex: 0 };
+        return { ...data, color: fade(data.color, v.theme.faded, 0.8), label: null, zIndex: 0 };
       }
       return data;
     },
@@ -206,7 +219,7 @@ export function createRenderer(
           return { ...data, color: EDGE_COLORS[attrs.type], size: (data.size ?? 1) * 2, zIndex: 2 };
         return {
           ...data,
-          color: mix(EDGE_COLORS[attrs.type], v.theme.faded, 0.85) + alphaOf(data.color),
+          color: fade(EDGE_COLORS[attrs.type], v.theme.faded, 0.85) + alphaOf(data.color),
           zIndex: 0,
         };
       }
