@@ -162,7 +162,7 @@ export function buildGraphDetailed(
       size: round2(size),
       color: topic === '' ? NEUTRAL_COLOR : (colors.get(topic) ?? NEUTRAL_COLOR),
       community: communities.get(key) ?? 0,
-    };
+    } satisfies Display;
   };
   const conceptById = new Map(concepts.map((concept) => [concept.id as string, concept]));
   for (const key of sortedKeys) {
@@ -269,14 +269,15 @@ function mergePairs(edges: readonly EdgeRecord[]): WeightedPair[] {
 type Display = Pick<PaperNodeAttributes, 'x' | 'y' | 'size' | 'color' | 'community'>;
 
 function paperAttributes(paper: PaperRecord, display: Display): PaperNodeAttributes {
+  // One object shape for every paper (absent optional fields are `undefined`, which JSON leaves out).
   return {
     kind: 'paper',
     label: paper.label,
     title: paper.title,
     altTitles: paper.altTitles,
-    ...(paper.arxiv !== undefined ? { arxiv: paper.arxiv } : {}),
-    ...(paper.date !== undefined ? { date: paper.date } : {}),
-    ...(paper.published !== undefined ? { published: paper.published } : {}),
+    arxiv: paper.arxiv,
+    date: paper.date,
+    published: paper.published,
     authors: paper.authors,
     topic: paper.topic,
     topicPath: paper.topicPath,
@@ -286,7 +287,11 @@ function paperAttributes(paper: PaperRecord, display: Display): PaperNodeAttribu
     sources: paper.sources,
     tags: paper.tags,
     citedOnly: paper.citedOnly,
-    ...display,
+    x: display.x,
+    y: display.y,
+    size: display.size,
+    color: display.color,
+    community: display.community,
   };
 }
 
@@ -305,7 +310,11 @@ function conceptAttributes(
     topicPath: [...place.path],
     topics: [...place.topics],
     sources: concept.sources,
-    ...display,
+    x: display.x,
+    y: display.y,
+    size: display.size,
+    color: display.color,
+    community: display.community,
   };
 }
 
@@ -417,8 +426,9 @@ function uniqueById<T extends { id: string; sources: readonly SourceRef[] }>(
 
 /** Edges sorted by key, without unknown ends, self-loops or repeated keys (each reported). */
 function validEdges(records: readonly EdgeRecord[], nodeKeys: Set<string>, diagnostics: Diagnostic[]) {
-  const seen = new Set<string>();
   const valid: EdgeRecord[] = [];
+  // Sorted by key, so a repeated key is always right after the kept one.
+  let lastKey: string | null = null;
   for (const edge of sortedBy(records, (edge) => edge.key)) {
     const where = edge.sources[0];
     if (!nodeKeys.has(edge.source) || !nodeKeys.has(edge.target)) {
@@ -430,12 +440,12 @@ function validEdges(records: readonly EdgeRecord[], nodeKeys: Set<string>, diagn
       diagnostics.push(
         at(where, 'edge-self-loop', `${edge.type} edge from ${edge.source} to itself dropped`, 'info'),
       );
-    } else if (seen.has(edge.key)) {
+    } else if (edge.key === lastKey) {
       diagnostics.push(
         at(where, 'duplicate-edge-key', `edge ${edge.key} appears twice; the second is dropped`),
       );
     } else {
-      seen.add(edge.key);
+      lastKey = edge.key;
       valid.push(edge);
     }
   }

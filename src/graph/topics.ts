@@ -59,12 +59,19 @@ export function groupPath(path: readonly string[], trunk: number): string[] {
 export function buildTopicTree(papers: readonly PaperRecord[]): TopicTree {
   const byKey = new Map<string, TopicNode>();
   let hasUntopiced = false;
-  let common: string[] | null = null;
+  // Length of the heading path all papers share so far, measured against the first paper's path.
+  let commonPath: readonly string[] | null = null;
+  let common = 0;
 
   for (const paper of papers) {
     const path = paper.topicPath;
     if (path.length === 0) hasUntopiced = true;
-    common = common === null ? [...path] : common.slice(0, sharedPrefixLength(common, path));
+    if (commonPath === null) {
+      commonPath = path;
+      common = path.length;
+    } else {
+      common = Math.min(common, sharedPrefixLength(commonPath, path));
+    }
     if (path.length === 0) continue;
     const seen = firstSource(paper);
     // Walk up from the innermost topic; once an ancestor exists, the rest of the chain exists too.
@@ -117,7 +124,7 @@ export function buildTopicTree(papers: readonly PaperRecord[]): TopicTree {
   };
   for (const root of roots) visit(root);
 
-  return { topics, byKey, roots, trunk: hasUntopiced ? 0 : (common ?? []).length, hasUntopiced };
+  return { topics, byKey, roots, trunk: hasUntopiced ? 0 : common, hasUntopiced };
 }
 
 function sharedPrefixLength(a: readonly string[], b: readonly string[]): number {
