@@ -24,6 +24,8 @@ export class Automaton {
   private fail: Int32Array = new Int32Array(1);
   /** Nearest proper suffix node that ends a pattern, or -1. */
   private dictLink: Int32Array = new Int32Array(1);
+  /** The root's transitions as a dense table: most steps of a scan start again from the root. */
+  private readonly rootTable = new Int32Array(0x10000).fill(-1);
   private readonly keys: string[] = [];
   private readonly idOfKey = new Map<string, number>();
   private compiled = false;
@@ -117,6 +119,7 @@ export class Automaton {
   }
 
   private child(node: number, c: number): number {
+    if (node === ROOT) return this.rootTable[c] as number;
     const map = this.wide[node];
     if (map !== undefined) return map.get(c) ?? -1;
     for (let k = this.firstChild[node] as number; k >= 0; k = this.nextSibling[k] as number) {
@@ -135,6 +138,7 @@ export class Automaton {
     this.output.push(-1);
     this.wide.push(undefined);
     this.firstChild[node] = id;
+    if (node === ROOT) this.rootTable[c] = id;
     const count = (this.childCount[node] as number) + 1;
     this.childCount[node] = count;
     const map = this.wide[node];

@@ -8,18 +8,13 @@ import type { ConceptId } from '../types.js';
 export function nfkcText(text: string): string {
   // \`normalize\` is costly on many short strings; text made only of ASCII, CJK ideographs, CJK punctuation
   // and full-width ASCII (the bulk of bilingual notes) is NFKC-folded by hand, identically.
-  const folded = NEEDS_FULL_NFKC.test(text)
-    ? text.normalize('NFKC')
-    : FULL_WIDTH.test(text)
-      ? text.replace(FULL_WIDTH_ALL, toHalfWidth)
-      : text;
+  const folded = NEEDS_FULL_NFKC.test(text) ? text.normalize('NFKC') : text.replace(FULL_WIDTH_ALL, toHalfWidth);
   return MULTI_SPACE.test(folded) ? folded.replace(WHITESPACE_RUNS, ' ') : folded;
 }
 
 /** Characters outside the set whose NFKC form is known: ASCII, 、。〈〉《》「」…, CJK ideographs, full-width ASCII. */
 const NEEDS_FULL_NFKC =
   /[^\x00-\x7f\u3000-\u3029\u3030-\u3035\u4e00-\u9fff\uff01-\uff5e\u2013\u2014\u2018\u2019\u201c\u201d\u00b7]/;
-const FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
 const FULL_WIDTH_ALL = /[\u3000\uff01-\uff5e]/g;
 const MULTI_SPACE = /\s\s|[\t\n\r\f\v\u00a0\u3000]/;
 const WHITESPACE_RUNS = /\s+/g;

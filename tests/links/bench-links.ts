@@ -119,7 +119,8 @@ function main(sizes: number[], dense: boolean): void {
   for (const n of sizes.length ? sizes : [1000, 10000]) {
     const papers = syntheticPapers(n, 1, dense);
     const bytes = papers.reduce((sum, p) => sum + p.text.reduce((s, t) => s + t.text.length, 0), 0);
-    findLinks(papers.slice(0, 500)); // warm up
+    // Warm the JIT on the same kind of input first.
+    for (let w = 0; w < 3; w++) findLinks(papers.slice(0, 2000));
     // CPU time (user + system) rather than wall time: the machine is shared.
     const runs: number[] = [];
     let result: ReturnType<typeof findLinks> | undefined;
