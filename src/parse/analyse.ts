@@ -52,6 +52,7 @@ export interface FileContext {
 /** Plain text with every link's text and bare URL removed. */
 function withoutLinks(line: Line): string {
   const text = line.text;
+  if (line.links.length === 0 && !/arxiv/i.test(text)) return text;
   const drop = new Uint8Array(text.length);
   const mark = (at: number, len: number) => {
     for (let i = Math.max(0, at); i < Math.min(text.length, at + len); i++) drop[i] = 1;
@@ -63,15 +64,16 @@ function withoutLinks(line: Line): string {
   // `arXiv:2506.16024` written as text
   for (const ref of findArxivRefs(text)) mark(ref.index, ref.length);
   let out = '';
-  let gap = false;
-  for (let i = 0; i < text.length; i++) {
-    if (drop[i]) {
-      if (!gap) out += ' ';
-      gap = true;
-    } else {
-      out += text[i];
-      gap = false;
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length && !drop[j]) j++;
+    out += text.slice(i, j);
+    if (j < text.length) {
+      out += ' ';
+      while (j < text.length && drop[j]) j++;
     }
+    i = j;
   }
   return out;
 }

@@ -205,7 +205,20 @@ export function findUrls(text: string): UrlHit[] {
 
 export type LinkKind = 'arxiv' | 'paper' | 'article' | 'code' | 'data' | 'author-search' | 'other';
 
+const kindCache = new Map<string, LinkKind>();
+
+/** What a URL points at (memoised: the same links recur across entries and files). */
 export function linkKind(url: string): LinkKind {
+  let kind = kindCache.get(url);
+  if (kind === undefined) {
+    if (kindCache.size > 50_000) kindCache.clear();
+    kind = computeLinkKind(url);
+    kindCache.set(url, kind);
+  }
+  return kind;
+}
+
+function computeLinkKind(url: string): LinkKind {
   const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
   if (/arxiv\.org$/.test(host) && /\/(?:search|a)\//.test(url)) return 'author-search';
   if (arxivFromUrl(url)) return 'arxiv';
@@ -319,19 +332,33 @@ export function matchGroupLabel(text: string): string | undefined {
 // Scripts
 // ---------------------------------------------------------------------------------------------
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+function isCjkCode(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
 
 export function cjkCount(text: string): number {
-  return (text.match(CJK) ?? []).length;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isCjkCode(text.charCodeAt(i))) n++;
+  return n;
 }
 
 export function hasCjk(text: string): boolean {
-  return /[\u3400-\u9fff\uf900-\ufaff]/.test(text);
+  for (let i = 0; i < text.length; i++) if (isCjkCode(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Mostly Latin script: an English title. */
 export function isLatin(text: string): boolean {
-  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  let letters = 0;
+  let cjk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) letters++;
+    else if (isCjkCode(c)) {
+      letters++;
+      cjk++;
+    } else if (c > 0x24f && c < 0x3400 && /\p{L}/u.test(text[i]!)) letters++;
+  }
   if (letters === 0) return false;
-  return cjkCount(text) <= letters * 0.1;
+  return cjk <= letters * 0.1;
 }
