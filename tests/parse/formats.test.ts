@@ -1,0 +1,287 @@
+// Tables of input -> expected for each small format the notes use.
+import { describe, expect, it } from 'vitest';
+import * as parse from '../../src/parse/index.js';
+import { parseNotes } from '../../src/parse/index.js';
+import {
+  authorFromSearchUrl,
+  findArxivRefs,
+  matchField,
+  matchTimestamp,
+  parseLooseDate,
+} from '../../src/parse/patterns.js';
+import { makeLabel, splitAuthors } from '../../src/parse/text.js';
+
+describe('public API', () => {
+  it('exports exactly the parser entry points', () => {
+    expect(Object.keys(parse).sort()).toEqual([
+      'DEFAULT_PARSE_OPTIONS',
+      'mergeFileParses',
+      'parseFile',
+      'parseNotes',
+      'titleId',
+    ]);
+  });
+});
+
+describe('timestamps', () => {
+  it.each([
+    ['2025-07-18 20:24:54 Friday ｜ 真相大白！', '2025-07-18', '真相大白！'],
+    ['2025-07-02 17:21:08 Wednesday｜', '2025-07-02', ''],
+    ['2025-06-12 10:54:10 Thursday | 「Next-Token」范式改变！', '2025-06-12', '「Next-Token」范式改变！'],
+    [
+      '20250604｜RewardBench 2: Advancing Reward Model Evaluation',
+      '2025-06-04',
+      'RewardBench 2: Advancing Reward Model Evaluation',
+    ],
+    ['🌈 🌈 2025-06-27 12:57:34 Friday ｜ 北京大学', '2025-06-27', '北京大学'],
+    ['🙋❓ 2025-06-28 18:17:38 Saturday ｜ 突破', '2025-06-28', '突破'],
+    ['6. 2025-06-18 10:43:39 Wednesday ｜', '2025-06-18', ''],
+    ['2025-06-01 - DAPO: An Open-Source LLM RL System', '2025-06-01', 'DAPO: An Open-Source LLM RL System'],
+    [
+      '2025-05-02 10:00 | Group Relative Policy Optimization',
+      '2025-05-02',
+      'Group Relative Policy Optimization',
+    ],
+    ['2025/6/1｜x', '2025-06-01', 'x'],
+  ])('%s', (text, date, rest) => {
+    expect(matchTimestamp(text)).toMatchObject({ date, rest });
+  });
+
+  it.each([
+    '2025-06-01 was a good day',
+    '2506.16024 is an id',
+    'v2025-06-01',
+    '发布时间：2025-08-06 17:00:54 UTC',
+    'Notes 2025-06-01 10:00:00',
+  ])('not a note timestamp: %s', (text) => {
+    expect(matchTimestamp(text)).toBeUndefined();
+  });
+
+  it('reports impossible stamps as invalid', () => {
+    expect(matchTimestamp('2025-13-45 10:00:00 Friday ｜ x')).toMatchObject({
+      invalid: '2025-13-45 10:00:00 Friday',
+      rest: 'x',
+    });
+  });
+
+  it.each([
+    ['2025-07-02 04：40：29 UTC', '2025-07-02'],
+    ['2025 年 6 月 25 日 14:58:13（UTC）', '2025-06-25'],
+    ['2025-06-15 05：42：29 UTC', '2025-06-15'],
+    ['20250604', '2025-06-04'],
+  ])('publication date %s', (text, date) => {
+    expect(parseLooseDate(text)).toEqual({ date });
+  });
+});
+
+describe('arXiv ids', () => {
+  it.each([
+    ['https://arxiv.org/abs/2506.08745', '2506.08745'],
+    ['https://arxiv.org/pdf/2506.23235', '2506.23235'],
+    ['https://arxiv.org/html/2506.16712v1', '2506.16712'],
+    ['https://arxiv.org/format/2506.16712', '2506.16712'],
+    ['https://papers.cool/arxiv/2507.01352', '2507.01352'],
+    ['arXiv:2506.16024 [pdf 版，html 版，其他格式]', '2506.16024'],
+    ['GoT-R1 arxiv: https://arxiv.org/pdf/2505.17022', '2505.17022'],
+    ['see arXiv: 2402.03300 for details', '2402.03300'],
+    ['http://arxiv.org/abs/2501.17348v2', '2501.17348'],
+    ['arxiv.org/pdf/2401.02072', '2401.02072'],
+    ['https://arxiv.org/pdf/2501.11111.pdf', '2501.11111'],
+    ['https://arxiv.org/abs/hep-th/9901001', 'hep-th/9901001'],
+    ['https://arxiv.org/abs/math.GT/0309136v2', 'math.GT/0309136'],
+    ['https://arxiv.org/abs/0704.0001', '0704.0001'],
+    ['https://huggingface.co/papers/2501.12948', '2501.12948'],
+  ])('%s', (text, id) => {
+    expect(findArxivRefs(text).map((r) => [r.id, r.invalid])).toEqual([[id, undefined]]);
+  });
+
+  it.each([
+    ['https://arxiv.org/abs/2513.12345', 'month 13 is out of range'],
+    ['https://arxiv.org/abs/1412.12345', 'ids before 2015 have 4 digits after the dot'],
+    ['https://arxiv.org/abs/2501.1234', 'ids since 2015 have 5 digits after the dot'],
+  ])('malformed %s', (text, reason) => {
+    expect(findArxivRefs(text)[0]!.invalid).toBe(reason);
+  });
+
+  it('ignores ids that are not arXiv references', () => {
+    expect(findArxivRefs('version 2506.16024 of the data; https://github.com/a/2506.16024')).toEqual([]);
+  });
+});
+
+describe('field labels', () => {
+  it.each([
+    [' **标题** ： 一致的路径通向真理', 'title', '一致的路径通向真理'],
+    ['**链接** ：https://arxiv.org/abs/2506.08745', 'link', 'https://arxiv.org/abs/2506.08745'],
+    ['链接：https://arxiv.org/abs/2505.11614', 'link', 'https://arxiv.org/abs/2505.11614'],
+    ['作者：王增志，周凡', 'authors', '王增志，周凡'],
+    [' **Authors** : Chris Yuhao Liu, Liang Zeng', 'authors', 'Chris Yuhao Liu, Liang Zeng'],
+    [' **Author** : Shreyansh Padarha', 'authors', 'Shreyansh Padarha'],
+    ['**摘要** ：强化学习', 'abstract', '强化学习'],
+    [' **备注** ：Preprint', 'note', 'Preprint'],
+    [' **科目** :  计算和语言 , 人工智能', 'subjects', '计算和语言 , 人工智能'],
+    [' **主题** : 计算和语言', 'subjects', '计算和语言'],
+    ['学科分类：计算与语言（cs.CL）', 'subjects', '计算与语言（cs.CL）'],
+    [' **发布** ： 2025-07-02 04：40：29 UTC', 'published', '2025-07-02 04：40：29 UTC'],
+    ['发布时间：2025 年 6 月 25 日 14:58:13（UTC）', 'published', '2025 年 6 月 25 日 14:58:13（UTC）'],
+    ['论文标题： GENERALIST REWARD MODELS', 'title', 'GENERALIST REWARD MODELS'],
+    ['论文地址：https://arxiv.org/abs/2506.08902', 'link', 'https://arxiv.org/abs/2506.08902'],
+    ['论文链接：https://arxiv.org/pdf/2506.23235', 'link', 'https://arxiv.org/pdf/2506.23235'],
+    [
+      '代码链接：https://github.com/ZiyuGuo99/Image-Generation-CoT',
+      'code',
+      'https://github.com/ZiyuGuo99/Image-Generation-CoT',
+    ],
+    ['GitHub 仓库：https://github.com/OpenBMB/RLPR', 'code', 'https://github.com/OpenBMB/RLPR'],
+    ['1. 标题： 从数学推理到代码', 'title', '从数学推理到代码'],
+    ['Title: Attention Is All You Need', 'title', 'Attention Is All You Need'],
+    [
+      'arXiv: [2503.14476](https://arxiv.org/abs/2503.14476)',
+      'link',
+      '[2503.14476](https://arxiv.org/abs/2503.14476)',
+    ],
+  ])('%s', (text, kind, value) => {
+    expect(matchField(text)).toMatchObject({ kind, value });
+  });
+
+  it.each([
+    '研究“奖励模型欺骗”现象是否存在普遍性',
+    '这就是强化学习的Scaling Law：强化学习训练越长',
+    'https://arxiv.org/abs/2506.08745',
+  ])('not a field: %s', (text) => {
+    expect(matchField(text)).toBeUndefined();
+  });
+});
+
+describe('authors and labels', () => {
+  it.each([
+    ['https://arxiv.org/search/cs?searchtype=author&query=Khalifa,+M', 'Khalifa, M'],
+    ['https://arxiv.org/search/?searchtype=author&query=Chris%20Yuhao%20Liu', 'Chris Yuhao Liu'],
+    ['https://arxiv.org/search/?searchtype=author&query=Bing-Kun%20Bao', 'Bing-Kun Bao'],
+  ])('author-search link %s', (url, name) => {
+    expect(authorFromSearchUrl(url)).toBe(name);
+  });
+
+  it.each([
+    ['陈斌，高新泽，胡传瑞，于鹏航', ['陈斌', '高新泽', '胡传瑞', '于鹏航']],
+    ['郭志涵、吴杰乐、崔文倩', ['郭志涵', '吴杰乐', '崔文倩']],
+    ['Kongcheng Zhang,  Qi Yao,  Shunyu Liu', ['Kongcheng Zhang', 'Qi Yao', 'Shunyu Liu']],
+    ['杰克·兰钱汀、安吉莉卡·陈', ['杰克·兰钱汀', '安吉莉卡·陈']],
+    ['Alice Zhang and Bob Li', ['Alice Zhang', 'Bob Li']],
+  ])('author list %s', (text, names) => {
+    expect(splitAuthors(text)).toEqual(names);
+  });
+
+  it.each([
+    ['PAG: Multi-Turn Reinforced LLM Self-Correction with Policy as Generative  Verifier', '', 'PAG', true],
+    ['GRPO-CARE: Consistency-Aware Reinforcement Learning for Multimodal Reasoning', '', 'GRPO-CARE', true],
+    [
+      'Consistent Paths Lead to Truth: Self-Rewarding Reinforcement Learning',
+      '受这一观察的启发，我们引入了CoVo，这是一种内在的奖励机制',
+      'CoVo',
+      true,
+    ],
+    ['字节跳动Seed最新强化学习配方POLARIS开源 4B 模型数学推理接近 235B 表现', '', 'POLARIS', true],
+    [
+      '无损减少80%激活值内存，提升5倍训练序列长度，仅需两行代码',
+      '来自港中文（深圳）和上海交通大学的团队提出 StreamBP 算法。',
+      'StreamBP',
+      true,
+    ],
+    [
+      '强化学习也能预训练？效果可提升20倍',
+      '研究者引入基于SARSA的时序差分流匹配损失进行改进。',
+      '强化学习也能预训练？效果可提…',
+      false,
+    ],
+    ['Provably Learning from Language Feedback', '', 'Provably Learning from Language Feedback', false],
+    [
+      'Adaptive Guidance Accelerates Reinforcement Learning of Reasoning Models',
+      '',
+      'Adaptive Guidance Accelerates…',
+      false,
+    ],
+  ])('label of %s', (title, body, label, named) => {
+    expect(makeLabel([{ text: title.replace(/\s+/g, ' '), paperish: true }], body)).toEqual({ label, named });
+  });
+});
+
+describe('entries in messy lists', () => {
+  const one = (text: string) => parseNotes([{ path: 'n.md', text }]);
+
+  it('splits at a timestamp lazily continuing a paragraph (`10.` followed by `6.`)', () => {
+    const text = [
+      '10. 2025-06-13 18:30:02 Friday ｜',
+      '',
+      'PAG: Multi-Turn Reinforced LLM Self-Correction',
+      ' **链接** ：https://arxiv.org/abs/2506.10406',
+      ' **摘要** ：我们提出了作为生成验证器（PAG）的策略。',
+      '6. 2025-06-18 10:43:39 Wednesday ｜',
+      '',
+      'Direct Reasoning Optimization: LLMs Can Reward',
+      ' **链接** ：https://arxiv.org/abs/2506.13351',
+    ].join('\n');
+    expect(one(text).papers.map((p) => [p.arxiv, p.label, p.date, p.sources[0]!.line, p.summary])).toEqual([
+      ['2506.10406', 'PAG', '2025-06-13', 1, '我们提出了作为生成验证器（PAG）的策略。'],
+      ['2506.13351', 'Direct Reasoning Optimization', '2025-06-18', 6, ''],
+    ]);
+  });
+
+  it('keeps blank-line separated blocks, quotes and images with the timestamp above', () => {
+    const text = [
+      '🌈🌈 2025-06-23 13:00:43 Monday ｜ 英伟达团队提出全新训练方法——ProRL',
+      '',
+      'https://mp.weixin.qq.com/s/WwLzBO-EZLwsZM9weaGufQ',
+      '',
+      '论文链接：https://arxiv.org/abs/2505.24864',
+      '',
+      '> **（1）强化学习在扩展模型推理边界方面的效果**',
+      '',
+      '![](https://example.com/figure.png)',
+      '',
+      '1. 一条笔记',
+      '   1. 嵌套的笔记',
+    ].join('\n');
+    const [paper] = one(text).papers;
+    expect(paper).toMatchObject({
+      arxiv: '2505.24864',
+      label: 'ProRL',
+      date: '2025-06-23',
+      sources: [{ line: 1 }],
+    });
+    expect(paper!.summary).toBe(
+      [
+        '> **（1）强化学习在扩展模型推理边界方面的效果**',
+        '',
+        '![](https://example.com/figure.png)',
+        '',
+        '1. 一条笔记',
+        '   1. 嵌套的笔记',
+      ].join('\n'),
+    );
+    expect(paper!.links.map((l) => `${l.label} ${l.url}`)).toEqual([
+      'WeChat https://mp.weixin.qq.com/s/WwLzBO-EZLwsZM9weaGufQ',
+      '论文链接 https://arxiv.org/abs/2505.24864',
+    ]);
+    expect(paper!.text.map((s) => s.line)).toEqual([1, 7, 11, 12]);
+  });
+
+  it('reads a heading that is a paper link as an entry, not a topic', () => {
+    const text = [
+      '## RLVR',
+      '',
+      '#### [IFDECORATOR：用可验证奖励包装指令跟随强化学习](https://papers.cool/arxiv/2508.04632)',
+      '',
+      '正文。',
+      '',
+      '发布时间：2025-08-06 17:00:54 UTC',
+      '',
+      '## 数学',
+      '',
+      '2025-06-27 14:21:00 Friday ｜ 桥接 LLM 的离线和在线强化学习',
+    ].join('\n');
+    expect(one(text).papers.map((p) => [p.title, p.topicPath, p.published])).toEqual([
+      ['IFDECORATOR：用可验证奖励包装指令跟随强化学习', ['RLVR'], '2025-08-06'],
+      ['桥接 LLM 的离线和在线强化学习', ['数学'], undefined],
+    ]);
+  });
+});
