@@ -88,10 +88,13 @@ export function renderPanel(
     parts.push(el('h3', {}, 'Links'), links);
   }
   if (detail.sources.length) {
-    parts.push(
-      el('h3', {}, 'In the notes'),
-      el('div', { class: 'sources' }, ...detail.sources.map((s) => el('div', {}, `${s.file}:${s.line}`))),
-    );
+    const line = (s: { file: string; line: number }) => el('div', {}, `${s.file}:${s.line}`);
+    const first = detail.sources.slice(0, 5).map(line);
+    const rest = detail.sources.slice(5);
+    const more = rest.length
+      ? el('details', {}, el('summary', {}, `${rest.length} more`), ...rest.map(line))
+      : null;
+    parts.push(el('h3', {}, 'In the notes'), el('div', { class: 'sources' }, ...first, more));
   }
 
   // Neighbours grouped by edge type, each with the sentence that produced the edge.
