@@ -94,6 +94,7 @@ export function papermap(options: PapermapPluginOptions): Plugin {
   let status: DevStatus = { ok: true, message: '', diagnostics: [] };
   let root = process.cwd();
   let cachePrefixes: string[] = [];
+  let command: 'build' | 'serve' = 'serve';
 
   const accept = (graph: SerializedGraph) => {
     files = toViewFiles(graph, options.bundle);
@@ -204,6 +205,7 @@ export function papermap(options: PapermapPluginOptions): Plugin {
     },
     configResolved(config) {
       root = config.root;
+      command = config.command;
       const rel = path.relative(root, config.cacheDir);
       cachePrefixes =
         rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? [`/${rel.split(path.sep).join('/')}/`] : [];
@@ -213,6 +215,10 @@ export function papermap(options: PapermapPluginOptions): Plugin {
       server.middlewares.use(guard);
       server.middlewares.use('/data', serveData);
       await watch(server);
+    },
+    // The built site needs no websocket (that is only for live updates): tighten the policy there.
+    transformIndexHtml(html) {
+      return command === 'build' ? html.replace("connect-src 'self' ws: wss:", "connect-src 'self'") : html;
     },
     async generateBundle() {
       const graph = await source.build();

@@ -42,6 +42,8 @@ describe('static site', () => {
   it('holds the app and the graph, with relative URLs only', async () => {
     const html = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(html).not.toMatch(/(src|href)="\/(?!\/)/);
+    expect(html).toContain("script-src 'self';");
+    expect(html).toContain("connect-src 'self';");
     expect(await readdir(path.join(out, 'data'))).toEqual(
       expect.arrayContaining(['map.json', 'search.json', 'details']),
     );
