@@ -3,6 +3,7 @@
 // Prints one line `@@RESULT <json>` on stdout.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { NoteFile, ParseResult, SerializedGraph } from '../src/types.js';
 import { generateBigFileCase } from './corpus.js';
@@ -14,6 +15,7 @@ const PIPELINE_MODULE: string = '../src/pipeline.js';
 const VIEW_MODULE: string = '../src/view/bundle.js';
 const SYNTHETIC_MODULE: string = '../src/view/synthetic.js';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const task = argv[0];
 const arg = (name: string, dflt: string): string => {
@@ -347,7 +349,40 @@ async function taskViewData(): Promise<void> {
   emit({ nodes: graph.nodes.length, edges: graph.edges.length, mapGz, files: view.size, buildMs, source });
 }
 
+/** Issue 5's slow inputs beside the seed: the whole build (with layout) must stay bounded. */
+async function taskAdversarial(): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const { generateAdversarialFiles } = await import('./corpus.js');
+  const seed = {
+    path: 'reinforcement-learning.md',
+    text: readFileSync(join(ROOT, 'content', 'reinforcement-learning.md'), 'utf8'),
+  };
+  const files = [...generateAdversarialFiles(), seed];
+  const stages = await loadStages();
+  const t = now();
+  const { parsed } = runParse(stages, files);
+  const parseMs = now() - t;
+  if (!parsed || !stages.findLinks.fn || !stages.buildGraph.fn) {
+    emit({ unavailable: 'pipeline not available', parseMs: parsed ? parseMs : null });
+    return;
+  }
+  const graph = stages.buildGraph.fn(parsed, stages.findLinks.fn(parsed.papers), { layout: true }).graph;
+  const totalMs = now() - t;
+  const rules = parsed.diagnostics
+    .filter((d) => d.file.startsWith('adversarial/'))
+    .map((d) => `${d.file}:${d.line} ${d.rule}`);
+  emit({
+    parseMs,
+    totalMs,
+    papers: parsed.papers.length,
+    nodes: graph.nodes.length,
+    diagnostics: [...new Set(rules)],
+    maxRssMiB: maxRssMiB(),
+  });
+}
+
 const tasks: Record<string, () => Promise<void>> = {
+  adversarial: taskAdversarial,
   viewdata: taskViewData,
   build: taskBuild,
   cli: taskCli,

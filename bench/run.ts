@@ -20,7 +20,7 @@ const arg = (name: string): string | undefined => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const cases = (arg('cases') ?? 'build,bigfile,incremental,browser').split(',');
+const cases = (arg('cases') ?? 'build,bigfile,adversarial,incremental,browser').split(',');
 const sizes = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const runsOverride = arg('runs') ? Number(arg('runs')) : null;
 
@@ -231,6 +231,15 @@ async function caseBigFile(): Promise<Record<string, unknown>> {
   return { ...r, seedBytes, remarkRatio, papermapRatio: pm };
 }
 
+async function caseAdversarial(): Promise<Record<string, unknown>> {
+  console.log('adversarial: the seed beside a 0.8 MB one-line note and a 1,000-deep list (issue 5)');
+  const r = await child(['adversarial']);
+  console.log(
+    `  ${r.totalMs === undefined ? `not available: ${String(r.unavailable ?? r.failed)}` : `${(Number(r.totalMs) / 1000).toFixed(1)} s with layout`}`,
+  );
+  return r;
+}
+
 async function caseIncremental(): Promise<Record<string, unknown>> {
   const n = Number(arg('incremental-size') ?? 10000);
   console.log(`incremental: ${n}-paper corpus, warm builder, one note edited`);
@@ -284,6 +293,7 @@ async function main(): Promise<void> {
     results.cases.build = { machine, data: merged };
   }
   if (cases.includes('bigfile')) results.cases.bigfile = { machine, data: await caseBigFile() };
+  if (cases.includes('adversarial')) results.cases.adversarial = { machine, data: await caseAdversarial() };
   if (cases.includes('incremental')) results.cases.incremental = { machine, data: await caseIncremental() };
   if (cases.includes('browser')) {
     const data = await caseBrowser();
