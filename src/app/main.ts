@@ -605,10 +605,13 @@ function install(next: MapFile): void {
   if (state.hovered !== null && !index.byKey.has(state.hovered)) state = { ...state, hovered: null };
   buildControls();
   labelBase = topicLabelBase();
+  // The reducers must see flags for this map before sigma first reads it.
+  visibility = computeVisibility(index, state.filters);
+  focus = focusOf(index, state);
+  applyColouring(graph, map, state.colorBy);
+  refreshView();
   if (!renderer) {
     const container = byId('map');
-    visibility = computeVisibility(index, state.filters);
-    refreshView();
     renderer = createRenderer(graph, container, () => index, view);
     byId('map-wrap').append(topicCanvas);
     renderer.on('afterRender', () => {
