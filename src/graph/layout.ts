@@ -79,6 +79,8 @@ export interface LayoutResult {
 /** Above this share of new nodes a warm start is no better than a cold one. */
 const WARM_NEW_NODE_SHARE = 0.25;
 const WARM_ITERATIONS = 40;
+/** Weight of a new node's tie to its topic anchor in a warm start (no cohesion partners there). */
+const WARM_ANCHOR_WEIGHT = 3;
 const ANCHOR_PREFIX = '\u0000topic:';
 
 /**
@@ -101,8 +103,8 @@ export function planLayout(
   options: LayoutOptions,
 ): LayoutPlan {
   const anchors = anchorTopics(nodes, tree, groups);
-  // Order-free: a note moving earlier or later in the files must not force a fresh layout.
-  const signature = `${options.run ? 'fa2' : 'seeded'}|${options.seed}|${[...anchors.keys()].sort().join('\n')}`;
+  // New or removed headings do not force a fresh layout: new topics are placed beside what exists.
+  const signature = `${options.run ? 'fa2' : 'seeded'}|${options.seed}`;
   const previous = options.previous;
   if (previous && options.run && previous.signature === signature) {
     const newNodes = nodes.filter(
@@ -327,6 +329,7 @@ function warmStart(
   pairs: readonly WeightedPair[],
   options: LayoutOptions,
 ): number {
+  placeNewAnchors(raw, anchors, options.seed);
   if (newNodes.length === 0) return 0;
   const isNew = new Map(newNodes.map((node) => [node.key, node]));
   const local: Projection = new UndirectedGraph();
@@ -340,7 +343,8 @@ function warmStart(
     touch(node.key);
     if (anchors.has(node.topic)) {
       touch(anchorKey(node.topic));
-      local.mergeEdge(node.key, anchorKey(node.topic), { weight: TOPIC_ANCHOR_WEIGHT });
+      // Stands in for the cohesion edges a cold layout would give the node.
+      local.mergeEdge(node.key, anchorKey(node.topic), { weight: WARM_ANCHOR_WEIGHT });
     }
   }
   for (const pair of pairs) {
@@ -377,6 +381,38 @@ function warmStart(
     raw.set(key, Number.isFinite(x) && Number.isFinite(y) ? [x, y] : [0, 0]);
   }
   return WARM_ITERATIONS;
+}
+
+/**
+ * Topics that appeared since the last build get an anchor: a subtopic next to its parent's, a new group on
+ * the rim of the existing drawing, at a seeded angle.
+ */
+function placeNewAnchors(raw: Map<string, Point>, anchors: Map<string, string | null>, seed: number): void {
+  let sumX = 0;
+  let sumY = 0;
+  for (const [x, y] of raw.values()) {
+    sumX += x;
+    sumY += y;
+  }
+  const cx = raw.size > 0 ? sumX / raw.size : 0;
+  const cy = raw.size > 0 ? sumY / raw.size : 0;
+  let radius = 1;
+  for (const [x, y] of raw.values()) radius = Math.max(radius, Math.hypot(x - cx, y - cy));
+  const near = Math.sqrt(raw.size) * 2;
+  // Parents come before their children in `anchors` (depth-first), so a parent is placed first.
+  for (const [topic, parent] of anchors) {
+    const key = anchorKey(topic);
+    if (raw.has(key)) continue;
+    const random = rngForKey(key, seed);
+    const angle = 2 * Math.PI * random();
+    const base = parent !== null ? raw.get(anchorKey(parent)) : undefined;
+    raw.set(
+      key,
+      base
+        ? [base[0] + near * Math.cos(angle), base[1] + near * Math.sin(angle)]
+        : [cx + radius * 1.15 * Math.cos(angle), cy + radius * 1.15 * Math.sin(angle)],
+    );
+  }
 }
 
 /** Centre the real nodes' bounding box on 0 and scale its longer side to ±LAYOUT_EXTENT; round to 0.01. */

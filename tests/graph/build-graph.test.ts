@@ -164,6 +164,30 @@ describe('layout', () => {
     );
   });
 
+  it.each([
+    ['a new subtopic', ['Root', 'Group 2', 'Sub 2.9'], 'title:g2-s0-p0', 'title:g0-s0-p0'],
+    ['a new group', ['Root', 'Group 9', 'Sub 9.0'], null, null],
+  ])('warm start after a paper under %s keeps the picture and places it', (_what, path, near, far) => {
+    const cold = buildGraphDetailed(records, links);
+    const added = paper('title:under-new-heading', path);
+    const warm = buildGraphDetailed({ ...records, papers: [...records.papers, added] }, links, {
+      previousLayout: cold.layout,
+    });
+    expect(warm.layoutMode).toBe('warm');
+    const before = new Map(cold.graph.nodes.map((n) => [n.key, n.attributes]));
+    for (const n of warm.graph.nodes) {
+      const old = before.get(n.key);
+      if (old) expect(Math.hypot(old.x - n.attributes.x, old.y - n.attributes.y)).toBeLessThan(120);
+    }
+    const at = (key: string) => node(warm.graph, key).attributes;
+    const placed = at('title:under-new-heading');
+    expect(Math.abs(placed.x) <= LAYOUT_EXTENT && Math.abs(placed.y) <= LAYOUT_EXTENT).toBe(true);
+    if (near && far) {
+      const d = (key: string) => Math.hypot(at(key).x - placed.x, at(key).y - placed.y);
+      expect(d(near)).toBeLessThan(d(far));
+    }
+  });
+
   it('warm start keeps every known node where it was', () => {
     const cold = buildGraphDetailed(records, links);
     const again = buildGraphDetailed(records, links, { previousLayout: cold.layout });
