@@ -40,7 +40,8 @@ interface BrowserSize {
   filterRatio: number | null;
 }
 
-export function renderResults(results: Results): string {
+/** `analysis`: hand-written findings (bench/analysis.md), placed after the targets table. */
+export function renderResults(results: Results, analysis?: string | null): string {
   const head: string[] = [
     '# papermap benchmark results',
     '',
@@ -257,5 +258,6 @@ export function renderResults(results: Results): string {
   head.push('## Targets (issue 6)', '', '| target | measured | verdict |', '|---|---|---|');
   for (const [t, m, ok] of targets) head.push(`| ${t} | ${m} | ${verdict(ok)} |`);
   head.push('');
+  if (analysis) head.push(analysis.trim(), '');
   return [...head, ...out].join('\n');
 }

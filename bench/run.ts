@@ -297,12 +297,20 @@ async function main(): Promise<void> {
   if (cases.includes('incremental')) results.cases.incremental = { machine, data: await caseIncremental() };
   if (cases.includes('browser')) {
     const data = await caseBrowser();
+    // Keep the sizes this run did not measure.
+    const old = (results.cases.browser?.data as { sizes?: { papers: number }[] } | undefined)?.sizes ?? [];
+    const fresh = (data.sizes as { papers: number }[] | undefined) ?? [];
+    data.sizes = [...old.filter((o) => !fresh.some((f) => f.papers === o.papers)), ...fresh].sort(
+      (a, b) => a.papers - b.papers,
+    );
     for (const n of (data.notes as string[] | undefined) ?? []) console.log(`  note: ${n}`);
     results.cases.browser = { machine, data };
   }
   if (!argv.includes('--no-write')) {
     writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
-    writeFileSync(join(BENCH, 'results.md'), renderResults(results));
+    const analysisFile = join(BENCH, 'analysis.md');
+    const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : null;
+    writeFileSync(join(BENCH, 'results.md'), renderResults(results, analysis));
     console.log('wrote bench/results.md and bench/results.json');
   }
 }
