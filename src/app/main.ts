@@ -603,33 +603,44 @@ function install(next: MapFile): void {
   graph = buildGraph(map);
   if (state.selected !== null && !index.byKey.has(state.selected)) state = { ...state, selected: null };
   if (state.hovered !== null && !index.byKey.has(state.hovered)) state = { ...state, hovered: null };
-  buildControls();
   labelBase = topicLabelBase();
   // The reducers must see flags for this map before sigma first reads it.
   visibility = computeVisibility(index, state.filters);
   focus = focusOf(index, state);
   applyColouring(graph, map, state.colorBy);
   refreshView();
-  if (!renderer) {
-    const container = byId('map');
-    renderer = createRenderer(graph, container, () => index, view);
-    byId('map-wrap').append(topicCanvas);
-    renderer.on('afterRender', () => {
-      frames++;
-      if (firstFrameMs === null) {
-        firstFrameAt = performance.now();
-        firstFrameMs = firstFrameAt - startedAt;
-      }
-      drawTopicLabels();
-    });
-    renderer.on('enterNode', ({ node }) => dispatch(hoverNode(index.keys[Number(node)]!), 'none'));
-    renderer.on('leaveNode', () => dispatch(hoverNode(null), 'none'));
-    renderer.on('clickNode', ({ node }) => dispatch(selectNode(index.keys[Number(node)]!)));
-    renderer.on('clickStage', () => dispatch(selectNode(null)));
-  } else {
+  if (renderer) {
     renderer.setGraph(graph);
+    finishInstall();
+    return;
   }
-  sync(null, state);
+  // Sigma processes and draws synchronously in its constructor: that is the first frame. The sidebar is
+  // filled just after, so it does not delay the map.
+  renderer = createRenderer(graph, byId('map'), () => index, view);
+  frames++;
+  firstFrameAt = performance.now();
+  firstFrameMs = firstFrameAt - startedAt;
+  byId('map-wrap').append(topicCanvas);
+  drawTopicLabels();
+  renderer.on('afterRender', () => {
+    frames++;
+    drawTopicLabels();
+  });
+  renderer.on('enterNode', ({ node }) => dispatch(hoverNode(index.keys[Number(node)]!), 'none'));
+  renderer.on('leaveNode', () => dispatch(hoverNode(null), 'none'));
+  renderer.on('clickNode', ({ node }) => dispatch(selectNode(index.keys[Number(node)]!)));
+  renderer.on('clickStage', () => dispatch(selectNode(null)));
+  requestAnimationFrame(() => setTimeout(finishInstall, 0));
+}
+
+/** Everything around the map: controls, counts, legend, the open panel. */
+function finishInstall(): void {
+  buildControls();
+  timelineKey = '';
+  syncFilterControls();
+  byId<HTMLSelectElement>('color-by').value = state.colorBy;
+  renderLegend();
+  syncPanel();
   const papers = map.nodes.kind.filter((k) => k === 0).length;
   byId('map-status').textContent =
     `${papers} papers, ${map.nodes.kind.length - papers} concepts, ${map.edges.type.length} links`;
