@@ -19,6 +19,7 @@ import {
   needsExactCase,
   sentenceClaims,
   stripMarkup,
+  type DefinedAcronym,
   type NameClaim,
   type TextClaims,
 } from './names.js';
@@ -31,6 +32,58 @@ export { LEXICON_FILE_NAME } from './lexicon.js';
 export interface LinkOptions {
   /** Text of the user's own lexicon file from the content folder (format documented in README), if any. */
   userLexicon?: { file: string; text: string } | null;
+  /**
+   * Keep between builds (from `createLinkCache()`) to re-read only the papers that changed: while the set of
+   * names is unchanged, an unchanged paper's findings are replayed instead of re-scanned. Same output.
+   */
+  cache?: LinkCache | null;
+}
+
+/** A stable reference in the cache: `p<paper id>` or `c<concept label>`. */
+type StableRef = string;
+
+type Finding =
+  | {
+      k: 'edge';
+      type: EdgeType;
+      s: StableRef;
+      t: StableRef;
+      evidence: string;
+      where: SourceRef;
+      confidence: number;
+      via: string;
+    }
+  | { k: 'mention'; t: StableRef; where: SourceRef }
+  | { k: 'derived'; label: string; kind: ConceptKind; bases: StableRef[] }
+  | { k: 'org'; org: number; text: string; where: SourceRef };
+
+interface PaperClaims {
+  claims: NameClaim[];
+  acronyms: DefinedAcronym[];
+  arxivNames: { arxiv: string; name: string }[];
+  definitions: { paper: number; name: string; longForm: string }[];
+}
+
+/** Per-paper results of earlier builds. Opaque: create with `createLinkCache()`, pass as `options.cache`. */
+export class LinkCache {
+  /** Paper id -> text fingerprint and the names it claims. */
+  readonly claims = new Map<string, { record: PaperRecord; print: string; claims: PaperClaims }>();
+  /** Paper id -> fingerprint (text and the names around it) and what reading it found. */
+  readonly findings = new Map<string, { print: string; findings: Finding[] }>();
+  /** The names of the last build: when they change, every paper is read again. */
+  world = '';
+  /** Papers read (not replayed) by the last build. */
+  lastRead = 0;
+}
+
+export function createLinkCache(): LinkCache {
+  return new LinkCache();
+}
+
+function textPrint(paper: PaperRecord): string {
+  const parts = [paper.id, paper.label, paper.title, paper.arxiv ?? '', ...paper.altTitles];
+  for (const span of paper.text) parts.push(span.file, String(span.line), span.text);
+  return parts.join('\u0001');
 }
 
 /** Up to this many papers sharing an author or lab are linked pairwise; more are chained in date order. */
@@ -175,12 +228,35 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   const textClaims: TextClaims = { claims, acronyms: [], arxivNames: [], definitions: [] };
   const CLAIM_HINT =
     /[（(]|提出|引入|介绍|推出|开源|发布|得出|设计|开发|名为|称为|叫做|propos|introduc|present|develop|design|called|dubbed|named|arxiv\.org/i;
+  const cache = options?.cache ?? undefined;
+  // The same record object (a parse cached by the caller) needs no fingerprint comparison.
+  const prints: string[] = [];
   papers.forEach((paper, index) => {
-    claims.push(...labelClaims(paper, index, lexicon.generic));
-    for (const span of paper.text) {
-      if (!CLAIM_HINT.test(span.text)) continue;
-      sentenceClaims(nfkcText(span.text), paper, index, lexicon.generic, textClaims);
+    const cached = cache?.claims.get(paper.id);
+    if (cache) prints[index] = cached?.record === paper ? cached.print : textPrint(paper);
+    let own: PaperClaims;
+    if (cached && cached.print === prints[index]) {
+      own = cached.claims;
+      cached.record = paper;
+    } else {
+      const local: TextClaims = { claims: [], acronyms: [], arxivNames: [], definitions: [] };
+      for (const span of paper.text) {
+        if (!CLAIM_HINT.test(span.text)) continue;
+        sentenceClaims(nfkcText(span.text), paper, index, lexicon.generic, local);
+      }
+      own = {
+        claims: [...labelClaims(paper, index, lexicon.generic), ...local.claims],
+        acronyms: local.acronyms,
+        arxivNames: local.arxivNames,
+        definitions: local.definitions,
+      };
+      cache?.claims.set(paper.id, { record: paper, print: prints[index] as string, claims: own });
     }
+    for (const c of own.claims) claims.push(c.paper === index ? c : { ...c, paper: index });
+    for (const a of own.acronyms) textClaims.acronyms.push(a);
+    for (const a of own.arxivNames) textClaims.arxivNames.push(a);
+    for (const d of own.definitions)
+      textClaims.definitions.push(d.paper === index ? d : { ...d, paper: index });
   });
   for (const { arxiv, name } of textClaims.arxivNames) {
     const index = byArxiv.get(arxiv);
@@ -307,9 +383,101 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   const derivedBases = new Map<number, Set<number>>();
   const orgEvidence: Map<number, { text: string; where: SourceRef }[]>[] = papers.map(() => new Map());
 
+  // ---- the cache: what a paper's text yields depends on it and on the names around it -------------
+  const paperIndex = new Map<string, number>(papers.map((x, i) => [x.id, i]));
+  const stableOf = (ref: number): StableRef =>
+    isConceptRef(ref) ? `c${(concepts[ref - CONCEPT_REF] as ConceptEntry).label}` : `p${papers[ref]?.id}`;
+  const refFromStable = (stable: StableRef): number =>
+    stable[0] === 'p'
+      ? (paperIndex.get(stable.slice(1)) as number)
+      : CONCEPT_REF + (conceptById.get(conceptIdOf(stable.slice(1))) as number);
+  let world = '';
+  if (cache) {
+    const parts: string[] = [options?.userLexicon?.text ?? ''];
+    for (const e of registry.entries.values()) {
+      const node = e.node ? stableOf(refOf(e.node)) : '';
+      parts.push(
+        `${e.key}\u0002${node}\u0002${e.exact ? [...e.exact].join('\u0003') : ''}\u0002${e.org ?? ''}`,
+      );
+    }
+    for (const c of concepts) parts.push(`${c.label}\u0002${c.kind}\u0002${c.retired}`);
+    world = parts.join('\u0001');
+    if (world !== cache.world) {
+      cache.findings.clear();
+      cache.world = world;
+    }
+    cache.lastRead = 0;
+  }
+  let recording: Finding[] | undefined;
+  const emitEdge = (
+    type: EdgeType,
+    source: number,
+    target: number,
+    evidence: string,
+    where: SourceRef,
+    confidence: number,
+    via: string,
+  ): void => {
+    recording?.push({
+      k: 'edge',
+      type,
+      s: stableOf(source),
+      t: stableOf(target),
+      evidence,
+      where,
+      confidence,
+      via,
+    });
+    addEdge(type, source, target, evidence, where, confidence, via);
+  };
+  const emitMention = (target: Target, paper: number, where: SourceRef): void => {
+    if (target.t !== 'concept') return;
+    recording?.push({ k: 'mention', t: stableOf(refOf(target)), where });
+    noteMention(target, paper, where);
+  };
+  const emitDerived = (label: string, kind: ConceptKind, bases: readonly number[]): number => {
+    recording?.push({ k: 'derived', label, kind, bases: bases.map(stableOf) });
+    const derived = conceptFor(label, kind, 'derived');
+    let baseRefs = derivedBases.get(derived);
+    if (!baseRefs) derivedBases.set(derived, (baseRefs = new Set()));
+    for (const base of bases) baseRefs.add(base);
+    return derived;
+  };
+  const emitOrg = (p: number, org: number, text: string, where: SourceRef): void => {
+    recording?.push({ k: 'org', org, text, where });
+    const list = orgEvidence[p] as Map<number, { text: string; where: SourceRef }[]>;
+    const items = list.get(org) ?? [];
+    if (!items.some((e) => e.where.line === where.line && e.text === text)) items.push({ text, where });
+    list.set(org, items);
+  };
+  const replay = (p: number, findings: readonly Finding[]): void => {
+    for (const f of findings) {
+      if (f.k === 'edge')
+        addEdge(f.type, refFromStable(f.s), refFromStable(f.t), f.evidence, f.where, f.confidence, f.via);
+      else if (f.k === 'mention')
+        noteMention({ t: 'concept', i: refFromStable(f.t) - CONCEPT_REF }, p, f.where);
+      else if (f.k === 'derived') emitDerived(f.label, f.kind, f.bases.map(refFromStable));
+      else emitOrg(p, f.org, f.text, f.where);
+    }
+  };
+
   papers.forEach((paper, p) => {
     const self: Target = { t: 'paper', i: p };
     const selfRef = refOf(self);
+    let print = '';
+    if (cache) {
+      const names = [ownNames[p], claimedKeys[p], localNames[p]].map((set) =>
+        [...(set ?? [])].join('\u0002'),
+      );
+      print = [prints[p], ...names, (ownWritten[p] ?? []).join('\u0002')].join('\u0000');
+      const cached = cache.findings.get(paper.id);
+      if (cached && cached.print === print) {
+        replay(p, cached.findings);
+        return;
+      }
+      cache.lastRead++;
+      recording = [];
+    }
     for (const span of paper.text) {
       for (const sentence of splitSentences(span)) {
         const norm = nfkcText(matchText(sentence.text));
@@ -328,13 +496,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
             previous?.entry.org !== undefined &&
             /^[\s、,，&/]*(?:和|与|及|以及|and|&amp;)?\s*$/.test(lower.slice(previous.end, m.start)) &&
             orgEvidence[p]?.has(previous.entry.org);
-          if (listed || isAffiliation(lower, m)) {
-            const list = orgEvidence[p] as Map<number, { text: string; where: SourceRef }[]>;
-            const items = list.get(m.entry.org) ?? [];
-            if (!items.some((e) => e.where.line === where.line && e.text === evidence))
-              items.push({ text: evidence, where });
-            list.set(m.entry.org, items);
-          }
+          if (listed || isAffiliation(lower, m)) emitOrg(p, m.entry.org, evidence, where);
         }
 
         // Node mentions, with compound names (`Guide-GRPO`, `GRPO++`) resolved.
@@ -378,20 +540,17 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
             // `Guide-GRPO` in the Guide paper: the paper itself, built on GRPO.
             selfSpans.push([cs, ce]);
             for (const base of bases) {
-              addEdge('builds-on', selfRef, refOf(base), evidence, where, CONFIDENCE_DERIVED, regionText);
+              emitEdge('builds-on', selfRef, refOf(base), evidence, where, CONFIDENCE_DERIVED, regionText);
               (derivedTargets ??= new Set()).add(refOf(base));
-              noteMention(base, p, where);
+              emitMention(base, p, where);
             }
             continue;
           }
           // A new name built from known ones: its own concept, built on them.
-          const derived = conceptFor(regionText, kindOfBases(bases, concepts), 'derived');
+          const derived = emitDerived(regionText, kindOfBases(bases, concepts), bases.map(refOf));
           const derivedTarget: Target = { t: 'concept', i: derived };
-          let baseRefs = derivedBases.get(derived);
-          if (!baseRefs) derivedBases.set(derived, (baseRefs = new Set()));
-          for (const base of bases) baseRefs.add(refOf(base));
           for (const base of bases) {
-            addEdge(
+            emitEdge(
               'builds-on',
               refOf(derivedTarget),
               refOf(base),
@@ -400,11 +559,11 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
               CONFIDENCE_DERIVED,
               regionText,
             );
-            noteMention(base, p, where);
+            emitMention(base, p, where);
           }
           mentions.push({ start: cs, end: ce, target: derivedTarget, via: regionText });
         }
-        for (const m of mentions) noteMention(m.target, p, where);
+        for (const m of mentions) emitMention(m.target, p, where);
         if (mentions.length === 0) continue;
 
         // Cues, and the mentions each one points at.
@@ -413,7 +572,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
           for (const m of mentions) {
             const target = refOf(m.target);
             if (!derivedTargets?.has(target))
-              addEdge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
+              emitEdge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
           }
           continue;
         }
@@ -438,7 +597,15 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
               // Only names inside the same parenthesis, from the name it describes.
               if (holder !== aside) continue;
               const owner = mentions[aside.owner] as (typeof mentions)[number];
-              addEdge(cue.type, refOf(owner.target), refOf(m.target), evidence, where, cue.confidence, m.via);
+              emitEdge(
+                cue.type,
+                refOf(owner.target),
+                refOf(m.target),
+                evidence,
+                where,
+                cue.confidence,
+                m.via,
+              );
               continue;
             }
             if (holder && cue.scope === 'enclosed') continue;
@@ -452,7 +619,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
           const byType = typed.get(k);
           if (!byType || byType.size === 0) {
             if (!derivedTargets?.has(target))
-              addEdge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
+              emitEdge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
             return;
           }
           // `优于使用 X 训练的…`: a weak "uses" next to a comparison or critique of the same name is not one.
@@ -463,7 +630,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
           for (const [type, confidence] of byType) {
             // Running on a benchmark (`使用 SEED-Bench-R1`) is no building on it.
             const weakUse = type === 'builds-on' && confidence <= 0.6 && isBenchmark(m.target, concepts);
-            addEdge(
+            emitEdge(
               weakUse ? 'mentions' : type,
               selfRef,
               target,
@@ -510,11 +677,19 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
           ? (splitSentences(evidenceSpan).find((s) => nameKey(s.text).includes(key))?.text ??
             evidenceSpan.text.trim())
           : paper.title;
-        addEdge('builds-on', selfRef, refOf(target), evidence, where, CONFIDENCE_DERIVED, paper.label);
-        noteMention(target, p, where);
+        emitEdge('builds-on', selfRef, refOf(target), evidence, where, CONFIDENCE_DERIVED, paper.label);
+        emitMention(target, p, where);
       }
     }
+    if (cache && recording) cache.findings.set(paper.id, { print, findings: recording });
+    recording = undefined;
   });
+
+  if (cache) {
+    // Forget papers that are gone.
+    for (const id of cache.findings.keys()) if (!paperIndex.has(id)) cache.findings.delete(id);
+    for (const id of cache.claims.keys()) if (!paperIndex.has(id)) cache.claims.delete(id);
+  }
 
   // ---- same group -------------------------------------------------------------------------------
   const groups = new Map<string, { via: string; members: number[] }>();

@@ -8,7 +8,9 @@ import type { ConceptId } from '../types.js';
 export function nfkcText(text: string): string {
   // \`normalize\` is costly on many short strings; text made only of ASCII, CJK ideographs, CJK punctuation
   // and full-width ASCII (the bulk of bilingual notes) is NFKC-folded by hand, identically.
-  const folded = NEEDS_FULL_NFKC.test(text) ? text.normalize('NFKC') : text.replace(FULL_WIDTH_ALL, toHalfWidth);
+  const folded = NEEDS_FULL_NFKC.test(text)
+    ? text.normalize('NFKC')
+    : text.replace(FULL_WIDTH_ALL, toHalfWidth);
   return MULTI_SPACE.test(folded) ? folded.replace(WHITESPACE_RUNS, ' ') : folded;
 }
 

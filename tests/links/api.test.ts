@@ -10,8 +10,10 @@ describe('public API', () => {
     expect(Object.keys(links).sort()).toEqual([
       'HANDFUL',
       'LEXICON_FILE_NAME',
+      'LinkCache',
       'MAX_CONCEPT_SOURCES',
       'MAX_EVIDENCE',
+      'createLinkCache',
       'findLinks',
     ]);
     expect(LEXICON_FILE_NAME).toBe('papermap.lexicon.toml');

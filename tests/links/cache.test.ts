@@ -1,0 +1,65 @@
+// Rebuilds with a cache give exactly what a fresh build gives, and re-read only what changed.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createLinkCache, findLinks } from '../../src/links/index.js';
+import { parseNotes } from '../../src/parse/index.js';
+import type { PaperRecord } from '../../src/types.js';
+
+const seedPath = fileURLToPath(new URL('../../content/reinforcement-learning.md', import.meta.url));
+const papers = parseNotes([
+  { path: 'reinforcement-learning.md', text: readFileSync(seedPath, 'utf8') },
+]).papers;
+const json = (x: unknown) => JSON.stringify(x);
+
+function edit(
+  list: readonly PaperRecord[],
+  id: string,
+  change: (p: PaperRecord) => PaperRecord,
+): PaperRecord[] {
+  return list.map((p) => (p.id === id ? change(p) : p));
+}
+
+describe('LinkCache', () => {
+  it('a warm rebuild equals a fresh build and reads nothing again', () => {
+    const cache = createLinkCache();
+    const first = findLinks(papers, { cache });
+    expect(json(first)).toBe(json(findLinks(papers)));
+    expect(cache.lastRead).toBe(papers.length);
+    const again = findLinks(papers, { cache });
+    expect(json(again)).toBe(json(first));
+    expect(cache.lastRead).toBe(0);
+  });
+
+  it('an edited paper is read again, the rest replayed, and the result equals a fresh build', () => {
+    const cache = createLinkCache();
+    findLinks(papers, { cache });
+    const target = papers.find((p) => p.label === 'CoVo') as PaperRecord;
+    const edited = edit(papers, target.id, (p) => ({
+      ...p,
+      text: [...p.text, { file: p.text[0]?.file ?? 'x.md', line: 999, text: 'CoVo 基于 PPO，并优于 GRPO。' }],
+    }));
+    const warm = findLinks(edited, { cache });
+    expect(cache.lastRead).toBe(1);
+    expect(json(warm)).toBe(json(findLinks(edited)));
+    expect(warm.edges.some((e) => e.key === `builds-on:${target.id}->concept:ppo`)).toBe(true);
+  });
+
+  it('a change to the names (a new label) reads everything again', () => {
+    const cache = createLinkCache();
+    findLinks(papers, { cache });
+    const target = papers.find((p) => p.label === 'CoVo') as PaperRecord;
+    const renamed = edit(papers, target.id, (p) => ({ ...p, label: 'CoVo2' }));
+    const warm = findLinks(renamed, { cache });
+    expect(cache.lastRead).toBe(papers.length);
+    expect(json(warm)).toBe(json(findLinks(renamed)));
+  });
+
+  it('removing and adding papers stays equal to a fresh build', () => {
+    const cache = createLinkCache();
+    findLinks(papers, { cache });
+    const fewer = papers.filter((p) => p.label !== 'GRPO-CARE');
+    expect(json(findLinks(fewer, { cache }))).toBe(json(findLinks(fewer)));
+    expect(json(findLinks(papers, { cache }))).toBe(json(findLinks(papers)));
+  });
+});
