@@ -87,8 +87,8 @@ export function authorKey(display: string): AuthorKey | undefined {
 export class AuthorIndex {
   /** `last|initial` -> the distinct full keys seen with it. */
   private readonly fullByInitial = new Map<string, Set<string>>();
-  /** Display name -> key: the same names recur across many papers. */
-  private readonly keys = new Map<string, AuthorKey | undefined>();
+  /** Display name -> key: the same names recur across many papers (and builds, when the map is shared). */
+  constructor(private readonly keys = new Map<string, AuthorKey | undefined>()) {}
 
   private key(display: string): AuthorKey | undefined {
     const cached = this.keys.get(display);

@@ -11,7 +11,7 @@ import type {
   PaperRecord,
   SourceRef,
 } from '../types.js';
-import { AuthorIndex } from './authors.js';
+import { AuthorIndex, type AuthorKey } from './authors.js';
 import { CLAUSE_BREAK, findCues, type CueHit, type CueType } from './cues.js';
 import { mergeLexicons, parseUserLexicon, shippedLexicon, type Lexicon } from './lexicon.js';
 import {
@@ -72,6 +72,8 @@ export class LinkCache {
   readonly findings = new Map<string, { print: string; findings: Finding[] }>();
   /** The names of the last build: when they change, every paper is read again. */
   world = '';
+  /** Author display name -> key, shared across builds. */
+  readonly authorKeys = new Map<string, AuthorKey | undefined>();
   /** Papers read (not replayed) by the last build. */
   lastRead = 0;
 }
@@ -698,7 +700,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     if (!g) groups.set(key, (g = { via, members: [] }));
     if (g.members[g.members.length - 1] !== paper) g.members.push(paper);
   };
-  const authors = new AuthorIndex();
+  const authors = new AuthorIndex(cache?.authorKeys);
   for (const paper of papers) for (const a of paper.authors) authors.observe(a);
   papers.forEach((paper, p) => {
     const seen = new Set<string>();
