@@ -8,11 +8,10 @@ import {
   hostLabel,
   isLatin,
   linkKind,
-  matchField,
   matchGroupLabel,
   parseLooseDate,
 } from './patterns.js';
-import type { RawEntry } from './segment.js';
+import { lineArxivIds, lineField, type RawEntry } from './segment.js';
 import {
   cleanTitle,
   isTrivialLinkText,
@@ -169,6 +168,11 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     }
   };
   const reportInvalidIds = (line: Line): void => {
+    if (
+      !/arxiv|papers\.cool|huggingface/i.test(line.text) &&
+      !line.links.some((l) => /arxiv|papers\.cool|huggingface/i.test(l.url))
+    )
+      return;
     const sources = [line.text, ...line.links.map((l) => l.url)];
     const seen = new Set<string>();
     for (const s of sources) {
@@ -192,8 +196,8 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       const kind = linkKind(l.url);
       if (kind === 'author-search') continue;
       // A paper link's text is the title (kept as such); the link itself is labelled by where it goes.
-      const paperText =
-        (kind === 'arxiv' || kind === 'paper') && titles.some((c) => c.text === cleanTitle(l.label, 200));
+      const cleaned = kind === 'arxiv' || kind === 'paper' ? cleanTitle(l.label, 200) : undefined;
+      const paperText = cleaned !== undefined && titles.some((c) => c.text === cleaned);
       const label = !paperText && !isTrivialLinkText(l.label, l.url) ? l.label : (fallbackLabel ?? '');
       addLink(links, label, l.url);
     }
@@ -323,7 +327,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       consumed.add(line.line);
       continue;
     }
-    const field = matchField(t);
+    const field = lineField(line);
     if (field) {
       const valueLine: Line = { ...line, text: field.value };
       switch (field.kind) {
@@ -386,8 +390,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       continue;
     }
     const residue = withoutLinks(line).replace(/[\s*_~>•·|｜:：,，、\-–—]/g, '');
-    const hasArxiv =
-      line.links.some((l) => linkKind(l.url) === 'arxiv') || findArxivRefs(t).some((r) => !r.invalid);
+    const hasArxiv = lineArxivIds(line).length > 0;
     const authorSearch = line.links.some((l) => linkKind(l.url) === 'author-search');
 
     if (zone === 'header' && line.quoteDepth === 0) {
@@ -514,7 +517,12 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   let title = ordered[0]?.text;
   if (!title && arxiv) title = `arXiv:${arxiv}`;
   const results: FileEntry[] = [];
-  const body = text.map((s) => s.text).join('\n');
+  // The label is named early in an entry; a long meeting transcript below need not be searched.
+  let body = '';
+  for (const span of text) {
+    if (body.length > 4000) break;
+    body += `${span.text}\n`;
+  }
   if (!title) {
     ctx.diagnostics.push({
       rule: 'entry-without-title',

@@ -4,11 +4,13 @@
 // blockquotes, images, nested lists) belongs to it.
 import type { Line } from './lines.js';
 import {
+  arxivFromUrl,
   findArxivRefs,
   linkKind,
   matchField,
   matchGroupLabel,
   matchTimestamp,
+  type Field,
   type Timestamp,
 } from './patterns.js';
 
@@ -40,15 +42,31 @@ export interface Segmented {
   orphans: { line: Line; topicPath: string[] }[];
 }
 
-/** arXiv ids a line refers to (links and text). */
+const idCache = new WeakMap<Line, string[]>();
+const fieldCache = new WeakMap<Line, Field | null>();
+
+/** arXiv ids a line refers to (links and text); computed once per line. */
 export function lineArxivIds(line: Line): string[] {
-  const ids: string[] = [];
+  let ids = idCache.get(line);
+  if (ids) return ids;
+  ids = [];
   for (const link of line.links) {
-    const ref = findArxivRefs(link.url)[0];
+    const ref = arxivFromUrl(link.url);
     if (ref && !ref.invalid && !ids.includes(ref.id)) ids.push(ref.id);
   }
   for (const ref of findArxivRefs(line.text)) if (!ref.invalid && !ids.includes(ref.id)) ids.push(ref.id);
+  idCache.set(line, ids);
   return ids;
+}
+
+/** The line's `label: value` field, if any; computed once per line. */
+export function lineField(line: Line): Field | undefined {
+  let field = fieldCache.get(line);
+  if (field === undefined) {
+    field = matchField(line.text.trim()) ?? null;
+    fieldCache.set(line, field);
+  }
+  return field ?? undefined;
 }
 
 /** The paper id when the line opens with a paper link / URL / `arXiv:` id. */
@@ -126,19 +144,15 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
   let lastHeading: Line | undefined;
   const add = (line: Line): void => {
     if (!cur && line.kind !== 'heading') {
-      const field = line.quoteDepth === 0 ? matchField(line.text) : undefined;
+      const field = line.quoteDepth === 0 ? lineField(line) : undefined;
       if (field && (field.kind === 'link' || field.kind === 'title') && lineArxivIds(line).length > 0) {
         let at = loose.length - 1;
         while (
           at >= 0 &&
-          !(
-            (loose[at]!.first || loose[at]!.item) &&
-            !matchField(loose[at]!.text) &&
-            loose[at]!.text.trim() !== ''
-          )
+          !((loose[at]!.first || loose[at]!.item) && !lineField(loose[at]!) && loose[at]!.text.trim() !== '')
         )
           at--;
-        if (at < 0 && lastHeading && loose.every((l) => matchField(l.text))) {
+        if (at < 0 && lastHeading && loose.every((l) => lineField(l))) {
           // One heading per paper (Obsidian style): `## Title` then `arXiv: …` / `Authors: …` lines.
           path.length = lastHeading.depth - 1;
           const heading = lastHeading;
@@ -154,7 +168,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
         return;
       }
       loose.push(line);
-      if (!matchField(line.text)) lastHeading = undefined;
+      if (!lineField(line)) lastHeading = undefined;
     }
     if (cur) {
       cur.lines.push(line);
@@ -172,7 +186,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
     if (line.kind === 'heading' && line.quoteDepth === 0 && line.listDepth === 0) {
       const stamp = matchTimestamp(line.text);
       const paperLink = line.links.some((l) => linkKind(l.url) === 'arxiv' || linkKind(l.url) === 'paper');
-      const arxivText = findArxivRefs(line.text).some((r) => !r.invalid);
+      const arxivText = lineArxivIds(line).length > 0;
       if (stamp && stamp.rest.trim() === '' && !(stamp.strong && /\d[:：]\d/.test(line.text))) {
         // A date-only heading (`## 2025-06-01`): a topic, and the default date of the entries below it.
         close(line.line);
@@ -237,7 +251,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
 
     const starts = line.first || line.item;
     if (starts && line.quoteDepth === 0 && line.text.trim() !== '') {
-      const field = matchField(line.text);
+      const field = lineField(line);
       const sibling = cur !== undefined && line.item && cur.itemDepth > 0 && cur.itemDepth === line.listDepth;
       // A line that opens with a paper link.
       const lead = field ? undefined : leadingPaperId(line);
