@@ -403,18 +403,22 @@ function choose(k: number): void {
 }
 
 let extrasRequested = false;
+/** Settles when the search extras (other titles, authors, aliases) are in the index. */
+let extrasReady: Promise<void> | null = null;
 function loadSearchExtras(): void {
   if (extrasRequested) return;
   extrasRequested = true;
   const forMap = map;
-  store
+  extrasReady = store
     .search()
     .then((extra) => {
       if (map !== forMap) return;
       searchIndex = buildSearchIndex(map, extra);
       if (input.value) runSearch();
     })
-    .catch(() => (extrasRequested = false));
+    .catch(() => {
+      extrasRequested = false;
+    });
 }
 
 input.addEventListener('focus', loadSearchExtras);
@@ -427,7 +431,9 @@ input.addEventListener('keydown', (ev) => {
     showResults();
   } else if (ev.key === 'Enter') {
     ev.preventDefault();
-    choose(Math.max(0, active));
+    // Enter before the authors and other titles arrived would pick from a partial list: wait for them.
+    if (extrasReady) void extrasReady.then(() => choose(Math.max(0, active)));
+    else choose(Math.max(0, active));
   } else if (ev.key === 'Escape' && found.length) {
     ev.stopPropagation();
     found = [];
@@ -598,8 +604,9 @@ function install(next: MapFile): void {
   map = next;
   index = indexMap(map);
   store = new DetailStore(map);
-  searchIndex = buildSearchIndex(map, null);
+  searchIndex = { entries: [] };
   extrasRequested = false;
+  extrasReady = null;
   graph = buildGraph(map);
   if (state.selected !== null && !index.byKey.has(state.selected)) state = { ...state, selected: null };
   if (state.hovered !== null && !index.byKey.has(state.hovered)) state = { ...state, hovered: null };
@@ -635,6 +642,8 @@ function install(next: MapFile): void {
 
 /** Everything around the map: controls, counts, legend, the open panel. */
 function finishInstall(): void {
+  searchIndex = buildSearchIndex(map, null);
+  if (document.activeElement === input) loadSearchExtras();
   buildControls();
   timelineKey = '';
   syncFilterControls();
