@@ -67,6 +67,8 @@ describe('the seed map', () => {
 
     const { page } = await fresh();
     await clickNode(page, known.key);
+    // The pointer is on the node: it is the hovered one, and its neighbourhood is the focus.
+    expect(await ph<string | null>(page, 'h.state().hovered')).toBe(known.key);
     await page.waitForSelector('#panel:not([hidden]) .summary, #panel:not([hidden]) .neighbours');
     expect(await ph<string | null>(page, 'h.state().selected')).toBe(known.key);
     expect(await page.textContent('#panel-title')).toBe(attrs.title);
