@@ -5,6 +5,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   // Relative asset URLs: the static site works from any folder of any static file server.
   base: './',
+  // public/ holds build:graph's output for other tools; the site gets its data from the papermap plugin,
+  // and must never pick up a graph built from another notes folder.
+  publicDir: false,
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1' },
   // Pre-bundle every browser dependency at start-up, so the first page load never triggers Vite's
