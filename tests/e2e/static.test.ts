@@ -44,6 +44,8 @@ describe('static site', () => {
     expect(html).not.toMatch(/(src|href)="\/(?!\/)/);
     expect(html).toContain("script-src 'self';");
     expect(html).toContain("connect-src 'self';");
+    // Only the app and its data: nothing copied from public/ (which may hold a graph of other notes).
+    expect((await readdir(out)).sort()).toEqual(['assets', 'data', 'index.html']);
     expect(await readdir(path.join(out, 'data'))).toEqual(
       expect.arrayContaining(['map.json', 'search.json', 'details']),
     );
