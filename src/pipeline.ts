@@ -3,8 +3,9 @@
 // warm-starts the layout from the previous positions, so one edited note rebuilds quickly.
 import { createHash } from 'node:crypto';
 import { buildGraphDetailed, type LayoutMemory } from './graph/index.js';
-import { findLinks, type LinkOptions } from './links/index.js';
+import { createLinkCache, findLinks, type LinkOptions } from './links/index.js';
 import { mergeFileParses, parseFile, type FileParse } from './parse/index.js';
+import { createIncrementalMerge } from './parse/merge-incremental.js';
 import type { Diagnostic, LinkResult, NoteFile, PaperRecord, ParseResult, SerializedGraph } from './types.js';
 
 export type Stage = 'parse' | 'merge' | 'link' | 'graph' | 'layout';
@@ -56,6 +57,11 @@ export interface BuildResult {
   /** Files parsed by this build (the rest came from the cache). */
   parsedFiles: number;
   layoutMode: 'seeded' | 'cold' | 'warm';
+  /**
+   * How the parses were merged: `incremental` (only what the changed files touch), `full` (the builder's first
+   * build), `fallback` (a whole merge, when the incremental one could not place something exactly) or `custom`.
+   */
+  mergeMode: 'full' | 'incremental' | 'fallback' | 'custom';
 }
 
 export interface Builder {
@@ -87,6 +93,9 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
   let dirty = true;
   let layoutMemory: LayoutMemory | null = null;
   let last: BuildResult | null = null;
+  // Warm state of the default stages: merge and links redo only what the changed files touch.
+  const merger = options?.stages?.mergeFileParses ? null : createIncrementalMerge();
+  const linkCache = createLinkCache();
 
   function update(input: readonly NoteFile[] | BuilderChanges): number {
     const changes: BuilderChanges = isFileList(input) ? { changed: input, replaceAll: true } : input;
@@ -161,11 +170,11 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
     timings.parse = performance.now() - started;
 
     started = performance.now();
-    const parsed = stages.mergeFileParses(parses);
+    const parsed = merger ? merger.merge(parses as FileParse[]) : stages.mergeFileParses(parses);
     timings.merge = performance.now() - started;
 
     started = performance.now();
-    const links = stages.findLinks(parsed.papers, { userLexicon: lexicon });
+    const links = stages.findLinks(parsed.papers, { userLexicon: lexicon, cache: linkCache });
     timings.link = performance.now() - started;
 
     const extra = [...crashes];
@@ -180,7 +189,15 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
     timings.layout = built.timings.layout;
     layoutMemory = built.layout;
     dirty = false;
-    last = { graph: built.graph, parsed, links, timings, parsedFiles, layoutMode: built.layoutMode };
+    last = {
+      graph: built.graph,
+      parsed,
+      links,
+      timings,
+      parsedFiles,
+      layoutMode: built.layoutMode,
+      mergeMode: merger ? merger.lastMode : 'custom',
+    };
     return last;
   }
 

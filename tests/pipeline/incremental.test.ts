@@ -1,0 +1,239 @@
+// A long-lived builder (the dev server's) after any sequence of edits gives what a fresh build of the same notes
+// gives: the same parse result, concepts and edges, and the same graph but for positions and communities.
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus.js';
+import { findLinks } from '../../src/links/index.js';
+import { createIncrementalMerge } from '../../src/parse/merge-incremental.js';
+import { mergeFileParses, parseFile } from '../../src/parse/index.js';
+import { createBuilder, type BuildResult } from '../../src/pipeline.js';
+import type { NoteFile, SerializedGraph } from '../../src/types.js';
+
+const corpus = generateCorpus({ papers: 300, files: 10, seed: 3 });
+const base = corpus.files;
+
+/** The graph without what depends on the edit history: positions and Louvain communities. */
+function comparable(graph: SerializedGraph): unknown {
+  return {
+    ...graph,
+    attributes: {
+      ...graph.attributes,
+      topics: graph.attributes.topics.map(({ x: _x, y: _y, ...rest }) => rest),
+    },
+    nodes: graph.nodes.map((n) => {
+      const { x: _x, y: _y, community: _c, ...attributes } = n.attributes;
+      return { key: n.key, attributes };
+    }),
+  };
+}
+
+function expectSame(warm: BuildResult, fresh: BuildResult): void {
+  expect(JSON.stringify(warm.parsed)).toBe(JSON.stringify(fresh.parsed));
+  expect(JSON.stringify(warm.links.concepts)).toBe(JSON.stringify(fresh.links.concepts));
+  expect(JSON.stringify(warm.links.edges)).toBe(JSON.stringify(fresh.links.edges));
+  expect(JSON.stringify(warm.links.diagnostics)).toBe(JSON.stringify(fresh.links.diagnostics));
+  expect(JSON.stringify(comparable(warm.graph))).toBe(JSON.stringify(comparable(fresh.graph)));
+}
+
+/** A fresh build with none of the warm machinery: the whole merge, links without a cache. */
+function freshBuild(files: NoteFile[]): BuildResult {
+  const fresh = createBuilder({
+    layout: false,
+    stages: {
+      mergeFileParses: (parses) => mergeFileParses(parses as never),
+      findLinks: (papers, options) => findLinks(papers, { userLexicon: options?.userLexicon ?? null }),
+    },
+  });
+  fresh.update(files);
+  return fresh.build();
+}
+
+type Notes = Map<string, string>;
+const at = (notes: Notes, k: number): string => [...notes.keys()].sort()[k % notes.size]!;
+const firstAuthors = (text: string): string =>
+  /\*\*作者\*\* ：(.*)/.exec(text)?.[1] ?? ' Wei Zhang,  Lei Wang';
+const firstArxiv = (text: string): string =>
+  /arxiv\.org\/abs\/(\d{4}\.\d{5})/.exec(text)?.[1] ?? '2401.00001';
+
+function entry(date: string, title: string, arxiv: string, authors: string, summary: string): string {
+  return `\n\n${date} 10:00:00 Monday ｜\n\n ${title}\n **标题** ： ${title}\n **链接** ：https://arxiv.org/abs/${arxiv}\n\n **作者** ：${authors}\n **摘要** ：${summary}\n`;
+}
+
+/** Edits, applied in order to the same notes; after each, warm and fresh must agree. */
+const EDITS: { what: string; apply(notes: Notes): void }[] = [
+  {
+    what: 'change a summary',
+    apply(notes) {
+      const path = at(notes, 1);
+      const text = notes.get(path)!;
+      const i = text.indexOf('**摘要** ：');
+      notes.set(path, `${text.slice(0, i + 8)}我们基于 GRPO 并优于 PPO。${text.slice(i + 8)}`);
+    },
+  },
+  {
+    what: 'add a paper',
+    apply(notes) {
+      const path = at(notes, 2);
+      notes.set(
+        path,
+        notes.get(path)! +
+          entry(
+            '2025-12-01',
+            'EditBench: A Paper Added While Editing',
+            '2512.90001',
+            ' Wei Zhang,  Lei Wang',
+            'EditBench 基于 GRPO，在七个数据集上优于 PPO。',
+          ),
+      );
+    },
+  },
+  {
+    what: 'retitle a paper (a name changes)',
+    apply(notes) {
+      const path = at(notes, 3);
+      const text = notes.get(path)!;
+      const m = /^( ?)([A-Z][A-Za-z0-9+-]*): /m.exec(text)!;
+      notes.set(path, text.replace(m[0], `${m[1]}${m[2]}Prime: `));
+    },
+  },
+  {
+    what: 'delete a file',
+    apply(notes) {
+      notes.delete(at(notes, 4));
+    },
+  },
+  {
+    what: 'add a same-group author (a new paper by an existing paper’s authors)',
+    apply(notes) {
+      const path = at(notes, 5);
+      const authors = firstAuthors(notes.get(at(notes, 0))!);
+      notes.set(
+        path,
+        notes.get(path)! +
+          entry(
+            '2025-12-02',
+            'GroupMate: Another Paper of the Same Lab',
+            '2512.90002',
+            authors,
+            'GroupMate 基于 EditBench。',
+          ),
+      );
+    },
+  },
+  {
+    what: 'the same paper in a second file (merge across files), citing another',
+    apply(notes) {
+      const source = notes.get(at(notes, 0))!;
+      const arxiv = firstArxiv(source);
+      notes.set(
+        'zz/duplicate.md',
+        `# Again\n${entry('2023-01-01', 'A Second Place For The Same Paper', arxiv, ' Ann Other', 'Also see arXiv:2512.90003 and 2512.90001.')}`,
+      );
+    },
+  },
+  {
+    what: 'a cited-only paper gets an entry of its own',
+    apply(notes) {
+      const path = at(notes, 6);
+      notes.set(
+        path,
+        notes.get(path)! +
+          entry(
+            '2025-12-03',
+            'CitedOnce: Now With An Entry',
+            '2512.90003',
+            ' Wei Zhang',
+            'CitedOnce 优于 GroupMate。',
+          ),
+      );
+    },
+  },
+  {
+    what: 'two entries with the same short title (kept apart) and a broken front matter',
+    apply(notes) {
+      notes.set(
+        'aa/short.md',
+        `---\ntitle: [unclosed\n---\n# Short\n${entry('2025-01-01', 'GRPO', '2501.90001', ' A B', 'x')}${entry('2025-01-02', 'GRPO', '2501.90002', ' C D', 'y')}`,
+      );
+      const path = at(notes, 7);
+      const untitled = (date: string, summary: string) =>
+        `\n\n${date} 10:00:00 Monday ｜\n\n Kimi K2\n **作者** ： A B\n **摘要** ：${summary}\n`;
+      notes.set(
+        path,
+        notes.get(path)! +
+          entry('2025-01-03', 'GRPO', '2501.90001', ' A B', 'again') +
+          untitled('2025-01-04', 'one Kimi K2'),
+      );
+      const other = at(notes, 9);
+      notes.set(other, notes.get(other)! + untitled('2025-01-05', 'another Kimi K2'));
+    },
+  },
+  {
+    what: 'remove the duplicate and the short titles again',
+    apply(notes) {
+      notes.delete('zz/duplicate.md');
+      notes.delete('aa/short.md');
+    },
+  },
+  {
+    what: 'rename the new paper back (names change again) and reword another summary',
+    apply(notes) {
+      const path = at(notes, 3);
+      notes.set(path, notes.get(path)!.replace(/Prime: /, ': '));
+      const other = at(notes, 8);
+      const text = notes.get(other)!;
+      const i = text.lastIndexOf('**摘要** ：');
+      if (i >= 0) notes.set(other, `${text.slice(0, i + 8)}RLOO 的批评。${text.slice(i + 8)}`);
+    },
+  },
+];
+
+function filesOf(notes: Notes): NoteFile[] {
+  return [...notes].map(([path, text]) => ({ path, text }));
+}
+
+describe('warm builder equals a fresh build after each edit', () => {
+  const notes: Notes = new Map(base.map((f) => [f.path, f.text]));
+  const warm = createBuilder({ layout: false });
+  warm.update(filesOf(notes));
+  const first = warm.build();
+
+  it('starts equal', () => {
+    expectSame(first, freshBuild(filesOf(notes)));
+    expect(first.parsed.papers.length).toBeGreaterThan(250);
+    expect(first.links.edges.some((e) => e.type === 'same-group')).toBe(true);
+  });
+
+  for (const edit of EDITS) {
+    it(edit.what, () => {
+      const before = new Map(notes);
+      edit.apply(notes);
+      const changed = filesOf(notes).filter((f) => before.get(f.path) !== f.text);
+      const removed = [...before.keys()].filter((p) => !notes.has(p));
+      expect(changed.length + removed.length).toBeGreaterThan(0);
+      warm.update({ changed, removed });
+      const result = warm.build();
+      expect(result.parsedFiles).toBe(changed.length);
+      expect(result.mergeMode).toBe('incremental');
+      expectSame(result, freshBuild(filesOf(notes)));
+    });
+  }
+});
+
+describe('incremental merge equals mergeFileParses', () => {
+  it('re-merges only the files that changed and keeps unchanged records', () => {
+    const parses = base.map((f) => parseFile(f));
+    const merger = createIncrementalMerge();
+    const first = merger.merge(parses);
+    expect(JSON.stringify(first)).toBe(JSON.stringify(mergeFileParses(parses)));
+    const text = base[2]!.text + entry('2025-12-04', 'Solo: One More', '2512.90009', ' X Y', 'z');
+    const edited = [...parses];
+    edited[2] = parseFile({ path: base[2]!.path, text });
+    const second = merger.merge(edited);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(mergeFileParses(edited)));
+    expect(merger.lastMerged).toBe(1);
+    expect(merger.lastMode).toBe('incremental');
+    const untouched = first.papers.find((p) => p.sources.every((s) => s.file === base[0]!.path))!;
+    expect(second.papers.find((p) => p.id === untouched.id)).toBe(untouched);
+    expect(second.papers.some((p) => p.id === 'arxiv:2512.90009')).toBe(true);
+  });
+});
