@@ -89,6 +89,8 @@ export class AuthorIndex {
   private readonly fullByInitial = new Map<string, Set<string>>();
   /** Display name -> key: the same names recur across many papers (and builds, when the map is shared). */
   constructor(private readonly keys = new Map<string, AuthorKey | undefined>()) {}
+  /** Key -> its `last|first` and `last|initial` strings, built once per key rather than per occurrence. */
+  private readonly joined = new WeakMap<AuthorKey, { full: string; initial: string }>();
 
   private key(display: string): AuthorKey | undefined {
     const cached = this.keys.get(display);
@@ -98,14 +100,23 @@ export class AuthorIndex {
     return key;
   }
 
+  private strings(key: AuthorKey): { full: string; initial: string } {
+    let s = this.joined.get(key);
+    if (!s) {
+      s = { full: `${key.last}|${key.first}`, initial: `${key.last}|${key.first[0] ?? ''}` };
+      this.joined.set(key, s);
+    }
+    return s;
+  }
+
   /** First pass: remember every full given name. */
   observe(display: string): void {
     const key = this.key(display);
     if (!key || key.first.length < 2) return;
-    const initialKey = `${key.last}|${key.first[0]}`;
-    let set = this.fullByInitial.get(initialKey);
-    if (!set) this.fullByInitial.set(initialKey, (set = new Set()));
-    set.add(`${key.last}|${key.first}`);
+    const { full, initial } = this.strings(key);
+    let set = this.fullByInitial.get(initial);
+    if (!set) this.fullByInitial.set(initial, (set = new Set()));
+    set.add(full);
   }
 
   /** Second pass: the group key for a display name. */
@@ -113,9 +124,10 @@ export class AuthorIndex {
     const key = this.key(display);
     if (!key) return undefined;
     if (key.first === '') return key.last;
-    if (key.first.length >= 2) return `${key.last}|${key.first}`;
-    const full = this.fullByInitial.get(`${key.last}|${key.first}`);
-    if (full && full.size === 1) return [...full][0] as string;
-    return `${key.last}|${key.first}`;
+    const { full } = this.strings(key);
+    if (key.first.length >= 2) return full;
+    const fulls = this.fullByInitial.get(full);
+    if (fulls && fulls.size === 1) return fulls.values().next().value as string;
+    return full;
   }
 }

@@ -389,10 +389,19 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   const paperIndex = new Map<string, number>(papers.map((x, i) => [x.id, i]));
   const stableOf = (ref: number): StableRef =>
     isConceptRef(ref) ? `c${(concepts[ref - CONCEPT_REF] as ConceptEntry).label}` : `p${papers[ref]?.id}`;
-  const refFromStable = (stable: StableRef): number =>
-    stable[0] === 'p'
-      ? (paperIndex.get(stable.slice(1)) as number)
-      : CONCEPT_REF + (conceptById.get(conceptIdOf(stable.slice(1))) as number);
+  // Replays resolve the same few thousand references over and over: remember each once it exists (concepts are
+  // only ever added during a build, so a resolved reference stays valid).
+  const stableRefs = new Map<StableRef, number>();
+  const refFromStable = (stable: StableRef): number => {
+    const known = stableRefs.get(stable);
+    if (known !== undefined) return known;
+    const ref =
+      stable[0] === 'p'
+        ? (paperIndex.get(stable.slice(1)) as number)
+        : CONCEPT_REF + (conceptById.get(conceptIdOf(stable.slice(1))) as number);
+    if (!Number.isNaN(ref) && ref !== undefined) stableRefs.set(stable, ref);
+    return ref;
+  };
   let world = '';
   if (cache) {
     const parts: string[] = [options?.userLexicon?.text ?? ''];
@@ -728,9 +737,10 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     }
     return line;
   };
-  for (const key of [...groups.keys()].sort(compareStrings)) {
+  const shared: string[] = [];
+  for (const [key, g] of groups) if (g.members.length >= 2) shared.push(key);
+  for (const key of shared.sort(compareStrings)) {
     const g = groups.get(key) as { via: string; members: number[] };
-    if (g.members.length < 2) continue;
     const members = [...g.members].sort((a, b) => compareStrings(dateOf(a), dateOf(b)) || a - b);
     const pairs: [number, number][] = [];
     if (members.length <= HANDFUL) {
