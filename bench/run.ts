@@ -114,6 +114,7 @@ export interface BuildSizeResult {
   edges: number | null;
   parsedPapers: number | null;
   gzipBytes: number | null;
+  jsonBytes?: number | null;
   gzipNoSummaryBytes: number | null;
   bytesPerNodeGzNoSummary: number | null;
   /** Gzipped map.json, what the page loads up front (summaries and evidence come in detail chunks). */
@@ -189,6 +190,7 @@ async function caseBuild(): Promise<BuildSizeResult[]> {
       edges: med((x) => x.edges),
       parsedPapers: med((x) => x.papers),
       gzipBytes: med((x) => x.gzipBytes),
+      jsonBytes: med((x) => x.jsonBytes),
       gzipNoSummaryBytes: gzNo,
       mapGzBytes: rs[rs.length - 1]?.mapGzBytes ?? null,
       bytesPerNodeGzNoSummary: gzNo !== null && nodes ? gzNo / nodes : null,
