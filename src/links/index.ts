@@ -68,10 +68,18 @@ interface PaperClaims {
 export class LinkCache {
   /** Paper id -> text fingerprint and the names it claims. */
   readonly claims = new Map<string, { record: PaperRecord; print: string; claims: PaperClaims }>();
-  /** Paper id -> fingerprint (text and the names around it) and what reading it found. */
-  readonly findings = new Map<string, { print: string; findings: Finding[] }>();
-  /** The names of the last build: when they change, every paper is read again. */
+  /**
+   * Paper id -> fingerprint (text and the names around it), what reading it found, the text the names were
+   * looked for in (lower case, sentences joined by line breaks) and the name keys it looked up directly.
+   */
+  readonly findings = new Map<
+    string,
+    { print: string; findings: Finding[]; lower: string; lookups: string[] }
+  >();
+  /** The lexicon and concept table of the last build: when they change, every paper is read again. */
   world = '';
+  /** Name key -> what it stood for in the last build. Only papers whose text holds a changed name are read again. */
+  names = new Map<string, string>();
   /** Author display name -> key, shared across builds. */
   readonly authorKeys = new Map<string, AuthorKey | undefined>();
   /** Papers read (not replayed) by the last build. */
@@ -92,6 +100,8 @@ function textPrint(paper: PaperRecord): string {
 export const HANDFUL = 4;
 /** Evidence kept per edge (the first ones, in paper order). */
 export const MAX_EVIDENCE = 20;
+/** More changed names than this between two cached builds read every paper again. */
+const MAX_CHANGED_NAMES = 500;
 /** Mention places kept per concept. */
 export const MAX_CONCEPT_SOURCES = 100;
 
@@ -402,24 +412,46 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     if (!Number.isNaN(ref) && ref !== undefined) stableRefs.set(stable, ref);
     return ref;
   };
-  let world = '';
   if (cache) {
-    const parts: string[] = [options?.userLexicon?.text ?? ''];
+    const names = new Map<string, string>();
     for (const e of registry.entries.values()) {
       const node = e.node ? stableOf(refOf(e.node)) : '';
-      parts.push(
-        `${e.key}\u0002${node}\u0002${e.exact ? [...e.exact].join('\u0003') : ''}\u0002${e.org ?? ''}`,
-      );
+      names.set(e.key, `${node}\u0002${e.exact ? [...e.exact].join('\u0003') : ''}\u0002${e.org ?? ''}`);
     }
+    const parts: string[] = [options?.userLexicon?.text ?? ''];
     for (const c of concepts) parts.push(`${c.label}\u0002${c.kind}\u0002${c.retired}`);
-    world = parts.join('\u0001');
+    const world = parts.join('\u0001');
     if (world !== cache.world) {
       cache.findings.clear();
       cache.world = world;
+    } else {
+      // Names added, dropped or re-pointed: a paper's reading depends on the names only through the ones its
+      // text holds (the matcher's every hit, before case rules and overlaps, is found again by a matcher of
+      // just the changed names) and the ones it looked up directly, so only those papers are read again.
+      const changed = new Set<string>();
+      for (const [key, value] of names) if (cache.names.get(key) !== value) changed.add(key);
+      for (const key of cache.names.keys()) if (!names.has(key)) changed.add(key);
+      if (changed.size > MAX_CHANGED_NAMES) cache.findings.clear();
+      else if (changed.size > 0) {
+        const probe = new NameRegistry(new Set());
+        for (const key of changed)
+          probe.entries.set(key, { key, node: { t: 'concept', i: 0 }, nodePriority: 0 });
+        probe.compile();
+        for (const [id, cached] of cache.findings) {
+          if (
+            cached.lookups.some((key) => changed.has(key)) ||
+            probe.find(cached.lower, cached.lower).length > 0
+          )
+            cache.findings.delete(id);
+        }
+      }
     }
+    cache.names = names;
     cache.lastRead = 0;
   }
   let recording: Finding[] | undefined;
+  let lowers: string[] | undefined;
+  let lookups: string[] | undefined;
   const emitEdge = (
     type: EdgeType,
     source: number,
@@ -488,11 +520,14 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       }
       cache.lastRead++;
       recording = [];
+      lowers = [];
+      lookups = [];
     }
     for (const span of paper.text) {
       for (const sentence of splitSentences(span)) {
         const norm = nfkcText(matchText(sentence.text));
         const lower = lowerSameLength(norm);
+        lowers?.push(lower);
         const found = registry.find(norm, lower);
         if (found.length === 0) continue;
         const where: SourceRef = { file: sentence.file, line: sentence.line };
@@ -676,6 +711,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
             written.set(nameKey(parts.slice(a, b).join(' ')), parts.slice(a, b).join(' '));
       }
       for (const candidate of candidates) {
+        lookups?.push(candidate);
         const entry = registry.entries.get(candidate);
         const target = entry?.node;
         if (!target || sameTarget(target, self)) continue;
@@ -692,8 +728,16 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
         emitMention(target, p, where);
       }
     }
-    if (cache && recording) cache.findings.set(paper.id, { print, findings: recording });
+    if (cache && recording)
+      cache.findings.set(paper.id, {
+        print,
+        findings: recording,
+        lower: (lowers ?? []).join('\n'),
+        lookups: lookups ?? [],
+      });
     recording = undefined;
+    lowers = undefined;
+    lookups = undefined;
   });
 
   if (cache) {

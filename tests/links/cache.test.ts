@@ -45,14 +45,42 @@ describe('LinkCache', () => {
     expect(warm.edges.some((e) => e.key === `builds-on:${target.id}->concept:ppo`)).toBe(true);
   });
 
-  it('a change to the names (a new label) reads everything again', () => {
+  it('a paper named elsewhere removed: only the papers whose text names it are read again', () => {
+    const cache = createLinkCache();
+    const before = findLinks(papers, { cache });
+    const target = papers.find((p) => p.label === 'GoT') as PaperRecord;
+    const citing = new Set(
+      before.edges.filter((e) => e.target === target.id && e.type !== 'same-group').map((e) => e.source),
+    );
+    expect(citing.size).toBeGreaterThan(0);
+    const rest = papers.filter((p) => p !== target);
+    const warm = findLinks(rest, { cache });
+    expect(json(warm)).toBe(json(findLinks(rest)));
+    expect(cache.lastRead).toBeGreaterThanOrEqual(citing.size);
+    expect(cache.lastRead).toBeLessThan(rest.length / 4);
+    expect(warm.edges.some((e) => e.target === target.id)).toBe(false);
+  });
+
+  it('a new label no other paper uses is read alone; equal to a fresh build', () => {
     const cache = createLinkCache();
     findLinks(papers, { cache });
     const target = papers.find((p) => p.label === 'CoVo') as PaperRecord;
     const renamed = edit(papers, target.id, (p) => ({ ...p, label: 'CoVo2' }));
     const warm = findLinks(renamed, { cache });
-    expect(cache.lastRead).toBe(papers.length);
+    expect(cache.lastRead).toBe(1);
     expect(json(warm)).toBe(json(findLinks(renamed)));
+  });
+
+  it('a change to the lexicon reads everything again', () => {
+    const cache = createLinkCache();
+    findLinks(papers, { cache });
+    const userLexicon = {
+      file: 'papermap.lexicon.toml',
+      text: '[[concept]]\nname = "Zeta Method"\nkind = "method"\n',
+    };
+    const warm = findLinks(papers, { cache, userLexicon });
+    expect(cache.lastRead).toBe(papers.length);
+    expect(json(warm)).toBe(json(findLinks(papers, { userLexicon })));
   });
 
   it('removing and adding papers stays equal to a fresh build', () => {

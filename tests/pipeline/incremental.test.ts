@@ -59,7 +59,7 @@ function entry(date: string, title: string, arxiv: string, authors: string, summ
 }
 
 /** Edits, applied in order to the same notes; after each, warm and fresh must agree. */
-const EDITS: { what: string; apply(notes: Notes): void }[] = [
+const EDITS: { what: string; apply(notes: Notes): void; check?: (fresh: BuildResult) => void }[] = [
   {
     what: 'change a summary',
     apply(notes) {
@@ -85,6 +85,36 @@ const EDITS: { what: string; apply(notes: Notes): void }[] = [
           ),
       );
     },
+  },
+  {
+    what: 'a note mentions a name no paper has yet',
+    apply(notes) {
+      const path = at(notes, 1);
+      const text = notes.get(path)!;
+      const i = text.indexOf('**摘要** ：');
+      notes.set(path, `${text.slice(0, i + 8)}我们的方法优于 Zorblax。${text.slice(i + 8)}`);
+    },
+  },
+  {
+    what: 'a paper takes that name in another note (the unchanged note now links to it)',
+    apply(notes) {
+      const path = at(notes, 6);
+      notes.set(
+        path,
+        notes.get(path)! +
+          entry(
+            '2025-12-05',
+            'Zorblax: A Name Mentioned Before It Existed',
+            '2512.90005',
+            ' Q R',
+            'Zorblax 基于 GRPO。',
+          ),
+      );
+    },
+    check: (result) =>
+      expect(result.links.edges.some((e) => e.target === 'arxiv:2512.90005' && e.type !== 'same-group')).toBe(
+        true,
+      ),
   },
   {
     what: 'retitle a paper (a name changes)',
@@ -214,7 +244,9 @@ describe('warm builder equals a fresh build after each edit', () => {
       const result = warm.build();
       expect(result.parsedFiles).toBe(changed.length);
       expect(result.mergeMode).toBe('incremental');
-      expectSame(result, freshBuild(filesOf(notes)));
+      const fresh = freshBuild(filesOf(notes));
+      edit.check?.(fresh);
+      expectSame(result, fresh);
     });
   }
 });
