@@ -56,6 +56,8 @@ export interface BuildResult {
   timings: StageTimings;
   /** Files parsed by this build (the rest came from the cache). */
   parsedFiles: number;
+  /** Papers the link stage read (the rest replayed what an earlier build found); -1 with a custom stage. */
+  linkedPapers: number;
   layoutMode: 'seeded' | 'cold' | 'warm';
   /**
    * How the parses were merged: `incremental` (only what the changed files touch), `full` (the builder's first
@@ -195,6 +197,7 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
       links,
       timings,
       parsedFiles,
+      linkedPapers: options?.stages?.findLinks ? -1 : linkCache.lastRead,
       layoutMode: built.layoutMode,
       mergeMode: merger ? merger.lastMode : 'custom',
     };
