@@ -6,8 +6,18 @@ export const DEFAULT_SEED = 1;
 /** Positions are scaled so the drawing fits in [-LAYOUT_EXTENT, LAYOUT_EXTENT] on its longer side. */
 export const LAYOUT_EXTENT = 500;
 
-/** ForceAtlas2 switches to Barnes–Hut above this many nodes (its own `inferSettings` threshold). */
-export const BARNES_HUT_THRESHOLD = 2000;
+/**
+ * ForceAtlas2 switches to Barnes–Hut above this many nodes (graphology's own `inferSettings` waits until
+ * 2,000, where the exact O(n²) repulsion already costs several seconds for a few hundred iterations; at 1k
+ * nodes Barnes–Hut is 2.5× faster here and the picture is the same).
+ */
+export const BARNES_HUT_THRESHOLD = 400;
+/** Barnes–Hut opening angle: 1 (graphology's default is 0.5) is ~15% faster with the same clusters. */
+export const BARNES_HUT_THETA = 1;
+/** ForceAtlas2 iterations of a cold layout: ITERATION_SCALE / √nodes, clamped (see `iterationBudget`). */
+export const ITERATION_SCALE = 6000;
+export const ITERATION_MIN = 20;
+export const ITERATION_MAX = 500;
 
 /** How strongly edges of each type pull their ends together in the layout and weigh in communities. */
 export const EDGE_WEIGHTS: Record<EdgeType, number> = {

@@ -4,7 +4,11 @@ import { hierarchy, pack } from 'd3';
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import {
+  BARNES_HUT_THETA,
   BARNES_HUT_THRESHOLD,
+  ITERATION_MAX,
+  ITERATION_MIN,
+  ITERATION_SCALE,
   LAYOUT_EXTENT,
   COHESION_WEIGHT,
   GROUP_PARTNERS,
@@ -84,11 +88,13 @@ const WARM_ANCHOR_WEIGHT = 3;
 const ANCHOR_PREFIX = '\u0000topic:';
 
 /**
- * ForceAtlas2 iterations for a graph of `order` nodes: fewer for bigger graphs, so that the total work
- * (iterations × n log n with Barnes–Hut) grows far slower than n².
+ * ForceAtlas2 iterations for a graph of `order` nodes: ITERATION_SCALE / √n, between ITERATION_MIN and
+ * ITERATION_MAX. With Barnes–Hut the total work (iterations × n log n) grows like √n log n, far slower than
+ * n²; the start positions are already packed by topic, so a few dozen iterations settle a big graph.
  */
 export function iterationBudget(order: number): number {
-  return Math.round(Math.min(500, Math.max(40, 12000 / Math.sqrt(Math.max(1, order)))));
+  const budget = ITERATION_SCALE / Math.sqrt(Math.max(1, order));
+  return Math.round(Math.min(ITERATION_MAX, Math.max(ITERATION_MIN, budget)));
 }
 
 export function anchorKey(topic: string): string {
@@ -158,6 +164,7 @@ function fa2Settings(order: number) {
   return {
     ...forceAtlas2.inferSettings(order),
     barnesHutOptimize: order > BARNES_HUT_THRESHOLD,
+    barnesHutTheta: BARNES_HUT_THETA,
     // Hubs (concepts many papers mention) are pushed to the edge of their cluster instead of its centre.
     outboundAttractionDistribution: true,
   };
