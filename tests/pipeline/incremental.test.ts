@@ -229,6 +229,11 @@ describe('warm builder equals a fresh build after each edit', () => {
 
   it('starts equal', () => {
     expectSame(first, freshBuild(filesOf(notes)));
+    const oneShot = createBuilder({ layout: false, incremental: false });
+    oneShot.update(filesOf(notes));
+    const plain = oneShot.build();
+    expect(plain.mergeMode).toBe('custom');
+    expectSame(plain, first);
     expect(first.parsed.papers.length).toBeGreaterThan(250);
     expect(first.links.edges.some((e) => e.type === 'same-group')).toBe(true);
   });
