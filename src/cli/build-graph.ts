@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { buildFromDirectory } from './build-from-directory.js';
 import { ContentFolderError } from './read-content.js';
 import { formatReport } from './report.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { jsonPieces, writeFileAtomic } from './write-atomic.js';
 
 export const EXIT_OK = 0;
 /** `--strict` and the content has error or warning diagnostics (the graph was still written). */
@@ -78,7 +78,8 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
 
   const started = performance.now();
   try {
-    await writeFileAtomic(out, `${JSON.stringify(result.graph)}\n`);
+    // Streamed: the same bytes as `${JSON.stringify(graph)}\n`, without the whole text in memory.
+    await writeFileAtomic(out, withNewline(jsonPieces(result.graph)));
   } catch (error) {
     io.out(formatReport(result.report, { timings: result.timings }));
     const code =
@@ -95,6 +96,11 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
     return EXIT_STRICT;
   }
   return EXIT_OK;
+}
+
+function* withNewline(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield '\n';
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

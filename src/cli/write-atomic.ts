@@ -1,7 +1,7 @@
 // Write a file so that readers see either the old bytes or the new ones, never a mix: write a temporary
 // file in the same folder, flush it to disk, then rename it over the target (atomic on one filesystem).
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** `.graph.json.<pid>.<random>.tmp` beside `graph.json`. */
@@ -10,7 +10,10 @@ export function tempNamePattern(target: string): RegExp {
   return new RegExp(`^\\.${escaped}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
 }
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array | Iterable<string>,
+): Promise<void> {
   const folder = dirname(target);
   await mkdir(folder, { recursive: true });
   await removeStaleTemps(target);
@@ -18,7 +21,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else await writeChunks(handle, data);
       await handle.sync();
     } finally {
       await handle.close();
@@ -28,6 +32,61 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     await unlink(temp).catch(() => undefined);
     throw error;
   }
+}
+
+/** Pieces are gathered into writes of about this many characters. */
+const WRITE_CHUNK = 1 << 20;
+
+async function writeChunks(handle: FileHandle, pieces: Iterable<string>): Promise<void> {
+  let buffer: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    buffer.push(piece);
+    length += piece.length;
+    if (length >= WRITE_CHUNK) {
+      await handle.write(buffer.join(''));
+      buffer = [];
+      length = 0;
+    }
+  }
+  if (length > 0) await handle.write(buffer.join(''));
+}
+
+/**
+ * `JSON.stringify(value)` in pieces, without ever holding the whole text: the top-level object's array
+ * properties are written one element at a time. Joined, the pieces are exactly `JSON.stringify(value)`
+ * (the graph JSON of 100k papers is hundreds of MB as one string, and again as a Buffer when written).
+ */
+export function* jsonPieces(value: unknown): Generator<string> {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
+    const whole = JSON.stringify(value) as string | undefined;
+    if (whole !== undefined) yield whole;
+    return;
+  }
+  let first = true;
+  yield '{';
+  for (const [key, item] of Object.entries(value)) {
+    if (Array.isArray(item) && typeof (item as { toJSON?: unknown }).toJSON !== 'function') {
+      yield `${first ? '' : ','}${JSON.stringify(key)}:[`;
+      first = false;
+      for (let i = 0; i < item.length; i++) {
+        // As in JSON.stringify: an element that has no JSON form (undefined, a function) is `null`.
+        yield `${i > 0 ? ',' : ''}${(JSON.stringify(item[i]) as string | undefined) ?? 'null'}`;
+      }
+      yield ']';
+      continue;
+    }
+    const text = JSON.stringify(item) as string | undefined;
+    if (text === undefined) continue; // undefined, functions and symbols are left out of objects
+    yield `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
+    first = false;
+  }
+  yield '}';
 }
 
 /** Temporary files left by builds that were killed (their process is gone) are removed. */
