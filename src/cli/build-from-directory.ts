@@ -39,7 +39,9 @@ export async function buildFromDirectory(
   options?: BuildFromDirectoryOptions | null,
 ): Promise<BuildFromDirectoryResult> {
   const builder =
-    options?.builder ?? createBuilder({ seed: options?.seed ?? null, layout: options?.layout ?? null });
+    options?.builder ??
+    // A one-shot build has no next build to be warm for: skip the incremental bookkeeping.
+    createBuilder({ seed: options?.seed ?? null, layout: options?.layout ?? null, incremental: false });
   const started = performance.now();
   let filesRead: number;
   let filesSkipped: number;
