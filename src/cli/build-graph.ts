@@ -1,11 +1,19 @@
 // npm run build:graph -- --content DIR --out FILE [--strict] [--no-layout] [--seed N]
 // Builds the graph of a notes folder, prints the report, writes the JSON atomically.
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildFromDirectory } from './build-from-directory.js';
-import { ContentFolderError } from './read-content.js';
-import { formatReport } from './report.js';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { buildGraphDetailed } from '../graph/build-graph.js';
+import { findLinks } from '../links/index.js';
+import { mergeFileParses, parseFile } from '../parse/index.js';
+import type { FileParse } from '../parse/types.js';
+import type { Diagnostic, NoteFile } from '../types.js';
+import type { BuildFromDirectoryResult } from './build-from-directory.js';
+import { ContentFolderError, readContent } from './read-content.js';
+import { formatReport, makeReport } from './report.js';
 import { jsonPieces, writeFileAtomic } from './write-atomic.js';
 
 export const EXIT_OK = 0;
@@ -64,7 +72,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
   const out = resolve(values.out);
   let result;
   try {
-    result = await buildFromDirectory(values.content, { seed, layout: !values['no-layout'] });
+    result = await buildOnce(values.content, { seed, layout: !values['no-layout'] });
   } catch (error) {
     if (error instanceof ContentFolderError) {
       io.err(`papermap: ${error.message}; nothing written`);
@@ -98,12 +106,158 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
   return EXIT_OK;
 }
 
+/**
+ * One build of a folder, for the command line: the same graph as `buildFromDirectory` (tested), but nothing
+ * is kept for a next build. Each note's text is released once it is parsed, notes are parsed on every core
+ * (worker threads, when there are enough notes to pay for them), and per-file parses are released after
+ * the merge. The builder of the dev server keeps all of that to rebuild quickly; a single build need not.
+ */
+export async function buildOnce(
+  dir: string,
+  options?: { seed?: number | null; layout?: boolean | null; workers?: number | null } | null,
+): Promise<BuildFromDirectoryResult> {
+  let started = performance.now();
+  const content = await readContent(dir);
+  const files: (NoteFile | null)[] = content.files;
+  const filesRead = files.length;
+  const read = performance.now() - started;
+
+  started = performance.now();
+  const workers = options?.workers ?? defaultWorkers(files);
+  const { parses, crashes } = workers > 1 ? await parseInWorkers(files, workers) : parseHere(files);
+  const parse = performance.now() - started;
+
+  started = performance.now();
+  const parsed = mergeFileParses(parses.filter((p): p is FileParse => p !== null));
+  parses.length = 0;
+  const merge = performance.now() - started;
+
+  started = performance.now();
+  const links = findLinks(parsed.papers, { userLexicon: content.lexicon });
+  const link = performance.now() - started;
+
+  const built = buildGraphDetailed(parsed, links, {
+    seed: options?.seed ?? null,
+    layout: options?.layout ?? true,
+    extraDiagnostics: [...crashes, ...content.diagnostics],
+  });
+  return {
+    graph: built.graph,
+    report: makeReport(dir, built.graph, { filesRead, filesSkipped: content.skipped }),
+    timings: { read, parse, merge, link, graph: built.timings.graph, layout: built.timings.layout },
+  };
+}
+
+/** Below this many bytes of notes, starting workers costs more than it saves. */
+const WORKER_MIN_BYTES = 4 << 20;
+
+function defaultWorkers(files: readonly (NoteFile | null)[]): number {
+  let chars = 0;
+  for (const file of files) chars += file?.text.length ?? 0;
+  if (chars < WORKER_MIN_BYTES || files.length < 4) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+interface Parsed {
+  /** Parallel to the files; null for a note whose parse crashed. */
+  parses: (FileParse | null)[];
+  crashes: Diagnostic[];
+}
+
+/** A parser bug on one note must not take the other notes down with it (as in the pipeline's builder). */
+function parseOne(file: NoteFile): FileParse | Diagnostic {
+  try {
+    return parseFile(file);
+  } catch (error) {
+    return {
+      rule: 'parser-crashed',
+      severity: 'error',
+      file: file.path,
+      line: 1,
+      column: 1,
+      message: `the parser failed on this file: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
+function isParse(value: FileParse | Diagnostic): value is FileParse {
+  return 'entries' in value;
+}
+
+function parseHere(files: (NoteFile | null)[]): Parsed {
+  const parsed: Parsed = { parses: [], crashes: [] };
+  for (let i = 0; i < files.length; i++) {
+    const result = parseOne(files[i] as NoteFile);
+    files[i] = null; // the text is not needed any more
+    if (isParse(result)) parsed.parses.push(result);
+    else {
+      parsed.parses.push(null);
+      parsed.crashes.push(result);
+    }
+  }
+  return parsed;
+}
+
+const WORKER_TAG = 'papermap-parse-worker';
+
+/**
+ * A worker running this file. Run as TypeScript (tsx, vitest), the worker does not get tsx's loader from
+ * the command line on Node 20, so it loads this file through tsx's API.
+ */
+function startWorker(): Worker {
+  const self = import.meta.url;
+  if (!self.endsWith('.ts')) {
+    return new Worker(fileURLToPath(self), { workerData: WORKER_TAG });
+  }
+  const tsx = dirname(createRequire(self).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(tsx, 'dist/esm/api/index.mjs')).href;
+  const code = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(self)}, ${JSON.stringify(self)}))`;
+  return new Worker(code, { eval: true, workerData: WORKER_TAG });
+}
+
+/** Notes go out one at a time to whichever worker is free; results are put back in the files' order. */
+async function parseInWorkers(files: (NoteFile | null)[], count: number): Promise<Parsed> {
+  const parses: (FileParse | null)[] = new Array<FileParse | null>(files.length).fill(null);
+  const crashes: (Diagnostic | null)[] = new Array<Diagnostic | null>(files.length).fill(null);
+  let next = 0;
+  const run = (): Promise<void> =>
+    new Promise((resolveRun, rejectRun) => {
+      const worker = startWorker();
+      const send = (): void => {
+        if (next >= files.length) {
+          void worker.terminate().then(() => resolveRun());
+          return;
+        }
+        const index = next++;
+        const file = files[index] as NoteFile;
+        files[index] = null;
+        worker.postMessage({ index, file });
+      };
+      worker.on('message', (message: { index: number; result: FileParse | Diagnostic }) => {
+        if (isParse(message.result)) parses[message.index] = message.result;
+        else crashes[message.index] = message.result;
+        send();
+      });
+      worker.on('error', rejectRun);
+      worker.on('online', send);
+    });
+  await Promise.all(Array.from({ length: Math.min(count, files.length) }, run));
+  return { parses, crashes: crashes.filter((c): c is Diagnostic => c !== null) };
+}
+
+if (!isMainThread && workerData === WORKER_TAG && parentPort) {
+  const port = parentPort;
+  port.on('message', (message: { index: number; file: NoteFile }) => {
+    port.postMessage({ index: message.index, result: parseOne(message.file) });
+  });
+}
+
 function* withNewline(pieces: Iterable<string>): Generator<string> {
   yield* pieces;
   yield '\n';
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainThread && process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
