@@ -755,16 +755,21 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   };
   const authors = new AuthorIndex(cache?.authorKeys);
   for (const paper of papers) for (const a of paper.authors) authors.observe(a);
+  // The same names recur across many papers: each display name's group key is resolved once per build.
+  // (`join` skips a paper already last in the group, so an author named twice joins once.)
+  const groupKeys = new Map<string, string | null>();
   papers.forEach((paper, p) => {
-    const seen = new Set<string>();
     for (const a of paper.authors) {
-      const key = authors.resolve(a);
-      if (key && !seen.has(key)) {
-        seen.add(key);
-        join(`author:${key}`, a, p);
+      let group = groupKeys.get(a);
+      if (group === undefined) {
+        const key = authors.resolve(a);
+        groupKeys.set(a, (group = key ? `author:${key}` : null));
       }
+      if (group !== null) join(group, a, p);
     }
-    for (const org of [...(orgEvidence[p] as Map<number, unknown>).keys()].sort((x, y) => x - y)) {
+    const orgs = orgEvidence[p] as Map<number, unknown>;
+    if (orgs.size === 0) return;
+    for (const org of orgs.size === 1 ? orgs.keys() : [...orgs.keys()].sort((x, y) => x - y)) {
       join(`org:${org}`, orgLabels[org] as string, p);
     }
   });
@@ -867,7 +872,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     if (acc.via.length > 0) edge.via = acc.via.join('; ');
     out.push(edge);
   }
-  out.sort((a, b) => compareStrings(a.key, b.key));
+  sortEdges(out, papers, conceptIds);
 
   const conceptRecords: ConceptRecord[] = [];
   concepts.forEach((c, i) => {
@@ -893,6 +898,54 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       compareStrings(a.rule, b.rule),
   );
   return { concepts: conceptRecords, edges: out, diagnostics };
+}
+
+/** Where each type's keys fall in key order: `builds-on` < `compares` < `critiques` < `mentions` < `same-group`. */
+const TYPE_RANK: Record<EdgeType, number> = {
+  'builds-on': 0,
+  compares: 1,
+  critiques: 2,
+  mentions: 3,
+  'same-group': 4,
+};
+
+/**
+ * Sorts edges by key. Keys are `${type}:${source}${sep}${target}`, so key order is type, then source id, then
+ * target id, except where one node id is a prefix of another: the edges are sorted by numbers (the ranks of
+ * their ends among all node ids, sorted once), the result is checked pair by pair against string order, and
+ * only if that fails (a prefix case) sorted again by string.
+ */
+function sortEdges(
+  out: EdgeRecord[],
+  papers: readonly PaperRecord[],
+  conceptIds: Map<number, ConceptId>,
+): void {
+  // Papers are sorted by id; the kept concepts' ids are merged in.
+  const ids = [...new Set(conceptIds.values())].sort(compareStrings);
+  const rank = new Map<string, number>();
+  let c = 0;
+  let r = 0;
+  for (const paper of papers) {
+    while (c < ids.length && (ids[c] as string) < paper.id) rank.set(ids[c++] as string, r++);
+    rank.set(paper.id, r++);
+  }
+  while (c < ids.length) rank.set(ids[c++] as string, r++);
+  const n = out.length;
+  const numbers = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = out[i] as EdgeRecord;
+    const s = rank.get(e.source);
+    const t = rank.get(e.target);
+    numbers[i] = s === undefined || t === undefined ? -1 : (TYPE_RANK[e.type] * r + s) * r + t;
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (numbers[a] as number) - (numbers[b] as number),
+  );
+  const sorted = order.map((i) => out[i] as EdgeRecord);
+  let ok = true;
+  for (let i = 1; i < n && ok; i++) ok = (sorted[i - 1] as EdgeRecord).key < (sorted[i] as EdgeRecord).key;
+  if (!ok) sorted.sort((a, b) => compareStrings(a.key, b.key));
+  for (let i = 0; i < n; i++) out[i] = sorted[i] as EdgeRecord;
 }
 
 function isBenchmark(target: Target, concepts: readonly ConceptEntry[]): boolean {

@@ -91,3 +91,23 @@ describe('hostile scale', () => {
     expect(result.edges.filter((e) => e.type === 'same-group')).toHaveLength(2999);
   });
 });
+
+describe('edge order', () => {
+  const byKey = (keys: string[]) => [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  it.each([
+    ['ids where none is a prefix of another', ['title:alpha', 'title:beta', 'arxiv:2501.00001']],
+    // `title:grpo->…` sorts after `title:grpo care->…` (`-` > ` `): order by node id alone would be wrong.
+    ['an id that is a prefix of another', ['title:grpo', 'title:grpo care', 'title:grpo-x', 'title:grp']],
+  ])('edges come sorted by key string: %s', (_what, ids) => {
+    const papers = ids.map((id) =>
+      paper(id, {
+        authors: ['Wei Zhang'],
+        text: ['We build on GRPO and compare with PPO; 基于 DAPO，优于 RLOO。'],
+      }),
+    );
+    const keys = findLinks(papers).edges.map((e) => e.key);
+    expect(keys.length).toBeGreaterThan(ids.length);
+    expect(keys).toEqual(byKey(keys));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
