@@ -24,7 +24,7 @@ import {
   type TextClaims,
 } from './names.js';
 import { conceptIdOf, isWordCode, lowerSameLength, nameKey, nfkcText } from './normalise.js';
-import { NameRegistry, type Mention, type Target } from './registry.js';
+import { NameRegistry, type CompiledNames, type Mention, type Target } from './registry.js';
 import { splitSentences } from './sentences.js';
 
 export { LEXICON_FILE_NAME } from './lexicon.js';
@@ -74,7 +74,7 @@ export class LinkCache {
    */
   readonly findings = new Map<
     string,
-    { print: string; findings: Finding[]; lower: string; lookups: string[] }
+    { text: string; print: string; findings: Finding[]; lower: string; lookups: string[] }
   >();
   /** The lexicon and concept table of the last build: when they change, every paper is read again. */
   world = '';
@@ -84,6 +84,8 @@ export class LinkCache {
   readonly authorKeys = new Map<string, AuthorKey | undefined>();
   /** Papers read (not replayed) by the last build. */
   lastRead = 0;
+  /** The last build's name matcher: reused while the set of names is the same. */
+  matcher: CompiledNames | null = null;
 }
 
 export function createLinkCache(): LinkCache {
@@ -348,7 +350,8 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     if (!forms.some((f) => f.length >= 2 && (long === f || long.endsWith(f))))
       localNames[paper]?.add(entry.key);
   }
-  registry.compile();
+  const compiled = registry.compile(options?.cache?.matcher);
+  if (options?.cache) options.cache.matcher = compiled;
 
   // ---- one pass over every sentence ------------------------------------------------------------
   if (papers.length >= CONCEPT_REF) throw new Error('papermap/links: too many papers');
@@ -512,9 +515,10 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       const names = [ownNames[p], claimedKeys[p], localNames[p]].map((set) =>
         [...(set ?? [])].join('\u0002'),
       );
-      print = [prints[p], ...names, (ownWritten[p] ?? []).join('\u0002')].join('\u0000');
+      // The text fingerprint is compared on its own: for an unchanged record it is the very same string.
+      print = [...names, (ownWritten[p] ?? []).join('\u0002')].join('\u0000');
       const cached = cache.findings.get(paper.id);
-      if (cached && cached.print === print) {
+      if (cached && cached.print === print && cached.text === prints[p]) {
         replay(p, cached.findings);
         return;
       }
@@ -730,6 +734,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     }
     if (cache && recording)
       cache.findings.set(paper.id, {
+        text: prints[p] as string,
         print,
         findings: recording,
         lower: (lowers ?? []).join('\n'),

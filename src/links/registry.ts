@@ -36,6 +36,12 @@ function exactForms(name: string): Set<string> {
   return new Set([form, form.toUpperCase()]);
 }
 
+/** A compiled matcher and the pattern id of each name in it, reusable by a registry with the same names. */
+export interface CompiledNames {
+  readonly automaton: Automaton;
+  readonly ids: ReadonlyMap<string, number>;
+}
+
 export class NameRegistry {
   readonly entries = new Map<string, NameEntry>();
   private automaton: Automaton | undefined;
@@ -83,15 +89,41 @@ export class NameRegistry {
     return this.entries.get(nameKey(name));
   }
 
-  compile(): void {
-    const automaton = new Automaton();
+  /**
+   * Builds the matcher. With the matcher of an earlier registry (`previous`) holding exactly the same names,
+   * that one is reused: what a scan finds depends only on the set of names, not on their order or targets.
+   */
+  compile(previous?: CompiledNames | null): CompiledNames {
     this.byPattern = [];
+    if (previous) {
+      let same = true;
+      let count = 0;
+      for (const entry of this.entries.values()) {
+        if (!entry.node && entry.org === undefined) continue;
+        const id = previous.ids.get(entry.key);
+        if (id === undefined) {
+          same = false;
+          break;
+        }
+        this.byPattern[id] = entry;
+        count++;
+      }
+      if (same && count === previous.ids.size) {
+        this.automaton = previous.automaton;
+        return previous;
+      }
+      this.byPattern = [];
+    }
+    const automaton = new Automaton();
+    const ids = new Map<string, number>();
     for (const entry of this.entries.values()) {
       if (!entry.node && entry.org === undefined) continue;
       const id = automaton.add(entry.key);
+      ids.set(entry.key, id);
       this.byPattern[id] = entry;
     }
     this.automaton = automaton.compile();
+    return { automaton: this.automaton, ids };
   }
 
   /**

@@ -31,6 +31,34 @@ describe('LinkCache', () => {
     expect(cache.lastRead).toBe(0);
   });
 
+  it('the name matcher is reused while the names are the same, and rebuilt when one changes', () => {
+    const cache = createLinkCache();
+    findLinks(papers, { cache });
+    const matcher = cache.matcher;
+    expect(matcher).not.toBeNull();
+    // A reworded summary keeps every name: the same matcher.
+    const target = papers.find((p) => p.label === 'CoVo') as PaperRecord;
+    const reworded = edit(papers, target.id, (p) => ({
+      ...p,
+      text: [...p.text, { file: p.text[0]?.file ?? 'x.md', line: 998, text: 'CoVo 优于 PPO。' }],
+    }));
+    expect(json(findLinks(reworded, { cache }))).toBe(json(findLinks(reworded)));
+    expect(cache.matcher).toBe(matcher);
+    // A new name: a new matcher, which finds it in a paper that was not edited.
+    const renamed = edit(reworded, target.id, (p) => ({
+      ...p,
+      label: 'Quuxify',
+      title: 'Quuxify: A New Name',
+    }));
+    const citing = renamed.map((p, i) =>
+      i === 0 ? { ...p, text: [...p.text, { file: 'x.md', line: 997, text: '我们优于 Quuxify。' }] } : p,
+    );
+    const warm = findLinks(citing, { cache });
+    expect(cache.matcher).not.toBe(matcher);
+    expect(json(warm)).toBe(json(findLinks(citing)));
+    expect(warm.edges.some((e) => e.target === target.id && e.via === 'Quuxify')).toBe(true);
+  });
+
   it('an edited paper is read again, the rest replayed, and the result equals a fresh build', () => {
     const cache = createLinkCache();
     findLinks(papers, { cache });
