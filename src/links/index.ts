@@ -64,6 +64,27 @@ interface PaperClaims {
   definitions: { paper: number; name: string; longForm: string }[];
 }
 
+/** One evidence line a same-group group adds to the edge between two papers (ids, the smaller first). */
+interface GroupEdge {
+  pair: string;
+  x: string;
+  y: string;
+  text: string;
+  where: SourceRef;
+  confidence: number;
+  via: string;
+}
+
+/** A same-group edge of the last build, by its two papers' ids. Never changed once built. */
+interface SameGroupEdge {
+  x: string;
+  y: string;
+  evidence: string[];
+  sources: SourceRef[];
+  confidence: number;
+  via: string[];
+}
+
 /** Per-paper results of earlier builds. Opaque: create with `createLinkCache()`, pass as `options.cache`. */
 export class LinkCache {
   /** Paper id -> text fingerprint and the names it claims. */
@@ -86,6 +107,10 @@ export class LinkCache {
   lastRead = 0;
   /** The last build's name matcher: reused while the set of names is the same. */
   matcher: CompiledNames | null = null;
+  /** Same-group key -> its signature (name, members in order) and the evidence lines it added. */
+  groups = new Map<string, { sig: string; edges: GroupEdge[] }>();
+  /** `<id>\u0000<id>` -> the last build's same-group edge between those papers. */
+  groupPairs = new Map<string, SameGroupEdge>();
 }
 
 export function createLinkCache(): LinkCache {
@@ -245,8 +270,11 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   const cache = options?.cache ?? undefined;
   // The same record object (a parse cached by the caller) needs no fingerprint comparison.
   const prints: string[] = [];
+  /** Papers whose record is new to the cache or whose text was read again: their same-group evidence may differ. */
+  const fresh = new Set<number>();
   papers.forEach((paper, index) => {
     const cached = cache?.claims.get(paper.id);
+    if (cached?.record !== paper) fresh.add(index);
     if (cache) prints[index] = cached?.record === paper ? cached.print : textPrint(paper);
     let own: PaperClaims;
     if (cached && cached.print === prints[index]) {
@@ -523,6 +551,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
         return;
       }
       cache.lastRead++;
+      fresh.add(p);
       recording = [];
       lowers = [];
       lookups = [];
@@ -793,9 +822,13 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   };
   const shared: string[] = [];
   for (const [key, g] of groups) if (g.members.length >= 2) shared.push(key);
-  for (const key of shared.sort(compareStrings)) {
-    const g = groups.get(key) as { via: string; members: number[] };
-    const members = [...g.members].sort((a, b) => compareStrings(dateOf(a), dateOf(b)) || a - b);
+  /** What one group adds, in order: `emit(x, y, text, where, confidence, via)` per evidence line. */
+  const groupEdges = (
+    key: string,
+    g: { via: string },
+    members: readonly number[],
+    emit: (x: number, y: number, text: string, where: SourceRef, confidence: number, via: string) => void,
+  ): void => {
     const pairs: [number, number][] = [];
     if (members.length <= HANDFUL) {
       for (let a = 0; a < members.length; a++)
@@ -808,11 +841,89 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       const [x, y] = compareStrings(papers[a]?.id ?? '', papers[b]?.id ?? '') <= 0 ? [a, b] : [b, a];
       const confidence = isAuthor ? 0.9 : 0.6;
       for (const member of [x, y]) {
-        for (const e of groupEvidence(member, key)) {
-          addEdge('same-group', x, y, e.text, e.where, confidence, isAuthor ? g.via : `${g.via}`);
-        }
+        for (const e of groupEvidence(member, key)) emit(x, y, e.text, e.where, confidence, g.via);
       }
     }
+  };
+  const sameGroupKey = (x: number, y: number): number =>
+    (EDGE_TYPE_INDEX['same-group'] * NODE_SPACE + x) * NODE_SPACE + y;
+  const sortedMembers = (g: { members: number[] }): number[] =>
+    [...g.members].sort((a, b) => compareStrings(dateOf(a), dateOf(b)) || a - b);
+  if (!cache) {
+    for (const key of shared.sort(compareStrings)) {
+      const g = groups.get(key) as { via: string; members: number[] };
+      groupEdges(key, g, sortedMembers(g), (x, y, text, where, confidence, via) =>
+        addEdge('same-group', x, y, text, where, confidence, via),
+      );
+    }
+  } else {
+    // A group whose members (in order), name and members' records are those of the last build adds what it
+    // added then. Only the pairs some changed group touches (before or now) are accumulated again; every other
+    // pair's edge is the last build's.
+    const previous = cache.groups;
+    const next = new Map<string, { sig: string; edges: GroupEdge[] }>();
+    const affected = new Map<string, GroupEdge>();
+    for (const key of shared.sort(compareStrings)) {
+      const g = groups.get(key) as { via: string; members: number[] };
+      const members = sortedMembers(g);
+      let sig = g.via;
+      for (const m of members) sig += `\u0001${(papers[m] as PaperRecord).id}`;
+      const old = previous.get(key);
+      if (old && old.sig === sig && !members.some((m) => fresh.has(m))) {
+        next.set(key, old);
+        continue;
+      }
+      const list: GroupEdge[] = [];
+      groupEdges(key, g, members, (x, y, text, where, confidence, via) => {
+        const xi = (papers[x] as PaperRecord).id;
+        const yi = (papers[y] as PaperRecord).id;
+        list.push({ pair: `${xi}\u0000${yi}`, x: xi, y: yi, text, where, confidence, via });
+      });
+      for (const e of old?.edges ?? []) affected.set(e.pair, e);
+      for (const e of list) affected.set(e.pair, e);
+      next.set(key, { sig, edges: list });
+    }
+    for (const [key, old] of previous) if (!next.has(key)) for (const e of old.edges) affected.set(e.pair, e);
+    for (const key of shared) {
+      for (const e of (next.get(key) as { edges: GroupEdge[] }).edges) {
+        if (!affected.has(e.pair)) continue;
+        const x = paperIndex.get(e.x) as number;
+        const y = paperIndex.get(e.y) as number;
+        addEdge('same-group', x, y, e.text, e.where, e.confidence, e.via);
+      }
+    }
+    const pairs = new Map<string, SameGroupEdge>();
+    for (const [pair, kept] of cache.groupPairs) {
+      if (affected.has(pair)) continue;
+      const x = paperIndex.get(kept.x) as number;
+      const y = paperIndex.get(kept.y) as number;
+      edges.set(sameGroupKey(x, y), {
+        type: 'same-group',
+        source: x,
+        target: y,
+        evidence: kept.evidence,
+        sources: kept.sources,
+        confidence: kept.confidence,
+        via: kept.via,
+      });
+      pairs.set(pair, kept);
+    }
+    for (const [pair, { x: xi, y: yi }] of affected) {
+      const x = paperIndex.get(xi);
+      const y = paperIndex.get(yi);
+      const acc = x === undefined || y === undefined ? undefined : edges.get(sameGroupKey(x, y));
+      if (acc)
+        pairs.set(pair, {
+          x: xi,
+          y: yi,
+          evidence: acc.evidence,
+          sources: acc.sources,
+          confidence: acc.confidence,
+          via: acc.via,
+        });
+    }
+    cache.groups = next;
+    cache.groupPairs = pairs;
   }
 
   // ---- output ---------------------------------------------------------------------------------------

@@ -150,6 +150,22 @@ const EDITS: { what: string; apply(notes: Notes): void; check?: (fresh: BuildRes
     },
   },
   {
+    what: 'only an author list changes (same-group membership moves, no name changes)',
+    apply(notes) {
+      const path = at(notes, 3);
+      const text = notes.get(path)!;
+      const others = firstAuthors(notes.get(at(notes, 7))!);
+      notes.set(path, text.replace(/\*\*作者\*\* ：.*/, `**作者** ：${others}`));
+    },
+  },
+  {
+    what: 'an author list shrinks to one stranger (the paper leaves its groups)',
+    apply(notes) {
+      const path = at(notes, 3);
+      notes.set(path, notes.get(path)!.replace(/\*\*作者\*\* ：.*/, '**作者** ： Zed Nobody'));
+    },
+  },
+  {
     what: 'the same paper in a second file (merge across files), citing another',
     apply(notes) {
       const source = notes.get(at(notes, 0))!;
