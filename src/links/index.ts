@@ -107,8 +107,8 @@ export class LinkCache {
   lastRead = 0;
   /** The last build's name matcher: reused while the set of names is the same. */
   matcher: CompiledNames | null = null;
-  /** Same-group key -> its signature (name, members in order) and the evidence lines it added. */
-  groups = new Map<string, { sig: string; edges: GroupEdge[] }>();
+  /** Same-group key -> its name, its members' ids (in id order) and the evidence lines it added. */
+  groups = new Map<string, { via: string; ids: string[]; edges: GroupEdge[] }>();
   /** `<id>\u0000<id>` -> the last build's same-group edge between those papers. */
   groupPairs = new Map<string, SameGroupEdge>();
 }
@@ -861,18 +861,25 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     // added then. Only the pairs some changed group touches (before or now) are accumulated again; every other
     // pair's edge is the last build's.
     const previous = cache.groups;
-    const next = new Map<string, { sig: string; edges: GroupEdge[] }>();
+    const next = new Map<string, { via: string; ids: string[]; edges: GroupEdge[] }>();
     const affected = new Map<string, GroupEdge>();
     for (const key of shared.sort(compareStrings)) {
       const g = groups.get(key) as { via: string; members: number[] };
-      const members = sortedMembers(g);
-      let sig = g.via;
-      for (const m of members) sig += `\u0001${(papers[m] as PaperRecord).id}`;
       const old = previous.get(key);
-      if (old && old.sig === sig && !members.some((m) => fresh.has(m))) {
-        next.set(key, old);
-        continue;
+      // Same members with unchanged records (so unchanged dates): the same order, pairs and evidence.
+      if (old && old.via === g.via && old.ids.length === g.members.length) {
+        let same = true;
+        for (let k = 0; k < g.members.length && same; k++) {
+          const m = g.members[k] as number;
+          same = !fresh.has(m) && (papers[m] as PaperRecord).id === old.ids[k];
+        }
+        if (same) {
+          next.set(key, old);
+          continue;
+        }
       }
+      const members = sortedMembers(g);
+      const ids = g.members.map((m) => (papers[m] as PaperRecord).id as string);
       const list: GroupEdge[] = [];
       groupEdges(key, g, members, (x, y, text, where, confidence, via) => {
         const xi = (papers[x] as PaperRecord).id;
@@ -881,7 +888,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       });
       for (const e of old?.edges ?? []) affected.set(e.pair, e);
       for (const e of list) affected.set(e.pair, e);
-      next.set(key, { sig, edges: list });
+      next.set(key, { via: g.via, ids, edges: list });
     }
     for (const [key, old] of previous) if (!next.has(key)) for (const e of old.edges) affected.set(e.pair, e);
     for (const key of shared) {
