@@ -3,6 +3,7 @@
 import { hierarchy, pack } from 'd3';
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { createRequire } from 'node:module';
 import {
   BARNES_HUT_THETA,
   BARNES_HUT_THRESHOLD,
@@ -170,7 +171,13 @@ function fa2Settings(order: number) {
   };
 }
 
-/** Add the anchors and their ties to the projection, run ForceAtlas2 from `raw`, and read positions back. */
+/**
+ * Run ForceAtlas2 from `raw` on the projection plus the anchors and their ties, and read positions back.
+ * The anchors and cohesion ties go straight into ForceAtlas2's typed arrays instead of into the graphology
+ * graph: at 100k nodes they are half a million extra edges, each a few hundred bytes of graph bookkeeping.
+ * Ties are merged as graphology's `mergeEdge` would (a repeated pair keeps its place and takes the new
+ * weight), so the result is the same as running the library on the graph with those edges added.
+ */
 function forceAtlas2Run(
   graph: Projection,
   raw: Map<string, Point>,
@@ -179,24 +186,101 @@ function forceAtlas2Run(
   iterations: number,
   seed: number,
 ): void {
-  for (const topic of anchors.keys()) graph.mergeNode(anchorKey(topic), { x: 0, y: 0 });
-  for (const [topic, parent] of anchors) {
-    if (parent !== null) {
-      graph.mergeEdge(anchorKey(topic), anchorKey(parent), { weight: SUBTOPIC_ANCHOR_WEIGHT });
+  const keys: string[] = [];
+  const index = new Map<string, number>();
+  graph.forEachNode((key) => {
+    index.set(key, keys.length);
+    keys.push(key);
+  });
+  for (const topic of anchors.keys()) {
+    const key = anchorKey(topic);
+    if (!index.has(key)) {
+      index.set(key, keys.length);
+      keys.push(key);
     }
   }
-  addCohesion(graph, nodes, anchors, seed);
-  // Attribute objects are written in place: no per-node events or copies on 100k nodes.
-  graph.forEachNode((key, attributes) => {
+  const ties = new Ties(keys.length);
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    ties.merge(index.get(source) as number, index.get(target) as number, attributes.weight);
+  });
+  const tie: Tie = (source, target, weight) => {
+    ties.merge(index.get(source) as number, index.get(target) as number, weight);
+  };
+  for (const [topic, parent] of anchors) {
+    if (parent !== null) tie(anchorKey(topic), anchorKey(parent), SUBTOPIC_ANCHOR_WEIGHT);
+  }
+  addCohesion(tie, nodes, anchors, seed);
+
+  // The matrices of graphology-layout-forceatlas2's `graphToByteArrays`: mass is 1 + weighted degree.
+  const nodeMatrix = new Float32Array(keys.length * PPN);
+  keys.forEach((key, i) => {
     const point = raw.get(key) ?? [0, 0];
-    attributes.x = point[0];
-    attributes.y = point[1];
+    nodeMatrix[i * PPN] = point[0];
+    nodeMatrix[i * PPN + 1] = point[1];
+    nodeMatrix[i * PPN + 6] = 1;
+    nodeMatrix[i * PPN + 7] = 1;
+    nodeMatrix[i * PPN + 8] = 1;
   });
-  forceAtlas2.assign(graph, { iterations, getEdgeWeight: 'weight', settings: fa2Settings(graph.order) });
-  graph.forEachNode((key, attributes) => {
-    if (Number.isFinite(attributes.x) && Number.isFinite(attributes.y))
-      raw.set(key, [attributes.x, attributes.y]);
+  const edgeMatrix = new Float32Array(ties.count * PPE);
+  for (let e = 0; e < ties.count; e++) {
+    const source = ties.source[e] as number;
+    const target = ties.target[e] as number;
+    const weight = ties.weight[e] as number;
+    nodeMatrix[source * PPN + 6] = (nodeMatrix[source * PPN + 6] as number) + weight;
+    nodeMatrix[target * PPN + 6] = (nodeMatrix[target * PPN + 6] as number) + weight;
+    edgeMatrix[e * PPE] = source * PPN;
+    edgeMatrix[e * PPE + 1] = target * PPN;
+    edgeMatrix[e * PPE + 2] = weight;
+  }
+  const settings = { ...FA2_DEFAULTS, ...fa2Settings(keys.length) };
+  for (let i = 0; i < iterations; i++) fa2Iterate(settings, nodeMatrix, edgeMatrix);
+  keys.forEach((key, i) => {
+    const x = nodeMatrix[i * PPN] as number;
+    const y = nodeMatrix[i * PPN + 1] as number;
+    if (Number.isFinite(x) && Number.isFinite(y)) raw.set(key, [x, y]);
   });
+}
+
+// graphology-layout-forceatlas2's own iteration and default settings (CommonJS files without types): the
+// same code `forceAtlas2.assign` runs, fed with matrices built here.
+const requireFa2 = createRequire(import.meta.url);
+const fa2Iterate = requireFa2('graphology-layout-forceatlas2/iterate.js') as (
+  settings: Record<string, unknown>,
+  nodes: Float32Array,
+  edges: Float32Array,
+) => void;
+const FA2_DEFAULTS = requireFa2('graphology-layout-forceatlas2/defaults.js') as Record<string, unknown>;
+
+/** Properties per node and per edge in ForceAtlas2's matrices. */
+const PPN = 10;
+const PPE = 3;
+
+type Tie = (source: string, target: string, weight: number) => void;
+
+/** Undirected weighted pairs in insertion order; merging a known pair replaces its weight. */
+class Ties {
+  readonly source: number[] = [];
+  readonly target: number[] = [];
+  readonly weight: number[] = [];
+  private readonly slot = new Map<number, number>();
+  constructor(private readonly order: number) {}
+  get count(): number {
+    return this.source.length;
+  }
+  merge(source: number, target: number, weight: number): void {
+    const pair = source < target ? source * this.order + target : target * this.order + source;
+    const known = this.slot.get(pair);
+    // As graphology's weight getter: a missing or non-numeric weight counts as 1.
+    const value = typeof weight === 'number' && !Number.isNaN(weight) ? weight : 1;
+    if (known !== undefined) {
+      this.weight[known] = value;
+      return;
+    }
+    this.slot.set(pair, this.source.length);
+    this.source.push(source);
+    this.target.push(target);
+    this.weight.push(value);
+  }
 }
 
 /**
@@ -205,7 +289,7 @@ function forceAtlas2Run(
  * everything to one anchor alone made rings (the anchor's mass pushes its papers out to a fixed radius).
  */
 function addCohesion(
-  graph: Projection,
+  tie: Tie,
   nodes: readonly LayoutNode[],
   anchors: Map<string, string | null>,
   seed: number,
@@ -238,10 +322,10 @@ function addCohesion(
       if (list.length < 2) continue;
       for (let i = 0; i < count; i++) {
         const partner = list[Math.floor(random() * list.length)] as string;
-        if (partner !== node.key) graph.mergeEdge(node.key, partner, { weight: COHESION_WEIGHT });
+        if (partner !== node.key) tie(node.key, partner, COHESION_WEIGHT);
       }
     }
-    if (anchors.has(topic)) graph.mergeEdge(node.key, anchorKey(topic), { weight: TOPIC_ANCHOR_WEIGHT });
+    if (anchors.has(topic)) tie(node.key, anchorKey(topic), TOPIC_ANCHOR_WEIGHT);
   }
 }
 
