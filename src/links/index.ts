@@ -83,6 +83,8 @@ interface SameGroupEdge {
   sources: SourceRef[];
   confidence: number;
   via: string[];
+  /** The record it gave (set by the build that accumulated it; the same while the pair is untouched). */
+  record?: EdgeRecord;
 }
 
 /** Per-paper results of earlier builds. Opaque: create with `createLinkCache()`, pass as `options.cache`. */
@@ -164,6 +166,8 @@ interface EdgeAcc {
   sources: SourceRef[];
   confidence: number;
   via: string[];
+  /** A same-group edge's entry in the cache: its record is reused while the edge is unchanged. */
+  cached?: SameGroupEdge;
 }
 
 /**
@@ -912,6 +916,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
         sources: kept.sources,
         confidence: kept.confidence,
         via: kept.via,
+        cached: kept,
       });
       pairs.set(pair, kept);
     }
@@ -919,15 +924,16 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       const x = paperIndex.get(xi);
       const y = paperIndex.get(yi);
       const acc = x === undefined || y === undefined ? undefined : edges.get(sameGroupKey(x, y));
-      if (acc)
-        pairs.set(pair, {
-          x: xi,
-          y: yi,
-          evidence: acc.evidence,
-          sources: acc.sources,
-          confidence: acc.confidence,
-          via: acc.via,
-        });
+      if (!acc) continue;
+      acc.cached = {
+        x: xi,
+        y: yi,
+        evidence: acc.evidence,
+        sources: acc.sources,
+        confidence: acc.confidence,
+        via: acc.via,
+      };
+      pairs.set(pair, acc.cached);
     }
     cache.groups = next;
     cache.groupPairs = pairs;
@@ -978,6 +984,10 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   const out: EdgeRecord[] = [];
   for (const acc of edges.values()) {
     if (acc.type === 'mentions' && typedPairs.has(acc.source * NODE_SPACE + acc.target)) continue;
+    if (acc.cached?.record) {
+      out.push(acc.cached.record);
+      continue;
+    }
     const source = nodeId(acc.source);
     const target = nodeId(acc.target);
     if (!source || !target || source === target) continue;
@@ -993,6 +1003,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       confidence: Math.round(acc.confidence * 100) / 100,
     };
     if (acc.via.length > 0) edge.via = acc.via.join('; ');
+    if (acc.cached) acc.cached.record = edge;
     out.push(edge);
   }
   sortEdges(out, papers, conceptIds);
