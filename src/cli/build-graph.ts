@@ -201,11 +201,6 @@ function parseHere(files: (NoteFile | null)[]): Parsed {
 }
 
 const WORKER_TAG = 'papermap-parse-worker';
-/**
- * A worker holds one note's parse at a time (big notes are parsed in chunks), so a small heap is plenty;
- * without a limit each worker's heap grows with its garbage and the build's peak memory with it.
- */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 384 };
 
 /**
  * A worker running this file. Run as TypeScript (tsx, vitest), the worker does not get tsx's loader from
@@ -214,12 +209,12 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 384 };
 function startWorker(): Worker {
   const self = import.meta.url;
   if (!self.endsWith('.ts')) {
-    return new Worker(fileURLToPath(self), { workerData: WORKER_TAG, resourceLimits: WORKER_LIMITS });
+    return new Worker(fileURLToPath(self), { workerData: WORKER_TAG });
   }
   const tsx = dirname(createRequire(self).resolve('tsx/package.json'));
   const api = pathToFileURL(join(tsx, 'dist/esm/api/index.mjs')).href;
   const code = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(self)}, ${JSON.stringify(self)}))`;
-  return new Worker(code, { eval: true, workerData: WORKER_TAG, resourceLimits: WORKER_LIMITS });
+  return new Worker(code, { eval: true, workerData: WORKER_TAG });
 }
 
 /** Notes go out one at a time to whichever worker is free; results are put back in the files' order. */
