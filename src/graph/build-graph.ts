@@ -185,6 +185,11 @@ export function buildGraphDetailed(
   const edgesByType = Object.fromEntries(EDGE_TYPES.map((type) => [type, 0])) as Record<EdgeType, number>;
   for (const edge of edges) {
     edgesByType[edge.type]++;
+    const known = serializedOf.get(edge);
+    if (known) {
+      serializedEdges.push(known);
+      continue;
+    }
     const attributes: EdgeAttributes =
       edge.via === undefined
         ? {
@@ -204,11 +209,12 @@ export function buildGraphDetailed(
             size: round2(0.5 + 1.5 * clamp01(edge.confidence)),
             color: EDGE_COLORS[edge.type],
           };
-    serializedEdges.push(
+    const serialized: SerializedEdge =
       edge.type === 'same-group'
         ? { key: edge.key, source: edge.source, target: edge.target, attributes, undirected: true }
-        : { key: edge.key, source: edge.source, target: edge.target, attributes },
-    );
+        : { key: edge.key, source: edge.source, target: edge.target, attributes };
+    serializedOf.set(edge, serialized);
+    serializedEdges.push(serialized);
   }
 
   const attributes: GraphAttributes = {
@@ -251,6 +257,13 @@ export function buildGraphDetailed(
     timings: { graph: performance.now() - started - layoutTime, layout: layoutTime },
   };
 }
+
+/**
+ * An edge record's serialized form, by record: a rebuild that is handed the same record (the link stage keeps
+ * untouched edges' records) reuses it. Records are never changed once built, and the form depends on nothing
+ * else, so this is invisible in the output.
+ */
+const serializedOf = new WeakMap<EdgeRecord, SerializedEdge>();
 
 /** Parallel edges of any type merged into one weighted, undirected pair per two nodes. */
 function mergePairs(edges: readonly EdgeRecord[]): WeightedPair[] {

@@ -413,3 +413,22 @@ describe('determinism', () => {
     expect(b.nodes.map((n) => n.key)).toEqual(a.nodes.map((n) => n.key));
   });
 });
+
+describe('rebuilds handed the same edge records', () => {
+  it('give the same edges as a first build, and a changed record shows its change', () => {
+    const papers = parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A']), paper('arxiv:3', ['B'])]);
+    const kept = edge('same-group', 'arxiv:1', 'arxiv:2', 0.9);
+    const other = edge('builds-on', 'arxiv:3', 'arxiv:1', 0.7);
+    const first = buildGraph(papers, linked([kept, other]), { layout: false });
+    const again = buildGraph(papers, linked([kept, other]), { layout: false });
+    expect(JSON.stringify(again.edges)).toBe(JSON.stringify(first.edges));
+    const reworded = { ...other, evidence: ['a new sentence'], confidence: 0.5 };
+    const changed = buildGraph(papers, linked([kept, reworded]), { layout: false });
+    const serialized = changed.edges.find((e) => e.key === other.key)!;
+    expect(serialized.attributes.evidence).toEqual(['a new sentence']);
+    expect(serialized.attributes.confidence).toBe(0.5);
+    expect(changed.edges.find((e) => e.key === kept.key)).toEqual(
+      first.edges.find((e) => e.key === kept.key),
+    );
+  });
+});
