@@ -234,7 +234,7 @@ function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[]): PaperR
     const latinLists = authorLists.filter((a) => a.every((n) => isLatin(n)));
     if (latinLists.some((a) => !sameList(a, authors)))
       conflicts.push(
-        `author lists differ (kept ${authors.slice(0, 3).join(', ')}${authors.length > 3 ? ', …' : ''})`,
+        `author lists (kept ${authors.slice(0, 3).join(', ')}${authors.length > 3 ? ', …' : ''})`,
       );
     if (conflicts.length > 0) {
       diagnostics.push({
@@ -243,7 +243,14 @@ function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[]): PaperR
         file: first.file,
         line: first.entry.line,
         column: 1,
-        message: `${arxiv ? `arXiv ${arxiv}` : `"${title.slice(0, 60)}"`} appears ${group.length} times with different ${conflicts.join('; ')}; summaries and links of all places are kept`,
+        message: `${arxiv ? `arXiv ${arxiv}` : `"${title.slice(0, 60)}"`} appears ${group.length} times (${group
+          .map((g) => ({ file: g.file, line: g.entry.line }))
+          .sort(compareSource)
+          .slice(0, 5)
+          .map((s) => `${s.file}:${s.line}`)
+          .join(
+            ', ',
+          )}${group.length > 5 ? ', …' : ''}) with different ${conflicts.join('; ')}; summaries and links of all places are kept`,
       });
     }
   }

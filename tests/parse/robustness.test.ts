@@ -133,6 +133,10 @@ describe('bad text', () => {
       authors: ['Ann Lee', 'Bo Chen'],
     });
     expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['a.md:1 merge-conflict']);
+    // The message names every place and each conflicting field.
+    expect(result.diagnostics[0]!.message).toMatch(
+      /2 times \(a\.md:1, b\.md:3\) with different publication dates/,
+    );
     expect(result.stats).toMatchObject({ entries: 2, papers: 1, mergedDuplicates: 1 });
   });
 
