@@ -4,6 +4,7 @@
 //   tsx bench/corpus.ts --adversarial --out bench/corpus/adversarial
 //
 // Same options => same bytes. Every random choice comes from one seeded PRNG; nothing reads the clock.
+import { mulberry32 } from '../src/graph/random.js';
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,16 +120,7 @@ export interface Corpus {
 // PRNG
 
 /** mulberry32: small, fast, good enough for test data; seeded, so runs repeat exactly. */
-export function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const createRng = mulberry32;
 
 class Random {
   private readonly next: () => number;

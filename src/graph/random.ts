@@ -24,3 +24,15 @@ export function hashString(text: string): number {
 export function rngForKey(key: string, seed: number): () => number {
   return createRng(hashString(`${seed}\u0000${key}`));
 }
+
+/** mulberry32: a small, fast seeded generator in [0, 1) for generated test data and synthetic graphs. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

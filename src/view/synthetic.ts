@@ -1,6 +1,7 @@
 // A seeded synthetic SerializedGraph: topics, papers, concepts and edges of every type, laid out in
 // clusters. Used by the app's tests and by `dev --synthetic N` to try the page at scale before (or
 // without) real notes. Pure.
+import { mulberry32 } from '../graph/random.js';
 import { EDGE_TYPES } from '../types.js';
 import type {
   ConceptId,
@@ -17,17 +18,6 @@ export interface SyntheticOptions {
   papers?: number;
   concepts?: number;
   seed?: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function hsl(h: number, s: number, l: number): string {

@@ -2,19 +2,11 @@
 // `npx tsx tests/links/bench-links.ts 1000 10000 100000 [--dense]`.
 // Each paper has a unique short name, 8–12 authors from shared pools, and 6 text spans of bilingual sentences
 // that mention lexicon concepts, other papers by name, and labs, with and without cues.
+import { mulberry32 } from '../../src/graph/random.js';
 import { findLinks } from '../../src/links/index.js';
 import type { PaperId, PaperRecord } from '../../src/types.js';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const CONCEPTS = [
   'GRPO',
