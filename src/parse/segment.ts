@@ -170,6 +170,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
       loose.push(line);
       if (!lineField(line)) lastHeading = undefined;
     }
+    if (cur && splitFieldsBlock(line)) return;
     if (cur) {
       cur.lines.push(line);
       for (const id of lineArxivIds(line)) cur.ids.add(id);
@@ -177,6 +178,42 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
         isBareLinkLine(line) || (line.links.length === 0 && matchGroupLabel(line.text) !== undefined);
     } else if (line.links.length > 0 || /arxiv/i.test(line.text))
       orphans.push({ line, topicPath: topicPath() });
+  };
+
+  /**
+   * A `链接：arXiv` / `标题：` field naming a new paper inside an open entry that already has its own paper: the
+   * title line just above it (`2. Understanding …`, then only fields and blank lines) starts an entry of its own,
+   * as it would with no entry open.
+   */
+  const splitFieldsBlock = (line: Line): boolean => {
+    const entry = cur!;
+    if (entry.kind === 'row' || entry.ids.size === 0 || line.quoteDepth > 0) return false;
+    const field = lineField(line);
+    if (!field || (field.kind !== 'link' && field.kind !== 'title')) return false;
+    const ids = lineArxivIds(line);
+    if (ids.length === 0 || ids.some((id) => entry.ids.has(id))) return false;
+    let at = entry.lines.length - 1;
+    while (at > 0 && entry.lines.length - at <= 6) {
+      const l = entry.lines[at]!;
+      if (l.kind === 'code' || l.quoteDepth > 0) return false;
+      if (l.text.trim() !== '' && !lineField(l)) break;
+      at--;
+    }
+    const head = entry.lines[at]!;
+    if (
+      at <= 0 ||
+      entry.lines.length - at > 6 ||
+      !(head.first || head.item) ||
+      head.links.length > 0 ||
+      lineArxivIds(head).length > 0 ||
+      head.text.trim().length < 8
+    )
+      return false;
+    const rest = entry.lines.splice(at);
+    entry.ids = new Set(entry.lines.flatMap((l) => lineArxivIds(l)));
+    open('fields', head);
+    for (const l of [...rest.slice(1), line]) add(l);
+    return true;
   };
 
   for (const line of lines) {

@@ -1,0 +1,69 @@
+// Field-level gaps the benchmark corpus found (bench/corpus.ts): inputs cut in the seed's own style, with the
+// fields each paper must get. Every paper here is found by its arXiv id; these pin its title, label, authors, date.
+import { describe, expect, it } from 'vitest';
+import { parseNotes } from '../../src/parse/index.js';
+
+const parse = (text: string) => parseNotes([{ path: 'n.md', text }]);
+const paper = (text: string, arxiv: string) => {
+  const p = parse(text).papers.find((x) => x.arxiv === arxiv);
+  if (!p) throw new Error(`no paper ${arxiv}`);
+  return p;
+};
+
+describe('plain-fields form after an entry that is not a list item', () => {
+  // `6. Title` / `标题：` / `链接：` (the seed's 2505.11614 entry) right after a paper-link or an arXiv-listing
+  // entry: the title line starts the paper's own entry instead of folding into the entry above.
+  it.each([
+    [
+      'after a line that opens with a paper link',
+      [
+        '# 推理',
+        '',
+        'https://arxiv.org/abs/2507.00046 通过熵正则化对齐推理',
+        '',
+        '> We propose TreeReason-Zero, a framework.',
+        '',
+        '1. TimaGate: Aligning Exploration in RL via Entropy Regularization',
+        '',
+        '标题： TimaGate：通过熵正则化对齐强化学习中的探索',
+        '',
+        '链接：https://arxiv.org/abs/2507.00049',
+      ],
+      '2507.00049',
+      {
+        title: 'TimaGate: Aligning Exploration in RL via Entropy Regularization',
+        label: 'TimaGate',
+        altTitles: ['TimaGate：通过熵正则化对齐强化学习中的探索'],
+        sources: [{ file: 'n.md', line: 7 }],
+        citedOnly: false,
+      },
+    ],
+    [
+      'after an arXiv listing entry',
+      [
+        '  **[arXiv:2403.00001 ](https://arxiv.org/abs/2403.00001)** [ **[pdf](https://arxiv.org/pdf/2403.00001)** ]',
+        '',
+        'Title: Process Rewards at Scale',
+        '',
+        '2. Using Reinforcement Learning to Train Large Language Models to Explain Human Decisions',
+        '',
+        '标题： 使用强化学习训练大型语言模型来解释人类决策',
+        '',
+        '链接：https://arxiv.org/abs/2505.11614',
+      ],
+      '2505.11614',
+      {
+        title: 'Using Reinforcement Learning to Train Large Language Models to Explain Human Decisions',
+        altTitles: ['使用强化学习训练大型语言模型来解释人类决策'],
+        sources: [{ file: 'n.md', line: 5 }],
+        citedOnly: false,
+      },
+    ],
+  ])('%s', (_name, lines, arxiv, expected) => {
+    const text = lines.join('\n');
+    expect(paper(text, arxiv)).toMatchObject(expected);
+    // The entry above keeps its own paper and no longer swallows the next one.
+    const others = parse(text).papers.filter((p) => p.arxiv !== arxiv);
+    expect(others.every((p) => !p.links.some((l) => l.url.includes(arxiv)))).toBe(true);
+  });
+});
