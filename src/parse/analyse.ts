@@ -277,7 +277,12 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     }
     // `中文标题 (作者)`: a digest item's trailing author list.
     const paren = /[(（]([^()（）]{2,300})[)）]\s*$/.exec(residue.trim());
-    if (paren && looksLikeAuthors(paren[1]!) && entry.kind === 'digest') {
+    if (
+      paren &&
+      entry.kind === 'digest' &&
+      (looksLikeAuthors(paren[1]!) ||
+        /^[\p{Lu}][\p{Ll}'.-]+(?: [\p{Lu}][\p{Ll}'.-]+){1,3}$/u.test(paren[1]!.trim()))
+    ) {
       authors = splitAuthors(paren[1]!);
       residue = residue.trim().slice(0, residue.trim().length - paren[0].length);
     }

@@ -95,6 +95,17 @@ function isBareLinkLine(line: Line): boolean {
   return text.replace(/https?:\/\/\S*/g, '').replace(/[\s*_~>•·|｜:：,，、\-–—[\]]/g, '') === '';
 }
 
+/**
+ * A list item with its own title before a linked arXiv URL (`- 中文标题 (作者) [跳转](http://arxiv.org/abs/…)`):
+ * a digest item even right after an entry of another paper. Bare URLs (`* GoT arxiv:https://…`) are not.
+ */
+function isTitledLinkItem(line: Line): boolean {
+  const link = line.links.find((l) => !l.bare && l.at >= 0 && findArxivRefs(l.url).length > 0);
+  if (!link || line.links.some((l) => l.bare)) return false;
+  const before = line.text.slice(0, link.at).replace(/[\s*_~>•·|｜:：,，、\-–—[\]()（）]/g, '');
+  return before.length >= 6 && !/arxiv|链接|地址|论文|paper|link/i.test(before.slice(-8));
+}
+
 function titleColumn(columns: readonly string[] | undefined): number {
   if (!columns) return -1;
   return columns.findIndex((c) => /^(?:paper|papers|title|name|论文|标题|题目|名称|文章)$/i.test(c.trim()));
@@ -304,7 +315,16 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
       if (!field && line.item) {
         const ids = lineArxivIds(line);
         // Daily digests and awesome lists: a list item holding an arXiv link.
-        if (ids.length > 0 && (!cur || (sibling && ids.some((id) => !cur!.ids.has(id))))) {
+        if (
+          ids.length > 0 &&
+          (!cur ||
+            (sibling && ids.some((id) => !cur!.ids.has(id))) ||
+            (line.listDepth === 1 &&
+              cur.itemDepth === 0 &&
+              cur.ids.size > 0 &&
+              ids.every((id) => !cur!.ids.has(id)) &&
+              isTitledLinkItem(line)))
+        ) {
           open('digest', line);
           continue;
         }

@@ -67,3 +67,57 @@ describe('plain-fields form after an entry that is not a list item', () => {
     expect(others.every((p) => !p.links.some((l) => l.url.includes(arxiv)))).toBe(true);
   });
 });
+
+describe('daily-digest items', () => {
+  // `- 中文标题 (作者) [跳转](http://arxiv.org/abs/…v2)`, right after entries of other papers, with one or more
+  // authors in the parentheses: the title loses the `(作者)` part and the authors are read from it.
+  const above = {
+    'an arXiv listing entry': [
+      '  **[arXiv:2402.00160 ](https://arxiv.org/abs/2402.00160)** [ **[pdf](https://arxiv.org/pdf/2402.00160)** ]',
+      '',
+      '**发布** ： 2024-02-07 08：11：05 UTC',
+      '',
+    ],
+    'a paper-link line': ['https://arxiv.org/abs/2410.00340 通过组基线理解自我纠正', ''],
+    nothing: [] as string[],
+  };
+  it.each([
+    ...Object.entries(above).map(
+      ([where, lines]) =>
+        [
+          `three authors after ${where}`,
+          [
+            ...lines,
+            '- 大型语言模型的提示词优化综述 (Zhiyue Cao, Bofei Du, Hangqi Pan) [跳转](http://arxiv.org/abs/2501.17348v2)',
+          ],
+          '2501.17348',
+          {
+            title: '大型语言模型的提示词优化综述',
+            authors: ['Zhiyue Cao', 'Bofei Du', 'Hangqi Pan'],
+            citedOnly: false,
+          },
+        ] as const,
+    ),
+    [
+      'one author',
+      [
+        'https://arxiv.org/abs/2410.00340 通过组基线理解自我纠正',
+        '',
+        '- 通过熵正则化稳定具身规划 (Lujie Luo) [跳转](http://arxiv.org/abs/2501.17349v2)',
+      ],
+      '2501.17349',
+      { title: '通过熵正则化稳定具身规划', authors: ['Lujie Luo'], citedOnly: false },
+    ],
+    [
+      'et al.',
+      [
+        '- 一篇论文 (Jack Kazemi, Andy Hosseini, Kangbin Wang et al.) [跳转](http://arxiv.org/abs/2411.00355v2)',
+        '- 另一篇论文 (Jia Lu, Xin Feng) [跳转](http://arxiv.org/abs/2501.00188v2)',
+      ],
+      '2411.00355',
+      { title: '一篇论文', authors: ['Jack Kazemi', 'Andy Hosseini', 'Kangbin Wang'], citedOnly: false },
+    ],
+  ])('%s', (_name, lines, arxiv, expected) => {
+    expect(paper(lines.join('\n'), arxiv)).toMatchObject(expected);
+  });
+});
