@@ -68,6 +68,8 @@ describe('plain-fields form after an entry that is not a list item', () => {
   });
 });
 
+type Case = [name: string, lines: string[], arxiv: string, expected: Record<string, unknown>];
+
 describe('daily-digest items', () => {
   // `- 中文标题 (作者) [跳转](http://arxiv.org/abs/…v2)`, right after entries of other papers, with one or more
   // authors in the parentheses: the title loses the `(作者)` part and the authors are read from it.
@@ -96,7 +98,7 @@ describe('daily-digest items', () => {
             authors: ['Zhiyue Cao', 'Bofei Du', 'Hangqi Pan'],
             citedOnly: false,
           },
-        ] as const,
+        ] as Case,
     ),
     [
       'one author',
@@ -117,7 +119,7 @@ describe('daily-digest items', () => {
       '2411.00355',
       { title: '一篇论文', authors: ['Jack Kazemi', 'Andy Hosseini', 'Kangbin Wang'], citedOnly: false },
     ],
-  ])('%s', (_name, lines, arxiv, expected) => {
+  ] as Case[])('%s', (_name, lines, arxiv, expected) => {
     expect(paper(lines.join('\n'), arxiv)).toMatchObject(expected);
   });
 });
