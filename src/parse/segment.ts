@@ -300,7 +300,13 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
     const starts = line.first || line.item;
     if (starts && line.quoteDepth === 0 && line.text.trim() !== '') {
       const field = lineField(line);
-      const sibling = cur !== undefined && line.item && cur.itemDepth > 0 && cur.itemDepth === line.listDepth;
+      // Same depth and the same kind of list: a `* name arxiv: …` bullet under a `4. 2024-…` item is not its sibling.
+      const sibling =
+        cur !== undefined &&
+        line.item &&
+        cur.itemDepth > 0 &&
+        cur.itemDepth === line.listDepth &&
+        cur.lines[0]!.ordered === line.ordered;
       // A line that opens with a paper link.
       const lead = field ? undefined : leadingPaperId(line);
       const continuesList = cur !== undefined && cur.inLinkList && isBareLinkLine(line);
@@ -320,8 +326,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
           (!cur ||
             (sibling && ids.some((id) => !cur!.ids.has(id))) ||
             (line.listDepth === 1 &&
-              cur.itemDepth === 0 &&
-              cur.ids.size > 0 &&
+              (cur.ids.size > 0 || cur.itemDepth === line.listDepth) &&
               ids.every((id) => !cur!.ids.has(id)) &&
               isTitledLinkItem(line)))
         ) {

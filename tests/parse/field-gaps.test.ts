@@ -123,3 +123,34 @@ describe('daily-digest items', () => {
     expect(paper(lines.join('\n'), arxiv)).toMatchObject(expected);
   });
 });
+
+describe('a WeChat entry naming two papers', () => {
+  // The seed's GoT / GoT-R1 entry (`* GoT arxiv:https://…` lines), with and without a list number before the
+  // timestamp: each paper is labelled by its name (never `GoT arxiv`) and dated by the entry's timestamp, not by
+  // the file's front-matter date.
+  const entry = (marker: string) =>
+    [
+      '---',
+      'date: 2025-01-01',
+      '---',
+      '',
+      `${marker}2025-06-26 13:36:30 Thursday ｜让多模态大模型「想明白再画」！港大等开源GoT-R1：强化学习解锁视觉生成推理新范式 https://mp.weixin.qq.com/s/sPdhPeNMkdBLjtLzI5urwg`,
+      '',
+      '该新框架通过引入强化学习，显著增强了多模态大模型在视觉生成任务中的语义 - 空间推理能力。GoT 和 GoT-R1 已全面开源。',
+      '',
+      '* GoT arxiv:https://arxiv.org/pdf/2503.10639',
+      '* GoT github:https://github.com/rongyaofang/GoT',
+      '* GoT-R1 arxiv: https://arxiv.org/pdf/2505.17022',
+      '* GoT-R1 github:https://github.com/gogoduan/GoT-R1',
+    ].join('\n');
+  it.each([
+    ['no list number', '', '2503.10639', { label: 'GoT', date: '2025-06-26' }],
+    ['no list number', '', '2505.17022', { label: 'GoT-R1', date: '2025-06-26' }],
+    ['a list number', '4. ', '2503.10639', { label: 'GoT', date: '2025-06-26', sources: [{ line: 9 }] }],
+    ['a list number', '4. ', '2505.17022', { label: 'GoT-R1', date: '2025-06-26', sources: [{ line: 5 }] }],
+  ])('%s: %s', (_name, marker, arxiv, expected) => {
+    const p = paper(entry(marker), arxiv);
+    expect(p).toMatchObject(expected);
+    expect(p.title).not.toMatch(/arxiv/i);
+  });
+});
