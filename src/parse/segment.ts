@@ -106,6 +106,20 @@ function isTitledLinkItem(line: Line): boolean {
   return before.length >= 6 && !/arxiv|链接|地址|论文|paper|link/i.test(before.slice(-8));
 }
 
+/**
+ * The bold-headline form of a WeChat item with no timestamp, `**标题文字**[https://mp.weixin.qq.com/s/x](same url)`:
+ * a headline, then a Markdown link to an article whose text is its own URL, and nothing after it. It starts an
+ * entry even right after another entry, as a timestamp would.
+ */
+function isHeadlineWithUrl(line: Line): boolean {
+  if (!line.first || line.quoteDepth > 0 || line.links.length !== 1) return false;
+  const link = line.links[0]!;
+  if (link.bare || link.at < 0 || linkKind(link.url) !== 'article') return false;
+  if (link.label.trim().replace(/\/+$/, '') !== link.url.replace(/\/+$/, '')) return false;
+  if (line.text.slice(link.at + link.label.length).trim() !== '') return false;
+  return line.text.slice(0, link.at).replace(/[\s*_~>#\-–—|｜:：]/g, '').length >= 8;
+}
+
 function titleColumn(columns: readonly string[] | undefined): number {
   if (!columns) return -1;
   return columns.findIndex((c) => /^(?:paper|papers|title|name|论文|标题|题目|名称|文章)$/i.test(c.trim()));
@@ -340,7 +354,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
         !line.links[0]!.bare &&
         line.text.replace(line.links[0]!.label, '').replace(/[\s*_>#\-–—|｜]/g, '') === '';
       const article = links.some((l) => linkKind(l.url) === 'article' || linkKind(l.url) === 'paper');
-      if (!field && (!cur || sibling) && (linkOnly || article)) {
+      if (!field && (!cur || sibling || isHeadlineWithUrl(line)) && (linkOnly || article)) {
         open('article', line);
         continue;
       }

@@ -154,3 +154,48 @@ describe('a WeChat entry naming two papers', () => {
     expect(p.title).not.toMatch(/arxiv/i);
   });
 });
+
+describe('an untimestamped bold WeChat headline with its link', () => {
+  // The seed's `**奖励模型也能Scaling！…**[https://mp.weixin.qq.com/s/…](…)` line, right after entries of other
+  // papers: it is a node of its own, titled by the headline, and the entry above keeps only its own paper.
+  const url = 'https://mp.weixin.qq.com/s/hU3MKn82o1sMy4CK-CUUug';
+  const headline = '奖励模型也能Scaling！上海AI Lab突破强化学习短板，提出策略判别学习新范式';
+  it.each([
+    [
+      'fields of a numbered entry',
+      ['2. 2025-01-28 23:07:14 Tuesday ｜', '   **链接** ：https://arxiv.org/abs/2409.00076'],
+    ],
+    [
+      'a 论文链接 field',
+      ['2025-03-24 10:00:00 Monday ｜ 强化学习新作', '', '论文链接：https://arxiv.org/abs/2503.00065'],
+    ],
+    [
+      'a 发布 field',
+      ['2025-03-24 10:00:00 Monday ｜ 强化学习新作', '', ' **发布** ： 2024-12-14 13：27：32 UTC'],
+    ],
+    ['nothing', [] as string[]],
+  ])('after %s', (_name, lines) => {
+    const text = [...lines, '', `**${headline}**[${url}](${url})`, '', '正文第一段。'].join('\n');
+    const result = parse(text);
+    const line = lines.length + 2;
+    const node = result.papers.find((p) => p.sources.some((s) => s.line === line));
+    expect(node).toMatchObject({ title: headline, citedOnly: false });
+    expect(node!.links.map((l) => l.url)).toContain(url);
+    for (const p of result.papers) if (p !== node) expect(p.links.map((l) => l.url)).not.toContain(url);
+  });
+
+  it.each([
+    ['a short label before the link', `原文：[${url}](${url})`],
+    ['link text that is not the URL', `**${headline}**[原文](${url})`],
+    ['text after the link', `**${headline}**[${url}](${url}) 值得一读`],
+  ])('stays in the entry above: %s', (_name, last) => {
+    const text = [
+      '2025-03-24 10:00:00 Monday ｜ 强化学习新作',
+      '',
+      '论文链接：https://arxiv.org/abs/2503.00065',
+      '',
+      last,
+    ].join('\n');
+    expect(parse(text).papers.filter((p) => !p.citedOnly)).toHaveLength(1);
+  });
+});
