@@ -115,7 +115,8 @@ function isHeadlineWithUrl(line: Line): boolean {
   if (!line.first || line.quoteDepth > 0 || line.links.length !== 1) return false;
   const link = line.links[0]!;
   if (link.bare || link.at < 0 || linkKind(link.url) !== 'article') return false;
-  if (link.label.trim().replace(/\/+$/, '') !== link.url.replace(/\/+$/, '')) return false;
+  const label = link.label.trim();
+  if (label !== link.url && label !== `${link.url}/` && `${label}/` !== link.url) return false;
   if (line.text.slice(link.at + link.label.length).trim() !== '') return false;
   return line.text.slice(0, link.at).replace(/[\s*_~>#\-–—|｜:：]/g, '').length >= 8;
 }
