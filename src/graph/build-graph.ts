@@ -33,13 +33,11 @@ import {
 } from './defaults.js';
 import { sortDiagnostics } from './diagnostics.js';
 import {
-  createProjection,
   planLayout,
   round2,
   runLayout,
   type LayoutMemory,
   type LayoutResult,
-  type Projection,
   type WeightedPair,
 } from './layout.js';
 import { buildTopicTree, topicKey, type TopicTree } from './topics.js';
@@ -130,7 +128,6 @@ export function buildGraphDetailed(
 
   // Warm builds reuse the previous communities: Louvain and building the projection cost more than the
   // whole warm layout.
-  let projection: Projection | null = null;
   let communities: Map<string, number>;
   let pairList: WeightedPair[];
   if (plan.mode === 'warm' && previous) {
@@ -140,13 +137,13 @@ export function buildGraphDetailed(
     communities = inheritCommunities(previous.communities, sortedKeys, pairList);
   } else {
     pairList = mergePairs(edges);
-    projection = createProjection(sortedKeys, pairList);
-    communities = detectCommunities(projection, sortedKeys, seed);
+    communities = detectCommunities(sortedKeys, pairList, seed);
   }
 
   layoutStarted = performance.now();
-  const layout = runLayout(plan, layoutNodes, pairList, projection, tree, groups, layoutOptions);
+  const layout = runLayout(plan, layoutNodes, pairList, tree, groups, layoutOptions);
   layoutTime += performance.now() - layoutStarted;
+  pairList = []; // released before the output objects are built
 
   // The output is built directly in the exact shape and key order of graphology's `graph.export()` for a
   // mixed multi graph (tests check `Graph.from(g).export()` gives it back unchanged): going through a

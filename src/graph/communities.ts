@@ -1,16 +1,20 @@
 // Louvain communities on the weighted, undirected projection of the graph, seeded and renumbered so the
 // numbering does not depend on the algorithm's internal order.
-import type { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
+import { createProjection, type WeightedPair } from './layout.js';
 import { createRng } from './random.js';
 
-/** Community index per node key: 0 is the largest community; ties broken by the smallest member key. */
+/**
+ * Community index per node key: 0 is the largest community; ties broken by the smallest member key.
+ * The graphology graph Louvain needs is built here and dropped on return: at 100k papers it is several
+ * hundred megabytes, and nothing after Louvain reads it (the layout works from `keys` and `pairs`).
+ */
 export function detectCommunities(
-  graph: UndirectedGraph<object, { weight: number }>,
   keys: readonly string[],
+  pairs: readonly WeightedPair[],
   seed: number,
 ): Map<string, number> {
-  const raw = louvain(graph, { getEdgeWeight: 'weight', rng: createRng(seed) });
+  const raw = louvain(createProjection(keys, pairs), { getEdgeWeight: 'weight', rng: createRng(seed) });
 
   const members = new Map<number, string[]>();
   for (const key of keys) {

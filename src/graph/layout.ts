@@ -137,7 +137,6 @@ export function runLayout(
   plan: LayoutPlan,
   nodes: readonly LayoutNode[],
   pairs: readonly WeightedPair[],
-  projection: Projection | null,
   tree: TopicTree,
   groups: readonly string[],
   options: LayoutOptions,
@@ -150,9 +149,8 @@ export function runLayout(
   } else {
     raw = seedPositions(nodes, tree, groups, plan.anchors, options.seed);
     if (plan.mode === 'cold') {
-      if (!projection) throw new Error('papermap/graph: a cold layout needs the projection');
-      iterations = options.iterations ?? iterationBudget(projection.order + plan.anchors.size);
-      forceAtlas2Run(projection, raw, nodes, plan.anchors, iterations, options.seed);
+      iterations = options.iterations ?? iterationBudget(nodes.length + plan.anchors.size);
+      forceAtlas2Run(pairs, raw, nodes, plan.anchors, iterations, options.seed);
     }
   }
   const known = new Set(nodes.map((node) => node.key));
@@ -172,14 +170,15 @@ function fa2Settings(order: number) {
 }
 
 /**
- * Run ForceAtlas2 from `raw` on the projection plus the anchors and their ties, and read positions back.
+ * Run ForceAtlas2 from `raw` on the projection (`nodes` in order, then `pairs` in order: what a graph built
+ * by `createProjection` iterates, without building one) plus the anchors and their ties, and read positions back.
  * The anchors and cohesion ties go straight into ForceAtlas2's typed arrays instead of into the graphology
  * graph: at 100k nodes they are half a million extra edges, each a few hundred bytes of graph bookkeeping.
  * Ties are merged as graphology's `mergeEdge` would (a repeated pair keeps its place and takes the new
  * weight), so the result is the same as running the library on the graph with those edges added.
  */
 function forceAtlas2Run(
-  graph: Projection,
+  pairs: readonly WeightedPair[],
   raw: Map<string, Point>,
   nodes: readonly LayoutNode[],
   anchors: Map<string, string | null>,
@@ -188,10 +187,10 @@ function forceAtlas2Run(
 ): void {
   const keys: string[] = [];
   const index = new Map<string, number>();
-  graph.forEachNode((key) => {
+  for (const { key } of nodes) {
     index.set(key, keys.length);
     keys.push(key);
-  });
+  }
   for (const topic of anchors.keys()) {
     const key = anchorKey(topic);
     if (!index.has(key)) {
@@ -200,9 +199,9 @@ function forceAtlas2Run(
     }
   }
   const ties = new Ties(keys.length);
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    ties.merge(index.get(source) as number, index.get(target) as number, attributes.weight);
-  });
+  for (const pair of pairs) {
+    ties.merge(index.get(pair.source) as number, index.get(pair.target) as number, pair.weight);
+  }
   const tie: Tie = (source, target, weight) => {
     ties.merge(index.get(source) as number, index.get(target) as number, weight);
   };
@@ -233,6 +232,7 @@ function forceAtlas2Run(
     edgeMatrix[e * PPE + 2] = weight;
   }
   const settings = { ...FA2_DEFAULTS, ...fa2Settings(keys.length) };
+  const fa2Iterate = createFa2Iterate();
   for (let i = 0; i < iterations; i++) fa2Iterate(settings, nodeMatrix, edgeMatrix);
   keys.forEach((key, i) => {
     const x = nodeMatrix[i * PPN] as number;
@@ -241,10 +241,12 @@ function forceAtlas2Run(
   });
 }
 
-// graphology-layout-forceatlas2's own iteration and default settings (CommonJS files without types): the
+// graphology-layout-forceatlas2's iteration (vendored, see below) and default settings (CommonJS files without types): the
 // same code `forceAtlas2.assign` runs, fed with matrices built here.
 const requireFa2 = createRequire(import.meta.url);
-const fa2Iterate = requireFa2('graphology-layout-forceatlas2/iterate.js') as (
+// The iteration is a vendored copy that reuses its Barnes-Hut region array across iterations (the library
+// allocates a fresh one each time: at 100k nodes that garbage was most of the build's peak memory).
+const createFa2Iterate = requireFa2('./fa2-iterate.cjs') as () => (
   settings: Record<string, unknown>,
   nodes: Float32Array,
   edges: Float32Array,
