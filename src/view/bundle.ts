@@ -28,27 +28,52 @@ function round(n: number, digits: number): number {
   return Math.round(n * f) / f;
 }
 
-/** FNV-1a (32-bit, two passes with different seeds) as 16 hex digits; enough to tell builds apart. */
-export function contentHash(text: string): string {
+/** FNV-1a-style hash (32-bit, two lanes with different seeds) fed piece by piece, as 16 hex digits. */
+function createHasher(): { update(text: string): void; digest(): string } {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return {
+    update(text: string): void {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+      }
+    },
+    digest: () => (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0'),
+  };
+}
+
+/** The hash of `text` as 16 hex digits; enough to tell builds apart. */
+export function contentHash(text: string): string {
+  const hash = createHasher();
+  hash.update(text);
+  return hash.digest();
 }
 
 function arxivKey(attrs: NodeAttributes): string | undefined {
   return attrs.kind === 'paper' && attrs.arxiv ? `arxiv:${attrs.arxiv}` : undefined;
 }
 
-export function toViewBundle(graph: SerializedGraph, options?: BundleOptions | null): ViewBundle {
-  const { chunkSize } = { ...defaults, ...options };
+/** The map and search files of a graph (build ids empty), and each node's edges for its detail. */
+interface ViewParts {
+  map: MapFile;
+  search: SearchFile;
+  /** Edges of node `i`, in edge order: `incident.slice(start[i], start[i + 1])`. */
+  start: Int32Array;
+  incident: Int32Array;
+  /** Map index of each edge's source and target. */
+  ends: Int32Array;
+  chunkCount: number;
+}
+
+function checkChunkSize(chunkSize: number): void {
   if (!Number.isInteger(chunkSize) || chunkSize < 1)
     throw new Error('papermap/view: chunkSize must be a positive integer');
+}
 
+function viewParts(graph: SerializedGraph, chunkSize: number): ViewParts {
+  checkChunkSize(chunkSize);
   const topics = graph.attributes.topics;
   const topicIndex = new Map<string, number>();
   topics.forEach((t, i) => topicIndex.set(t.key, i));
@@ -94,7 +119,6 @@ export function toViewBundle(graph: SerializedGraph, options?: BundleOptions | n
     edges: { source: [], target: [], type: [] },
   };
   const search: SearchFile = { build: '', altTitles: [], authors: [], aliases: [] };
-  const details: NodeDetail[] = [];
 
   const n = map.nodes;
   graph.nodes.forEach((node, i) => {
@@ -119,24 +143,11 @@ export function toViewBundle(graph: SerializedGraph, options?: BundleOptions | n
     search.altTitles.push(a.kind === 'paper' ? a.altTitles : []);
     search.authors.push(a.kind === 'paper' ? a.authors : []);
     search.aliases.push(a.kind === 'concept' ? a.aliases : []);
-
-    details.push({
-      key: node.key,
-      title: a.title,
-      altTitles: a.kind === 'paper' ? a.altTitles : [],
-      authors: a.kind === 'paper' ? a.authors : [],
-      topicPath: a.topicPath,
-      topics: a.topics,
-      summary: a.kind === 'paper' ? a.summary : '',
-      links: a.kind === 'paper' ? a.links : [],
-      sources: a.sources,
-      tags: a.kind === 'paper' ? a.tags : [],
-      aliases: a.kind === 'concept' ? a.aliases : [],
-      ...(a.kind === 'concept' ? { conceptKind: a.conceptKind } : {}),
-      edges: [],
-    });
   });
 
+  const order = graph.nodes.length;
+  const ends = new Int32Array(graph.edges.length * 2);
+  const degree = new Int32Array(order + 1);
   graph.edges.forEach((edge, e) => {
     const s = nodeIndex.get(edge.source);
     const t = nodeIndex.get(edge.target);
@@ -148,25 +159,71 @@ export function toViewBundle(graph: SerializedGraph, options?: BundleOptions | n
     map.edges.source.push(s);
     map.edges.target.push(t);
     map.edges.type.push(type);
-    const a = edge.attributes;
-    const detail: EdgeDetail = {
+    ends[2 * e] = s;
+    ends[2 * e + 1] = t;
+    degree[s + 1]!++;
+    if (t !== s) degree[t + 1]!++;
+  });
+  // Compressed adjacency: each node's edges in edge order, as the detail lists them.
+  const start = new Int32Array(order + 1);
+  for (let i = 0; i < order; i++) start[i + 1] = start[i]! + degree[i + 1]!;
+  const fill = start.slice(0, order);
+  const incident = new Int32Array(start[order]!);
+  for (let e = 0; e < graph.edges.length; e++) {
+    const s = ends[2 * e]!;
+    const t = ends[2 * e + 1]!;
+    incident[fill[s]!++] = e;
+    if (t !== s) incident[fill[t]!++] = e;
+  }
+  return { map, search, start, incident, ends, chunkCount: Math.ceil(order / chunkSize) };
+}
+
+function nodeDetail(graph: SerializedGraph, parts: ViewParts, i: number): NodeDetail {
+  const node = graph.nodes[i]!;
+  const a = node.attributes;
+  const edges: EdgeDetail[] = [];
+  for (let k = parts.start[i]!; k < parts.start[i + 1]!; k++) {
+    const e = parts.incident[k]!;
+    const ea = graph.edges[e]!.attributes;
+    edges.push({
       edge: e,
-      evidence: a.evidence,
-      sources: a.sources,
-      confidence: a.confidence,
-      ...(a.via !== undefined ? { via: a.via } : {}),
-    };
-    details[s]!.edges.push(detail);
-    if (t !== s) details[t]!.edges.push(detail);
-  });
+      evidence: ea.evidence,
+      sources: ea.sources,
+      confidence: ea.confidence,
+      ...(ea.via !== undefined ? { via: ea.via } : {}),
+    });
+  }
+  return {
+    key: node.key,
+    title: a.title,
+    altTitles: a.kind === 'paper' ? a.altTitles : [],
+    authors: a.kind === 'paper' ? a.authors : [],
+    topicPath: a.topicPath,
+    topics: a.topics,
+    summary: a.kind === 'paper' ? a.summary : '',
+    links: a.kind === 'paper' ? a.links : [],
+    sources: a.sources,
+    tags: a.kind === 'paper' ? a.tags : [],
+    aliases: a.kind === 'concept' ? a.aliases : [],
+    ...(a.kind === 'concept' ? { conceptKind: a.conceptKind } : {}),
+    edges,
+  };
+}
 
+function detailChunk(graph: SerializedGraph, parts: ViewParts, c: number, build: string): DetailChunk {
+  const chunk: DetailChunk = { build, nodes: {} };
+  const size = parts.map.chunkSize;
+  const end = Math.min(graph.nodes.length, (c + 1) * size);
+  for (let i = c * size; i < end; i++) chunk.nodes[String(i)] = nodeDetail(graph, parts, i);
+  return chunk;
+}
+
+export function toViewBundle(graph: SerializedGraph, options?: BundleOptions | null): ViewBundle {
+  const { chunkSize } = { ...defaults, ...options };
+  const parts = viewParts(graph, chunkSize);
+  const { map, search } = parts;
   const chunks: DetailChunk[] = [];
-  details.forEach((d, i) => {
-    const c = Math.floor(i / chunkSize);
-    const chunk = (chunks[c] ??= { build: '', nodes: {} });
-    chunk.nodes[String(i)] = d;
-  });
-
+  for (let c = 0; c < parts.chunkCount; c++) chunks.push(detailChunk(graph, parts, c, ''));
   // The build id covers everything the page may load, so a stale chunk is never mixed with a new map.
   const build = contentHash(JSON.stringify([map, search, chunks]));
   map.build = build;
@@ -175,14 +232,92 @@ export function toViewBundle(graph: SerializedGraph, options?: BundleOptions | n
   return { map, search, chunks };
 }
 
-/** The bundle as files under the data folder. */
+/** `JSON.stringify` of a file whose first member is `build: ''` (map, search, chunk), with the id put in. */
+function withBuild(json: string, build: string): string {
+  const empty = '"build":""';
+  const at = json.indexOf(empty);
+  if (at < 0 || at > 64) throw new Error('papermap/view: no build field to fill');
+  return `${json.slice(0, at)}"build":${JSON.stringify(build)}${json.slice(at + empty.length)}`;
+}
+
+/**
+ * The bundle as files under the data folder. Each file is serialized once; the build id is the same
+ * content hash `toViewBundle` computes, taken over the serialized pieces.
+ */
 export function toViewFiles(graph: SerializedGraph, options?: BundleOptions | null): ViewFiles {
-  const { map, search, chunks } = toViewBundle(graph, options);
+  const { chunkSize } = { ...defaults, ...options };
+  const parts = viewParts(graph, chunkSize);
+  const mapJson = JSON.stringify(parts.map);
+  const searchJson = JSON.stringify(parts.search);
+  const chunkJson: string[] = [];
+  for (let c = 0; c < parts.chunkCount; c++) chunkJson.push(JSON.stringify(detailChunk(graph, parts, c, '')));
+  // Same bytes as JSON.stringify([map, search, chunks]), hashed piece by piece.
+  const hash = createHasher();
+  hash.update('[');
+  hash.update(mapJson);
+  hash.update(',');
+  hash.update(searchJson);
+  hash.update(',[');
+  chunkJson.forEach((text, c) => {
+    if (c > 0) hash.update(',');
+    hash.update(text);
+  });
+  hash.update(']]');
+  const build = hash.digest();
   const files: ViewFiles = new Map();
-  files.set('map.json', JSON.stringify(map));
-  files.set('search.json', JSON.stringify(search));
-  chunks.forEach((c, i) => files.set(`details/${i}.json`, JSON.stringify(c)));
+  files.set('map.json', withBuild(mapJson, build));
+  files.set('search.json', withBuild(searchJson, build));
+  chunkJson.forEach((text, c) => files.set(`details/${c}.json`, withBuild(text, build)));
   return files;
+}
+
+/** The files of a view, served one by one: detail chunks are serialized when first asked for. */
+export interface LazyViewFiles {
+  readonly build: string;
+  get(name: string): string | undefined;
+}
+
+/**
+ * The page's files for a dev server, where a rebuild must be quick: only `map.json` and `search.json`
+ * are serialized at once, each detail chunk on its first request. The build id is not a content hash of
+ * the details (that would mean serializing all of them): it hashes the map, the search file and
+ * `salt`, which the caller makes differ between builds (a build counter), so a page never mixes chunks
+ * of two builds. Static sites use `toViewFiles`, whose id is a pure content hash.
+ */
+export function toLazyViewFiles(
+  graph: SerializedGraph,
+  salt: string,
+  options?: BundleOptions | null,
+): LazyViewFiles {
+  const { chunkSize } = { ...defaults, ...options };
+  const parts = viewParts(graph, chunkSize);
+  const mapJson = JSON.stringify(parts.map);
+  const searchJson = JSON.stringify(parts.search);
+  const hash = createHasher();
+  hash.update(salt);
+  hash.update('\u0000');
+  hash.update(mapJson);
+  hash.update(searchJson);
+  const build = hash.digest();
+  const files = new Map<string, string>([
+    ['map.json', withBuild(mapJson, build)],
+    ['search.json', withBuild(searchJson, build)],
+  ]);
+  const CHUNK = /^details\/(0|[1-9][0-9]{0,8})\.json$/;
+  return {
+    build,
+    get(name: string): string | undefined {
+      const known = files.get(name);
+      if (known !== undefined) return known;
+      const m = CHUNK.exec(name);
+      if (!m) return undefined;
+      const c = Number(m[1]);
+      if (c >= parts.chunkCount) return undefined;
+      const text = JSON.stringify(detailChunk(graph, parts, c, build));
+      files.set(name, text);
+      return text;
+    },
+  };
 }
 
 /** The key of node `i` of a map file (keys equal to `arxiv:<id>` are stored as `''`). */

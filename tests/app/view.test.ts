@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EDGE_TYPES } from '../../src/types.js';
-import { nodeKeyAt, toViewBundle, toViewFiles } from '../../src/view/bundle.js';
+import { nodeKeyAt, toLazyViewFiles, toViewBundle, toViewFiles } from '../../src/view/bundle.js';
 import { syntheticGraph } from '../../src/view/synthetic.js';
 
 describe('view bundle', () => {
@@ -63,6 +63,29 @@ describe('view bundle', () => {
     const nodes = 5000 + Math.round(5000 / 6);
     const perNode = gzipSync(big.get('map.json')!).length / nodes;
     expect(perNode).toBeLessThan(200);
+  });
+
+  it('serves the same files lazily for the dev server, under a build id that changes with the salt', () => {
+    const files = toViewFiles(graph, { chunkSize: 50 });
+    const lazy = toLazyViewFiles(graph, 'build 1', { chunkSize: 50 });
+    const eagerBuild = (JSON.parse(files.get('map.json')!) as { build: string }).build;
+    expect(lazy.build).toMatch(/^[0-9a-f]{16}$/);
+    expect(lazy.build).not.toBe(eagerBuild);
+    const chunkNames = [...files.keys()].filter((name) => name.startsWith('details/'));
+    expect(chunkNames.length).toBe(Math.ceil(graph.nodes.length / 50));
+    // Every file the eager bundle has, byte for byte apart from the build id; nothing else.
+    for (const [name, text] of files) {
+      expect(lazy.get(name), name).toBe(text.replace(`"build":"${eagerBuild}"`, `"build":"${lazy.build}"`));
+    }
+    for (const name of [
+      `details/${chunkNames.length}.json`,
+      'details/01.json',
+      'details/-1.json',
+      'graph.json',
+    ])
+      expect(lazy.get(name), name).toBeUndefined();
+    expect(toLazyViewFiles(graph, 'build 2', { chunkSize: 50 }).build).not.toBe(lazy.build);
+    expect(toLazyViewFiles(graph, 'build 1', { chunkSize: 50 }).build).toBe(lazy.build);
   });
 
   it('refuses edges to missing nodes (a programmer error)', () => {
