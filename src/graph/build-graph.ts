@@ -1,5 +1,7 @@
-// Records + edges -> graphology graph with topic colours, degree sizes, communities and a seeded layout,
-// exported in sorted order so the same notes give the same bytes.
+// Records + edges -> graph JSON with topic colours, degree sizes, communities and a seeded layout, exported in
+// sorted order so the same notes give the same bytes. A rebuild handed the previous build's `reuse` redoes
+// only what the changed records touch: unchanged node and edge objects, the node index and the sorted
+// diagnostics are carried over.
 import type {
   ConceptNodeAttributes,
   ConceptRecord,
@@ -22,24 +24,18 @@ import type {
 import { EDGE_TYPES } from '../types.js';
 import { assignTopicColors, topicGroups } from './colors.js';
 import { detectCommunities, inheritCommunities } from './communities.js';
-import {
-  CONCEPT_SIZE,
-  DEFAULT_SEED,
-  EDGE_COLORS,
-  EDGE_WEIGHTS,
-  NEUTRAL_COLOR,
-  PAPER_SIZE,
-  type SizeRule,
-} from './defaults.js';
+import { CONCEPT_SIZE, DEFAULT_SEED, EDGE_COLORS, NEUTRAL_COLOR, PAPER_SIZE } from './defaults.js';
 import { sortDiagnostics } from './diagnostics.js';
 import {
   planLayout,
   round2,
   runLayout,
   type LayoutMemory,
+  type LayoutNode,
   type LayoutResult,
   type WeightedPair,
 } from './layout.js';
+import { clamp01, mergePairs, weightedPairs, type IndexedEdges } from './pairs.js';
 import { buildTopicTree, topicKey, type TopicTree } from './topics.js';
 
 export interface GraphOptions {
@@ -53,6 +49,18 @@ export interface GraphOptions {
   extraDiagnostics?: readonly Diagnostic[] | null;
   /** Raw positions of a previous build: warm-starts the layout (see `createBuilder`). */
   previousLayout?: LayoutMemory | null;
+  /**
+   * The `reuse` of an earlier build (any earlier build, any options): what did not change since is carried
+   * over instead of rebuilt. The graph is the same as without it; records must not have been mutated since
+   * (the parse and link stages hand unchanged papers, concepts and edges back as the same objects).
+   */
+  previousBuild?: GraphReuse | null;
+}
+
+declare const opaque: unique symbol;
+/** What a build keeps for the next one (`GraphOptions.previousBuild`). Opaque; read-only once made. */
+export interface GraphReuse {
+  readonly [opaque]: 'GraphReuse';
 }
 
 export interface GraphBuild {
@@ -61,6 +69,8 @@ export interface GraphBuild {
   layout: LayoutMemory;
   layoutMode: LayoutResult['mode'];
   iterations: number;
+  /** Pass back as `previousBuild` next time. */
+  reuse: GraphReuse;
   /** Milliseconds: `graph` (everything but ForceAtlas2 and seeding) and `layout`. */
   timings: { graph: number; layout: number };
 }
@@ -81,39 +91,46 @@ export function buildGraphDetailed(
 ): GraphBuild {
   const started = performance.now();
   const seed = options?.seed ?? DEFAULT_SEED;
-  const own: Diagnostic[] = [];
+  const before = options?.previousBuild ? stateOf(options.previousBuild) : null;
 
-  const papers = uniqueById(parsed.papers, 'duplicate-paper-id', 'paper', own);
-  const paperById = new Map(papers.map((paper) => [paper.id as string, paper]));
-  const concepts = uniqueById(links.concepts, 'duplicate-concept-id', 'concept', own).filter((concept) => {
-    if (!paperById.has(concept.id)) return true;
-    own.push(
-      at(concept.sources[0], 'concept-id-collision', `concept ${concept.id} has a paper's id; dropped`),
-    );
-    return false;
-  });
-  const nodeKeys = new Set<string>([...paperById.keys(), ...concepts.map((concept) => concept.id as string)]);
-  const edges = validEdges(links.edges, nodeKeys, own);
+  const records = nodeRecords(parsed.papers, links.concepts, before);
+  const { papers, concepts, keys, index } = records;
+  const n = keys.length;
+  const edges = validEdges(links.edges, records, before);
 
-  const tree = buildTopicTree(papers);
-  const groups = topicGroups(
-    tree,
-    papers.map((paper) => paper.topicPath),
-  );
-  const colors = assignTopicColors(tree, groups);
-  const paperTopic = new Map(papers.map((paper) => [paper.id as string, topicKey(paper.topicPath)]));
-  const conceptTopics = placeConcepts(concepts, edges, paperTopic, tree);
-
-  const degree = new Map<string, number>();
-  for (const edge of edges) {
-    degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
-    degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
+  // Topic key of every node: a paper's own (carried over for an unchanged record), a concept's from the
+  // papers it is linked to.
+  const nodeTopic: string[] = new Array<string>(n);
+  const pathKeys: string[] = [];
+  const oldRecords = before?.records ?? null;
+  for (let i = 0; i < n; i++) {
+    const paper = records.paper[i];
+    if (!paper) continue;
+    const o = previousIndex(records, before, i);
+    const key =
+      o >= 0 && oldRecords?.paper[o] === paper
+        ? ((before as ReuseState).nodeTopic[o] as string)
+        : topicKey(paper.topicPath);
+    nodeTopic[i] = key;
+    pathKeys.push(key);
   }
-  const sortedKeys = [...nodeKeys].sort(compareStrings);
-  const layoutNodes = sortedKeys.map((key) => {
-    const paper = paperById.get(key);
-    return { key, topic: paper ? (paperTopic.get(key) ?? '') : topicKey(conceptTopics.get(key)?.path ?? []) };
-  });
+  const tree = buildTopicTree(papers, pathKeys);
+  const groups = topicGroups(tree);
+  const colors = assignTopicColors(tree, groups);
+  const places = placeConcepts(records, edges, nodeTopic, tree);
+  for (let i = 0; i < n; i++) {
+    if (records.paper[i] === undefined) nodeTopic[i] = topicKey(places[i]?.path ?? []);
+  }
+
+  const degree = new Int32Array(n);
+  for (let e = 0; e < edges.count; e++) {
+    const s = edges.source[e] as number;
+    const t = edges.target[e] as number;
+    degree[s] = (degree[s] as number) + 1;
+    degree[t] = (degree[t] as number) + 1;
+  }
+  const layoutNodes: LayoutNode[] = new Array<LayoutNode>(n);
+  for (let i = 0; i < n; i++) layoutNodes[i] = { key: keys[i] as string, topic: nodeTopic[i] as string };
   const previous = options?.previousLayout ?? null;
   const layoutOptions = {
     seed,
@@ -126,18 +143,21 @@ export function buildGraphDetailed(
   const plan = planLayout(layoutNodes, tree, groups, layoutOptions);
   layoutTime += performance.now() - layoutStarted;
 
-  // Warm builds reuse the previous communities: Louvain and building the projection cost more than the
-  // whole warm layout.
+  // Warm builds reuse the previous communities: Louvain costs more than the whole warm layout.
   let communities: Map<string, number>;
   let pairList: WeightedPair[];
   if (plan.mode === 'warm' && previous) {
     // Only the edges that touch new nodes matter to a warm start.
-    const fresh = new Set(plan.newNodes.map((node) => node.key));
-    pairList = mergePairs(edges.filter((edge) => fresh.has(edge.source) || fresh.has(edge.target)));
-    communities = inheritCommunities(previous.communities, sortedKeys, pairList);
+    const fresh = new Uint8Array(n);
+    for (const node of plan.newNodes) fresh[index.get(node.key) as number] = 1;
+    const touching = (e: number) =>
+      fresh[edges.source[e] as number] === 1 || fresh[edges.target[e] as number] === 1;
+    pairList = weightedPairs(mergePairs(edges, n, touching), keys);
+    communities = inheritCommunities(previous.communities, keys, pairList);
   } else {
-    pairList = mergePairs(edges);
-    communities = detectCommunities(sortedKeys, pairList, seed);
+    const pairs = mergePairs(edges, n);
+    communities = detectCommunities(keys, pairs, seed);
+    pairList = weightedPairs(pairs, keys);
   }
 
   layoutStarted = performance.now();
@@ -148,72 +168,55 @@ export function buildGraphDetailed(
   // The output is built directly in the exact shape and key order of graphology's `graph.export()` for a
   // mixed multi graph (tests check `Graph.from(g).export()` gives it back unchanged): going through a
   // Graph instance cost seconds at 100k nodes, all in adjacency bookkeeping nothing here reads.
-  const nodes: SerializedNode[] = [];
-  const serializedEdges: SerializedEdge[] = [];
-  const display = (key: string, topic: string, sizing: SizeRule) => {
-    const position = layout.positions.get(key) ?? { x: 0, y: 0 };
-    const size = Math.min(sizing.max, sizing.base + sizing.perSqrtDegree * Math.sqrt(degree.get(key) ?? 0));
-    return {
+  const nodes: SerializedNode[] = new Array<SerializedNode>(n);
+  const oldNodes = before?.nodes ?? null;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as string;
+    const paper = records.paper[i];
+    const topic = nodeTopic[i] as string;
+    const sizing = paper ? PAPER_SIZE : CONCEPT_SIZE;
+    const position = layout.positions.get(key) ?? ORIGIN;
+    const display: Display = {
       x: position.x,
       y: position.y,
-      size: round2(size),
+      size: round2(Math.min(sizing.max, sizing.base + sizing.perSqrtDegree * Math.sqrt(degree[i] as number))),
       color: topic === '' ? NEUTRAL_COLOR : (colors.get(topic) ?? NEUTRAL_COLOR),
       community: communities.get(key) ?? 0,
-    } satisfies Display;
-  };
-  const conceptById = new Map(concepts.map((concept) => [concept.id as string, concept]));
-  for (const key of sortedKeys) {
-    const paper = paperById.get(key);
-    if (paper) {
-      nodes.push({
-        key: key as NodeId,
-        attributes: paperAttributes(paper, display(key, paperTopic.get(key) ?? '', PAPER_SIZE)),
-      });
-      continue;
+    };
+    // The previous build's node for this key, when its record, place and display are all unchanged.
+    const o = previousIndex(records, before, i);
+    if (o >= 0 && oldRecords && oldNodes) {
+      const oldNode = oldNodes[o] as SerializedNode;
+      const same = paper
+        ? oldRecords.paper[o] === paper
+        : oldRecords.concept[o] === records.concept[i] &&
+          samePlace(oldNode.attributes as ConceptNodeAttributes, places[i] as ConceptPlace);
+      if (same && sameDisplay(oldNode.attributes, display)) {
+        nodes[i] = oldNode;
+        continue;
+      }
     }
-    const concept = conceptById.get(key) as ConceptRecord;
-    const place = conceptTopics.get(key) ?? { path: [], topics: [] };
-    nodes.push({
+    nodes[i] = {
       key: key as NodeId,
-      attributes: conceptAttributes(concept, place, display(key, topicKey(place.path), CONCEPT_SIZE)),
-    });
+      attributes: paper
+        ? paperAttributes(paper, display)
+        : conceptAttributes(records.concept[i] as ConceptRecord, places[i] as ConceptPlace, display),
+    };
   }
 
   const edgesByType = Object.fromEntries(EDGE_TYPES.map((type) => [type, 0])) as Record<EdgeType, number>;
-  for (const edge of edges) {
-    edgesByType[edge.type]++;
-    const known = serializedOf.get(edge);
-    if (known) {
-      serializedEdges.push(known);
-      continue;
-    }
-    const attributes: EdgeAttributes =
-      edge.via === undefined
-        ? {
-            type: edge.type,
-            evidence: edge.evidence,
-            sources: edge.sources,
-            confidence: edge.confidence,
-            size: round2(0.5 + 1.5 * clamp01(edge.confidence)),
-            color: EDGE_COLORS[edge.type],
-          }
-        : {
-            type: edge.type,
-            evidence: edge.evidence,
-            sources: edge.sources,
-            confidence: edge.confidence,
-            via: edge.via,
-            size: round2(0.5 + 1.5 * clamp01(edge.confidence)),
-            color: EDGE_COLORS[edge.type],
-          };
-    const serialized: SerializedEdge =
-      edge.type === 'same-group'
-        ? { key: edge.key, source: edge.source, target: edge.target, attributes, undirected: true }
-        : { key: edge.key, source: edge.source, target: edge.target, attributes };
-    serializedOf.set(edge, serialized);
-    serializedEdges.push(serialized);
-  }
+  for (let e = 0; e < edges.count; e++) edgesByType[(edges.list[e] as EdgeRecord).type]++;
 
+  const diagnostics = mergedDiagnostics(
+    [
+      parsed.diagnostics,
+      links.diagnostics,
+      options?.extraDiagnostics ?? [],
+      records.diagnostics,
+      edges.diagnostics,
+    ],
+    before,
+  );
   const attributes: GraphAttributes = {
     name: 'papermap',
     version: 1,
@@ -223,24 +226,20 @@ export function buildGraphDetailed(
       papers: papers.length,
       mergedDuplicates: parsed.stats.mergedDuplicates,
       concepts: concepts.length,
-      edges: edges.length,
+      edges: edges.count,
       edgesByType,
     },
-    topics: topicInfos(tree, papers, paperTopic, layout.positions, colors),
-    diagnostics: sortDiagnostics([
-      ...parsed.diagnostics,
-      ...links.diagnostics,
-      ...(options?.extraDiagnostics ?? []),
-      ...own,
-    ]),
+    topics: topicInfos(tree, papers, pathKeys, layout.positions, colors),
+    diagnostics: diagnostics.sorted,
   };
 
   const exported: SerializedGraph = {
     options: { type: 'mixed', multi: true, allowSelfLoops: false },
     attributes,
     nodes,
-    edges: serializedEdges,
+    edges: edges.serialized,
   };
+  const state: ReuseState = { marker: REUSE_MARKER, records, edges, nodeTopic, nodes, diagnostics };
   return {
     graph: exported,
     layout: {
@@ -251,32 +250,289 @@ export function buildGraphDetailed(
     },
     layoutMode: layout.mode,
     iterations: layout.iterations,
+    reuse: state as unknown as GraphReuse,
     timings: { graph: performance.now() - started - layoutTime, layout: layoutTime },
   };
 }
 
-/**
- * An edge record's serialized form, by record: a rebuild that is handed the same record (the link stage keeps
- * untouched edges' records) reuses it. Records are never changed once built, and the form depends on nothing
- * else, so this is invisible in the output.
- */
-const serializedOf = new WeakMap<EdgeRecord, SerializedEdge>();
+interface ReuseState {
+  marker: typeof REUSE_MARKER;
+  records: NodeRecords;
+  edges: ValidEdges;
+  nodeTopic: string[];
+  nodes: SerializedNode[];
+  diagnostics: MergedDiagnostics;
+}
 
-/** Parallel edges of any type merged into one weighted, undirected pair per two nodes. */
-function mergePairs(edges: readonly EdgeRecord[]): WeightedPair[] {
-  const pairs = new Map<string, WeightedPair>();
-  for (const edge of edges) {
-    const [a, b] = edge.source < edge.target ? [edge.source, edge.target] : [edge.target, edge.source];
-    const pairKey = `${a}\u0000${b}`;
-    const weight = EDGE_WEIGHTS[edge.type] * (0.5 + 0.5 * clamp01(edge.confidence));
-    const pair = pairs.get(pairKey);
-    if (pair) pair.weight += weight;
-    else pairs.set(pairKey, { source: a, target: b, weight });
+const REUSE_MARKER = 'papermap-graph-reuse';
+
+function stateOf(reuse: GraphReuse): ReuseState {
+  const state = reuse as unknown as ReuseState;
+  if (state.marker !== REUSE_MARKER) throw new TypeError('papermap: previousBuild is not a GraphBuild.reuse');
+  return state;
+}
+
+const ORIGIN = { x: 0, y: 0 };
+
+/** Papers and concepts, deduplicated, as one list of nodes sorted by key. */
+interface NodeRecords {
+  papersIn: readonly PaperRecord[];
+  conceptsIn: readonly ConceptRecord[];
+  papers: readonly PaperRecord[];
+  concepts: readonly ConceptRecord[];
+  keys: readonly string[];
+  /** Per node: its paper record, or undefined for a concept. */
+  paper: (PaperRecord | undefined)[];
+  concept: (ConceptRecord | undefined)[];
+  index: Map<string, number>;
+  /** Node index -> the previous build's index of the same key (-1: new); null when the keys did not change. */
+  fromPrevious: Int32Array | null;
+  /** Previous build's index -> this build's (-1: gone); null when the keys did not change. */
+  toCurrent: Int32Array | null;
+  diagnostics: Diagnostic[];
+}
+
+function nodeRecords(
+  papersIn: readonly PaperRecord[],
+  conceptsIn: readonly ConceptRecord[],
+  before: ReuseState | null,
+): NodeRecords {
+  const old = before?.records ?? null;
+  if (old && old.papersIn === papersIn && old.conceptsIn === conceptsIn) {
+    return { ...old, fromPrevious: null, toCurrent: null };
   }
-  return [...pairs.values()];
+  const diagnostics: Diagnostic[] = [];
+  const papers = uniqueById(papersIn, 'duplicate-paper-id', 'paper', diagnostics);
+  const unique = uniqueById(conceptsIn, 'duplicate-concept-id', 'concept', diagnostics);
+  // Both lists are sorted: one merge finds concepts that collide with a paper and orders all keys.
+  const concepts: ConceptRecord[] = [];
+  const keys: string[] = [];
+  const paper: (PaperRecord | undefined)[] = [];
+  const concept: (ConceptRecord | undefined)[] = [];
+  let p = 0;
+  for (let c = 0; c <= unique.length; c++) {
+    const next = unique[c];
+    while (
+      p < papers.length &&
+      (next === undefined || (papers[p] as PaperRecord).id <= (next.id as string))
+    ) {
+      const record = papers[p++] as PaperRecord;
+      keys.push(record.id);
+      paper.push(record);
+      concept.push(undefined);
+    }
+    if (next === undefined) break;
+    if (keys.length > 0 && keys[keys.length - 1] === next.id && paper[paper.length - 1] !== undefined) {
+      diagnostics.push(
+        at(next.sources[0], 'concept-id-collision', `concept ${next.id} has a paper's id; dropped`),
+      );
+      continue;
+    }
+    concepts.push(next);
+    keys.push(next.id);
+    paper.push(undefined);
+    concept.push(next);
+  }
+
+  let fromPrevious: Int32Array | null = null;
+  let toCurrent: Int32Array | null = null;
+  let index: Map<string, number>;
+  let sharedKeys: readonly string[] = keys;
+  if (old && sameList(old.keys, keys)) {
+    index = old.index;
+    sharedKeys = old.keys;
+  } else {
+    index = new Map();
+    for (let i = 0; i < keys.length; i++) index.set(keys[i] as string, i);
+    if (old) [fromPrevious, toCurrent] = matchSorted(old.keys, keys);
+  }
+  return {
+    papersIn,
+    conceptsIn,
+    papers,
+    concepts,
+    keys: sharedKeys,
+    paper,
+    concept,
+    index,
+    fromPrevious,
+    toCurrent,
+    diagnostics,
+  };
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Index maps between two sorted, duplicate-free key lists. */
+function matchSorted(before: readonly string[], after: readonly string[]): [Int32Array, Int32Array] {
+  const fromBefore = new Int32Array(after.length).fill(-1);
+  const toAfter = new Int32Array(before.length).fill(-1);
+  let i = 0;
+  for (let j = 0; j < after.length; j++) {
+    const key = after[j] as string;
+    while (i < before.length && (before[i] as string) < key) i++;
+    if (i < before.length && before[i] === key) {
+      fromBefore[j] = i;
+      toAfter[i] = j;
+      i++;
+    }
+  }
+  return [fromBefore, toAfter];
+}
+
+/** Edges sorted by key, without unknown ends, self-loops or repeated keys (each reported), with end indices. */
+interface ValidEdges extends IndexedEdges {
+  list: EdgeRecord[];
+  /** The input, sorted by key. */
+  input: readonly EdgeRecord[];
+  /** Per input edge: its index among the valid edges, or -1. */
+  slot: Int32Array;
+  serialized: SerializedEdge[];
+  diagnostics: Diagnostic[];
+}
+
+function validEdges(
+  records: readonly EdgeRecord[],
+  nodes: NodeRecords,
+  before: ReuseState | null,
+): ValidEdges {
+  const input = sortedBy(records, (edge) => edge.key);
+  const m = input.length;
+  const valid: ValidEdges = {
+    count: 0,
+    list: [],
+    source: new Int32Array(m),
+    target: new Int32Array(m),
+    input,
+    slot: new Int32Array(m).fill(-1),
+    serialized: [],
+    diagnostics: [],
+  };
+  const old = before?.edges ?? null;
+  const remap = nodes.toCurrent;
+  let i = 0;
+  // Sorted by key, so a repeated key is always right after the kept one.
+  let lastKey: string | null = null;
+  for (let j = 0; j < m; j++) {
+    const edge = input[j] as EdgeRecord;
+    // An edge record the previous build kept, whose ends are still there, keeps its ends and serialized form.
+    let reused = -1;
+    if (old) {
+      if (old.input[i] !== edge)
+        while (i < old.input.length && (old.input[i] as EdgeRecord).key < edge.key) i++;
+      if (old.input[i] === edge) reused = old.slot[i++] as number;
+    }
+    let s = -1;
+    let t = -1;
+    if (reused >= 0 && old) {
+      s = old.source[reused] as number;
+      t = old.target[reused] as number;
+      if (remap) {
+        s = remap[s] as number;
+        t = remap[t] as number;
+      }
+    }
+    if (s < 0 || t < 0) {
+      reused = -1;
+      s = nodes.index.get(edge.source) ?? -1;
+      t = nodes.index.get(edge.target) ?? -1;
+    }
+    const where = edge.sources[0];
+    if (s < 0 || t < 0) {
+      const missing = s >= 0 ? edge.target : edge.source;
+      valid.diagnostics.push(
+        at(where, 'edge-unknown-node', `${edge.type} edge ${edge.key} points to unknown ${missing}`),
+      );
+    } else if (s === t) {
+      valid.diagnostics.push(
+        at(where, 'edge-self-loop', `${edge.type} edge from ${edge.source} to itself dropped`, 'info'),
+      );
+    } else if (edge.key === lastKey) {
+      valid.diagnostics.push(
+        at(where, 'duplicate-edge-key', `edge ${edge.key} appears twice; the second is dropped`),
+      );
+    } else {
+      lastKey = edge.key;
+      const e = valid.count++;
+      valid.slot[j] = e;
+      valid.list.push(edge);
+      valid.source[e] = s;
+      valid.target[e] = t;
+      valid.serialized.push(
+        reused >= 0 && old ? (old.serialized[reused] as SerializedEdge) : serializeEdge(edge),
+      );
+    }
+  }
+  return valid;
+}
+
+function serializeEdge(edge: EdgeRecord): SerializedEdge {
+  const attributes: EdgeAttributes =
+    edge.via === undefined
+      ? {
+          type: edge.type,
+          evidence: edge.evidence,
+          sources: edge.sources,
+          confidence: edge.confidence,
+          size: round2(0.5 + 1.5 * clamp01(edge.confidence)),
+          color: EDGE_COLORS[edge.type],
+        }
+      : {
+          type: edge.type,
+          evidence: edge.evidence,
+          sources: edge.sources,
+          confidence: edge.confidence,
+          via: edge.via,
+          size: round2(0.5 + 1.5 * clamp01(edge.confidence)),
+          color: EDGE_COLORS[edge.type],
+        };
+  return edge.type === 'same-group'
+    ? { key: edge.key, source: edge.source, target: edge.target, attributes, undirected: true }
+    : { key: edge.key, source: edge.source, target: edge.target, attributes };
+}
+
+interface MergedDiagnostics {
+  inputs: Diagnostic[];
+  sorted: Diagnostic[];
+}
+
+/** All diagnostics sorted; the previous build's list when the inputs are the same objects in the same order. */
+function mergedDiagnostics(
+  lists: readonly (readonly Diagnostic[])[],
+  before: ReuseState | null,
+): MergedDiagnostics {
+  const inputs: Diagnostic[] = [];
+  for (const list of lists) for (const diagnostic of list) inputs.push(diagnostic);
+  const old = before?.diagnostics;
+  if (old && sameList(old.inputs, inputs)) return { inputs, sorted: old.sorted };
+  return { inputs, sorted: sortDiagnostics(inputs) };
 }
 
 type Display = Pick<PaperNodeAttributes, 'x' | 'y' | 'size' | 'color' | 'community'>;
+
+function sameDisplay(attributes: Display, display: Display): boolean {
+  return (
+    attributes.x === display.x &&
+    attributes.y === display.y &&
+    attributes.size === display.size &&
+    attributes.color === display.color &&
+    attributes.community === display.community
+  );
+}
+
+/** The previous build's index of node `i`, or -1. */
+function previousIndex(records: NodeRecords, before: ReuseState | null, i: number): number {
+  if (!before) return -1;
+  return records.fromPrevious ? (records.fromPrevious[i] as number) : i;
+}
+
+function samePlace(attributes: ConceptNodeAttributes, place: ConceptPlace): boolean {
+  return sameList(attributes.topicPath, place.path) && sameList(attributes.topics, place.topics);
+}
 
 function paperAttributes(paper: PaperRecord, display: Display): PaperNodeAttributes {
   // One object shape for every paper (absent optional fields are `undefined`, which JSON leaves out).
@@ -335,80 +591,87 @@ interface ConceptPlace {
 
 /**
  * A concept takes the topic of the papers it is linked to most (ties: the topic that comes first in the
- * notes); its `topics` are the headings of all those papers' topics, most linked first.
+ * notes); its `topics` are the headings of all those papers' topics, most linked first. Places by node index
+ * (undefined for papers).
  */
 function placeConcepts(
-  concepts: readonly ConceptRecord[],
-  edges: readonly EdgeRecord[],
-  paperTopic: Map<string, string>,
+  records: NodeRecords,
+  edges: ValidEdges,
+  nodeTopic: readonly (string | undefined)[],
   tree: TopicTree,
-): Map<string, ConceptPlace> {
-  const conceptIds = new Set(concepts.map((concept) => concept.id as string));
-  const counts = new Map<string, Map<string, number>>();
-  const count = (concept: string, other: string): void => {
-    if (!conceptIds.has(concept)) return;
-    const key = paperTopic.get(other);
-    if (key === undefined) return;
-    let byTopic = counts.get(concept);
-    if (!byTopic) counts.set(concept, (byTopic = new Map()));
+): (ConceptPlace | undefined)[] {
+  const counts: (Map<string, number> | undefined)[] = new Array<Map<string, number> | undefined>(
+    records.keys.length,
+  );
+  const count = (concept: number, other: number): void => {
+    if (records.concept[concept] === undefined || records.paper[other] === undefined) return;
+    const key = nodeTopic[other] as string;
+    let byTopic = counts[concept];
+    if (!byTopic) counts[concept] = byTopic = new Map();
     byTopic.set(key, (byTopic.get(key) ?? 0) + 1);
   };
-  for (const edge of edges) {
-    count(edge.source, edge.target);
-    count(edge.target, edge.source);
+  for (let e = 0; e < edges.count; e++) {
+    count(edges.source[e] as number, edges.target[e] as number);
+    count(edges.target[e] as number, edges.source[e] as number);
   }
-  const order = new Map(tree.topics.map((topic, index) => [topic.key, index]));
-  const places = new Map<string, ConceptPlace>();
-  for (const concept of concepts) {
-    const byTopic = counts.get(concept.id);
+  const places: (ConceptPlace | undefined)[] = new Array<ConceptPlace | undefined>(records.keys.length);
+  let order: Map<string, number> | null = null;
+  for (let i = 0; i < records.keys.length; i++) {
+    if (records.concept[i] === undefined) continue;
+    const byTopic = counts[i];
     if (!byTopic) {
-      places.set(concept.id, { path: [], topics: [] });
+      places[i] = { path: [], topics: [] };
       continue;
     }
+    order ??= new Map(tree.topics.map((topic, index) => [topic.key, index]));
+    const rank = order;
     const ranked = [...byTopic.entries()].sort(
-      (a, b) => b[1] - a[1] || (order.get(a[0]) ?? -1) - (order.get(b[0]) ?? -1),
+      (a, b) => b[1] - a[1] || (rank.get(a[0]) ?? -1) - (rank.get(b[0]) ?? -1),
     );
     const paths = ranked.map(([key]) => tree.byKey.get(key)?.path ?? []);
     const topics: string[] = [];
     for (const path of paths) for (const heading of path) if (!topics.includes(heading)) topics.push(heading);
-    places.set(concept.id, { path: [...(paths[0] ?? [])], topics });
+    places[i] = { path: [...(paths[0] ?? [])], topics };
   }
   return places;
 }
 
+/** Each topic's centre: the mean position of the papers under it. */
 function topicInfos(
   tree: TopicTree,
   papers: readonly PaperRecord[],
-  paperTopic: Map<string, string>,
+  pathKeys: readonly string[],
   positions: Map<string, { x: number; y: number }>,
   colors: Map<string, string>,
 ): TopicInfo[] {
-  const sums = new Map<string, { x: number; y: number; n: number }>();
-  for (const paper of papers) {
+  const slot = new Map<string, number>();
+  tree.topics.forEach((topic, index) => slot.set(topic.key, index));
+  const parent = new Int32Array(tree.topics.length);
+  tree.topics.forEach((topic, index) => {
+    parent[index] = topic.parent === null ? -1 : (slot.get(topic.parent) ?? -1);
+  });
+  const sumX = new Float64Array(tree.topics.length);
+  const sumY = new Float64Array(tree.topics.length);
+  const count = new Int32Array(tree.topics.length);
+  papers.forEach((paper, p) => {
     const position = positions.get(paper.id);
-    if (!position || paper.topicPath.length === 0) continue;
-    for (
-      let key: string | null = topicKey(paper.topicPath);
-      key !== null;
-      key = tree.byKey.get(key)?.parent ?? null
-    ) {
-      const sum = sums.get(key) ?? { x: 0, y: 0, n: 0 };
-      sum.x += position.x;
-      sum.y += position.y;
-      sum.n++;
-      sums.set(key, sum);
+    if (!position || paper.topicPath.length === 0) return;
+    for (let t = slot.get(pathKeys[p] as string) ?? -1; t >= 0; t = parent[t] as number) {
+      sumX[t] = (sumX[t] as number) + position.x;
+      sumY[t] = (sumY[t] as number) + position.y;
+      count[t] = (count[t] as number) + 1;
     }
-  }
-  return tree.topics.map((topic) => {
-    const sum = sums.get(topic.key);
+  });
+  return tree.topics.map((topic, t) => {
+    const n = count[t] as number;
     return {
       key: topic.key,
       path: [...topic.path],
       label: topic.label,
       count: topic.count,
       color: colors.get(topic.key) ?? NEUTRAL_COLOR,
-      x: sum ? round2(sum.x / sum.n) : 0,
-      y: sum ? round2(sum.y / sum.n) : 0,
+      x: n > 0 ? round2((sumX[t] as number) / n) : 0,
+      y: n > 0 ? round2((sumY[t] as number) / n) : 0,
     };
   });
 }
@@ -419,47 +682,20 @@ function uniqueById<T extends { id: string; sources: readonly SourceRef[] }>(
   what: string,
   diagnostics: Diagnostic[],
 ): T[] {
-  const seen = new Set<string>();
   const unique: T[] = [];
+  // Sorted (stably), so a repeated id is always right after the kept one.
+  let last: string | null = null;
   for (const record of sortedBy(records, (record) => record.id)) {
-    if (seen.has(record.id)) {
+    if (record.id === last) {
       diagnostics.push(
         at(record.sources[0], rule, `${what} ${record.id} appears twice; the second is dropped`),
       );
       continue;
     }
-    seen.add(record.id);
+    last = record.id;
     unique.push(record);
   }
   return unique;
-}
-
-/** Edges sorted by key, without unknown ends, self-loops or repeated keys (each reported). */
-function validEdges(records: readonly EdgeRecord[], nodeKeys: Set<string>, diagnostics: Diagnostic[]) {
-  const valid: EdgeRecord[] = [];
-  // Sorted by key, so a repeated key is always right after the kept one.
-  let lastKey: string | null = null;
-  for (const edge of sortedBy(records, (edge) => edge.key)) {
-    const where = edge.sources[0];
-    if (!nodeKeys.has(edge.source) || !nodeKeys.has(edge.target)) {
-      const missing = nodeKeys.has(edge.source) ? edge.target : edge.source;
-      diagnostics.push(
-        at(where, 'edge-unknown-node', `${edge.type} edge ${edge.key} points to unknown ${missing}`),
-      );
-    } else if (edge.source === edge.target) {
-      diagnostics.push(
-        at(where, 'edge-self-loop', `${edge.type} edge from ${edge.source} to itself dropped`, 'info'),
-      );
-    } else if (edge.key === lastKey) {
-      diagnostics.push(
-        at(where, 'duplicate-edge-key', `edge ${edge.key} appears twice; the second is dropped`),
-      );
-    } else {
-      lastKey = edge.key;
-      valid.push(edge);
-    }
-  }
-  return valid;
 }
 
 function at(
@@ -469,10 +705,6 @@ function at(
   severity: Diagnostic['severity'] = 'warning',
 ): Diagnostic {
   return { rule, severity, file: source?.file ?? '', line: source?.line ?? 1, column: 1, message };
-}
-
-function clamp01(value: number): number {
-  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
 }
 
 /** `records` sorted by `key`, without copying or sorting when they already are (the usual case). */

@@ -1,7 +1,7 @@
 // Topic colours: each topic group gets its own hue, evenly spaced; subtopics are shades of their parent.
 import { hcl } from 'd3';
 import { NEUTRAL_COLOR } from './defaults.js';
-import { groupPath, topicKey, type TopicTree } from './topics.js';
+import type { TopicNode, TopicTree } from './topics.js';
 
 const CHROMA = 58;
 const LUMINANCE = 58;
@@ -11,10 +11,20 @@ const HUE_SHIFT = 14;
 /** Starting hue, chosen so the first group is a clear blue rather than a muddy red. */
 const HUE_START = 250;
 
-/** Keys of the topic groups (see `groupPath`), in tree order. */
-export function topicGroups(tree: TopicTree, paperPaths: Iterable<readonly string[]>): string[] {
+/**
+ * Keys of the topic groups, in tree order: the first `trunk + 1` headings of every paper's path (see
+ * `groupPath`). Every such path is a topic with papers directly under it, so the tree alone answers.
+ */
+export function topicGroups(tree: TopicTree): string[] {
   const groups = new Set<string>();
-  for (const path of paperPaths) if (path.length > 0) groups.add(topicKey(groupPath(path, tree.trunk)));
+  const depth = tree.trunk + 1;
+  for (const topic of tree.topics) {
+    if (topic.direct === 0) continue;
+    let node: TopicNode | undefined = topic;
+    while (node && node.path.length > depth)
+      node = node.parent === null ? undefined : tree.byKey.get(node.parent);
+    if (node) groups.add(node.key);
+  }
   return tree.topics.map((topic) => topic.key).filter((key) => groups.has(key));
 }
 

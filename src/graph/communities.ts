@@ -1,37 +1,109 @@
 // Louvain communities on the weighted, undirected projection of the graph, seeded and renumbered so the
 // numbering does not depend on the algorithm's internal order.
+import type { AbstractGraph } from 'graphology-types';
 import louvain from 'graphology-communities-louvain';
-import { createProjection, type WeightedPair } from './layout.js';
+import type { PairArrays } from './pairs.js';
 import { createRng } from './random.js';
 
 /**
  * Community index per node key: 0 is the largest community; ties broken by the smallest member key.
- * The graphology graph Louvain needs is built here and dropped on return: at 100k papers it is several
- * hundred megabytes, and nothing after Louvain reads it (the layout works from `keys` and `pairs`).
+ * `keys` are sorted and `pairs` index into them.
  */
 export function detectCommunities(
   keys: readonly string[],
-  pairs: readonly WeightedPair[],
+  pairs: PairArrays,
   seed: number,
 ): Map<string, number> {
-  const raw = louvain(createProjection(keys, pairs), { getEdgeWeight: 'weight', rng: createRng(seed) });
-
-  const members = new Map<number, string[]>();
-  for (const key of keys) {
-    const community = raw[key] ?? -1;
-    const list = members.get(community);
-    if (list) list.push(key);
-    else members.set(community, [key]);
-  }
-  // `keys` is sorted, so each list's first member is its smallest key.
-  const ordered = [...members.values()].sort(
-    (a, b) => b.length - a.length || ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1),
-  );
-  const result = new Map<string, number>();
-  ordered.forEach((list, index) => {
-    for (const key of list) result.set(key, index);
+  const raw = louvain(projectionView(keys, pairs) as unknown as AbstractGraph, {
+    getEdgeWeight: 'weight',
+    rng: createRng(seed),
   });
+
+  // Louvain numbers communities 0..C-1; count members and note each one's first (smallest) member.
+  const n = keys.length;
+  const ofNode = new Int32Array(n);
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    const community = raw[keys[i] as string] ?? -1;
+    ofNode[i] = community;
+    top = Math.max(top, community + 2);
+  }
+  const size = new Int32Array(top);
+  const firstMember = new Int32Array(top).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const c = (ofNode[i] as number) + 1; // -1 (none) becomes slot 0
+    size[c] = (size[c] as number) + 1;
+    if (firstMember[c] === -1) firstMember[c] = i;
+  }
+  const used: number[] = [];
+  for (let c = 0; c < top; c++) if ((size[c] as number) > 0) used.push(c);
+  used.sort(
+    (a, b) =>
+      (size[b] as number) - (size[a] as number) || (firstMember[a] as number) - (firstMember[b] as number),
+  );
+  const rank = new Int32Array(top);
+  used.forEach((c, index) => {
+    rank[c] = index;
+  });
+  const result = new Map<string, number>();
+  for (let i = 0; i < n; i++) result.set(keys[i] as string, rank[(ofNode[i] as number) + 1] as number);
   return result;
+}
+
+/**
+ * The few members of a graphology graph that graphology-communities-louvain (2.x) and its index read, served
+ * straight from the sorted keys and merged pairs. It walks nodes and edges in the order an UndirectedGraph
+ * built from them (keys in order, one edge per pair in order) would, so the communities are the library's
+ * own for that graph (a test compares); building that graph cost most of the stage at 100k nodes, all in
+ * adjacency bookkeeping Louvain never reads.
+ */
+function projectionView(keys: readonly string[], pairs: PairArrays) {
+  const degree = new Int32Array(keys.length);
+  for (let p = 0; p < pairs.count; p++) {
+    const s = pairs.source[p] as number;
+    const t = pairs.target[p] as number;
+    degree[s] = (degree[s] as number) + 1;
+    degree[t] = (degree[t] as number) + 1;
+  }
+  let current = -1;
+  const attributes = { weight: 0 };
+  return {
+    type: 'undirected',
+    multi: false,
+    order: keys.length,
+    size: pairs.count,
+    selfLoopCount: 0,
+    directedSize: 0,
+    undirectedSize: pairs.count,
+    addUndirectedEdgeWithKey(): never {
+      throw new Error('papermap: the Louvain projection view is read-only');
+    },
+    dropNode(): never {
+      throw new Error('papermap: the Louvain projection view is read-only');
+    },
+    forEachNode(callback: (node: string) => void): void {
+      for (current = 0; current < keys.length; current++) callback(keys[current] as string);
+      current = -1;
+    },
+    // Only asked for the node forEachNode is visiting.
+    undirectedDegreeWithoutSelfLoops(node: string): number {
+      if (keys[current] !== node) throw new Error('papermap: unexpected degree query on the Louvain view');
+      return degree[current] as number;
+    },
+    forEachEdge(
+      callback: (edge: string, attr: { weight: number }, source: string, target: string) => void,
+    ): void {
+      for (let p = 0; p < pairs.count; p++) {
+        attributes.weight = pairs.weight[p] as number;
+        callback(
+          String(p),
+          attributes,
+          keys[pairs.source[p] as number] as string,
+          keys[pairs.target[p] as number] as string,
+        );
+      }
+    },
+  };
 }
 
 /**

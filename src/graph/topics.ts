@@ -56,14 +56,16 @@ export function groupPath(path: readonly string[], trunk: number): string[] {
   return path.slice(0, Math.min(path.length, trunk + 1));
 }
 
-export function buildTopicTree(papers: readonly PaperRecord[]): TopicTree {
+/** `keys`, when given, are the papers' `topicKey(topicPath)`, in the same order (saves joining them again). */
+export function buildTopicTree(papers: readonly PaperRecord[], keys?: readonly string[] | null): TopicTree {
   const byKey = new Map<string, TopicNode>();
   let hasUntopiced = false;
   // Length of the heading path all papers share so far, measured against the first paper's path.
   let commonPath: readonly string[] | null = null;
   let common = 0;
 
-  for (const paper of papers) {
+  for (let p = 0; p < papers.length; p++) {
+    const paper = papers[p] as PaperRecord;
     const path = paper.topicPath;
     if (path.length === 0) hasUntopiced = true;
     if (commonPath === null) {
@@ -75,7 +77,7 @@ export function buildTopicTree(papers: readonly PaperRecord[]): TopicTree {
     if (path.length === 0) continue;
     const seen = firstSource(paper);
     // Walk up from the innermost topic; once an ancestor exists, the rest of the chain exists too.
-    let node: TopicNode | undefined = byKey.get(topicKey(path));
+    let node: TopicNode | undefined = byKey.get(keys?.[p] ?? topicKey(path));
     let depth = path.length;
     let direct = true;
     while (depth > 0) {
