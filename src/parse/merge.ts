@@ -1,7 +1,7 @@
 // Per-file parses -> one record per distinct paper. The same paper in several places (same arXiv id, or the same
 // normalised title) becomes one record with every source and topic; arXiv ids only cited inside other entries
 // become cited-only records. Output is sorted so the same notes give the same bytes.
-import type { Diagnostic, Link, PaperId, PaperRecord, ParseResult, SourceRef } from '../types.js';
+import type { Diagnostic, Link, PaperId, PaperRecord, ParseResult, SourceRef, TextSpan } from '../types.js';
 import { isLatin } from './patterns.js';
 import { hash8, normaliseTitle, shorten } from './text.js';
 import type { FileEntry, FileParse } from './types.js';
@@ -15,18 +15,42 @@ interface Placed {
 /** Titles shorter than this (normalised) are too generic to merge papers on. */
 const MIN_TITLE_KEY = 8;
 
-function titleKeys(entry: FileEntry): string[] {
+type Normalise = (title: string) => string;
+
+/**
+ * `normaliseTitle` remembering its results for one merge: each title is normalised for its keys, again in
+ * its group and again for its id; NFKC and the Unicode regexes were a third of the merge.
+ */
+function normaliser(): Normalise {
+  const known = new Map<string, string>();
+  return (title) => {
+    let key = known.get(title);
+    if (key === undefined) {
+      key = normaliseTitle(title);
+      known.set(title, key);
+    }
+    return key;
+  };
+}
+
+function titleKeys(entry: FileEntry, normalise: Normalise): string[] {
   const keys: string[] = [];
-  for (const t of [entry.title, ...entry.altTitles]) {
-    const k = normaliseTitle(t);
+  const add = (t: string): void => {
+    const k = normalise(t);
     if (k.length >= MIN_TITLE_KEY && !/^arxiv \S+$/.test(k) && !keys.includes(k)) keys.push(k);
-  }
+  };
+  add(entry.title);
+  for (const t of entry.altTitles) add(t);
   return keys;
 }
 
 /** `title:<normalised title>`; long titles are cut and suffixed with a hash so ids stay short and stable. */
 export function titleId(title: string): PaperId {
-  const k = normaliseTitle(title);
+  return titleIdOf(title, normaliseTitle);
+}
+
+function titleIdOf(title: string, normalise: Normalise): PaperId {
+  const k = normalise(title);
   if (k.length <= 80) return `title:${k || hash8(title)}` as PaperId;
   return `title:${k.slice(0, 64).trim()}~${hash8(k)}` as PaperId;
 }
@@ -45,12 +69,14 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 export function mergeFileParses(parses: readonly FileParse[]): ParseResult {
   const sorted = [...parses].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const normalise = normaliser();
   const diagnostics: Diagnostic[] = [];
   const placed: Placed[] = [];
   for (const p of sorted) {
-    diagnostics.push(...p.diagnostics);
-    for (const entry of [...p.entries].sort((a, b) => a.line - b.line))
-      placed.push({ file: p.file, tags: p.tags, entry });
+    for (const diagnostic of p.diagnostics) diagnostics.push(diagnostic);
+    // The parser gives entries in line order; sort (stably) only a file where it did not.
+    const entries = inLineOrder(p.entries) ? p.entries : [...p.entries].sort((a, b) => a.line - b.line);
+    for (const entry of entries) placed.push({ file: p.file, tags: p.tags, entry });
   }
 
   // Union-find over entries; a group never holds two different arXiv ids.
@@ -83,7 +109,7 @@ export function mergeFileParses(parses: readonly FileParse[]): ParseResult {
       if (other === undefined) byArxiv.set(p.entry.arxiv, i);
       else union(other, i);
     }
-    for (const key of titleKeys(p.entry)) {
+    for (const key of titleKeys(p.entry, normalise)) {
       const other = byTitle.get(key);
       if (other === undefined) byTitle.set(key, i);
       else if (!union(other, i)) {
@@ -110,7 +136,7 @@ export function mergeFileParses(parses: readonly FileParse[]): ParseResult {
 
   const papers = new Map<string, PaperRecord>();
   for (const group of groups.values()) {
-    const record = mergeGroup(group, diagnostics);
+    const record = mergeGroup(group, diagnostics, normalise);
     const existing = papers.get(record.id);
     if (existing) {
       // Two groups that could not merge (different arXiv ids) never share an id; titles could: keep both apart.
@@ -171,7 +197,8 @@ export function mergeFileParses(parses: readonly FileParse[]): ParseResult {
     papers.set(rec.id, rec);
   }
 
-  const list = [...papers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Keys are the records' ids; the default sort orders strings by UTF-16 code units, as `<` does, and faster.
+  const list = [...papers.keys()].sort().map((id) => papers.get(id)!);
   diagnostics.sort((a, b) =>
     a.file !== b.file
       ? a.file < b.file
@@ -199,33 +226,56 @@ export function mergeFileParses(parses: readonly FileParse[]): ParseResult {
   };
 }
 
-function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[]): PaperRecord {
+function inLineOrder(entries: readonly FileEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++) if (entries[i - 1]!.line > entries[i]!.line) return false;
+  return true;
+}
+
+const isArxivTitle = (title: string): boolean => title.startsWith('arXiv:');
+const isNamedTitle = (title: string): boolean => isLatin(title) && !isArxivTitle(title);
+
+/**
+ * One record from the entries of one group. Written as plain loops: this runs once per paper, and most groups
+ * are a single entry, so the chains of map/filter/flatMap it replaced were most of its cost.
+ */
+function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[], normalise: Normalise): PaperRecord {
   const first = group[0]!;
   const entries = group.map((g) => g.entry);
-  const arxiv = entries.find((e) => e.arxiv)?.arxiv;
-  const allTitles = uniq(entries.flatMap((e) => [e.title, ...e.altTitles]));
+  let arxiv: string | undefined;
+  const titleSet = new Set<string>();
+  for (const e of entries) {
+    if (!arxiv && e.arxiv) arxiv = e.arxiv;
+    titleSet.add(e.title);
+    for (const t of e.altTitles) titleSet.add(t);
+  }
+  const allTitles = [...titleSet];
   const title =
-    entries.map((e) => e.title).find((t) => isLatin(t) && !/^arXiv:/.test(t)) ??
-    allTitles.find((t) => isLatin(t) && !/^arXiv:/.test(t)) ??
-    entries.map((e) => e.title).find((t) => !/^arXiv:/.test(t)) ??
+    entries.find((e) => isNamedTitle(e.title))?.title ??
+    allTitles.find(isNamedTitle) ??
+    entries.find((e) => !isArxivTitle(e.title))?.title ??
     first.entry.title;
-  const seenKeys = new Set([normaliseTitle(title)]);
+  const seenKeys = new Set([normalise(title)]);
   const altTitles: string[] = [];
   for (const t of allTitles) {
-    const k = normaliseTitle(t);
-    if (seenKeys.has(k) || /^arXiv:/.test(t)) continue;
+    if (isArxivTitle(t)) continue;
+    const k = normalise(t);
+    if (seenKeys.has(k)) continue;
     seenKeys.add(k);
     altTitles.push(t);
   }
   const owner = entries.find((e) => e.title === title) ?? first.entry;
   const label = (owner.named ? owner : (entries.find((e) => e.named) ?? owner)).label;
 
-  const dates = entries
-    .map((e) => e.date)
-    .filter((d): d is string => d !== undefined)
-    .sort();
-  const published = uniq(entries.map((e) => e.published).filter((d): d is string => d !== undefined));
-  const authorLists = entries.map((e) => e.authors).filter((a) => a.length > 0);
+  // The earliest date; the publication dates and author lists in order of appearance.
+  let date: string | undefined;
+  const publishedSet = new Set<string>();
+  const authorLists: string[][] = [];
+  for (const e of entries) {
+    if (e.date !== undefined && (date === undefined || e.date < date)) date = e.date;
+    if (e.published !== undefined) publishedSet.add(e.published);
+    if (e.authors.length > 0) authorLists.push(e.authors);
+  }
+  const published = [...publishedSet];
   const authors = authorLists.find((a) => a.every((n) => isLatin(n))) ?? authorLists[0] ?? [];
   if (group.length > 1) {
     const conflicts: string[] = [];
@@ -257,28 +307,36 @@ function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[]): PaperR
   const links: Link[] = [];
   for (const e of entries)
     for (const l of e.links) if (!links.some((x) => x.url === l.url)) links.push({ ...l });
-  const sources = group.map((g) => ({ file: g.file, line: g.entry.line })).sort(compareSource);
+  const sources = group.map((g) => ({ file: g.file, line: g.entry.line }));
+  if (sources.length > 1) sources.sort(compareSource);
   const topicPath = [...first.entry.topicPath];
+  const topics = new Set<string>();
+  const tags = new Set<string>();
+  const summaries: string[] = [];
+  let text: TextSpan[] = [];
+  for (const g of group) {
+    for (const t of g.entry.topicPath) topics.add(t);
+    for (const t of g.tags) tags.add(t);
+    if (g.entry.summary.trim() !== '') summaries.push(g.entry.summary);
+    text = text.length === 0 ? g.entry.text.slice() : text.concat(g.entry.text);
+  }
   return {
-    id: arxiv ? (`arxiv:${arxiv}` as PaperId) : titleId(title),
+    id: arxiv ? (`arxiv:${arxiv}` as PaperId) : titleIdOf(title, normalise),
     label,
     title,
     altTitles,
     ...(arxiv ? { arxiv } : {}),
-    ...(dates[0] ? { date: dates[0] } : {}),
+    ...(date ? { date } : {}),
     ...(published[0] ? { published: published[0] } : {}),
     authors: [...authors],
     topic: topicPath[topicPath.length - 1] ?? '',
     topicPath,
-    topics: uniq(entries.flatMap((e) => e.topicPath)),
-    summary: entries
-      .map((e) => e.summary)
-      .filter((s) => s.trim() !== '')
-      .join('\n\n'),
+    topics: [...topics],
+    summary: summaries.length === 1 ? summaries[0]! : summaries.join('\n\n'),
     links,
     sources,
-    tags: uniq(group.flatMap((g) => g.tags)),
+    tags: [...tags],
     citedOnly: false,
-    text: entries.flatMap((e) => e.text),
+    text,
   };
 }

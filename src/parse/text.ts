@@ -28,8 +28,17 @@ export function cleanTitle(text: string, maxLength = 120): string {
   return t.trim();
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** A title's merge key: NFKC, lower-case, letters and digits only, single spaces (none next to Chinese). */
 export function normaliseTitle(title: string): string {
+  // ASCII needs neither NFKC nor the Chinese spacing rule, and its letters and digits are [a-z0-9] once
+  // lower-cased: the same key, several times faster (most titles of English papers).
+  if (ASCII.test(title))
+    return title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return (
     title
       .normalize('NFKC')
