@@ -2,9 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus.js';
+import { mulberry32 } from '../../src/graph/random.js';
 import { createLinkCache, findLinks } from '../../src/links/index.js';
 import { parseNotes } from '../../src/parse/index.js';
-import type { PaperRecord } from '../../src/types.js';
+import type { LinkResult, PaperId, PaperRecord } from '../../src/types.js';
+import { paper } from './helpers.js';
 
 const seedPath = fileURLToPath(new URL('../../content/reinforcement-learning.md', import.meta.url));
 const papers = parseNotes([
@@ -117,5 +120,236 @@ describe('LinkCache', () => {
     const fewer = papers.filter((p) => p.label !== 'GRPO-CARE');
     expect(json(findLinks(fewer, { cache }))).toBe(json(findLinks(fewer)));
     expect(json(findLinks(papers, { cache }))).toBe(json(findLinks(papers)));
+  });
+});
+
+/** Every record of `next` whose content equals the record with the same key in `previous` is that object. */
+function expectKeptIdentity(previous: LinkResult, next: LinkResult): number {
+  const edges = new Map(previous.edges.map((e) => [e.key, e]));
+  const concepts = new Map(previous.concepts.map((c) => [c.id, c]));
+  let kept = 0;
+  for (const e of next.edges) {
+    const old = edges.get(e.key);
+    if (old && json(old) === json(e)) {
+      expect(e).toBe(old);
+      kept++;
+    }
+  }
+  for (const c of next.concepts) {
+    const old = concepts.get(c.id);
+    if (old && json(old) === json(c)) expect(c).toBe(old);
+  }
+  return kept;
+}
+
+describe('LinkCache on a generated corpus: every kind of edit, warm equals fresh', () => {
+  const corpus = parseNotes(generateCorpus({ papers: 160, files: 6, seed: 11 }).files).papers;
+  const userLexicon = { file: 'papermap.lexicon.toml', text: '[[concept]]\nname = "Zeta Method"\n' };
+  const labelled = corpus.filter((p) => /^[A-Z][A-Za-z0-9-]{2,}$/.test(p.label));
+  const authored = corpus.filter((p) => p.authors.length > 0);
+  const withText = (p: PaperRecord, text: string): PaperRecord => ({
+    ...p,
+    text: [...p.text, { file: p.sources[0]?.file ?? 'x.md', line: 9000 + p.text.length, text }],
+  });
+
+  /** Edits as input -> expected: each returns the next papers (and lexicon). */
+  const EDITS: {
+    what: string;
+    apply(list: PaperRecord[]): { papers: PaperRecord[]; lexicon?: typeof userLexicon | null };
+  }[] = [
+    {
+      what: 'reword a summary to cite another paper by name',
+      apply: (list) => ({
+        papers: edit(list, list[3]!.id, (p) =>
+          withText(p, `本文基于 ${labelled[1]!.label}，并优于 ${labelled[2]!.label}。`),
+        ),
+      }),
+    },
+    {
+      what: 'add a paper whose name an unchanged paper already mentions',
+      apply: (list) => {
+        const citing = edit(list, list[5]!.id, (p) => withText(p, '我们的方法优于 Zorblax。'));
+        const added = withText(
+          {
+            ...list[7]!,
+            id: 'arxiv:2512.90001' as PaperId,
+            arxiv: '2512.90001',
+            label: 'Zorblax',
+            title: 'Zorblax: New',
+          },
+          'Zorblax 基于 GRPO-Zorblax 与 PPO。',
+        );
+        return { papers: [...citing, added] };
+      },
+    },
+    {
+      what: 'retitle a paper whose name others mention',
+      apply: (list) => ({
+        papers: edit(list, labelled[1]!.id, (p) => ({
+          ...p,
+          label: `${p.label}Prime`,
+          title: `${p.label}Prime: Retitled`,
+        })),
+      }),
+    },
+    {
+      what: 'remove a paper others mention',
+      apply: (list) => ({ papers: list.filter((p) => p.id !== labelled[2]!.id) }),
+    },
+    {
+      what: 'give a paper the authors of another (same-group appears)',
+      apply: (list) => ({
+        papers: edit(list, list[9]!.id, (p) => ({ ...p, authors: [...authored[0]!.authors] })),
+      }),
+    },
+    {
+      what: 'an author known only by an initial joins, then the full name goes away',
+      apply: (list) => {
+        const full = authored[0]!.authors[0]!;
+        const parts = full.trim().split(/\s+/);
+        const initial = `${parts[parts.length - 1]}, ${parts[0]![0]}`;
+        return {
+          papers: edit(list, list[11]!.id, (p) => ({ ...p, authors: [initial, 'Zed Nobody'] })),
+        };
+      },
+    },
+    {
+      what: 'the same-group paper leaves (authors to one stranger)',
+      apply: (list) => ({
+        papers: edit(list, list[9]!.id, (p) => ({ ...p, authors: ['Zed Nobody'] })),
+      }),
+    },
+    {
+      what: 'edit the user lexicon (a concept named in the notes)',
+      apply: (list) => ({
+        papers: edit(list, list[4]!.id, (p) => withText(p, '基于 Zeta Method 与 GRPO。')),
+        lexicon: userLexicon,
+      }),
+    },
+    {
+      what: 'remove the user lexicon and delete a whole file',
+      apply: (list) => {
+        const file = list[0]!.sources[0]!.file;
+        return { papers: list.filter((p) => p.sources.every((s) => s.file !== file)), lexicon: null };
+      },
+    },
+    {
+      what: 'define an acronym, then a second paper mentions it (an acronym concept appears)',
+      apply: (list) => ({
+        papers: edit(
+          edit(list, list[2]!.id, (p) => withText(p, '采用了 Quantized Widget Rollout（QWR）来加速。')),
+          list[6]!.id,
+          (p) => withText(p, 'QWR 也被使用。'),
+        ),
+      }),
+    },
+  ];
+
+  it('after each edit, in sequence', () => {
+    const cache = createLinkCache();
+    let list = [...corpus];
+    let lexicon: typeof userLexicon | null = null;
+    let previous = findLinks(list, { cache });
+    expect(json(previous)).toBe(json(findLinks(list)));
+    for (const e of EDITS) {
+      const next = e.apply(list);
+      list = next.papers;
+      if (next.lexicon !== undefined) lexicon = next.lexicon;
+      const warm = findLinks(list, { cache, userLexicon: lexicon });
+      expect(json(warm), e.what).toBe(json(findLinks(list, { userLexicon: lexicon })));
+      expectKeptIdentity(previous, warm);
+      previous = warm;
+    }
+  });
+
+  it('an edit that touches one paper keeps almost every record object', () => {
+    const cache = createLinkCache();
+    const before = findLinks(corpus, { cache });
+    const after = findLinks(
+      edit(corpus, corpus[3]!.id, (p) => withText(p, '本文优于 PPO。')),
+      { cache },
+    );
+    expect(expectKeptIdentity(before, after)).toBeGreaterThan(before.edges.length - 10);
+  });
+
+  it('a random sequence of edits (seeded) stays equal to a fresh build', () => {
+    const random = mulberry32(7);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    const cache = createLinkCache();
+    let list = [...corpus];
+    let lexicon: typeof userLexicon | null = null;
+    findLinks(list, { cache });
+    for (let step = 0; step < 40; step++) {
+      const kind = Math.floor(random() * 7);
+      const target = pick(list);
+      const other = pick(list);
+      if (kind === 0)
+        list = edit(list, target.id, (p) => withText(p, `${p.label} 基于 ${other.label}，优于 GRPO。`));
+      else if (kind === 1)
+        list = [
+          ...list,
+          withText(
+            {
+              ...target,
+              id: `arxiv:2599.${String(step).padStart(5, '0')}` as PaperId,
+              label: `Gen${step}X`,
+              title: `Gen${step}X: Added`,
+              arxiv: undefined,
+            },
+            `Gen${step}X 基于 ${other.label}。`,
+          ),
+        ];
+      else if (kind === 2 && list.length > 20) list = list.filter((p) => p.id !== target.id);
+      else if (kind === 3)
+        list = edit(list, target.id, (p) => ({
+          ...p,
+          label: other.label,
+          title: `${other.label}: Same Name`,
+        }));
+      else if (kind === 4) list = edit(list, target.id, (p) => ({ ...p, authors: [...other.authors] }));
+      else if (kind === 5) lexicon = lexicon ? null : userLexicon;
+      else list = edit(list, target.id, (p) => ({ ...p, date: other.date ?? '2020-01-01' }));
+      const warm = findLinks(list, { cache, userLexicon: lexicon });
+      expect(json(warm), `step ${step} kind ${kind}`).toBe(json(findLinks(list, { userLexicon: lexicon })));
+    }
+  });
+});
+
+describe('LinkCache: edits that move one edge between outputs', () => {
+  const a = paper('arxiv:2501.00001', {
+    label: 'Alpha',
+    title: 'Alpha: First',
+    authors: ['Wei Zhang', 'Lei Wang'],
+    text: ['Alpha 的实验中也提到了 Beta 和 GRPO++。', 'Alpha 基于 GRPO++。'],
+  });
+  const b = paper('arxiv:2501.00002', {
+    label: 'Beta',
+    title: 'Beta: Second',
+    authors: ['Ann Other'],
+    text: ['Beta 是一个方法。'],
+  });
+  /** Steps as input -> the edges expected between the two papers. */
+  const STEPS: { what: string; papers: PaperRecord[]; expected: string[] }[] = [
+    { what: 'a bare mention', papers: [a, b], expected: ['mentions:arxiv:2501.00001->arxiv:2501.00002'] },
+    {
+      what: 'same authors: the same-group edge replaces the mention',
+      papers: [a, { ...b, authors: ['Zhang, W', 'Lei Wang'] }],
+      expected: ['same-group:arxiv:2501.00001--arxiv:2501.00002'],
+    },
+    {
+      what: 'authors part again: the mention is back',
+      papers: [a, { ...b, authors: ['Ann Other'] }],
+      expected: ['mentions:arxiv:2501.00001->arxiv:2501.00002'],
+    },
+  ];
+  it('warm equals fresh at each step', () => {
+    const cache = createLinkCache();
+    for (const step of STEPS) {
+      const warm = findLinks(step.papers, { cache });
+      expect(json(warm), step.what).toBe(json(findLinks(step.papers)));
+      const between = warm.edges.filter((e) => e.source === a.id && e.target === b.id).map((e) => e.key);
+      expect(between, step.what).toEqual(step.expected);
+      expect(warm.edges.some((e) => e.key === `builds-on:${a.id}->concept:grpo`)).toBe(true);
+    }
   });
 });

@@ -1,0 +1,699 @@
+// The shared core of the link stage: the lexicon, the names the papers go by, and the reading of one paper's
+// text into edges, concept mentions and affiliations. `findLinks` (one shot) and the warm index
+// (`incremental.ts`) both drive `readPaper`; they differ only in where its findings go.
+import type { ConceptId, ConceptKind, Diagnostic, EdgeType, PaperRecord, SourceRef } from '../types.js';
+import { CLAUSE_BREAK, findCues, type CueHit, type CueType } from './cues.js';
+import { mergeLexicons, parseUserLexicon, shippedLexicon, type Lexicon } from './lexicon.js';
+import {
+  labelClaims,
+  needsExactCase,
+  sentenceClaims,
+  stripMarkup,
+  type DefinedAcronym,
+  type NameClaim,
+  type TextClaims,
+} from './names.js';
+import { conceptIdOf, isWordCode, lowerSameLength, nameKey, nfkcText } from './normalise.js';
+import { NameRegistry, type Mention, type Target } from './registry.js';
+import { splitSentences } from './sentences.js';
+
+/** Up to this many papers sharing an author or lab are linked pairwise; more are chained in date order. */
+export const HANDFUL = 4;
+/** Evidence kept per edge (the first ones, in paper order). */
+export const MAX_EVIDENCE = 20;
+/** Mention places kept per concept. */
+export const MAX_CONCEPT_SOURCES = 100;
+
+const PRIORITY_USER = 35;
+const PRIORITY_LEXICON = 25;
+const PRIORITY_ACRONYM = 15;
+
+export const CONFIDENCE_MENTION = 0.3;
+export const CONFIDENCE_DERIVED = 0.7;
+
+/** Extra parts of a compound name that make no new name: `GRPO-based`, `Qwen3-4B`, `Qwen2.5-7B-Instruct`. */
+const MODIFIER =
+  /^(?:based|style|like|inspired|free|only|type|level|wise|aware|guided|driven|specific|related)$/;
+const CHECKPOINT =
+  /^(?:\d+(?:\.\d+)?[bmkt]?|v\d+(?:\.\d+)*|a\d+b|base|instruct|chat|it|sft|preview|mini|small|medium|large|xl|xxl|distill|hf|gguf|awq|math|coder|vl|\d+k)$/;
+
+export interface ConceptEntry {
+  label: string;
+  /** `conceptIdOf(label)`, computed once. */
+  id: ConceptId;
+  aliases: Set<string>;
+  kind: ConceptKind;
+  origin: 'lexicon' | 'user' | 'acronym' | 'derived';
+  sources: SourceRef[];
+  papers: Set<number>;
+  /** Taken over by a paper of the notes. */
+  retired: boolean;
+}
+
+/**
+ * Nodes as numbers while linking (no string building in the hot loop): paper i is i, concept c is
+ * CONCEPT_REF + c. Edge keys are numbers too: type, source and target packed below 2^53.
+ */
+export const CONCEPT_REF = 2 ** 23;
+export const NODE_SPACE = 2 ** 24;
+export const EDGE_TYPE_INDEX: Record<EdgeType, number> = {
+  'builds-on': 0,
+  critiques: 1,
+  compares: 2,
+  'same-group': 3,
+  mentions: 4,
+};
+
+export function refOf(target: Target): number {
+  return target.t === 'paper' ? target.i : CONCEPT_REF + target.i;
+}
+
+export function isConceptRef(ref: number): boolean {
+  return ref >= CONCEPT_REF;
+}
+
+function sameTarget(a: Target | undefined, b: Target): boolean {
+  return a !== undefined && a.t === b.t && a.i === b.i;
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The shipped lexicon merged with the user's, and what reading the user's file reported. */
+export interface Prepared {
+  lexicon: Lexicon;
+  /** Folded names of the user's own concepts: they outrank the shipped ones. */
+  userConcepts: Set<string>;
+  diagnostics: Diagnostic[];
+}
+
+export function prepareLexicon(userLexicon: { file: string; text: string } | null | undefined): Prepared {
+  const diagnostics: Diagnostic[] = [];
+  let lexicon: Lexicon = shippedLexicon();
+  const userConcepts = new Set<string>();
+  if (userLexicon) {
+    const user = parseUserLexicon(userLexicon.file, userLexicon.text);
+    diagnostics.push(...user.diagnostics);
+    lexicon = mergeLexicons(lexicon, user.lexicon);
+    for (const c of user.lexicon.concepts) userConcepts.add(nameKey(c.name));
+  }
+  return { lexicon, userConcepts, diagnostics };
+}
+
+/** The names one paper claims for itself, from its own record alone. */
+export interface PaperClaims {
+  claims: NameClaim[];
+  acronyms: DefinedAcronym[];
+  arxivNames: { arxiv: string; name: string }[];
+  definitions: { paper: number; name: string; longForm: string }[];
+}
+
+const CLAIM_HINT =
+  /[（(]|提出|引入|介绍|推出|开源|发布|得出|设计|开发|名为|称为|叫做|propos|introduc|present|develop|design|called|dubbed|named|arxiv\.org/i;
+
+export function paperClaims(paper: PaperRecord, index: number, lexicon: Lexicon): PaperClaims {
+  const local: TextClaims = { claims: [], acronyms: [], arxivNames: [], definitions: [] };
+  for (const span of paper.text) {
+    if (!CLAIM_HINT.test(span.text)) continue;
+    sentenceClaims(nfkcText(span.text), paper, index, lexicon.generic, local);
+  }
+  return {
+    claims: [...labelClaims(paper, index, lexicon.generic), ...local.claims],
+    acronyms: local.acronyms,
+    arxivNames: local.arxivNames,
+    definitions: local.definitions,
+  };
+}
+
+/** The name table of one build: the lexicon's concepts and the papers' own names, and who goes by what. */
+export interface Names {
+  registry: NameRegistry;
+  /** The concept table after the names were settled (lexicon, user and acronym concepts). */
+  concepts: ConceptEntry[];
+  conceptById: Map<ConceptId, number>;
+  orgLabels: string[];
+  /** Per paper (by index): names it won, every name it claims, lexicon names it redefines, names as written. */
+  ownNames: Set<string>[];
+  claimedKeys: Set<string>[];
+  localNames: Set<string>[];
+  ownWritten: string[][];
+  /** `ambiguous-name` notes. */
+  diagnostics: Diagnostic[];
+}
+
+/** Adds or finds the concept for `label` (after renames) in a concept table. */
+export function conceptFor(
+  table: { concepts: ConceptEntry[]; conceptById: Map<ConceptId, number> },
+  lexicon: Lexicon,
+  label: string,
+  kind: ConceptKind,
+  origin: ConceptEntry['origin'],
+): number {
+  const display = lexicon.renames.get(nameKey(label)) ?? label;
+  const id = conceptIdOf(display);
+  const known = table.conceptById.get(id);
+  if (known !== undefined) {
+    if (display !== label) (table.concepts[known] as ConceptEntry).aliases.add(label);
+    return known;
+  }
+  table.concepts.push({
+    label: display,
+    id,
+    aliases: new Set(display !== label ? [label] : []),
+    kind,
+    origin,
+    sources: [],
+    papers: new Set(),
+    retired: false,
+  });
+  table.conceptById.set(id, table.concepts.length - 1);
+  return table.concepts.length - 1;
+}
+
+/** Settles who goes by which name: lexicon concepts and organisations, then the papers' claims. */
+export function resolveNames(
+  papers: readonly PaperRecord[],
+  own: readonly PaperClaims[],
+  prepared: Prepared,
+): Names {
+  const { lexicon, userConcepts } = prepared;
+  const diagnostics: Diagnostic[] = [];
+  const table = { concepts: [] as ConceptEntry[], conceptById: new Map<ConceptId, number>() };
+  const { concepts } = table;
+  const registry = new NameRegistry(lexicon.ignore);
+  lexicon.concepts.forEach((c) => {
+    const names = [c.name, ...c.aliases];
+    const renameTo = names.map((n) => lexicon.renames.get(nameKey(n))).find((n) => n !== undefined);
+    const mine = userConcepts.has(nameKey(c.name));
+    const index = conceptFor(table, lexicon, renameTo ?? c.name, c.kind, mine ? 'user' : 'lexicon');
+    const entry = concepts[index] as ConceptEntry;
+    for (const n of names) if (nameKey(n) !== nameKey(entry.label)) entry.aliases.add(n);
+    const priority = mine ? PRIORITY_USER : PRIORITY_LEXICON;
+    for (const n of [entry.label, ...names])
+      registry.setNode(n, { t: 'concept', i: index }, priority, c.exact);
+  });
+  const orgLabels: string[] = lexicon.orgs.map((o) => {
+    const names = [o.name, ...o.aliases];
+    return names.map((n) => lexicon.renames.get(nameKey(n))).find((n) => n !== undefined) ?? o.name;
+  });
+  lexicon.orgs.forEach((o, i) => {
+    for (const n of [o.name, ...o.aliases, orgLabels[i] as string]) registry.setOrg(n, i, o.exact);
+  });
+
+  const byArxiv = new Map<string, number>();
+  papers.forEach((p, i) => {
+    if (p.arxiv) byArxiv.set(p.arxiv, i);
+  });
+  const claims: NameClaim[] = [];
+  const textClaims: TextClaims = { claims, acronyms: [], arxivNames: [], definitions: [] };
+  own.forEach((mine, index) => {
+    for (const c of mine.claims) claims.push(c.paper === index ? c : { ...c, paper: index });
+    for (const a of mine.acronyms) textClaims.acronyms.push(a);
+    for (const a of mine.arxivNames) textClaims.arxivNames.push(a);
+    for (const d of mine.definitions)
+      textClaims.definitions.push(d.paper === index ? d : { ...d, paper: index });
+  });
+  for (const { arxiv, name } of textClaims.arxivNames) {
+    const index = byArxiv.get(arxiv);
+    if (index !== undefined)
+      claims.push({ name, key: nameKey(name), paper: index, strength: 30, how: 'arxiv-line' });
+  }
+  /** Every name a paper claims, won or not: a paper never links to a name it goes by. */
+  const claimedKeys: Set<string>[] = papers.map(() => new Set());
+  for (const claim of claims) claimedKeys[claim.paper]?.add(claim.key);
+  // Strongest claim per name; a tie between papers is ambiguous: the first paper keeps it, with a note.
+  // (A Set per name keeps this linear when thousands of papers share a label.)
+  const best = new Map<string, NameClaim[]>();
+  const claimants = new Map<string, Set<number>>();
+  for (const claim of claims) {
+    const list = best.get(claim.key);
+    if (!list || claim.strength > (list[0] as NameClaim).strength) {
+      best.set(claim.key, [claim]);
+      claimants.set(claim.key, new Set([claim.paper]));
+    } else if (claim.strength === (list[0] as NameClaim).strength) {
+      const who = claimants.get(claim.key) as Set<number>;
+      if (!who.has(claim.paper)) {
+        who.add(claim.paper);
+        list.push(claim);
+      }
+    }
+  }
+  const ownNames: Set<string>[] = papers.map(() => new Set());
+  const ownWritten: string[][] = papers.map(() => []);
+  for (const [key, list] of best) {
+    const winner = list.reduce((a, b) => {
+      const da = papers[a.paper]?.date ?? '9999';
+      const db = papers[b.paper]?.date ?? '9999';
+      return da < db || (da === db && a.paper < b.paper) ? a : b;
+    });
+    if (list.length > 1) {
+      const where = papers[list.find((c) => c !== winner)?.paper ?? winner.paper]?.sources[0];
+      diagnostics.push({
+        rule: 'ambiguous-name',
+        severity: 'info',
+        file: where?.file ?? '',
+        line: where?.line ?? 1,
+        column: 1,
+        message: `"${winner.name}" names ${list.length} papers; it links to ${papers[winner.paper]?.id}`,
+      });
+    }
+    const target: Target = { t: 'paper', i: winner.paper };
+    const previous = registry.lookup(winner.name)?.node;
+    // A name the lexicon knows stays a concept unless the notes tie it to the paper firmly.
+    if (previous?.t === 'concept' && winner.strength < 30) continue;
+    const priority = 10 + winner.strength;
+    if (registry.setNode(winner.name, target, priority, needsExactCase(winner.name))) {
+      ownNames[winner.paper]?.add(key);
+      ownWritten[winner.paper]?.push(winner.name);
+      if (previous?.t === 'concept') {
+        (concepts[previous.i] as ConceptEntry).retired = true;
+        registry.retarget(previous, target, priority);
+      }
+    }
+  }
+  // Acronyms the notes define that no paper claims: concepts, kept if two papers or more mention them.
+  for (const { name, longForm } of textClaims.acronyms) {
+    if (registry.lookup(name)?.node) continue;
+    const index = conceptFor(table, lexicon, name, 'concept', 'acronym');
+    if (longForm) (concepts[index] as ConceptEntry).aliases.add(longForm);
+    registry.setNode(name, { t: 'concept', i: index }, PRIORITY_ACRONYM, false);
+    if (longForm) registry.setNode(longForm, { t: 'concept', i: index }, PRIORITY_ACRONYM, false);
+  }
+  // `交互式策略优化 （IPO）`: an entry that defines a lexicon acronym as something else means its own thing.
+  const localNames: Set<string>[] = papers.map(() => new Set());
+  for (const { paper, name, longForm } of textClaims.definitions) {
+    const entry = registry.lookup(name);
+    if (entry?.node?.t !== 'concept') continue;
+    const c = concepts[entry.node.i] as ConceptEntry;
+    if (c.origin === 'acronym' || c.origin === 'derived') continue;
+    const forms = [c.label, ...c.aliases].map(nameKey);
+    const long = nameKey(longForm);
+    if (!forms.some((f) => f.length >= 2 && (long === f || long.endsWith(f))))
+      localNames[paper]?.add(entry.key);
+  }
+  return {
+    registry,
+    concepts,
+    conceptById: table.conceptById,
+    orgLabels,
+    ownNames,
+    claimedKeys,
+    localNames,
+    ownWritten,
+    diagnostics,
+  };
+}
+
+/** Where one paper's reading goes. Refs are numbers: paper i is i, concept c is CONCEPT_REF + c. */
+export interface ReadSink {
+  edge(
+    type: EdgeType,
+    source: number,
+    target: number,
+    evidence: string,
+    where: SourceRef,
+    confidence: number,
+    via: string,
+  ): void;
+  mention(target: Target, paper: number, where: SourceRef): void;
+  /** A name built from known ones (`GRPO++`): its concept's index. */
+  derived(label: string, kind: ConceptKind, bases: readonly number[]): number;
+  /** Every sentence's folded lower-case text, for the warm index (which names a paper's text holds). */
+  lower?(lower: string): void;
+  /** Every name key looked up directly (not found by scanning). */
+  lookup?(key: string): void;
+}
+
+/** What reading needs: the names, the papers (sorted by id) and the concept table derived names go into. */
+export interface ReadContext extends Names {
+  papers: readonly PaperRecord[];
+  lexicon: Lexicon;
+}
+
+/** An organisation named as a paper's affiliation, with the sentences that say so. */
+export type OrgEvidence = Map<number, { text: string; where: SourceRef }[]>;
+
+/** Reads paper `p`'s text: edges, mentions and derived names go to `sink`; returns its affiliations. */
+export function readPaper(ctx: ReadContext, p: number, sink: ReadSink): OrgEvidence {
+  const paper = ctx.papers[p] as PaperRecord;
+  const self: Target = { t: 'paper', i: p };
+  const selfRef = refOf(self);
+  const orgs: OrgEvidence = new Map();
+  const emitOrg = (org: number, text: string, where: SourceRef): void => {
+    const items = orgs.get(org) ?? [];
+    if (!items.some((e) => e.where.line === where.line && e.text === text)) items.push({ text, where });
+    orgs.set(org, items);
+  };
+  for (const span of paper.text) {
+    for (const sentence of splitSentences(span)) {
+      const norm = nfkcText(matchText(sentence.text));
+      const lower = lowerSameLength(norm);
+      sink.lower?.(lower);
+      const found = ctx.registry.find(norm, lower);
+      if (found.length === 0) continue;
+      const where: SourceRef = { file: sentence.file, line: sentence.line };
+      const evidence = sentence.text;
+
+      // Organisations named as the entry's affiliation.
+      for (let k = 0; k < found.length; k++) {
+        const m = found[k] as Mention;
+        if (m.entry.org === undefined) continue;
+        const previous = found[k - 1];
+        const listed =
+          previous?.entry.org !== undefined &&
+          /^[\s、,，&/]*(?:和|与|及|以及|and|&amp;)?\s*$/.test(lower.slice(previous.end, m.start)) &&
+          orgs.has(previous.entry.org);
+        if (listed || isAffiliation(lower, m)) emitOrg(m.entry.org, evidence, where);
+      }
+
+      // Node mentions, with compound names (`Guide-GRPO`, `GRPO++`) resolved.
+      const local = ctx.localNames[p] as Set<string>;
+      const claimed = ctx.claimedKeys[p] as Set<string>;
+      const nodes: Mention[] = found.filter((m) => m.entry.node !== undefined && !local.has(m.entry.key));
+      if (nodes.length === 0) continue;
+      const mentions: { start: number; end: number; target: Target; via: string }[] = [];
+      const selfSpans: [number, number][] = [];
+      let derivedTargets: Set<number> | undefined;
+      for (let k = 0; k < nodes.length;) {
+        const first = nodes[k] as Mention;
+        const [cs, ce] = compoundRegion(lower, first.start, first.end);
+        let j = k + 1;
+        while (j < nodes.length && (nodes[j] as Mention).start < ce) j++;
+        const group = nodes.slice(k, j);
+        k = j;
+        const regionText = norm.slice(cs, ce);
+        const isPlain = cs === first.start && ce === first.end && group.length === 1;
+        let extra: string[] = [];
+        if (!isPlain) {
+          let rest = lower.slice(cs, ce);
+          for (const m of [...group].reverse())
+            rest = rest.slice(0, m.start - cs) + '-' + rest.slice(m.end - cs);
+          extra = rest.split(/-+/).filter((t) => t !== '');
+        }
+        const plusSuffix =
+          /\+$/.test(regionText) && !/\+$/.test(norm.slice(cs, (group[group.length - 1] as Mention).end));
+        const modifiersOnly =
+          group.length === 1 && extra.every((t) => MODIFIER.test(t) || CHECKPOINT.test(t)) && !plusSuffix;
+        if (isPlain || modifiersOnly) {
+          for (const m of group) {
+            const target = m.entry.node as Target;
+            if (sameTarget(target, self) || claimed.has(m.entry.key)) selfSpans.push([m.start, m.end]);
+            else mentions.push({ start: m.start, end: m.end, target, via: norm.slice(m.start, m.end) });
+          }
+          continue;
+        }
+        const bases = group.map((m) => m.entry.node as Target).filter((t) => !sameTarget(t, self));
+        if (group.some((m) => sameTarget(m.entry.node, self)) || ctx.ownNames[p]?.has(nameKey(regionText))) {
+          // `Guide-GRPO` in the Guide paper: the paper itself, built on GRPO.
+          selfSpans.push([cs, ce]);
+          for (const base of bases) {
+            sink.edge('builds-on', selfRef, refOf(base), evidence, where, CONFIDENCE_DERIVED, regionText);
+            (derivedTargets ??= new Set()).add(refOf(base));
+            sink.mention(base, p, where);
+          }
+          continue;
+        }
+        // A new name built from known ones: its own concept, built on them.
+        const derived = sink.derived(regionText, kindOfBases(bases, ctx.concepts), bases.map(refOf));
+        const derivedTarget: Target = { t: 'concept', i: derived };
+        for (const base of bases) {
+          sink.edge(
+            'builds-on',
+            refOf(derivedTarget),
+            refOf(base),
+            evidence,
+            where,
+            CONFIDENCE_DERIVED,
+            regionText,
+          );
+          sink.mention(base, p, where);
+        }
+        mentions.push({ start: cs, end: ce, target: derivedTarget, via: regionText });
+      }
+      for (const m of mentions) sink.mention(m.target, p, where);
+      if (mentions.length === 0) continue;
+
+      // Cues, and the mentions each one points at.
+      const allCues = findCues(lower);
+      if (allCues.length === 0) {
+        for (const m of mentions) {
+          const target = refOf(m.target);
+          if (!derivedTargets?.has(target))
+            sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
+        }
+        continue;
+      }
+      // A cue inside a name (`with` in `RL with Verifiable Rewards`) is no cue; enclosed names are fine.
+      const overlaps = (from: number, to: number) => found.some((m) => from < m.end && to > m.start);
+      const cues = allCues.filter((c) =>
+        c.scope === 'enclosed'
+          ? !overlaps(c.start, c.innerStart) && !overlaps(c.innerEnd, c.end)
+          : !overlaps(c.start, c.end),
+      );
+      // `X（…cue Y…）`: a parenthesis right after a name describes that name, not the entry.
+      const asides = appositions(lower, mentions);
+      const inAside = (m: { start: number; end: number }) =>
+        asides.find((a) => m.start > a.open && m.end <= a.close);
+      const typed = new Map<number, Map<CueType, number>>();
+      for (const cue of cues) {
+        const aside = asides.find((a) => cue.start > a.open && cue.end <= a.close);
+        for (const k of cueTargets(lower, cue, mentions, selfSpans)) {
+          const m = mentions[k] as (typeof mentions)[number];
+          const holder = inAside(m);
+          if (aside) {
+            // Only names inside the same parenthesis, from the name it describes.
+            if (holder !== aside) continue;
+            const owner = mentions[aside.owner] as (typeof mentions)[number];
+            sink.edge(cue.type, refOf(owner.target), refOf(m.target), evidence, where, cue.confidence, m.via);
+            continue;
+          }
+          if (holder && cue.scope === 'enclosed') continue;
+          let byType = typed.get(k);
+          if (!byType) typed.set(k, (byType = new Map()));
+          byType.set(cue.type, Math.max(byType.get(cue.type) ?? 0, cue.confidence));
+        }
+      }
+      mentions.forEach((m, k) => {
+        const target = refOf(m.target);
+        const byType = typed.get(k);
+        if (!byType || byType.size === 0) {
+          if (!derivedTargets?.has(target))
+            sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
+          return;
+        }
+        // `优于使用 X 训练的…`: a weak "uses" next to a comparison or critique of the same name is not one.
+        const weak = byType.get('builds-on');
+        if (weak !== undefined && weak <= 0.6 && (byType.has('compares') || byType.has('critiques'))) {
+          byType.delete('builds-on');
+        }
+        for (const [type, confidence] of byType) {
+          // Running on a benchmark (`使用 SEED-Bench-R1`) is no building on it.
+          const weakUse = type === 'builds-on' && confidence <= 0.6 && isBenchmark(m.target, ctx.concepts);
+          sink.edge(
+            weakUse ? 'mentions' : type,
+            selfRef,
+            target,
+            evidence,
+            where,
+            weakUse ? CONFIDENCE_MENTION : confidence,
+            m.via,
+          );
+        }
+      });
+    }
+  }
+  // A paper whose own name is built on a known one (`GRPO-CARE`, `Critique-GRPO`) builds on it.
+  for (const key of ctx.ownNames[p] ?? []) {
+    const parts = key.split(/[ +]+/).filter((t) => t !== '');
+    if (parts.length < 2 && !key.endsWith('+')) continue;
+    const candidates = new Set<string>();
+    for (let a = 0; a < parts.length; a++) {
+      for (let b = a + 1; b <= parts.length; b++) {
+        if (a === 0 && b === parts.length) continue;
+        candidates.add(parts.slice(a, b).join(' '));
+      }
+    }
+    if (key.endsWith('+')) candidates.add(key.replace(/\+*$/, ''));
+    const written = new Map<string, string>();
+    for (const name of ctx.ownWritten[p] ?? []) {
+      const parts = nfkcText(name)
+        .split(/[\s\-_+]+/)
+        .filter((t) => t !== '');
+      for (let a = 0; a < parts.length; a++)
+        for (let b = a + 1; b <= parts.length; b++)
+          written.set(nameKey(parts.slice(a, b).join(' ')), parts.slice(a, b).join(' '));
+    }
+    for (const candidate of candidates) {
+      sink.lookup?.(candidate);
+      const entry = ctx.registry.entries.get(candidate);
+      const target = entry?.node;
+      if (!target || sameTarget(target, self)) continue;
+      // `Math-Shepherd` does not build on the benchmark `MATH`: case rules hold here too.
+      if (entry?.exact && !entry.exact.has(written.get(candidate) ?? '')) continue;
+      const evidenceSpan = paper.text.find((s) => nameKey(s.text).includes(key)) ?? paper.text[0];
+      const where = evidenceSpan ? { file: evidenceSpan.file, line: evidenceSpan.line } : paper.sources[0];
+      if (!where) continue;
+      const evidence = evidenceSpan
+        ? (splitSentences(evidenceSpan).find((s) => nameKey(s.text).includes(key))?.text ??
+          evidenceSpan.text.trim())
+        : paper.title;
+      sink.edge('builds-on', selfRef, refOf(target), evidence, where, CONFIDENCE_DERIVED, paper.label);
+      sink.mention(target, p, where);
+    }
+  }
+  return orgs;
+}
+
+function isBenchmark(target: Target, concepts: readonly ConceptEntry[]): boolean {
+  return target.t === 'concept' && concepts[target.i]?.kind === 'benchmark';
+}
+
+const URL = /(?:https?:\/\/|www\.)[^\s)）\]>"，。]+/g;
+
+/** The text names are looked for in: no URLs (`…GRPO_is_Ill-Posed` in a link), no LaTeX wrappers. */
+function matchText(text: string): string {
+  const plain = text.includes('http') || text.includes('www.') ? text.replace(URL, ' ') : text;
+  return stripMarkup(plain);
+}
+
+/** The kind a derived name inherits: that of its first concept base, else `method`. */
+function kindOfBases(bases: Target[], concepts: readonly ConceptEntry[]): ConceptKind {
+  for (const b of bases) if (b.t === 'concept') return (concepts[b.i] as ConceptEntry).kind;
+  return 'method';
+}
+
+const COMPOUND_CHAR = /[a-z0-9.@]/;
+
+/** Extends a Latin name over `-`/`+`-joined parts: `GRPO` in `Critique-GRPO++` -> the whole. */
+function compoundRegion(lower: string, start: number, end: number): [number, number] {
+  if (!isWordCode(lower.charCodeAt(start)) && !isWordCode(lower.charCodeAt(end - 1))) return [start, end];
+  let s = start;
+  while (s >= 2 && lower[s - 1] === '-' && COMPOUND_CHAR.test(lower[s - 2] as string)) {
+    let k = s - 1;
+    while (k > 0 && COMPOUND_CHAR.test(lower[k - 1] as string)) k--;
+    if (!/[a-z0-9]/.test(lower[k] as string)) break;
+    s = k;
+  }
+  let e = end;
+  for (;;) {
+    if (lower[e] === '+') {
+      while (lower[e] === '+') e++;
+      continue;
+    }
+    if (lower[e] === '-' && COMPOUND_CHAR.test(lower[e + 1] ?? '') && /[a-z0-9]/.test(lower[e + 1] ?? '')) {
+      let k = e + 1;
+      while (k < lower.length && COMPOUND_CHAR.test(lower[k] as string)) k++;
+      while (k > e + 1 && lower[k - 1] === '.') k--;
+      e = k;
+      continue;
+    }
+    break;
+  }
+  return [s, e];
+}
+
+const AFFILIATION_AFTER =
+  /^[^，。,;；!?！？]{0,12}?(?:团队|实验室|课题组|联合|等机构|等单位|等高校|等团队|提出|发布|开源|推出|新作|研究者|研究人员|研究团队|突破|\blab\b|\bteam\b|propose|release|introduce|researchers)/;
+const AFFILIATION_BEFORE = /(?:来自|由|联合|携手|from|by|at)\s*$/;
+
+/** Whether an organisation named in a sentence is the entry's own (its team, its lab), not a subject. */
+function isAffiliation(lower: string, m: Mention): boolean {
+  const after = lower.slice(m.end, m.end + 30);
+  if (/^\s*(?:的|'s|’s)/.test(after)) return false;
+  if (AFFILIATION_AFTER.test(after)) return true;
+  if (AFFILIATION_BEFORE.test(lower.slice(Math.max(0, m.start - 6), m.start))) return true;
+  // A headline that opens with the lab (`上海AI Lab突破…`).
+  return lower.slice(0, m.start).trim() === '';
+}
+
+/** Parentheses that directly follow a name (`GRPO++（…GRPO变体）`), each with the index of that name. */
+function appositions(
+  lower: string,
+  mentions: readonly { start: number; end: number }[],
+): { open: number; close: number; owner: number }[] {
+  const out: { open: number; close: number; owner: number }[] = [];
+  mentions.forEach((m, k) => {
+    let open = m.end;
+    while (lower[open] === ' ') open++;
+    const ch = lower[open];
+    if (ch !== '(' && ch !== '（') return;
+    let depth = 0;
+    for (let i = open; i < lower.length; i++) {
+      const c = lower[i];
+      if (c === '(' || c === '（') depth++;
+      else if (c === ')' || c === '）') {
+        depth--;
+        if (depth === 0) {
+          out.push({ open, close: i, owner: k });
+          return;
+        }
+      }
+    }
+  });
+  return out;
+}
+
+const LIST_GAP = /^[\s、,，/&]*(?:和|与|及|以及|或|and|or|as well as|&amp;)?[\s、,，]*$/;
+const MAX_GAP = 16;
+
+/** Indices of the mentions a cue points at. Self mentions are transparent for gap lengths. */
+function cueTargets(
+  lower: string,
+  cue: CueHit,
+  mentions: readonly { start: number; end: number }[],
+  selfSpans: readonly [number, number][],
+): number[] {
+  const gap = (from: number, to: number): string => {
+    let text = lower.slice(from, to);
+    for (const [s, e] of selfSpans) if (s >= from && e <= to) text = text.replace(lower.slice(s, e), '');
+    return text;
+  };
+  const out: number[] = [];
+  if (cue.scope === 'enclosed') {
+    mentions.forEach((m, k) => {
+      if (m.start >= cue.innerStart && m.end <= cue.innerEnd) out.push(k);
+    });
+    return out;
+  }
+  if (cue.scope === 'after' || cue.scope === 'both') {
+    const first = mentions.findIndex((m) => m.start >= cue.end);
+    if (first >= 0) {
+      const g = gap(cue.end, (mentions[first] as { start: number }).start);
+      // `基于引用的检索增强生成`: what follows 的 is the head noun, not the cue's object.
+      const hanCue = !/[a-z]/.test(cue.cue);
+      if (g.length <= MAX_GAP && !CLAUSE_BREAK.test(g) && !(hanCue && g.includes('的'))) {
+        out.push(first);
+        for (let k = first + 1; k < mentions.length; k++) {
+          const between = gap(
+            (mentions[k - 1] as { end: number }).end,
+            (mentions[k] as { start: number }).start,
+          );
+          if (!LIST_GAP.test(between) || between.length > 8) break;
+          out.push(k);
+        }
+      }
+    }
+  }
+  if (cue.scope === 'before' || cue.scope === 'both') {
+    let last = -1;
+    mentions.forEach((m, k) => {
+      if (m.end <= cue.start) last = k;
+    });
+    if (last >= 0) {
+      const g = gap((mentions[last] as { end: number }).end, cue.start);
+      if (g.length <= 12 && !CLAUSE_BREAK.test(g)) {
+        out.push(last);
+        for (let k = last - 1; k >= 0; k--) {
+          const between = gap(
+            (mentions[k] as { end: number }).end,
+            (mentions[k + 1] as { start: number }).start,
+          );
+          if (!LIST_GAP.test(between) || between.length > 8) break;
+          out.push(k);
+        }
+      }
+    }
+  }
+  return out;
+}

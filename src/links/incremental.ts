@@ -1,0 +1,912 @@
+// The warm link index: what every paper's text yields is kept by paper, and each output record is a fold over
+// the few papers that feed it. A rebuild reads only the papers that changed (and those whose text holds a name
+// that changed), then recomputes only the edges, concepts and same-group pairs those papers feed, and patches
+// the sorted output. Records whose content did not change keep their identity.
+//
+// Equal to a one-shot `findLinks` by construction: an edge's evidence, confidence and via are a fold over the
+// calls that add to it in paper order, and every such call comes from a paper's reading (kept here by paper),
+// from the derived-name step (which only involves edges of one source) or from same-group (one pair at a time).
+import type {
+  ConceptId,
+  ConceptKind,
+  ConceptRecord,
+  Diagnostic,
+  EdgeRecord,
+  EdgeType,
+  LinkResult,
+  PaperRecord,
+  SourceRef,
+} from '../types.js';
+import { authorKey, type AuthorKey } from './authors.js';
+import {
+  CONCEPT_REF,
+  CONFIDENCE_DERIVED,
+  HANDFUL,
+  MAX_CONCEPT_SOURCES,
+  MAX_EVIDENCE,
+  compareStrings,
+  conceptFor,
+  isConceptRef,
+  paperClaims,
+  readPaper,
+  resolveNames,
+  type ConceptEntry,
+  type Names,
+  type OrgEvidence,
+  type PaperClaims,
+  type Prepared,
+  type ReadContext,
+} from './core.js';
+import { isWordCode, nameKey } from './normalise.js';
+import type { CompiledNames } from './registry.js';
+
+/** More changed names than this between two builds read every paper again. */
+const MAX_CHANGED_NAMES = 500;
+
+/** One thing a paper's reading found, with nodes as ids (stable across builds). */
+type Finding =
+  | {
+      k: 'edge';
+      type: EdgeType;
+      s: string;
+      t: string;
+      /** Whether the source / target is a concept. */
+      sc: boolean;
+      tc: boolean;
+      evidence: string;
+      where: SourceRef;
+      confidence: number;
+      via: string;
+    }
+  | { k: 'mention'; c: ConceptId; where: SourceRef }
+  | { k: 'derived'; c: ConceptId; label: string; kind: ConceptKind; bases: string[] };
+
+interface PaperState {
+  record: PaperRecord;
+  /** The names around the paper its reading depended on (its own names, claimed and redefined ones). */
+  print: string;
+  findings: Finding[];
+  orgs: OrgEvidence;
+  /** Its sentences, lower case with separators as spaces, joined by line breaks: which names it holds. */
+  folded: string;
+  /** Name keys looked up directly. */
+  lookups: string[];
+  /** Edge sources and concepts its findings feed. */
+  sources: string[];
+  concepts: ConceptId[];
+}
+
+interface ConceptState {
+  kept: boolean;
+  record: ConceptRecord | undefined;
+  /** Derived names: what the name is built from (node ids). */
+  bases: string[];
+  isConcept: true;
+}
+
+interface SourceState {
+  records: EdgeRecord[];
+  /** Concepts its edges point at (kept or not): a change to one of them redoes this source. */
+  targets: string[];
+}
+
+interface ClaimsEntry {
+  record: PaperRecord;
+  claims: PaperClaims;
+  /** Everything the name table reads from this paper. */
+  sig: string;
+}
+
+/** The warm state of the link stage. Lives in a `LinkCache`. */
+export class LinkIndex {
+  lastRead = 0;
+  matcher: CompiledNames | null = null;
+  /** The lexicon text and concept table the findings were read against: a change reads everything again. */
+  world = '';
+  lexiconText = '\u0000';
+  names: Names | null = null;
+  readonly claims = new Map<string, ClaimsEntry>();
+  /** Name key -> what it stood for. */
+  nameValues = new Map<string, string>();
+  readonly papers = new Map<string, PaperState>();
+  /** Concept id / source node id -> the papers that feed it, in id order. */
+  readonly conceptFeeds = new Map<string, string[]>();
+  readonly sourceFeeds = new Map<string, string[]>();
+  readonly conceptOut = new Map<string, ConceptState>();
+  readonly sourceOut = new Map<string, SourceState>();
+  /** Concept id -> the sources with edges to it. */
+  readonly conceptUsers = new Map<string, Set<string>>();
+  // Same group.
+  readonly authorKeys = new Map<string, AuthorKey | undefined>();
+  /** `last|initial` -> full `last|first` keys seen with it, with counts. */
+  readonly fullsByInitial = new Map<string, Map<string, number>>();
+  /** `last|initial` -> papers with an author known only by that initial (counts). */
+  readonly initialUsers = new Map<string, Map<string, number>>();
+  /** Paper id -> group key -> the display name it joined with. */
+  readonly paperGroups = new Map<string, Map<string, string>>();
+  readonly groupMembers = new Map<string, Set<string>>();
+  /** Group key -> pair (`x\0y`) -> the evidence lines it adds. */
+  readonly groupPairs = new Map<string, Map<string, GroupLine[]>>();
+  readonly pairGroups = new Map<string, Set<string>>();
+  readonly pairRecords = new Map<string, EdgeRecord>();
+  /** The output, sorted by key / id. */
+  edges: EdgeRecord[] = [];
+  concepts: ConceptRecord[] = [];
+}
+
+interface GroupLine {
+  text: string;
+  where: SourceRef;
+  confidence: number;
+  via: string;
+}
+
+function claimsSig(paper: PaperRecord, claims: PaperClaims): string {
+  const where = paper.sources[0];
+  return JSON.stringify([claims, paper.date ?? '', paper.arxiv ?? '', where?.file ?? '', where?.line ?? 0]);
+}
+
+function insertSorted(list: string[], id: string): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as string) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] !== id) list.splice(lo, 0, id);
+}
+
+function removeSorted(list: string[], id: string): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as string) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] === id) list.splice(lo, 1);
+}
+
+const SEPARATOR_CHARS = /[-_\u2010\u2011\u2013\u00b7]/g;
+
+/** Whether `folded` holds `key` where the matcher could report it (Latin names not glued to letters). */
+function holdsName(folded: string, key: string): boolean {
+  const wordStart = isWordCode(key.charCodeAt(0));
+  const wordEnd = isWordCode(key.charCodeAt(key.length - 1));
+  for (let at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + 1)) {
+    if (wordStart && at > 0 && isWordCode(folded.charCodeAt(at - 1))) continue;
+    const end = at + key.length;
+    if (wordEnd && end < folded.length && isWordCode(folded.charCodeAt(end))) continue;
+    return true;
+  }
+  return false;
+}
+
+function sameSources(a: readonly SourceRef[], b: readonly SourceRef[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as SourceRef;
+    const y = b[i] as SourceRef;
+    if (x.line !== y.line || x.file !== y.file) return false;
+  }
+  return true;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameEdge(a: EdgeRecord, b: EdgeRecord): boolean {
+  return (
+    a.key === b.key &&
+    a.confidence === b.confidence &&
+    a.via === b.via &&
+    sameStrings(a.evidence, b.evidence) &&
+    sameSources(a.sources, b.sources)
+  );
+}
+
+function sameConcept(a: ConceptRecord, b: ConceptRecord): boolean {
+  return (
+    a.id === b.id &&
+    a.label === b.label &&
+    a.conceptKind === b.conceptKind &&
+    sameStrings(a.aliases, b.aliases) &&
+    sameSources(a.sources, b.sources)
+  );
+}
+
+interface Acc {
+  type: EdgeType;
+  source: string;
+  target: string;
+  tc: boolean;
+  evidence: string[];
+  sources: SourceRef[];
+  confidence: number;
+  via: string[];
+}
+
+function accAdd(acc: Acc, evidence: string, where: SourceRef, confidence: number, via: string): void {
+  acc.confidence = Math.max(acc.confidence, confidence);
+  if (via && !acc.via.includes(via)) acc.via.push(via);
+  const n = acc.evidence.length;
+  if (n >= MAX_EVIDENCE) return;
+  for (let k = 0; k < n; k++) {
+    const at = acc.sources[k] as SourceRef;
+    if (at.line === where.line && acc.evidence[k] === evidence && at.file === where.file) return;
+  }
+  acc.evidence.push(evidence);
+  acc.sources.push(where);
+}
+
+function recordOf(acc: Acc): EdgeRecord {
+  const directed = acc.type !== 'same-group';
+  const edge: EdgeRecord = {
+    key: directed ? `${acc.type}:${acc.source}->${acc.target}` : `${acc.type}:${acc.source}--${acc.target}`,
+    type: acc.type,
+    source: acc.source as EdgeRecord['source'],
+    target: acc.target as EdgeRecord['target'],
+    directed,
+    evidence: acc.evidence,
+    sources: acc.sources,
+    confidence: Math.round(acc.confidence * 100) / 100,
+  };
+  if (acc.via.length > 0) edge.via = acc.via.join('; ');
+  return edge;
+}
+
+/** `sorted` without the records in `dead`, with `added` (any order) merged in by `keyOf`. */
+function patchSorted<T>(sorted: readonly T[], dead: Set<T>, added: T[], keyOf: (x: T) => string): T[] {
+  if (dead.size === 0 && added.length === 0) return [...sorted];
+  added.sort((a, b) => compareStrings(keyOf(a), keyOf(b)));
+  const at = added.map((x) => {
+    const key = keyOf(x);
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keyOf(sorted[mid] as T) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  });
+  const out: T[] = [];
+  let j = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    while (j < added.length && (at[j] as number) <= i) out.push(added[j++] as T);
+    const x = sorted[i] as T;
+    if (!dead.has(x)) out.push(x);
+  }
+  while (j < added.length) out.push(added[j++] as T);
+  return out;
+}
+
+export function warmLinks(
+  papers: readonly PaperRecord[],
+  prepared: Prepared,
+  userLexicon: { file: string; text: string } | null,
+  ix: LinkIndex,
+): LinkResult {
+  const { lexicon } = prepared;
+  const lexiconText = userLexicon ? `${userLexicon.file}\u0000${userLexicon.text}` : '';
+
+  // ---- which records changed -----------------------------------------------------------------------
+  let changed: number[] = [];
+  let added = 0;
+  papers.forEach((paper, p) => {
+    const known = ix.papers.get(paper.id);
+    if (known?.record === paper) return;
+    changed.push(p);
+    if (!known) added++;
+  });
+  let removed: string[] = [];
+  if (ix.papers.size + added > papers.length) {
+    const present = new Set<string>(papers.map((x) => x.id));
+    removed = [...ix.papers.keys()].filter((id) => !present.has(id));
+  }
+
+  // ---- the name table: kept while no paper's claims (or what ranks them) changed ----------------------
+  let reuse = ix.names !== null && ix.lexiconText === lexiconText && added === 0 && removed.length === 0;
+  for (const p of changed) {
+    const paper = papers[p] as PaperRecord;
+    const before = ix.claims.get(paper.id);
+    const claims = paperClaims(paper, p, lexicon);
+    const sig = claimsSig(paper, claims);
+    if (before?.sig !== sig) reuse = false;
+    ix.claims.set(paper.id, { record: paper, claims, sig });
+  }
+  for (const id of removed) ix.claims.delete(id);
+  let names: Names;
+  let toRead: Set<number>;
+  /** Records of an index emptied because everything is read again, offered for reuse by key. */
+  let reusing: { edges: EdgeRecord[]; concepts: ConceptRecord[] } | null = null;
+  if (reuse) {
+    names = ix.names as Names;
+    toRead = new Set(changed);
+  } else {
+    const own = papers.map((paper, p) => {
+      let entry = ix.claims.get(paper.id);
+      if (entry?.record !== paper) {
+        const claims = paperClaims(paper, p, lexicon);
+        entry = { record: paper, claims, sig: claimsSig(paper, claims) };
+        ix.claims.set(paper.id, entry);
+      }
+      return entry.claims;
+    });
+    names = resolveNames(papers, own, prepared);
+    const parts: string[] = [lexiconText];
+    for (const c of names.concepts)
+      parts.push(`${c.label}\u0002${c.kind}\u0002${c.retired}\u0002${[...c.aliases].join('\u0003')}`);
+    const world = parts.join('\u0001');
+    if (world !== ix.world) {
+      // Everything is read again: start from an empty index, but keep the records to reuse their identity.
+      const previous = { edges: ix.edges, concepts: ix.concepts };
+      const fresh = new LinkIndex();
+      Object.assign(ix, fresh, { claims: ix.claims, authorKeys: ix.authorKeys });
+      ix.edges = [];
+      ix.concepts = [];
+      reusing = previous;
+      ix.world = world;
+      changed = papers.map((_, p) => p);
+      removed = [];
+      toRead = new Set(changed);
+    } else {
+      toRead = new Set(changed);
+      // Names added, dropped or re-pointed: a paper's reading depends on the names through the ones its text
+      // holds and the ones it looked up, so only those papers are read again.
+      const values = nameValues(names, papers);
+      const changedNames: string[] = [];
+      for (const [key, value] of values) if (ix.nameValues.get(key) !== value) changedNames.push(key);
+      for (const key of ix.nameValues.keys()) if (!values.has(key)) changedNames.push(key);
+      ix.nameValues = values;
+      const everything = changedNames.length > MAX_CHANGED_NAMES;
+      const changedSet = new Set(changedNames);
+      papers.forEach((paper, p) => {
+        if (toRead.has(p)) return;
+        const state = ix.papers.get(paper.id);
+        if (
+          !state ||
+          everything ||
+          state.print !== printOf(names, p) ||
+          state.lookups.some((key) => changedSet.has(key)) ||
+          changedNames.some((key) => holdsName(state.folded, key))
+        )
+          toRead.add(p);
+      });
+    }
+    if (ix.nameValues.size === 0) ix.nameValues = nameValues(names, papers);
+    ix.names = names;
+    ix.lexiconText = lexiconText;
+  }
+  ix.matcher = names.registry.compile(ix.matcher);
+
+  // ---- read ------------------------------------------------------------------------------------------
+  const table: { concepts: ConceptEntry[]; conceptById: Map<ConceptId, number> } = {
+    concepts: names.concepts.map((c) => ({
+      ...c,
+      aliases: new Set(c.aliases),
+      sources: [],
+      papers: new Set(),
+    })),
+    conceptById: new Map(names.conceptById),
+  };
+  const ctx: ReadContext = { ...names, ...table, papers, lexicon };
+  const nodeOf = (ref: number): string =>
+    isConceptRef(ref)
+      ? (table.concepts[ref - CONCEPT_REF] as ConceptEntry).id
+      : (papers[ref] as PaperRecord).id;
+  const touchedConcepts = new Set<string>();
+  const touchedSources = new Set<string>();
+  const oldRecords = new Map<string, PaperRecord>();
+  const regroup = new Set<string>();
+  const forget = (id: string): PaperState | undefined => {
+    const old = ix.papers.get(id);
+    if (!old) return undefined;
+    for (const c of old.concepts) {
+      touchedConcepts.add(c);
+      const feeds = ix.conceptFeeds.get(c);
+      if (feeds) removeSorted(feeds, id);
+    }
+    for (const s of old.sources) {
+      touchedSources.add(s);
+      const feeds = ix.sourceFeeds.get(s);
+      if (feeds) removeSorted(feeds, id);
+    }
+    oldRecords.set(id, old.record);
+    regroup.add(id);
+    ix.papers.delete(id);
+    return old;
+  };
+  for (const id of removed) forget(id);
+  for (const p of [...toRead].sort((a, b) => a - b)) {
+    const paper = papers[p] as PaperRecord;
+    forget(paper.id);
+    const findings: Finding[] = [];
+    const lowers: string[] = [];
+    const lookups: string[] = [];
+    const orgs = readPaper(ctx, p, {
+      edge(type, source, target, evidence, where, confidence, via) {
+        if (source === target) return;
+        findings.push({
+          k: 'edge',
+          type,
+          s: nodeOf(source),
+          t: nodeOf(target),
+          sc: isConceptRef(source),
+          tc: isConceptRef(target),
+          evidence,
+          where,
+          confidence,
+          via,
+        });
+      },
+      mention(target, _paper, where) {
+        if (target.t !== 'concept') return;
+        findings.push({ k: 'mention', c: (table.concepts[target.i] as ConceptEntry).id, where });
+      },
+      derived(label, kind, bases) {
+        const index = conceptFor(table, lexicon, label, kind, 'derived');
+        const c = (table.concepts[index] as ConceptEntry).id;
+        findings.push({ k: 'derived', c, label, kind, bases: bases.map(nodeOf) });
+        return index;
+      },
+      lower: (lower) => lowers.push(lower),
+      lookup: (key) => lookups.push(key),
+    });
+    const sources = new Set<string>();
+    const concepts = new Set<ConceptId>();
+    for (const f of findings) {
+      if (f.k === 'edge') sources.add(f.s);
+      else concepts.add(f.c);
+    }
+    const state: PaperState = {
+      record: paper,
+      print: printOf(names, p),
+      findings,
+      orgs,
+      folded: lowers.join('\n').replace(SEPARATOR_CHARS, ' '),
+      lookups,
+      sources: [...sources],
+      concepts: [...concepts],
+    };
+    ix.papers.set(paper.id, state);
+    for (const c of state.concepts) {
+      touchedConcepts.add(c);
+      let feeds = ix.conceptFeeds.get(c);
+      if (!feeds) ix.conceptFeeds.set(c, (feeds = []));
+      insertSorted(feeds, paper.id);
+    }
+    for (const s of state.sources) {
+      touchedSources.add(s);
+      let feeds = ix.sourceFeeds.get(s);
+      if (!feeds) ix.sourceFeeds.set(s, (feeds = []));
+      insertSorted(feeds, paper.id);
+    }
+    regroup.add(paper.id);
+  }
+  ix.lastRead = toRead.size;
+  const recordById = (id: string): PaperRecord | undefined => ix.papers.get(id)?.record;
+
+  // ---- concepts ------------------------------------------------------------------------------------
+  const redoSources = new Set<string>(touchedSources);
+  const deadConcepts = new Set<ConceptRecord>();
+  const newConcepts: ConceptRecord[] = [];
+  const reuseConcepts = reusing
+    ? new Map<string, ConceptRecord>(reusing.concepts.map((c) => [c.id, c]))
+    : null;
+  for (const id of touchedConcepts) {
+    const before = ix.conceptOut.get(id);
+    const after = conceptState(id, ix, names, lexicon);
+    const previousRecord = before?.record ?? reuseConcepts?.get(id);
+    if (after.record && previousRecord && sameConcept(previousRecord, after.record))
+      after.record = previousRecord;
+    if (before?.record && before.record !== after.record) deadConcepts.add(before.record);
+    if (after.record && after.record !== before?.record) newConcepts.push(after.record);
+    if (!before || before.kept !== after.kept || !sameStrings(before.bases, after.bases)) {
+      for (const s of ix.conceptUsers.get(id) ?? []) redoSources.add(s);
+      redoSources.add(id);
+    }
+    if (ix.conceptFeeds.get(id)?.length) ix.conceptOut.set(id, after);
+    else {
+      ix.conceptOut.delete(id);
+      ix.conceptFeeds.delete(id);
+    }
+  }
+
+  // ---- same group ----------------------------------------------------------------------------------
+  const deadEdges = new Set<EdgeRecord>();
+  const newEdges: EdgeRecord[] = [];
+  const reuseEdges = reusing ? new Map<string, EdgeRecord>(reusing.edges.map((e) => [e.key, e])) : null;
+  const flippedPairs = sameGroup(ix, names, regroup, oldRecords, recordById, deadEdges, newEdges, reuseEdges);
+  for (const pair of flippedPairs) redoSources.add(pair.slice(0, pair.indexOf('\u0000')));
+
+  // ---- edges by source -----------------------------------------------------------------------------
+  for (const s of redoSources) {
+    const before = ix.sourceOut.get(s);
+    const after = sourceState(s, ix, recordById);
+    const old = new Map((before?.records ?? []).map((e) => [e.key, e]));
+    after.records = after.records.map((e) => {
+      const previous = old.get(e.key) ?? reuseEdges?.get(e.key);
+      return previous && sameEdge(previous, e) ? previous : e;
+    });
+    const kept = new Set(after.records);
+    for (const e of before?.records ?? []) if (!kept.has(e)) deadEdges.add(e);
+    for (const e of after.records) if (!old.has(e.key) || old.get(e.key) !== e) newEdges.push(e);
+    for (const t of before?.targets ?? []) ix.conceptUsers.get(t)?.delete(s);
+    for (const t of after.targets) {
+      let users = ix.conceptUsers.get(t);
+      if (!users) ix.conceptUsers.set(t, (users = new Set()));
+      users.add(s);
+    }
+    if (after.records.length > 0 || after.targets.length > 0) ix.sourceOut.set(s, after);
+    else ix.sourceOut.delete(s);
+    if (!ix.sourceFeeds.get(s)?.length) ix.sourceFeeds.delete(s);
+  }
+
+  ix.edges = patchSorted(ix.edges, deadEdges, newEdges, (e) => e.key);
+  ix.concepts = patchSorted(ix.concepts, deadConcepts, newConcepts, (c) => c.id);
+
+  const diagnostics: Diagnostic[] = [...prepared.diagnostics, ...names.diagnostics];
+  diagnostics.sort(
+    (a, b) =>
+      compareStrings(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compareStrings(a.rule, b.rule),
+  );
+  return { concepts: [...ix.concepts], edges: [...ix.edges], diagnostics };
+}
+
+/** What each name stands for, by id (stable across builds). */
+function nameValues(names: Names, papers: readonly PaperRecord[]): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const e of names.registry.entries.values()) {
+    const node = e.node
+      ? e.node.t === 'paper'
+        ? `p${(papers[e.node.i] as PaperRecord).id}`
+        : `c${(names.concepts[e.node.i] as ConceptEntry).label}`
+      : '';
+    values.set(e.key, `${node}\u0002${e.exact ? [...e.exact].join('\u0003') : ''}\u0002${e.org ?? ''}`);
+  }
+  return values;
+}
+
+function printOf(names: Names, p: number): string {
+  const parts = [names.ownNames[p], names.claimedKeys[p], names.localNames[p]].map((set) =>
+    [...(set ?? [])].join('\u0002'),
+  );
+  return [...parts, (names.ownWritten[p] ?? []).join('\u0002')].join('\u0000');
+}
+
+/** A concept's record: a fold over the papers that mention or derive it, in id order. */
+function conceptState(
+  id: string,
+  ix: LinkIndex,
+  names: Names,
+  lexicon: ReadContext['lexicon'],
+): ConceptState {
+  const feeds = ix.conceptFeeds.get(id) ?? [];
+  const baseIndex = names.conceptById.get(id as ConceptId);
+  const base = baseIndex === undefined ? undefined : (names.concepts[baseIndex] as ConceptEntry);
+  let label = base?.label;
+  let kind = base?.kind;
+  const origin = base?.origin ?? 'derived';
+  const aliases = new Set(base?.aliases ?? []);
+  const bases = new Set<string>();
+  const sources: SourceRef[] = [];
+  let count = 0;
+  for (const paperId of feeds) {
+    const state = ix.papers.get(paperId) as PaperState;
+    let mentioned = false;
+    for (const f of state.findings) {
+      if (f.k === 'edge' || f.c !== id) continue;
+      if (f.k === 'mention') {
+        mentioned = true;
+        const last = sources[sources.length - 1];
+        if (last && last.line === f.where.line && last.file === f.where.file) continue;
+        if (sources.length < MAX_CONCEPT_SOURCES) sources.push(f.where);
+      } else {
+        const display = lexicon.renames.get(nameKey(f.label)) ?? f.label;
+        if (label === undefined) {
+          label = display;
+          kind = f.kind;
+        }
+        if (display !== f.label) aliases.add(f.label);
+        for (const b of f.bases) bases.add(b);
+      }
+    }
+    if (mentioned) count++;
+  }
+  const kept = label !== undefined && !base?.retired && (origin === 'acronym' ? count >= 2 : count >= 1);
+  let record: ConceptRecord | undefined;
+  if (kept) {
+    const labelKey = nameKey(label as string);
+    record = {
+      id: id as ConceptId,
+      label: label as string,
+      aliases: [...aliases].filter((a) => nameKey(a) !== labelKey).sort(compareStrings),
+      conceptKind: kind as ConceptKind,
+      sources: sources
+        .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line)
+        .filter((x, k, all) => k === 0 || x.line !== all[k - 1]?.line || x.file !== all[k - 1]?.file),
+    };
+  }
+  return { kept, record, bases: [...bases], isConcept: true };
+}
+
+/** Whether a node is in the output: papers present, concepts kept. */
+function present(
+  ix: LinkIndex,
+  id: string,
+  isConcept: boolean,
+  recordById: (id: string) => PaperRecord | undefined,
+): boolean {
+  return isConcept ? ix.conceptOut.get(id)?.kept === true : recordById(id) !== undefined;
+}
+
+/** The edges from one node: a fold over the papers that add to them, in id order, then derived names. */
+function sourceState(
+  s: string,
+  ix: LinkIndex,
+  recordById: (id: string) => PaperRecord | undefined,
+): SourceState {
+  const accs = new Map<string, Acc>();
+  let sc = false;
+  for (const paperId of ix.sourceFeeds.get(s) ?? []) {
+    const state = ix.papers.get(paperId) as PaperState;
+    for (const f of state.findings) {
+      if (f.k !== 'edge' || f.s !== s) continue;
+      sc = f.sc;
+      const key = `${f.type}\u0000${f.t}`;
+      let acc = accs.get(key);
+      if (!acc) {
+        acc = {
+          type: f.type,
+          source: s,
+          target: f.t,
+          tc: f.tc,
+          evidence: [],
+          sources: [],
+          confidence: f.confidence,
+          via: [],
+        };
+        accs.set(key, acc);
+      }
+      accAdd(acc, f.evidence, f.where, f.confidence, f.via);
+    }
+  }
+  if (!sc) {
+    // Building on a variant named after B (`GRPO++`) is building on B.
+    for (const acc of [...accs.values()]) {
+      if (acc.type !== 'builds-on' || acc.confidence < CONFIDENCE_DERIVED || !acc.tc) continue;
+      const bases = ix.conceptOut.get(acc.target)?.bases;
+      if (!bases || bases.length === 0) continue;
+      for (const base of bases) {
+        if (base === s) continue;
+        const key = `builds-on\u0000${base}`;
+        let target = accs.get(key);
+        acc.evidence.forEach((text, k) => {
+          if (!target) {
+            target = {
+              type: 'builds-on',
+              source: s,
+              target: base,
+              tc: base.startsWith('concept:'),
+              evidence: [],
+              sources: [],
+              confidence: Math.min(acc.confidence, CONFIDENCE_DERIVED),
+              via: [],
+            };
+            accs.set(key, target);
+          }
+          accAdd(
+            target,
+            text,
+            acc.sources[k] as SourceRef,
+            Math.min(acc.confidence, CONFIDENCE_DERIVED),
+            acc.via.join('; '),
+          );
+        });
+      }
+    }
+  }
+  // A typed edge says more than a bare mention of the same pair (same-group counts, with this node first).
+  const typed = new Set<string>();
+  for (const acc of accs.values()) if (acc.type !== 'mentions') typed.add(acc.target);
+  const records: EdgeRecord[] = [];
+  const targets = new Set<string>();
+  const sourcePresent = present(ix, s, sc, recordById);
+  for (const acc of accs.values()) {
+    if (acc.tc) targets.add(acc.target);
+    if (acc.type === 'mentions' && (typed.has(acc.target) || ix.pairRecords.has(`${s}\u0000${acc.target}`)))
+      continue;
+    if (!sourcePresent || !present(ix, acc.target, acc.tc, recordById)) continue;
+    records.push(recordOf(acc));
+  }
+  return { records, targets: [...targets] };
+}
+
+/** Updates author counts, memberships, groups and pairs for the papers in `regroup`; returns pairs that came or went. */
+function sameGroup(
+  ix: LinkIndex,
+  names: Names,
+  regroup: Set<string>,
+  oldRecords: Map<string, PaperRecord>,
+  recordById: (id: string) => PaperRecord | undefined,
+  deadEdges: Set<EdgeRecord>,
+  newEdges: EdgeRecord[],
+  reuseEdges: Map<string, EdgeRecord> | null,
+): Set<string> {
+  const keyOf = (display: string): AuthorKey | undefined => {
+    if (ix.authorKeys.has(display)) return ix.authorKeys.get(display);
+    const key = authorKey(display);
+    ix.authorKeys.set(display, key);
+    return key;
+  };
+  // Which full name an initial stands for (the only one seen with it, else none).
+  const resolvedInitial = (initial: string): string => {
+    const fulls = ix.fullsByInitial.get(initial);
+    return fulls && fulls.size === 1 ? (fulls.keys().next().value as string) : '';
+  };
+  const before = new Map<string, string>();
+  const count = (map: Map<string, Map<string, number>>, outer: string, inner: string, by: number): void => {
+    let m = map.get(outer);
+    if (!m) map.set(outer, (m = new Map()));
+    const n = (m.get(inner) ?? 0) + by;
+    if (n > 0) m.set(inner, n);
+    else m.delete(inner);
+    if (m.size === 0) map.delete(outer);
+  };
+  const observe = (paper: PaperRecord, by: number): void => {
+    for (const a of paper.authors) {
+      const key = keyOf(a);
+      if (!key) continue;
+      if (key.first.length >= 2) {
+        const initial = `${key.last}|${key.first[0]}`;
+        if (!before.has(initial)) before.set(initial, resolvedInitial(initial));
+        count(ix.fullsByInitial, initial, `${key.last}|${key.first}`, by);
+      } else if (key.first.length === 1) count(ix.initialUsers, `${key.last}|${key.first}`, paper.id, by);
+    }
+  };
+  for (const id of regroup) {
+    const old = oldRecords.get(id);
+    if (old) observe(old, -1);
+    const now = recordById(id);
+    if (now) observe(now, 1);
+  }
+  const members = new Set(regroup);
+  for (const [initial, was] of before) {
+    if (resolvedInitial(initial) === was) continue;
+    for (const id of ix.initialUsers.get(initial)?.keys() ?? []) members.add(id);
+  }
+  const resolve = (display: string): string | undefined => {
+    const key = keyOf(display);
+    if (!key) return undefined;
+    if (key.first === '') return key.last;
+    const full = `${key.last}|${key.first}`;
+    if (key.first.length >= 2) return full;
+    return resolvedInitial(full) || full;
+  };
+
+  const affected = new Set<string>();
+  for (const id of members) {
+    for (const key of ix.paperGroups.get(id)?.keys() ?? []) {
+      affected.add(key);
+      ix.groupMembers.get(key)?.delete(id);
+    }
+    ix.paperGroups.delete(id);
+    const paper = recordById(id);
+    if (!paper) continue;
+    const groups = new Map<string, string>();
+    for (const a of paper.authors) {
+      const key = resolve(a);
+      if (key !== undefined && !groups.has(`author:${key}`)) groups.set(`author:${key}`, a);
+    }
+    const orgs = (ix.papers.get(id) as PaperState).orgs;
+    for (const org of [...orgs.keys()].sort((x, y) => x - y))
+      if (!groups.has(`org:${org}`)) groups.set(`org:${org}`, names.orgLabels[org] as string);
+    if (groups.size > 0) ix.paperGroups.set(id, groups);
+    for (const key of groups.keys()) {
+      affected.add(key);
+      let set = ix.groupMembers.get(key);
+      if (!set) ix.groupMembers.set(key, (set = new Set()));
+      set.add(id);
+    }
+  }
+
+  const dateOf = (id: string): string => {
+    const paper = recordById(id) as PaperRecord;
+    return paper.date ?? paper.published ?? '9999-99-99';
+  };
+  const evidence = (id: string, key: string): { text: string; where: SourceRef }[] => {
+    if (key.startsWith('org:')) return (ix.papers.get(id) as PaperState).orgs.get(Number(key.slice(4))) ?? [];
+    const paper = recordById(id) as PaperRecord;
+    const where = paper.sources[0] ?? { file: '', line: 1 };
+    return [{ text: `${paper.label}: ${paper.authors.join(', ')}`.slice(0, 400), where }];
+  };
+  const touchedPairs = new Set<string>();
+  for (const key of affected) {
+    const set = ix.groupMembers.get(key);
+    const old = ix.groupPairs.get(key);
+    for (const pair of old?.keys() ?? []) {
+      touchedPairs.add(pair);
+      ix.pairGroups.get(pair)?.delete(key);
+    }
+    ix.groupPairs.delete(key);
+    if (!set || set.size === 0) {
+      ix.groupMembers.delete(key);
+      continue;
+    }
+    if (set.size < 2) continue;
+    const ids = [...set].sort(compareStrings);
+    const via = ix.paperGroups.get(ids[0] as string)?.get(key) as string;
+    const ordered = ids
+      .map((id, i) => ({ id, i, date: dateOf(id) }))
+      .sort((a, b) => compareStrings(a.date, b.date) || a.i - b.i)
+      .map((m) => m.id);
+    const pairs: [string, string][] = [];
+    if (ordered.length <= HANDFUL) {
+      for (let a = 0; a < ordered.length; a++)
+        for (let b = a + 1; b < ordered.length; b++) pairs.push([ordered[a] as string, ordered[b] as string]);
+    } else
+      for (let a = 0; a + 1 < ordered.length; a++)
+        pairs.push([ordered[a] as string, ordered[a + 1] as string]);
+    const confidence = key.startsWith('author:') ? 0.9 : 0.6;
+    const lines = new Map<string, GroupLine[]>();
+    for (const [a, b] of pairs) {
+      const [x, y] = compareStrings(a, b) <= 0 ? [a, b] : [b, a];
+      const pair = `${x}\u0000${y}`;
+      const list: GroupLine[] = [];
+      for (const member of [x, y])
+        for (const e of evidence(member, key)) list.push({ text: e.text, where: e.where, confidence, via });
+      lines.set(pair, list);
+      touchedPairs.add(pair);
+      let groups = ix.pairGroups.get(pair);
+      if (!groups) ix.pairGroups.set(pair, (groups = new Set()));
+      groups.add(key);
+    }
+    ix.groupPairs.set(key, lines);
+  }
+
+  const flipped = new Set<string>();
+  for (const pair of touchedPairs) {
+    const groups = ix.pairGroups.get(pair);
+    const before = ix.pairRecords.get(pair);
+    let after: EdgeRecord | undefined;
+    if (groups && groups.size > 0) {
+      const cut = pair.indexOf('\u0000');
+      const acc: Acc | undefined = undefined;
+      let fold = acc as Acc | undefined;
+      for (const key of [...groups].sort(compareStrings)) {
+        for (const line of (ix.groupPairs.get(key) as Map<string, GroupLine[]>).get(pair) ?? []) {
+          fold ??= {
+            type: 'same-group',
+            source: pair.slice(0, cut),
+            target: pair.slice(cut + 1),
+            tc: false,
+            evidence: [],
+            sources: [],
+            confidence: line.confidence,
+            via: [],
+          };
+          accAdd(fold, line.text, line.where, line.confidence, line.via);
+        }
+      }
+      if (fold) after = recordOf(fold);
+    } else ix.pairGroups.delete(pair);
+    if (after) {
+      const previous = before ?? reuseEdges?.get(after.key);
+      if (previous && sameEdge(previous, after)) after = previous;
+    }
+    if (before && before !== after) deadEdges.add(before);
+    if (after && after !== before) newEdges.push(after);
+    if (after) ix.pairRecords.set(pair, after);
+    else ix.pairRecords.delete(pair);
+    if (!before !== !after) flipped.add(pair);
+  }
+  return flipped;
+}
