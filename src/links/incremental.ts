@@ -61,19 +61,23 @@ type Finding =
   | { k: 'mention'; c: ConceptId; where: SourceRef }
   | { k: 'derived'; c: ConceptId; label: string; kind: ConceptKind; bases: string[] };
 
+type EdgeFinding = Extract<Finding, { k: 'edge' }>;
+type ConceptFinding = Exclude<Finding, { k: 'edge' }>;
+
 interface PaperState {
   record: PaperRecord;
+  /** Everything of the record the link stage reads: an equal print needs no new reading. */
+  recordPrint: string;
   /** The names around the paper its reading depended on (its own names, claimed and redefined ones). */
   print: string;
-  findings: Finding[];
+  /** What its reading found, by edge source and by concept, each in reading order. */
+  bySource: Map<string, EdgeFinding[]>;
+  byConcept: Map<ConceptId, ConceptFinding[]>;
   orgs: OrgEvidence;
   /** Its sentences, lower case with separators as spaces, joined by line breaks: which names it holds. */
   folded: string;
   /** Name keys looked up directly. */
   lookups: string[];
-  /** Edge sources and concepts its findings feed. */
-  sources: string[];
-  concepts: ConceptId[];
 }
 
 interface ConceptState {
@@ -139,6 +143,27 @@ interface GroupLine {
   where: SourceRef;
   confidence: number;
   via: string;
+}
+
+function recordPrint(paper: PaperRecord): string {
+  const parts = [
+    paper.id,
+    paper.label,
+    paper.title,
+    paper.arxiv ?? '',
+    paper.date ?? '',
+    paper.published ?? '',
+  ];
+  parts.push(
+    String(paper.altTitles.length),
+    ...paper.altTitles,
+    String(paper.authors.length),
+    ...paper.authors,
+  );
+  const where = paper.sources[0];
+  parts.push(where?.file ?? '', String(where?.line ?? 0));
+  for (const span of paper.text) parts.push(span.file, String(span.line), span.text);
+  return parts.join('\u0001');
 }
 
 function claimsSig(paper: PaperRecord, claims: PaperClaims): string {
@@ -300,6 +325,13 @@ export function warmLinks(
   papers.forEach((paper, p) => {
     const known = ix.papers.get(paper.id);
     if (known?.record === paper) return;
+    // A record parsed again with the same content (another entry of its file changed) reads the same.
+    if (known && known.recordPrint === recordPrint(paper)) {
+      known.record = paper;
+      const claims = ix.claims.get(paper.id);
+      if (claims) claims.record = paper;
+      return;
+    }
     changed.push(p);
     if (!known) added++;
   });
@@ -406,12 +438,12 @@ export function warmLinks(
   const forget = (id: string): PaperState | undefined => {
     const old = ix.papers.get(id);
     if (!old) return undefined;
-    for (const c of old.concepts) {
+    for (const c of old.byConcept.keys()) {
       touchedConcepts.add(c);
       const feeds = ix.conceptFeeds.get(c);
       if (feeds) removeSorted(feeds, id);
     }
-    for (const s of old.sources) {
+    for (const s of old.bySource.keys()) {
       touchedSources.add(s);
       const feeds = ix.sourceFeeds.get(s);
       if (feeds) removeSorted(feeds, id);
@@ -457,30 +489,37 @@ export function warmLinks(
       lower: (lower) => lowers.push(lower),
       lookup: (key) => lookups.push(key),
     });
-    const sources = new Set<string>();
-    const concepts = new Set<ConceptId>();
+    const bySource = new Map<string, EdgeFinding[]>();
+    const byConcept = new Map<ConceptId, ConceptFinding[]>();
     for (const f of findings) {
-      if (f.k === 'edge') sources.add(f.s);
-      else concepts.add(f.c);
+      if (f.k === 'edge') {
+        const list = bySource.get(f.s);
+        if (list) list.push(f);
+        else bySource.set(f.s, [f]);
+      } else {
+        const list = byConcept.get(f.c);
+        if (list) list.push(f);
+        else byConcept.set(f.c, [f]);
+      }
     }
     const state: PaperState = {
       record: paper,
+      recordPrint: recordPrint(paper),
       print: printOf(names, p),
-      findings,
+      bySource,
+      byConcept,
       orgs,
       folded: lowers.join('\n').replace(SEPARATOR_CHARS, ' '),
       lookups,
-      sources: [...sources],
-      concepts: [...concepts],
     };
     ix.papers.set(paper.id, state);
-    for (const c of state.concepts) {
+    for (const c of state.byConcept.keys()) {
       touchedConcepts.add(c);
       let feeds = ix.conceptFeeds.get(c);
       if (!feeds) ix.conceptFeeds.set(c, (feeds = []));
       insertSorted(feeds, paper.id);
     }
-    for (const s of state.sources) {
+    for (const s of state.bySource.keys()) {
       touchedSources.add(s);
       let feeds = ix.sourceFeeds.get(s);
       if (!feeds) ix.sourceFeeds.set(s, (feeds = []));
@@ -602,8 +641,7 @@ function conceptState(
   for (const paperId of feeds) {
     const state = ix.papers.get(paperId) as PaperState;
     let mentioned = false;
-    for (const f of state.findings) {
-      if (f.k === 'edge' || f.c !== id) continue;
+    for (const f of state.byConcept.get(id as ConceptId) ?? []) {
       if (f.k === 'mention') {
         mentioned = true;
         const last = sources[sources.length - 1];
@@ -658,8 +696,7 @@ function sourceState(
   let sc = false;
   for (const paperId of ix.sourceFeeds.get(s) ?? []) {
     const state = ix.papers.get(paperId) as PaperState;
-    for (const f of state.findings) {
-      if (f.k !== 'edge' || f.s !== s) continue;
+    for (const f of state.bySource.get(s) ?? []) {
       sc = f.sc;
       const key = `${f.type}\u0000${f.t}`;
       let acc = accs.get(key);
