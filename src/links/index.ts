@@ -18,7 +18,6 @@ import {
   HANDFUL,
   MAX_CONCEPT_SOURCES,
   MAX_EVIDENCE,
-  NODE_SPACE,
   compareStrings,
   conceptFor,
   isConceptRef,
@@ -76,6 +75,9 @@ interface EdgeAcc {
   via: string[];
 }
 
+const EDGE_TYPES = 5;
+const TYPED: readonly EdgeType[] = ['builds-on', 'critiques', 'compares', 'same-group'];
+
 /** Papers in id order: the output does not depend on the input order. */
 function sortedPapers(input: readonly PaperRecord[]): PaperRecord[] {
   let sorted = true;
@@ -101,7 +103,10 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   names.registry.compile();
 
   // ---- one pass over every sentence ------------------------------------------------------------
-  const edges = new Map<number, EdgeAcc>();
+  // Edges by source and type, then target: keys stay small integers (fast Map keys); `edges` keeps
+  // insertion order, which the derived-name step follows.
+  const edgeMaps = new Map<number, Map<number, EdgeAcc>>();
+  const edges: EdgeAcc[] = [];
   const addEdge = (
     type: EdgeType,
     source: number,
@@ -112,11 +117,14 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     via: string,
   ): void => {
     if (source === target) return;
-    const key = (EDGE_TYPE_INDEX[type] * NODE_SPACE + source) * NODE_SPACE + target;
-    let acc = edges.get(key);
+    const outer = source * EDGE_TYPES + EDGE_TYPE_INDEX[type];
+    let byTarget = edgeMaps.get(outer);
+    if (!byTarget) edgeMaps.set(outer, (byTarget = new Map()));
+    let acc = byTarget.get(target);
     if (!acc) {
       acc = { type, source, target, evidence: [], sources: [], confidence, via: [] };
-      edges.set(key, acc);
+      byTarget.set(target, acc);
+      edges.push(acc);
     }
     acc.confidence = Math.max(acc.confidence, confidence);
     if (via && !acc.via.includes(via)) acc.via.push(via);
@@ -244,7 +252,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     return id;
   };
   // Building on a variant named after B (`GRPO++`) is building on B.
-  for (const acc of [...edges.values()]) {
+  for (const acc of edges.slice()) {
     if (acc.type !== 'builds-on' || acc.confidence < CONFIDENCE_DERIVED) continue;
     if (isConceptRef(acc.source) || !isConceptRef(acc.target)) continue;
     const bases = derivedBases.get(acc.target - CONCEPT_REF);
@@ -265,13 +273,15 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
     }
   }
   // A typed edge says more than a bare mention of the same pair.
-  const typedPairs = new Set<number>();
-  for (const acc of edges.values())
-    if (acc.type !== 'mentions') typedPairs.add(acc.source * NODE_SPACE + acc.target);
+  const typed = (acc: EdgeAcc): boolean => {
+    for (const type of TYPED)
+      if (edgeMaps.get(acc.source * EDGE_TYPES + EDGE_TYPE_INDEX[type])?.has(acc.target)) return true;
+    return false;
+  };
 
   const out: EdgeRecord[] = [];
-  for (const acc of edges.values()) {
-    if (acc.type === 'mentions' && typedPairs.has(acc.source * NODE_SPACE + acc.target)) continue;
+  for (const acc of edges) {
+    if (acc.type === 'mentions' && typed(acc)) continue;
     const source = nodeId(acc.source);
     const target = nodeId(acc.target);
     if (!source || !target || source === target) continue;

@@ -68,8 +68,18 @@ export function isWordCode(code: number): boolean {
 
 /** A name folded for lookup: NFKC, lower case, separators and spaces as one space, trimmed. */
 export function nameKey(name: string): string {
-  return lowerSameLength(nfkcText(name)).replace(SEPARATORS, ' ').trim();
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = lowerSameLength(nfkcText(name)).replace(SEPARATORS, ' ').trim();
+    // The same names are folded again and again (registry, claims, lookups): remember a bounded number.
+    if (nameKeys.size >= MAX_REMEMBERED_KEYS) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
 }
+
+const nameKeys = new Map<string, string>();
+const MAX_REMEMBERED_KEYS = 200_000;
 
 /** Runs of the separators `isSeparatorCode` accepts (and whitespace). */
 const SEPARATORS = /[\s\-_\u2010\u2011\u2013\u00b7]+/g;
