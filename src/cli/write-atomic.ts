@@ -34,22 +34,38 @@ export async function writeFileAtomic(
   }
 }
 
-/** Pieces are gathered into writes of about this many characters. */
+/** Pieces are encoded into one reused buffer of this many bytes, written out each time it fills. */
 const WRITE_CHUNK = 1 << 20;
 
+/**
+ * Each piece is encoded straight into the buffer: no joined chunk strings and no Buffer per write, so writing
+ * a graph JSON of hundreds of MB leaves only the short-lived pieces as garbage (they die young), where
+ * joining them made a megabyte string and a megabyte Buffer per chunk that lived until a full collection.
+ */
 async function writeChunks(handle: FileHandle, pieces: Iterable<string>): Promise<void> {
-  let buffer: string[] = [];
-  let length = 0;
+  const buffer = Buffer.allocUnsafe(WRITE_CHUNK);
+  let used = 0;
   for (const piece of pieces) {
-    buffer.push(piece);
-    length += piece.length;
-    if (length >= WRITE_CHUNK) {
-      await handle.write(buffer.join(''));
-      buffer = [];
-      length = 0;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units).
+    const most = piece.length * 3;
+    if (most > WRITE_CHUNK - used) {
+      await writeAll(handle, buffer, used);
+      used = 0;
+      if (most > WRITE_CHUNK) {
+        const bytes = Buffer.from(piece);
+        await writeAll(handle, bytes, bytes.length);
+        continue;
+      }
     }
+    used += buffer.write(piece, used);
   }
-  if (length > 0) await handle.write(buffer.join(''));
+  await writeAll(handle, buffer, used);
+}
+
+async function writeAll(handle: FileHandle, buffer: Buffer, length: number): Promise<void> {
+  for (let done = 0; done < length;) {
+    done += (await handle.write(buffer, done, length - done)).bytesWritten;
+  }
 }
 
 /**
@@ -75,8 +91,9 @@ export function* jsonPieces(value: unknown): Generator<string> {
       yield `${first ? '' : ','}${JSON.stringify(key)}:[`;
       first = false;
       for (let i = 0; i < item.length; i++) {
+        if (i > 0) yield ',';
         // As in JSON.stringify: an element that has no JSON form (undefined, a function) is `null`.
-        yield `${i > 0 ? ',' : ''}${(JSON.stringify(item[i]) as string | undefined) ?? 'null'}`;
+        yield (JSON.stringify(item[i]) as string | undefined) ?? 'null';
       }
       yield ']';
       continue;

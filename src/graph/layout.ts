@@ -198,7 +198,7 @@ function forceAtlas2Run(
       keys.push(key);
     }
   }
-  const ties = new Ties(keys.length);
+  const ties = new Ties();
   for (const pair of pairs) {
     ties.merge(index.get(pair.source) as number, index.get(pair.target) as number, pair.weight);
   }
@@ -259,30 +259,77 @@ const PPE = 3;
 
 type Tie = (source: string, target: string, weight: number) => void;
 
-/** Undirected weighted pairs in insertion order; merging a known pair replaces its weight. */
+/**
+ * Undirected weighted pairs in insertion order; merging a known pair replaces its weight. Typed arrays and an
+ * open-addressing table of pair slots: at 100k papers there are ~900k pairs, which as a Map of numeric pair
+ * keys (heap numbers past 2^31) and three growing number arrays took ~100 MB and left as much garbage.
+ */
 class Ties {
-  readonly source: number[] = [];
-  readonly target: number[] = [];
-  readonly weight: number[] = [];
-  private readonly slot = new Map<number, number>();
-  constructor(private readonly order: number) {}
-  get count(): number {
-    return this.source.length;
-  }
+  source = new Int32Array(1024);
+  target = new Int32Array(1024);
+  weight = new Float64Array(1024);
+  count = 0;
+  /** Pair slot -> index of the pair + 1 (0: empty). */
+  private table = new Int32Array(4096);
+
   merge(source: number, target: number, weight: number): void {
-    const pair = source < target ? source * this.order + target : target * this.order + source;
-    const known = this.slot.get(pair);
     // As graphology's weight getter: a missing or non-numeric weight counts as 1.
     const value = typeof weight === 'number' && !Number.isNaN(weight) ? weight : 1;
-    if (known !== undefined) {
-      this.weight[known] = value;
-      return;
+    const low = source < target ? source : target;
+    const high = source < target ? target : source;
+    const mask = this.table.length - 1;
+    for (let slot = pairHash(low, high) & mask; ; slot = (slot + 1) & mask) {
+      const known = (this.table[slot] as number) - 1;
+      if (known < 0) {
+        this.add(slot, source, target, value);
+        return;
+      }
+      const s = this.source[known] as number;
+      const t = this.target[known] as number;
+      if ((s === low && t === high) || (s === high && t === low)) {
+        this.weight[known] = value;
+        return;
+      }
     }
-    this.slot.set(pair, this.source.length);
-    this.source.push(source);
-    this.target.push(target);
-    this.weight.push(value);
   }
+
+  private add(slot: number, source: number, target: number, value: number): void {
+    const index = this.count++;
+    if (index === this.source.length) {
+      this.source = grow(this.source, new Int32Array(index * 2));
+      this.target = grow(this.target, new Int32Array(index * 2));
+      this.weight = grow(this.weight, new Float64Array(index * 2));
+    }
+    this.source[index] = source;
+    this.target[index] = target;
+    this.weight[index] = value;
+    this.table[slot] = index + 1;
+    // At most half full, so probe runs stay short.
+    if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
+  }
+
+  private rehash(size: number): void {
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    for (let index = 0; index < this.count; index++) {
+      const s = this.source[index] as number;
+      const t = this.target[index] as number;
+      let slot = pairHash(s < t ? s : t, s < t ? t : s) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = index + 1;
+    }
+    this.table = table;
+  }
+}
+
+function pairHash(low: number, high: number): number {
+  const h = Math.imul(low, 0x9e3779b1) ^ Math.imul(high + 0x7f4a7c15, 0x85ebca77);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**

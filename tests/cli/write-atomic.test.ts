@@ -67,4 +67,26 @@ describe('jsonPieces', () => {
     await writeFileAtomic(target, jsonPieces(value));
     expect(readFileSync(target, 'utf8')).toBe(JSON.stringify(value));
   });
+
+  // The writer encodes pieces into a 1 MiB buffer: multi-byte text must not be split at its edge, and a piece
+  // bigger than the buffer goes out on its own.
+  it.each([
+    {
+      name: 'Chinese, emoji and escapes across many buffer edges',
+      value: {
+        nodes: Array.from({ length: 20000 }, (_, i) => ({
+          key: `k${i}`,
+          title: `奖励模型也能Scaling ${'🙂'.repeat(i % 7)} "q" ${'强化学习'.repeat(i % 13)}`,
+        })),
+      },
+    },
+    {
+      name: 'a piece larger than the buffer between small ones',
+      value: { nodes: ['a', '强'.repeat(700_000), 'b', 'x'.repeat(3_000_000), 'c'], edges: [] },
+    },
+  ])('writes $name byte for byte', async ({ value }) => {
+    const target = join(work, 'edges.json');
+    await writeFileAtomic(target, [...jsonPieces(value), '\n']);
+    expect(readFileSync(target).equals(Buffer.from(`${JSON.stringify(value)}\n`))).toBe(true);
+  });
 });
