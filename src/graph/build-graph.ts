@@ -36,7 +36,7 @@ import {
   type WeightedPair,
 } from './layout.js';
 import { clamp01, mergePairs, weightedPairs, type IndexedEdges } from './pairs.js';
-import { buildTopicTree, topicKey, type TopicTree } from './topics.js';
+import { buildTopicTree, firstSource, topicKey, type TopicTree } from './topics.js';
 
 export interface GraphOptions {
   /** Seed for the layout jitter and Louvain. Default 1. */
@@ -114,10 +114,20 @@ export function buildGraphDetailed(
     nodeTopic[i] = key;
     pathKeys.push(key);
   }
-  const tree = buildTopicTree(papers, pathKeys);
-  const groups = topicGroups(tree);
-  const colors = assignTopicColors(tree, groups);
-  const places = placeConcepts(records, edges, nodeTopic, tree);
+  // The tree depends only on each paper's topic and earliest place: when no node came or went and every
+  // changed paper keeps both, the previous tree, groups and colours still hold.
+  const sameTree = before !== null && sameTopics(records, pathKeys, before);
+  const tree = sameTree ? before.tree : buildTopicTree(papers, pathKeys);
+  // One string per topic (the tree's key): the maps keyed by topic below then match on identity.
+  for (let i = 0, p = 0; i < n; i++) {
+    if (!records.paper[i]) continue;
+    const key = tree.byKey.get(nodeTopic[i] as string)?.key ?? (nodeTopic[i] as string);
+    nodeTopic[i] = key;
+    pathKeys[p++] = key;
+  }
+  const groups = sameTree ? before.groups : topicGroups(tree);
+  const colors = sameTree ? before.colors : assignTopicColors(tree, groups);
+  const places = sameTree && edges.unchanged ? before.places : placeConcepts(records, edges, nodeTopic, tree);
   for (let i = 0; i < n; i++) {
     if (records.paper[i] === undefined) nodeTopic[i] = topicKey(places[i]?.path ?? []);
   }
@@ -204,8 +214,7 @@ export function buildGraphDetailed(
     };
   }
 
-  const edgesByType = Object.fromEntries(EDGE_TYPES.map((type) => [type, 0])) as Record<EdgeType, number>;
-  for (let e = 0; e < edges.count; e++) edgesByType[(edges.list[e] as EdgeRecord).type]++;
+  const edgesByType = before && edges.unchanged ? before.edgesByType : countByType(edges);
 
   const diagnostics = mergedDiagnostics(
     [
@@ -239,13 +248,30 @@ export function buildGraphDetailed(
     nodes,
     edges: edges.serialized,
   };
-  const state: ReuseState = { marker: REUSE_MARKER, records, edges, nodeTopic, nodes, diagnostics };
+  const layoutTopics =
+    before && records.keys === before.records.keys && sameList(nodeTopic, before.nodeTopic)
+      ? before.layoutTopics
+      : new Map(layoutNodes.map((node) => [node.key, node.topic]));
+  const state: ReuseState = {
+    marker: REUSE_MARKER,
+    records,
+    edges,
+    nodeTopic,
+    tree,
+    groups,
+    colors,
+    places,
+    edgesByType,
+    layoutTopics,
+    nodes,
+    diagnostics,
+  };
   return {
     graph: exported,
     layout: {
       signature: plan.signature,
       positions: layout.raw,
-      topics: new Map(layoutNodes.map((node) => [node.key, node.topic])),
+      topics: layoutTopics,
       communities,
     },
     layoutMode: layout.mode,
@@ -260,6 +286,12 @@ interface ReuseState {
   records: NodeRecords;
   edges: ValidEdges;
   nodeTopic: string[];
+  tree: TopicTree;
+  groups: string[];
+  colors: Map<string, string>;
+  places: (ConceptPlace | undefined)[];
+  edgesByType: Record<EdgeType, number>;
+  layoutTopics: Map<string, string>;
   nodes: SerializedNode[];
   diagnostics: MergedDiagnostics;
 }
@@ -387,6 +419,8 @@ function matchSorted(before: readonly string[], after: readonly string[]): [Int3
 /** Edges sorted by key, without unknown ends, self-loops or repeated keys (each reported), with end indices. */
 interface ValidEdges extends IndexedEdges {
   list: EdgeRecord[];
+  /** The same kept edges, in the same order and with the same end indices, as the previous build's. */
+  unchanged: boolean;
   /** The input, sorted by key. */
   input: readonly EdgeRecord[];
   /** Per input edge: its index among the valid edges, or -1. */
@@ -400,7 +434,28 @@ function validEdges(
   nodes: NodeRecords,
   before: ReuseState | null,
 ): ValidEdges {
-  const input = sortedBy(records, (edge) => edge.key);
+  // With a previous build, try the input as it comes (the link stage sorts it); the walk checks the order.
+  if (before) {
+    const walked = walkEdges(records, nodes, before.edges);
+    if (walked) return walked;
+  }
+  return walkEdges(
+    sortedBy(records, (edge) => edge.key),
+    nodes,
+    null,
+  ) as ValidEdges;
+}
+
+/**
+ * One pass over `input`, sorted by key (null if it turns out not to be, which only a walk with `old` checks).
+ * An edge record the previous build kept, whose ends are still there, keeps its end indices and serialized
+ * form; in a run of such records, order and repeated keys need no string comparison either.
+ */
+function walkEdges(
+  input: readonly EdgeRecord[],
+  nodes: NodeRecords,
+  old: ValidEdges | null,
+): ValidEdges | null {
   const m = input.length;
   const valid: ValidEdges = {
     count: 0,
@@ -411,21 +466,34 @@ function validEdges(
     slot: new Int32Array(m).fill(-1),
     serialized: [],
     diagnostics: [],
+    unchanged: false,
   };
-  const old = before?.edges ?? null;
   const remap = nodes.toCurrent;
+  let reusedKept = 0;
   let i = 0;
+  // Index in `old.input` that the previous record matched by identity, else -1.
+  let previous = -1;
   // Sorted by key, so a repeated key is always right after the kept one.
   let lastKey: string | null = null;
   for (let j = 0; j < m; j++) {
     const edge = input[j] as EdgeRecord;
-    // An edge record the previous build kept, whose ends are still there, keeps its ends and serialized form.
+    let matched = -1;
     let reused = -1;
     if (old) {
-      if (old.input[i] !== edge)
+      if (old.input[i] !== edge) {
         while (i < old.input.length && (old.input[i] as EdgeRecord).key < edge.key) i++;
-      if (old.input[i] === edge) reused = old.slot[i++] as number;
+      }
+      if (old.input[i] === edge) {
+        matched = i;
+        reused = old.slot[i++] as number;
+      }
     }
+    // Right after its predecessor in the old (sorted) input: in order, and when both were kept there, their
+    // keys differ, so this key cannot repeat the last kept one.
+    const follows = matched > 0 && previous === matched - 1;
+    if (old && !follows && j > 0 && (input[j - 1] as EdgeRecord).key > edge.key) return null;
+    const distinct = follows && reused >= 0 && (old as ValidEdges).slot[matched - 1] !== -1;
+    previous = matched;
     let s = -1;
     let t = -1;
     if (reused >= 0 && old) {
@@ -451,7 +519,7 @@ function validEdges(
       valid.diagnostics.push(
         at(where, 'edge-self-loop', `${edge.type} edge from ${edge.source} to itself dropped`, 'info'),
       );
-    } else if (edge.key === lastKey) {
+    } else if (!distinct && edge.key === lastKey) {
       valid.diagnostics.push(
         at(where, 'duplicate-edge-key', `edge ${edge.key} appears twice; the second is dropped`),
       );
@@ -462,11 +530,15 @@ function validEdges(
       valid.list.push(edge);
       valid.source[e] = s;
       valid.target[e] = t;
-      valid.serialized.push(
-        reused >= 0 && old ? (old.serialized[reused] as SerializedEdge) : serializeEdge(edge),
-      );
+      if (reused >= 0 && old) {
+        reusedKept++;
+        valid.serialized.push(old.serialized[reused] as SerializedEdge);
+      } else {
+        valid.serialized.push(serializeEdge(edge));
+      }
     }
   }
+  valid.unchanged = old !== null && remap === null && reusedKept === valid.count && valid.count === old.count;
   return valid;
 }
 
@@ -528,6 +600,36 @@ function sameDisplay(attributes: Display, display: Display): boolean {
 function previousIndex(records: NodeRecords, before: ReuseState | null, i: number): number {
   if (!before) return -1;
   return records.fromPrevious ? (records.fromPrevious[i] as number) : i;
+}
+
+/**
+ * Whether the topic tree can be carried over: the same node keys, and each paper whose record changed keeps
+ * its topic (`keys` holds the new records' topic keys, paper order) and its earliest place.
+ */
+function sameTopics(records: NodeRecords, keys: readonly string[], before: ReuseState): boolean {
+  if (records.keys !== before.records.keys) return false;
+  const old = before.records;
+  for (let i = 0, p = 0; i < records.keys.length; i++) {
+    const paper = records.paper[i];
+    const was = old.paper[i];
+    if (paper === undefined) {
+      if (was !== undefined) return false;
+      continue;
+    }
+    const key = keys[p++];
+    if (paper === was) continue;
+    if (was === undefined || key !== before.nodeTopic[i]) return false;
+    const a = firstSource(paper);
+    const b = firstSource(was);
+    if (a.file !== b.file || a.line !== b.line) return false;
+  }
+  return true;
+}
+
+function countByType(edges: ValidEdges): Record<EdgeType, number> {
+  const counts = Object.fromEntries(EDGE_TYPES.map((type) => [type, 0])) as Record<EdgeType, number>;
+  for (let e = 0; e < edges.count; e++) counts[(edges.list[e] as EdgeRecord).type]++;
+  return counts;
 }
 
 function samePlace(attributes: ConceptNodeAttributes, place: ConceptPlace): boolean {
@@ -624,13 +726,19 @@ function placeConcepts(
       continue;
     }
     order ??= new Map(tree.topics.map((topic, index) => [topic.key, index]));
-    const rank = order;
-    const ranked = [...byTopic.entries()].sort(
-      (a, b) => b[1] - a[1] || (rank.get(a[0]) ?? -1) - (rank.get(b[0]) ?? -1),
-    );
-    const paths = ranked.map(([key]) => tree.byKey.get(key)?.path ?? []);
+    const ranked: { key: string; count: number; rank: number }[] = [];
+    for (const [key, count] of byTopic) ranked.push({ key, count, rank: order.get(key) ?? -1 });
+    ranked.sort((a, b) => b.count - a.count || a.rank - b.rank);
+    const paths = ranked.map(({ key }) => tree.byKey.get(key)?.path ?? []);
+    const seen = new Set<string>();
     const topics: string[] = [];
-    for (const path of paths) for (const heading of path) if (!topics.includes(heading)) topics.push(heading);
+    for (const path of paths) {
+      for (const heading of path) {
+        if (seen.has(heading)) continue;
+        seen.add(heading);
+        topics.push(heading);
+      }
+    }
     places[i] = { path: [...(paths[0] ?? [])], topics };
   }
   return places;

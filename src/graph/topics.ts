@@ -45,7 +45,9 @@ export function compareSources(a: SourceRef, b: SourceRef): number {
 
 const NOWHERE: SourceRef = { file: '\uffff', line: Number.MAX_SAFE_INTEGER };
 
-function firstSource(paper: PaperRecord): SourceRef {
+/** The earliest place a paper appears. */
+export function firstSource(paper: PaperRecord): SourceRef {
+  if (paper.sources.length === 1) return paper.sources[0] as SourceRef;
   let first = NOWHERE;
   for (const source of paper.sources) if (compareSources(source, first) < 0) first = source;
   return first;
@@ -64,6 +66,8 @@ export function buildTopicTree(papers: readonly PaperRecord[], keys?: readonly s
   let commonPath: readonly string[] | null = null;
   let common = 0;
 
+  // Each paper only touches its own topic (`direct`, earliest place); counts and earliest places are
+  // summed up the tree afterwards, once per topic rather than once per paper and level.
   for (let p = 0; p < papers.length; p++) {
     const paper = papers[p] as PaperRecord;
     const path = paper.topicPath;
@@ -71,38 +75,28 @@ export function buildTopicTree(papers: readonly PaperRecord[], keys?: readonly s
     if (commonPath === null) {
       commonPath = path;
       common = path.length;
-    } else {
+    } else if (common > 0) {
       common = Math.min(common, sharedPrefixLength(commonPath, path));
     }
     if (path.length === 0) continue;
     const seen = firstSource(paper);
-    // Walk up from the innermost topic; once an ancestor exists, the rest of the chain exists too.
-    let node: TopicNode | undefined = byKey.get(keys?.[p] ?? topicKey(path));
-    let depth = path.length;
-    let direct = true;
-    while (depth > 0) {
-      if (!node) {
-        const sub = path.slice(0, depth);
-        node = {
-          key: topicKey(sub),
-          path: sub,
-          label: sub[depth - 1] ?? '',
-          parent: depth > 1 ? topicKey(path.slice(0, depth - 1)) : null,
-          children: [],
-          count: 0,
-          direct: 0,
-          firstSeen: seen,
-        };
-        byKey.set(node.key, node);
-      } else if (compareSources(seen, node.firstSeen) < 0) {
-        node.firstSeen = seen;
-      }
-      node.count++;
-      if (direct) node.direct++;
-      direct = false;
-      depth--;
-      node = node.parent === null ? undefined : byKey.get(node.parent);
+    const key = keys?.[p] ?? topicKey(path);
+    let node = byKey.get(key);
+    if (!node) {
+      node = addTopic(byKey, path, key, seen);
+    } else if (compareSources(seen, node.firstSeen) < 0) {
+      node.firstSeen = seen;
     }
+    node.direct++;
+  }
+  // Children before parents (deeper paths first) so each topic's totals are final when passed up.
+  const nodes = [...byKey.values()].sort((a, b) => b.path.length - a.path.length);
+  for (const node of nodes) node.count += node.direct;
+  for (const node of nodes) {
+    const parent = node.parent === null ? undefined : byKey.get(node.parent);
+    if (!parent) continue;
+    parent.count += node.count;
+    if (compareSources(node.firstSeen, parent.firstSeen) < 0) parent.firstSeen = node.firstSeen;
   }
 
   const bySeen = (a: string, b: string): number => {
@@ -127,6 +121,30 @@ export function buildTopicTree(papers: readonly PaperRecord[], keys?: readonly s
   for (const root of roots) visit(root);
 
   return { topics, byKey, roots, trunk: hasUntopiced ? 0 : common, hasUntopiced };
+}
+
+/** A topic for `path` (known to be missing) and any missing ancestors, with no papers counted yet. */
+function addTopic(
+  byKey: Map<string, TopicNode>,
+  path: readonly string[],
+  key: string,
+  seen: SourceRef,
+): TopicNode {
+  const depth = path.length;
+  const parentKey = depth > 1 ? topicKey(path.slice(0, depth - 1)) : null;
+  const node: TopicNode = {
+    key,
+    path: path.slice(),
+    label: path[depth - 1] ?? '',
+    parent: parentKey,
+    children: [],
+    count: 0,
+    direct: 0,
+    firstSeen: seen,
+  };
+  byKey.set(key, node);
+  if (parentKey !== null && !byKey.has(parentKey)) addTopic(byKey, path.slice(0, depth - 1), parentKey, seen);
+  return node;
 }
 
 function sharedPrefixLength(a: readonly string[], b: readonly string[]): number {
