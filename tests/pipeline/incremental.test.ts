@@ -290,3 +290,69 @@ describe('incremental merge equals mergeFileParses', () => {
     expect(second.papers.some((p) => p.id === 'arxiv:2512.90009')).toBe(true);
   });
 });
+
+describe('warm builder: lexicon edits and record identity', () => {
+  const lexicon = {
+    file: 'papermap.lexicon.toml',
+    text: '[[concept]]\nname = "Zeta Method"\nkind = "method"\n\n[rename]\nGRPO = "Group Relative PO"\n',
+  };
+  function freshWith(files: NoteFile[], userLexicon: typeof lexicon | null): BuildResult {
+    const fresh = createBuilder({
+      layout: false,
+      stages: {
+        mergeFileParses: (parses) => mergeFileParses(parses as never),
+        findLinks: (papers, options) => findLinks(papers, { userLexicon: options?.userLexicon ?? null }),
+      },
+    });
+    fresh.update({ changed: files, replaceAll: true, lexicon: userLexicon });
+    return fresh.build();
+  }
+
+  it('adding, editing and removing the user lexicon matches a fresh build each time', () => {
+    const notes: Notes = new Map(base.map((f) => [f.path, f.text]));
+    const path = at(notes, 2);
+    notes.set(path, `${notes.get(path)!}\n补充：本文基于 Zeta Method。\n`);
+    const warm = createBuilder({ layout: false });
+    warm.update(filesOf(notes));
+    warm.build();
+    const steps: (typeof lexicon | null)[] = [
+      lexicon,
+      { ...lexicon, text: lexicon.text.replace('Group Relative PO', 'GRPO (renamed)') },
+      null,
+    ];
+    for (const step of steps) {
+      warm.update({ lexicon: step });
+      const result = warm.build();
+      expectSame(result, freshWith(filesOf(notes), step));
+    }
+  });
+
+  it('a reworded summary keeps every untouched edge and concept record object', () => {
+    const notes: Notes = new Map(base.map((f) => [f.path, f.text]));
+    const warm = createBuilder({ layout: false });
+    warm.update(filesOf(notes));
+    const before = warm.build();
+    const path = at(notes, 1);
+    const text = notes.get(path)!;
+    const i = text.indexOf('**摘要** ：');
+    notes.set(path, `${text.slice(0, i + 8)}（修订）${text.slice(i + 8)}`);
+    warm.update({ changed: [{ path, text: notes.get(path)! }] });
+    const after = warm.build();
+    expect(after.linkedPapers).toBe(1);
+    const edges = new Map(before.links.edges.map((e) => [e.key, e]));
+    let same = 0;
+    for (const e of after.links.edges) {
+      const old = edges.get(e.key);
+      if (old && JSON.stringify(old) === JSON.stringify(e)) {
+        expect(e).toBe(old);
+        same++;
+      }
+    }
+    expect(same).toBeGreaterThan(before.links.edges.length - 10);
+    const concepts = new Map(before.links.concepts.map((c) => [c.id, c]));
+    for (const c of after.links.concepts) {
+      const old = concepts.get(c.id);
+      if (old && JSON.stringify(old) === JSON.stringify(c)) expect(c).toBe(old);
+    }
+  });
+});
