@@ -1,13 +1,15 @@
-// npm run bench -- [--cases build,bigfile,incremental,browser] [--sizes 1000,10000,100000] [--runs N] [--no-write]
+// npm run bench -- [--cases build,bigfile,adversarial,incremental,browser,cli] [--sizes 1000,10000,100000]
+//                   [--runs N] [--no-write] [--help]
 //
-// Each case runs in child processes (bench/child.ts) so peak memory is the task's own. Results are printed,
-// merged into bench/results.json by case, and rendered to bench/results.md.
+// Each case runs in child processes (bench/child.ts, or the real command for `cli`) so peak memory is the
+// task's own. Results are printed, merged into bench/results.json by case, and rendered to bench/results.md.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildRun, StageName } from './child.js';
+import { CLI_METHOD, runCli, type CliRun } from './cli.js';
 import { generateCorpus } from './corpus.js';
 import { renderResults, type Results } from './report.js';
 
@@ -15,7 +17,26 @@ const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
 const SEED = 1;
 
+const USAGE = `usage: npm run bench -- [options]
+  --cases LIST          build,bigfile,adversarial,incremental,browser,cli or render
+                        (default: build,bigfile,adversarial,incremental,browser; render: only re-render
+                        results.md from results.json)
+  --sizes LIST          papers for the build and cli cases (default: 1000,10000,100000)
+  --runs N              runs per size or case (default: 7 at 1k, 3 at 10k, 1 at 100k; 3 for the others)
+  --browser-sizes LIST  papers for the browser case (default: 1000,10000,50000)
+  --incremental-size N  papers for the incremental case (default: 10000)
+  --synthetic, --synthetic-only   browser case: the app's synthetic graph when the pipeline is missing
+  --no-write            print only; leave results.json and results.md alone
+  --help                this text
+The cli case runs only the real command end to end (npm run build:graph with layout), e.g.
+  npm run bench -- --cases cli --sizes 100000`;
+
+const CASES = ['build', 'bigfile', 'adversarial', 'incremental', 'browser', 'cli', 'render'];
 const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const arg = (name: string): string | undefined => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
@@ -23,6 +44,13 @@ const arg = (name: string): string | undefined => {
 const cases = (arg('cases') ?? 'build,bigfile,adversarial,incremental,browser').split(',');
 const sizes = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const runsOverride = arg('runs') ? Number(arg('runs')) : null;
+const unknownCases = cases.filter((c) => !CASES.includes(c));
+if (unknownCases.length > 0 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+  console.error(
+    `bench: ${unknownCases.length ? `unknown case ${unknownCases.join(', ')}` : `bad --sizes ${arg('sizes')}`}\n${USAGE}`,
+  );
+  process.exit(2);
+}
 
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -122,7 +150,74 @@ export interface BuildSizeResult {
   bytesPerNodeMapGz: number | null;
   layoutIterations: number | null;
   stageChildMaxRssMiB: number;
-  cli: { ms?: number; maxRssMiB?: number; unavailable?: string; failed?: string; result?: unknown };
+  /** The real command end to end (see CliSizeResult); older results have only ms and maxRssMiB. */
+  cli: {
+    ms?: number;
+    maxRssMiB?: number | null;
+    stages?: Record<string, number>;
+    load?: [number, number];
+    method?: string;
+    unavailable?: string;
+    failed?: string;
+    result?: unknown;
+  };
+}
+
+/** The `cli` case: `build:graph` with layout, run as a user runs it, in its own process. */
+export interface CliSizeResult {
+  /** When these runs were made (ISO); sizes measured on other days keep their own date. */
+  date: string;
+  papers: number;
+  files: number;
+  bytes: number;
+  /** How the peak RSS was taken. */
+  method: string;
+  runs: CliRun[];
+  /** Median wall time over the runs, ms. */
+  ms: number;
+  /** Highest peak RSS over the runs, MiB. */
+  maxRssMiB: number | null;
+  /** Stage times of the median run. */
+  stages: Record<string, number>;
+}
+
+/** `runs` end-to-end runs of the command on the `papers` corpus. */
+async function measureCli(papers: number, runs: number): Promise<CliSizeResult> {
+  const corpus = ensureCorpus(papers);
+  const out = join(BENCH, 'out', `graph-${papers}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  const done: CliRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await runCli(corpus.dir, out);
+    console.log(
+      `  cli ${papers}: ${(run.ms / 1000).toFixed(1)} s, peak RSS ${run.maxRssMiB === null ? 'not measured' : `${run.maxRssMiB.toFixed(0)} MiB`}, load ${run.load.map((x) => x.toFixed(1)).join(' -> ')}${run.failed ? `; FAILED (exit ${run.code}):\n${run.failed}` : ''}`,
+    );
+    done.push(run);
+  }
+  const ok = done.filter((r) => r.code === 0);
+  const byTime = [...ok].sort((a, b) => a.ms - b.ms);
+  const middle = byTime[(byTime.length - 1) >> 1];
+  const rss = ok.map((r) => r.maxRssMiB).filter((x): x is number => x !== null);
+  return {
+    date: new Date().toISOString(),
+    papers,
+    files: corpus.files,
+    bytes: corpus.bytes,
+    method: CLI_METHOD(),
+    runs: done,
+    ms: ok.length ? median(ok.map((r) => r.ms)) : NaN,
+    maxRssMiB: rss.length ? Math.max(...rss) : null,
+    stages: middle?.stages ?? {},
+  };
+}
+
+async function caseCli(): Promise<CliSizeResult[]> {
+  const out: CliSizeResult[] = [];
+  for (const n of sizes) {
+    console.log(`cli end to end: ${n} papers`);
+    out.push(await measureCli(n, runsOverride ?? (n <= 1000 ? 3 : 1)));
+  }
+  return out;
 }
 
 async function caseBuild(): Promise<BuildSizeResult[]> {
@@ -157,13 +252,18 @@ async function caseBuild(): Promise<BuildSizeResult[]> {
         : null,
     );
     console.log(`  cli end-to-end (with layout)`);
-    const cli = (await child([
-      'cli',
-      '--dir',
-      corpus.dir,
-      '--out',
-      join(BENCH, 'out', `graph-${n}.json`),
-    ])) as BuildSizeResult['cli'];
+    const measured = await measureCli(n, 1);
+    const cliRun = measured.runs[0] as CliRun;
+    const cli: BuildSizeResult['cli'] =
+      cliRun.code === 0
+        ? {
+            ms: cliRun.ms,
+            maxRssMiB: cliRun.maxRssMiB,
+            stages: cliRun.stages,
+            load: cliRun.load,
+            method: measured.method,
+          }
+        : { failed: `exit ${cliRun.code}: ${cliRun.failed ?? ''}` };
     const nodes = med((x) => x.nodes);
     const gzNo = med((x) => x.gzipNoSummaryBytes);
     // read + parse + merge + link + graph + layout + write: the whole build with layout, stage by stage.
@@ -293,6 +393,14 @@ async function main(): Promise<void> {
       (a, b) => a.papers - b.papers,
     );
     results.cases.build = { machine, data: merged };
+  }
+  if (cases.includes('cli')) {
+    const fresh = await caseCli();
+    const old = (results.cases.cli?.data as CliSizeResult[] | undefined) ?? [];
+    const merged = [...old.filter((o) => !fresh.some((f) => f.papers === o.papers)), ...fresh].sort(
+      (a, b) => a.papers - b.papers,
+    );
+    results.cases.cli = { machine, data: merged };
   }
   if (cases.includes('bigfile')) results.cases.bigfile = { machine, data: await caseBigFile() };
   if (cases.includes('adversarial')) results.cases.adversarial = { machine, data: await caseAdversarial() };
