@@ -163,7 +163,11 @@ export function buildGraphDetailed(
     const touching = (e: number) =>
       fresh[edges.source[e] as number] === 1 || fresh[edges.target[e] as number] === 1;
     pairList = weightedPairs(mergePairs(edges, n, touching), keys);
-    communities = inheritCommunities(previous.communities, keys, pairList);
+    // Same nodes as the build that made these communities: inheriting would copy them unchanged.
+    communities =
+      before && records.keys === before.records.keys && previous.communities === before.communities
+        ? before.communities
+        : inheritCommunities(previous.communities, keys, pairList);
   } else {
     const pairs = mergePairs(edges, n);
     communities = detectCommunities(keys, pairs, seed);
@@ -263,6 +267,7 @@ export function buildGraphDetailed(
     places,
     edgesByType,
     layoutTopics,
+    communities,
     nodes,
     diagnostics,
   };
@@ -292,6 +297,7 @@ interface ReuseState {
   places: (ConceptPlace | undefined)[];
   edgesByType: Record<EdgeType, number>;
   layoutTopics: Map<string, string>;
+  communities: Map<string, number>;
   nodes: SerializedNode[];
   diagnostics: MergedDiagnostics;
 }
@@ -478,68 +484,115 @@ function walkEdges(
   for (let j = 0; j < m; j++) {
     const edge = input[j] as EdgeRecord;
     let matched = -1;
-    let reused = -1;
-    if (old) {
-      if (old.input[i] !== edge) {
-        while (i < old.input.length && (old.input[i] as EdgeRecord).key < edge.key) i++;
-      }
-      if (old.input[i] === edge) {
-        matched = i;
-        reused = old.slot[i++] as number;
-      }
+    if (old !== null) {
+      if (old.input[i] !== edge) i = skipBelow(old.input, i, edge.key);
+      if (old.input[i] === edge) matched = i++;
     }
-    // Right after its predecessor in the old (sorted) input: in order, and when both were kept there, their
-    // keys differ, so this key cannot repeat the last kept one.
+    // Right after its predecessor in the old (sorted) input, and both kept there: in order, and its key
+    // differs from the last kept one. Its ends and serialized form carry over unless an end is gone.
     const follows = matched > 0 && previous === matched - 1;
-    if (old && !follows && j > 0 && (input[j - 1] as EdgeRecord).key > edge.key) return null;
-    const distinct = follows && reused >= 0 && (old as ValidEdges).slot[matched - 1] !== -1;
     previous = matched;
-    let s = -1;
-    let t = -1;
-    if (reused >= 0 && old) {
-      s = old.source[reused] as number;
-      t = old.target[reused] as number;
-      if (remap) {
-        s = remap[s] as number;
-        t = remap[t] as number;
+    if (follows && old !== null) {
+      const reused = old.slot[matched] as number;
+      if (reused >= 0 && old.slot[matched - 1] !== -1) {
+        let s = old.source[reused] as number;
+        let t = old.target[reused] as number;
+        if (remap !== null) {
+          s = remap[s] as number;
+          t = remap[t] as number;
+        }
+        if (s >= 0 && t >= 0) {
+          lastKey = edge.key;
+          keep(valid, j, edge, s, t, old.serialized[reused] as SerializedEdge);
+          reusedKept++;
+          continue;
+        }
       }
     }
-    if (s < 0 || t < 0) {
-      reused = -1;
-      s = nodes.index.get(edge.source) ?? -1;
-      t = nodes.index.get(edge.target) ?? -1;
-    }
-    const where = edge.sources[0];
-    if (s < 0 || t < 0) {
-      const missing = s >= 0 ? edge.target : edge.source;
-      valid.diagnostics.push(
-        at(where, 'edge-unknown-node', `${edge.type} edge ${edge.key} points to unknown ${missing}`),
-      );
-    } else if (s === t) {
-      valid.diagnostics.push(
-        at(where, 'edge-self-loop', `${edge.type} edge from ${edge.source} to itself dropped`, 'info'),
-      );
-    } else if (!distinct && edge.key === lastKey) {
-      valid.diagnostics.push(
-        at(where, 'duplicate-edge-key', `edge ${edge.key} appears twice; the second is dropped`),
-      );
-    } else {
+    if (old !== null && !follows && j > 0 && (input[j - 1] as EdgeRecord).key > edge.key) return null;
+    const reused = matched >= 0 && old !== null ? (old.slot[matched] as number) : -1;
+    if (check(valid, j, edge, nodes, lastKey, reused >= 0 ? (old as ValidEdges) : null, reused)) {
       lastKey = edge.key;
-      const e = valid.count++;
-      valid.slot[j] = e;
-      valid.list.push(edge);
-      valid.source[e] = s;
-      valid.target[e] = t;
-      if (reused >= 0 && old) {
-        reusedKept++;
-        valid.serialized.push(old.serialized[reused] as SerializedEdge);
-      } else {
-        valid.serialized.push(serializeEdge(edge));
-      }
+      if (reused >= 0 && valid.serialized[valid.count - 1] === old?.serialized[reused]) reusedKept++;
     }
   }
   valid.unchanged = old !== null && remap === null && reusedKept === valid.count && valid.count === old.count;
   return valid;
+}
+
+/** The first index at or after `from` whose key is not below `key`. */
+function skipBelow(input: readonly EdgeRecord[], from: number, key: string): number {
+  let i = from;
+  while (i < input.length && (input[i] as EdgeRecord).key < key) i++;
+  return i;
+}
+
+function keep(
+  valid: ValidEdges,
+  j: number,
+  edge: EdgeRecord,
+  s: number,
+  t: number,
+  serialized: SerializedEdge,
+) {
+  const e = valid.count++;
+  valid.slot[j] = e;
+  valid.list.push(edge);
+  valid.source[e] = s;
+  valid.target[e] = t;
+  valid.serialized.push(serialized);
+}
+
+/**
+ * The full checks for one edge (ends known, no self-loop, key not a repeat); keeps it and returns true, or
+ * reports why not. `old`/`reused`: the previous build kept this same record there (its ends may be gone).
+ */
+function check(
+  valid: ValidEdges,
+  j: number,
+  edge: EdgeRecord,
+  nodes: NodeRecords,
+  lastKey: string | null,
+  old: ValidEdges | null,
+  reused: number,
+): boolean {
+  let s = -1;
+  let t = -1;
+  if (old !== null) {
+    s = old.source[reused] as number;
+    t = old.target[reused] as number;
+    if (nodes.toCurrent !== null) {
+      s = nodes.toCurrent[s] as number;
+      t = nodes.toCurrent[t] as number;
+    }
+  }
+  if (s < 0 || t < 0) {
+    old = null;
+    s = nodes.index.get(edge.source) ?? -1;
+    t = nodes.index.get(edge.target) ?? -1;
+  }
+  const where = edge.sources[0];
+  if (s < 0 || t < 0) {
+    const missing = s >= 0 ? edge.target : edge.source;
+    valid.diagnostics.push(
+      at(where, 'edge-unknown-node', `${edge.type} edge ${edge.key} points to unknown ${missing}`),
+    );
+    return false;
+  }
+  if (s === t) {
+    valid.diagnostics.push(
+      at(where, 'edge-self-loop', `${edge.type} edge from ${edge.source} to itself dropped`, 'info'),
+    );
+    return false;
+  }
+  if (edge.key === lastKey) {
+    valid.diagnostics.push(
+      at(where, 'duplicate-edge-key', `edge ${edge.key} appears twice; the second is dropped`),
+    );
+    return false;
+  }
+  keep(valid, j, edge, s, t, old !== null ? (old.serialized[reused] as SerializedEdge) : serializeEdge(edge));
+  return true;
 }
 
 function serializeEdge(edge: EdgeRecord): SerializedEdge {

@@ -115,37 +115,36 @@ export function inheritCommunities(
   keys: readonly string[],
   pairs: readonly { source: string; target: string }[],
 ): Map<string, number> {
-  const result = new Map<string, number>();
   let next = 0;
   for (const value of previous.values()) next = Math.max(next, value + 1);
-  const fresh: string[] = [];
-  for (const key of keys) {
-    const known = previous.get(key);
-    if (known === undefined) fresh.push(key);
-    else result.set(key, known);
-  }
-  if (fresh.length === 0) return result;
-  const votes = new Map<string, Map<number, number>>(fresh.map((key) => [key, new Map()]));
-  for (const pair of pairs) {
-    for (const [self, other] of [
-      [pair.source, pair.target],
-      [pair.target, pair.source],
-    ] as const) {
-      const tally = votes.get(self);
-      const community = previous.get(other);
-      if (tally && community !== undefined) tally.set(community, (tally.get(community) ?? 0) + 1);
-    }
-  }
-  for (const key of fresh) {
-    let best = -1;
-    let bestVotes = 0;
-    for (const [community, count] of votes.get(key) ?? []) {
-      if (count > bestVotes || (count === bestVotes && community < best)) {
-        best = community;
-        bestVotes = count;
+  const fresh = new Map<string, number>();
+  for (const key of keys) if (!previous.has(key)) fresh.set(key, -1);
+  if (fresh.size > 0) {
+    const votes = new Map<string, Map<number, number>>([...fresh.keys()].map((key) => [key, new Map()]));
+    for (const pair of pairs) {
+      for (const [self, other] of [
+        [pair.source, pair.target],
+        [pair.target, pair.source],
+      ] as const) {
+        const tally = votes.get(self);
+        const community = previous.get(other);
+        if (tally && community !== undefined) tally.set(community, (tally.get(community) ?? 0) + 1);
       }
     }
-    result.set(key, best >= 0 ? best : next++);
+    for (const key of fresh.keys()) {
+      let best = -1;
+      let bestVotes = 0;
+      for (const [community, count] of votes.get(key) ?? []) {
+        if (count > bestVotes || (count === bestVotes && community < best)) {
+          best = community;
+          bestVotes = count;
+        }
+      }
+      fresh.set(key, best >= 0 ? best : next++);
+    }
   }
+  // In key order, as detectCommunities gives them.
+  const result = new Map<string, number>();
+  for (const key of keys) result.set(key, previous.get(key) ?? (fresh.get(key) as number));
   return result;
 }
