@@ -7,6 +7,10 @@ const ROOT = 0;
 const MAP_THRESHOLD = 12;
 const SPACE = 0x20;
 
+function slotOf(node: number, code: number): number {
+  return Math.imul(node, 0x9e3779b1) ^ Math.imul(code + 1, 0x85ebca6b);
+}
+
 function foldCode(code: number): number {
   return isSeparatorCode(code) ? SPACE : code;
 }
@@ -24,6 +28,16 @@ export class Automaton {
   private fail: Int32Array = new Int32Array(1);
   /** Nearest proper suffix node that ends a pattern, or -1. */
   private dictLink: Int32Array = new Int32Array(1);
+  /** The first node to report at a node: itself if it ends a pattern, else its `dictLink`. */
+  private report: Int32Array = new Int32Array(1).fill(-1);
+  private patternAt: Int32Array = new Int32Array(1);
+  private depthAt: Int32Array = new Int32Array(1);
+  // Every non-root transition in one open-addressing table (parent, code) -> child: one probe or two per
+  // step instead of a walk over a sibling list.
+  private slotParent: Int32Array = new Int32Array(1);
+  private slotCode: Int32Array = new Int32Array(1);
+  private slotChild: Int32Array = new Int32Array(1);
+  private slotMask = 0;
   /** The root's transitions as a dense table: most steps of a scan start again from the root. */
   private readonly rootTable = new Int32Array(0x10000).fill(-1);
   private readonly keys: string[] = [];
@@ -90,6 +104,27 @@ export class Automaton {
         queue[tail++] = c;
       }
     }
+    this.report = new Int32Array(n);
+    this.patternAt = Int32Array.from(this.output);
+    this.depthAt = Int32Array.from(this.depth);
+    for (let node = 0; node < n; node++)
+      this.report[node] = (this.output[node] as number) >= 0 ? node : (this.dictLink[node] as number);
+    let size = 16;
+    while (size < n * 2) size *= 2;
+    this.slotParent = new Int32Array(size).fill(-1);
+    this.slotCode = new Int32Array(size);
+    this.slotChild = new Int32Array(size);
+    this.slotMask = size - 1;
+    for (let node = 1; node < n; node++) {
+      for (let c = this.firstChild[node] ?? -1; c >= 0; c = this.nextSibling[c] ?? -1) {
+        const code = this.code[c] as number;
+        let slot = slotOf(node, code) & this.slotMask;
+        while ((this.slotParent[slot] as number) >= 0) slot = (slot + 1) & this.slotMask;
+        this.slotParent[slot] = node;
+        this.slotCode[slot] = code;
+        this.slotChild[slot] = c;
+      }
+    }
     this.compiled = true;
     return this;
   }
@@ -100,20 +135,32 @@ export class Automaton {
    */
   scan(lowerText: string, onMatch: (start: number, end: number, id: number) => void): void {
     if (!this.compiled) this.compile();
+    const { rootTable, fail, report, dictLink, patternAt, depthAt, slotParent, slotCode, slotChild } = this;
+    const mask = this.slotMask;
+    const n = lowerText.length;
     let node = ROOT;
-    for (let i = 0; i < lowerText.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = foldCode(lowerText.charCodeAt(i));
-      let next = this.child(node, c);
-      while (next < 0 && node !== ROOT) {
-        node = this.fail[node] as number;
-        next = this.child(node, c);
+      let next = -1;
+      for (;;) {
+        if (node === ROOT) {
+          next = rootTable[c] as number;
+          break;
+        }
+        let slot = slotOf(node, c) & mask;
+        for (let parent = slotParent[slot] as number; parent >= 0; parent = slotParent[slot] as number) {
+          if (parent === node && slotCode[slot] === c) {
+            next = slotChild[slot] as number;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+        if (next >= 0) break;
+        node = fail[node] as number;
       }
       node = next < 0 ? ROOT : next;
-      let out = (this.output[node] as number) >= 0 ? node : (this.dictLink[node] as number);
-      while (out >= 0) {
-        const id = this.output[out] as number;
-        onMatch(i + 1 - (this.depth[out] as number), i + 1, id);
-        out = this.dictLink[out] as number;
+      for (let out = report[node] as number; out >= 0; out = dictLink[out] as number) {
+        onMatch(i + 1 - (depthAt[out] as number), i + 1, patternAt[out] as number);
       }
     }
   }

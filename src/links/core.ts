@@ -340,11 +340,6 @@ export function readPaper(ctx: ReadContext, p: number, sink: ReadSink): OrgEvide
   const self: Target = { t: 'paper', i: p };
   const selfRef = refOf(self);
   const orgs: OrgEvidence = new Map();
-  const emitOrg = (org: number, text: string, where: SourceRef): void => {
-    const items = orgs.get(org) ?? [];
-    if (!items.some((e) => e.where.line === where.line && e.text === text)) items.push({ text, where });
-    orgs.set(org, items);
-  };
   for (const span of paper.text) {
     for (const sentence of splitSentences(span)) {
       const norm = nfkcText(matchText(sentence.text));
@@ -364,7 +359,7 @@ export function readPaper(ctx: ReadContext, p: number, sink: ReadSink): OrgEvide
           previous?.entry.org !== undefined &&
           /^[\s、,，&/]*(?:和|与|及|以及|and|&amp;)?\s*$/.test(lower.slice(previous.end, m.start)) &&
           orgs.has(previous.entry.org);
-        if (listed || isAffiliation(lower, m)) emitOrg(m.entry.org, evidence, where);
+        if (listed || isAffiliation(lower, m)) emitOrg(orgs, m.entry.org, evidence, where);
       }
 
       // Node mentions, with compound names (`Guide-GRPO`, `GRPO++`) resolved.
@@ -445,22 +440,19 @@ export function readPaper(ctx: ReadContext, p: number, sink: ReadSink): OrgEvide
         continue;
       }
       // A cue inside a name (`with` in `RL with Verifiable Rewards`) is no cue; enclosed names are fine.
-      const overlaps = (from: number, to: number) => found.some((m) => from < m.end && to > m.start);
       const cues = allCues.filter((c) =>
         c.scope === 'enclosed'
-          ? !overlaps(c.start, c.innerStart) && !overlaps(c.innerEnd, c.end)
-          : !overlaps(c.start, c.end),
+          ? !overlapsAny(found, c.start, c.innerStart) && !overlapsAny(found, c.innerEnd, c.end)
+          : !overlapsAny(found, c.start, c.end),
       );
       // `X（…cue Y…）`: a parenthesis right after a name describes that name, not the entry.
       const asides = appositions(lower, mentions);
-      const inAside = (m: { start: number; end: number }) =>
-        asides.find((a) => m.start > a.open && m.end <= a.close);
       const typed = new Map<number, Map<CueType, number>>();
       for (const cue of cues) {
-        const aside = asides.find((a) => cue.start > a.open && cue.end <= a.close);
+        const aside = asideOf(asides, cue);
         for (const k of cueTargets(lower, cue, mentions, selfSpans)) {
           const m = mentions[k] as (typeof mentions)[number];
-          const holder = inAside(m);
+          const holder = asideOf(asides, m);
           if (aside) {
             // Only names inside the same parenthesis, from the name it describes.
             if (holder !== aside) continue;
@@ -504,6 +496,9 @@ export function readPaper(ctx: ReadContext, p: number, sink: ReadSink): OrgEvide
     }
   }
   // A paper whose own name is built on a known one (`GRPO-CARE`, `Critique-GRPO`) builds on it.
+  // The parts of the names as written, and the folded spans, are worked out once per paper, when needed.
+  let written: Map<string, string> | undefined;
+  let spanKeys: string[] | undefined;
   for (const key of ctx.ownNames[p] ?? []) {
     const parts = key.split(/[ +]+/).filter((t) => t !== '');
     if (parts.length < 2 && !key.endsWith('+')) continue;
@@ -515,23 +510,20 @@ export function readPaper(ctx: ReadContext, p: number, sink: ReadSink): OrgEvide
       }
     }
     if (key.endsWith('+')) candidates.add(key.replace(/\+*$/, ''));
-    const written = new Map<string, string>();
-    for (const name of ctx.ownWritten[p] ?? []) {
-      const parts = nfkcText(name)
-        .split(/[\s\-_+]+/)
-        .filter((t) => t !== '');
-      for (let a = 0; a < parts.length; a++)
-        for (let b = a + 1; b <= parts.length; b++)
-          written.set(nameKey(parts.slice(a, b).join(' ')), parts.slice(a, b).join(' '));
-    }
     for (const candidate of candidates) {
       sink.lookup?.(candidate);
       const entry = ctx.registry.entries.get(candidate);
       const target = entry?.node;
       if (!target || sameTarget(target, self)) continue;
       // `Math-Shepherd` does not build on the benchmark `MATH`: case rules hold here too.
-      if (entry?.exact && !entry.exact.has(written.get(candidate) ?? '')) continue;
-      const evidenceSpan = paper.text.find((s) => nameKey(s.text).includes(key)) ?? paper.text[0];
+      if (
+        entry?.exact &&
+        !entry.exact.has((written ??= writtenParts(ctx.ownWritten[p])).get(candidate) ?? '')
+      )
+        continue;
+      spanKeys ??= paper.text.map((s) => nameKey(s.text));
+      const found = spanKeys.findIndex((k) => k.includes(key));
+      const evidenceSpan = found >= 0 ? paper.text[found] : paper.text[0];
       const where = evidenceSpan ? { file: evidenceSpan.file, line: evidenceSpan.line } : paper.sources[0];
       if (!where) continue;
       const evidence = evidenceSpan
@@ -543,6 +535,40 @@ export function readPaper(ctx: ReadContext, p: number, sink: ReadSink): OrgEvide
     }
   }
   return orgs;
+}
+
+/** Every run of parts of a paper's names as written, by its folded key (`Math` for `math`). */
+function writtenParts(names: readonly string[] | undefined): Map<string, string> {
+  const written = new Map<string, string>();
+  for (const name of names ?? []) {
+    const parts = nfkcText(name)
+      .split(/[\s\-_+]+/)
+      .filter((t) => t !== '');
+    for (let a = 0; a < parts.length; a++)
+      for (let b = a + 1; b <= parts.length; b++)
+        written.set(nameKey(parts.slice(a, b).join(' ')), parts.slice(a, b).join(' '));
+  }
+  return written;
+}
+
+function emitOrg(orgs: OrgEvidence, org: number, text: string, where: SourceRef): void {
+  const items = orgs.get(org) ?? [];
+  if (!items.some((e) => e.where.line === where.line && e.text === text)) items.push({ text, where });
+  orgs.set(org, items);
+}
+
+function overlapsAny(found: readonly Mention[], from: number, to: number): boolean {
+  for (const m of found) if (from < m.end && to > m.start) return true;
+  return false;
+}
+
+/** The parenthesis a span lies in, if any (the first one that holds it). */
+function asideOf<A extends { open: number; close: number }>(
+  asides: readonly A[],
+  m: { start: number; end: number },
+): A | undefined {
+  for (const a of asides) if (m.start > a.open && m.end <= a.close) return a;
+  return undefined;
 }
 
 function isBenchmark(target: Target, concepts: readonly ConceptEntry[]): boolean {
@@ -634,6 +660,13 @@ function appositions(
   return out;
 }
 
+/** The text between two places, without the paper's own names in it (they are transparent for gap lengths). */
+function gapText(lower: string, selfSpans: readonly [number, number][], from: number, to: number): string {
+  let text = lower.slice(from, to);
+  for (const [s, e] of selfSpans) if (s >= from && e <= to) text = text.replace(lower.slice(s, e), '');
+  return text;
+}
+
 const LIST_GAP = /^[\s、,，/&]*(?:和|与|及|以及|或|and|or|as well as|&amp;)?[\s、,，]*$/;
 const MAX_GAP = 16;
 
@@ -644,11 +677,6 @@ function cueTargets(
   mentions: readonly { start: number; end: number }[],
   selfSpans: readonly [number, number][],
 ): number[] {
-  const gap = (from: number, to: number): string => {
-    let text = lower.slice(from, to);
-    for (const [s, e] of selfSpans) if (s >= from && e <= to) text = text.replace(lower.slice(s, e), '');
-    return text;
-  };
   const out: number[] = [];
   if (cue.scope === 'enclosed') {
     mentions.forEach((m, k) => {
@@ -659,13 +687,15 @@ function cueTargets(
   if (cue.scope === 'after' || cue.scope === 'both') {
     const first = mentions.findIndex((m) => m.start >= cue.end);
     if (first >= 0) {
-      const g = gap(cue.end, (mentions[first] as { start: number }).start);
+      const g = gapText(lower, selfSpans, cue.end, (mentions[first] as { start: number }).start);
       // `基于引用的检索增强生成`: what follows 的 is the head noun, not the cue's object.
       const hanCue = !/[a-z]/.test(cue.cue);
       if (g.length <= MAX_GAP && !CLAUSE_BREAK.test(g) && !(hanCue && g.includes('的'))) {
         out.push(first);
         for (let k = first + 1; k < mentions.length; k++) {
-          const between = gap(
+          const between = gapText(
+            lower,
+            selfSpans,
             (mentions[k - 1] as { end: number }).end,
             (mentions[k] as { start: number }).start,
           );
@@ -681,11 +711,13 @@ function cueTargets(
       if (m.end <= cue.start) last = k;
     });
     if (last >= 0) {
-      const g = gap((mentions[last] as { end: number }).end, cue.start);
+      const g = gapText(lower, selfSpans, (mentions[last] as { end: number }).end, cue.start);
       if (g.length <= 12 && !CLAUSE_BREAK.test(g)) {
         out.push(last);
         for (let k = last - 1; k >= 0; k--) {
-          const between = gap(
+          const between = gapText(
+            lower,
+            selfSpans,
             (mentions[k] as { end: number }).end,
             (mentions[k + 1] as { start: number }).start,
           );

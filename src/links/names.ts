@@ -77,22 +77,30 @@ function tokenIn(haystack: string, name: string): boolean {
 /** Names a paper claims for itself from its label and titles. */
 export function labelClaims(paper: PaperRecord, index: number, generic: ReadonlySet<string>): NameClaim[] {
   const claims: NameClaim[] = [];
-  const add = (name: string, strength: number, how: ClaimHow) => {
-    const clean = nfkcText(name).trim();
-    if (looksLikeName(clean, generic))
-      claims.push({ name: clean, key: nameKey(clean), paper: index, strength, how });
-  };
   const titles = [paper.title, ...paper.altTitles];
   // A label that is only a shortened title is not a name.
   const label = paper.label.trim();
   const isPrefix = titles.some((t) => /^[^:：]{1,40}[:：]/.test(t) && t.startsWith(label));
   if (label && (isPrefix || NAME_TOKEN.test(label) || (label.length <= 24 && !titles.includes(label))))
-    add(label, 40, 'label');
+    addLabelClaim(claims, label, index, 40, 'label', generic);
   for (const title of titles) {
     const m = /^\s*([^:：]{2,40}?)\s*[:：]\s*\S/.exec(nfkcText(title));
-    if (m?.[1]) add(m[1], 30, 'title');
+    if (m?.[1]) addLabelClaim(claims, m[1], index, 30, 'title', generic);
   }
   return claims;
+}
+
+function addLabelClaim(
+  claims: NameClaim[],
+  name: string,
+  index: number,
+  strength: number,
+  how: ClaimHow,
+  generic: ReadonlySet<string>,
+): void {
+  const clean = nfkcText(name).trim();
+  if (looksLikeName(clean, generic))
+    claims.push({ name: clean, key: nameKey(clean), paper: index, strength, how });
 }
 
 export interface TextClaims {
@@ -114,15 +122,6 @@ export function sentenceClaims(
 ): void {
   const sentence = stripMarkup(written);
   const titles = [paper.title, ...paper.altTitles, paper.label];
-  const inTitle = (name: string) => titles.some((t) => tokenIn(t, name));
-  // The name the entry goes by: its label, or the `Name:` in front of a title.
-  const isOwnName = (name: string) => {
-    const key = nameKey(name);
-    return titles.some((t) => {
-      const m = /^\s*([^:：]{1,40}?)\s*[:：]/.exec(nfkcText(t));
-      return nameKey(t) === key || (m?.[1] !== undefined && nameKey(m[1]) === key);
-    });
-  };
   if (sentence.includes('(') || sentence.includes('（')) {
     ACRONYM.lastIndex = 0;
     for (let m = ACRONYM.exec(sentence); m !== null; m = ACRONYM.exec(sentence)) {
@@ -148,7 +147,7 @@ export function sentenceClaims(
           return head.length >= 2 && hanLong.endsWith(head);
         });
       if (
-        isOwnName(acronym) ||
+        isOwnName(titles, acronym) ||
         ownHan ||
         (longForm && titles.some((t) => nameKey(t).includes(nameKey(longForm))))
       ) {
@@ -164,7 +163,7 @@ export function sentenceClaims(
     if (!looksLikeName(name, generic)) continue;
     // A plain word (`Bingo`) counts only when the title carries it too.
     const plain = /^[A-Z][a-z]+$/.test(name);
-    const titled = inTitle(name);
+    const titled = titles.some((t) => tokenIn(t, name));
     // A plain word counts when the title carries it or the entry keeps using it (`Guide`).
     if (plain && !titled && sentence.split(name).length - 1 < 3) continue;
     out.claims.push({ name, key: nameKey(name), paper: index, strength: titled ? 30 : 20, how: 'proposed' });
@@ -178,6 +177,15 @@ export function sentenceClaims(
       }
     }
   }
+}
+
+/** The name the entry goes by: its label, or the `Name:` in front of a title. */
+function isOwnName(titles: readonly string[], name: string): boolean {
+  const key = nameKey(name);
+  return titles.some((t) => {
+    const m = /^\s*([^:：]{1,40}?)\s*[:：]/.exec(nfkcText(t));
+    return nameKey(t) === key || (m?.[1] !== undefined && nameKey(m[1]) === key);
+  });
 }
 
 /**

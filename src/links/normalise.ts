@@ -68,9 +68,12 @@ export function isWordCode(code: number): boolean {
 
 /** A name folded for lookup: NFKC, lower case, separators and spaces as one space, trimmed. */
 export function nameKey(name: string): string {
+  // Long texts (titles, whole spans searched for a name) are folded each time: remembering them would hash
+  // and keep every one of them for little gain.
+  if (name.length > MAX_REMEMBERED_LENGTH) return foldKey(name);
   let key = nameKeys.get(name);
   if (key === undefined) {
-    key = lowerSameLength(nfkcText(name)).replace(SEPARATORS, ' ').trim();
+    key = foldKey(name);
     // The same names are folded again and again (registry, claims, lookups): remember a bounded number.
     if (nameKeys.size >= MAX_REMEMBERED_KEYS) nameKeys.clear();
     nameKeys.set(name, key);
@@ -78,8 +81,13 @@ export function nameKey(name: string): string {
   return key;
 }
 
+function foldKey(name: string): string {
+  return lowerSameLength(nfkcText(name)).replace(SEPARATORS, ' ').trim();
+}
+
 const nameKeys = new Map<string, string>();
 const MAX_REMEMBERED_KEYS = 200_000;
+const MAX_REMEMBERED_LENGTH = 48;
 
 /** Runs of the separators `isSeparatorCode` accepts (and whitespace). */
 const SEPARATORS = /[\s\-_\u2010\u2011\u2013\u00b7]+/g;
