@@ -171,7 +171,8 @@ export function buildGraphDetailed(
   } else {
     const pairs = mergePairs(edges, n);
     communities = detectCommunities(keys, pairs, seed);
-    pairList = weightedPairs(pairs, keys);
+    // Only ForceAtlas2 reads the pairs (a seeded layout places nodes by topic alone).
+    pairList = plan.mode === 'cold' ? weightedPairs(pairs, keys) : [];
   }
 
   layoutStarted = performance.now();
