@@ -231,6 +231,13 @@ function inLineOrder(entries: readonly FileEntry[]): boolean {
   return true;
 }
 
+/** Appends `value` unless the (short) list has it; whether it was added. */
+function addNew(list: string[], value: string): boolean {
+  if (list.includes(value)) return false;
+  list.push(value);
+  return true;
+}
+
 const isArxivTitle = (title: string): boolean => title.startsWith('arXiv:');
 const isNamedTitle = (title: string): boolean => isLatin(title) && !isArxivTitle(title);
 
@@ -242,40 +249,35 @@ function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[], normali
   const first = group[0]!;
   const entries = group.map((g) => g.entry);
   let arxiv: string | undefined;
-  const titleSet = new Set<string>();
+  const allTitles: string[] = [];
   for (const e of entries) {
     if (!arxiv && e.arxiv) arxiv = e.arxiv;
-    titleSet.add(e.title);
-    for (const t of e.altTitles) titleSet.add(t);
+    addNew(allTitles, e.title);
+    for (const t of e.altTitles) addNew(allTitles, t);
   }
-  const allTitles = [...titleSet];
   const title =
     entries.find((e) => isNamedTitle(e.title))?.title ??
     allTitles.find(isNamedTitle) ??
     entries.find((e) => !isArxivTitle(e.title))?.title ??
     first.entry.title;
-  const seenKeys = new Set([normalise(title)]);
+  const seenKeys = [normalise(title)];
   const altTitles: string[] = [];
   for (const t of allTitles) {
     if (isArxivTitle(t)) continue;
-    const k = normalise(t);
-    if (seenKeys.has(k)) continue;
-    seenKeys.add(k);
-    altTitles.push(t);
+    if (addNew(seenKeys, normalise(t))) altTitles.push(t);
   }
   const owner = entries.find((e) => e.title === title) ?? first.entry;
   const label = (owner.named ? owner : (entries.find((e) => e.named) ?? owner)).label;
 
   // The earliest date; the publication dates and author lists in order of appearance.
   let date: string | undefined;
-  const publishedSet = new Set<string>();
+  const published: string[] = [];
   const authorLists: string[][] = [];
   for (const e of entries) {
     if (e.date !== undefined && (date === undefined || e.date < date)) date = e.date;
-    if (e.published !== undefined) publishedSet.add(e.published);
+    if (e.published !== undefined) addNew(published, e.published);
     if (e.authors.length > 0) authorLists.push(e.authors);
   }
-  const published = [...publishedSet];
   const authors = authorLists.find((a) => a.every((n) => isLatin(n))) ?? authorLists[0] ?? [];
   if (group.length > 1) {
     const conflicts: string[] = [];
@@ -310,13 +312,13 @@ function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[], normali
   const sources = group.map((g) => ({ file: g.file, line: g.entry.line }));
   if (sources.length > 1) sources.sort(compareSource);
   const topicPath = [...first.entry.topicPath];
-  const topics = new Set<string>();
-  const tags = new Set<string>();
+  const topics: string[] = [];
+  const tags: string[] = [];
   const summaries: string[] = [];
   let text: TextSpan[] = [];
   for (const g of group) {
-    for (const t of g.entry.topicPath) topics.add(t);
-    for (const t of g.tags) tags.add(t);
+    for (const t of g.entry.topicPath) addNew(topics, t);
+    for (const t of g.tags) addNew(tags, t);
     if (g.entry.summary.trim() !== '') summaries.push(g.entry.summary);
     text = text.length === 0 ? g.entry.text.slice() : text.concat(g.entry.text);
   }
@@ -331,11 +333,11 @@ function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[], normali
     authors: [...authors],
     topic: topicPath[topicPath.length - 1] ?? '',
     topicPath,
-    topics: [...topics],
+    topics,
     summary: summaries.length === 1 ? summaries[0]! : summaries.join('\n\n'),
     links,
     sources,
-    tags: [...tags],
+    tags,
     citedOnly: false,
     text,
   };
