@@ -26,9 +26,12 @@ const PARTICLES = new Set([
 ]);
 const HAN = /\p{Script=Han}/u;
 const LATIN_LETTER = /[a-z]/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Lower case, no diacritics, no dots; letters the decomposition leaves alone are mapped by hand. */
 export function foldLatin(text: string): string {
+  // Printable ASCII has no marks to drop and none of the letters mapped by hand: only the last steps apply.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/[.']/g, '').replace(/\s+/g, ' ').trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -51,7 +54,9 @@ export function foldLatin(text: string): string {
  * `王增志` -> {last: '王增志', first: ''}.
  */
 export function authorKey(display: string): AuthorKey | undefined {
-  const text = display.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const text = (PRINTABLE_ASCII.test(display) ? display : display.normalize('NFKC'))
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text === '') return undefined;
   if (HAN.test(text) && !/[A-Za-z]/.test(text)) {
     const han = text.replace(/[\s·・.]/g, '');

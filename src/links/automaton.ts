@@ -38,6 +38,10 @@ export class Automaton {
   private slotCode: Int32Array = new Int32Array(1);
   private slotChild: Int32Array = new Int32Array(1);
   private slotMask = 0;
+  /** Per node: a bit per child code (`code & 31`), so most misses need no probe; the child when only one. */
+  private childBits: Int32Array = new Int32Array(1);
+  private onlyChild: Int32Array = new Int32Array(1);
+  private onlyCode: Int32Array = new Int32Array(1);
   /** The root's transitions as a dense table: most steps of a scan start again from the root. */
   private readonly rootTable = new Int32Array(0x10000).fill(-1);
   private readonly keys: string[] = [];
@@ -115,9 +119,18 @@ export class Automaton {
     this.slotCode = new Int32Array(size);
     this.slotChild = new Int32Array(size);
     this.slotMask = size - 1;
+    this.childBits = new Int32Array(n);
+    this.onlyChild = new Int32Array(n).fill(-1);
+    this.onlyCode = new Int32Array(n);
     for (let node = 1; node < n; node++) {
-      for (let c = this.firstChild[node] ?? -1; c >= 0; c = this.nextSibling[c] ?? -1) {
+      const first = this.firstChild[node] as number;
+      if (first >= 0 && (this.nextSibling[first] as number) < 0) {
+        this.onlyChild[node] = first;
+        this.onlyCode[node] = this.code[first] as number;
+      }
+      for (let c = first; c >= 0; c = this.nextSibling[c] ?? -1) {
         const code = this.code[c] as number;
+        this.childBits[node] = (this.childBits[node] as number) | (1 << (code & 31));
         let slot = slotOf(node, code) & this.slotMask;
         while ((this.slotParent[slot] as number) >= 0) slot = (slot + 1) & this.slotMask;
         this.slotParent[slot] = node;
@@ -136,6 +149,7 @@ export class Automaton {
   scan(lowerText: string, onMatch: (start: number, end: number, id: number) => void): void {
     if (!this.compiled) this.compile();
     const { rootTable, fail, report, dictLink, patternAt, depthAt, slotParent, slotCode, slotChild } = this;
+    const { childBits, onlyChild, onlyCode } = this;
     const mask = this.slotMask;
     const n = lowerText.length;
     let node = ROOT;
@@ -147,15 +161,22 @@ export class Automaton {
           next = rootTable[c] as number;
           break;
         }
-        let slot = slotOf(node, c) & mask;
-        for (let parent = slotParent[slot] as number; parent >= 0; parent = slotParent[slot] as number) {
-          if (parent === node && slotCode[slot] === c) {
-            next = slotChild[slot] as number;
-            break;
+        if ((((childBits[node] as number) >>> (c & 31)) & 1) !== 0) {
+          const only = onlyChild[node] as number;
+          if (only >= 0) {
+            if (onlyCode[node] === c) next = only;
+          } else {
+            let slot = slotOf(node, c) & mask;
+            for (let parent = slotParent[slot] as number; parent >= 0; parent = slotParent[slot] as number) {
+              if (parent === node && slotCode[slot] === c) {
+                next = slotChild[slot] as number;
+                break;
+              }
+              slot = (slot + 1) & mask;
+            }
           }
-          slot = (slot + 1) & mask;
+          if (next >= 0) break;
         }
-        if (next >= 0) break;
         node = fail[node] as number;
       }
       node = next < 0 ? ROOT : next;

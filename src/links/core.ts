@@ -589,16 +589,24 @@ function kindOfBases(bases: Target[], concepts: readonly ConceptEntry[]): Concep
   return 'method';
 }
 
-const COMPOUND_CHAR = /[a-z0-9.@]/;
+/** `[a-z0-9]` as a char code test (no one-character strings in this per-mention loop). */
+function isAlnumCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
+/** `[a-z0-9.@]`: what the parts of a compound name are made of. */
+function isCompoundCode(code: number): boolean {
+  return isAlnumCode(code) || code === 0x2e || code === 0x40;
+}
 
 /** Extends a Latin name over `-`/`+`-joined parts: `GRPO` in `Critique-GRPO++` -> the whole. */
 function compoundRegion(lower: string, start: number, end: number): [number, number] {
   if (!isWordCode(lower.charCodeAt(start)) && !isWordCode(lower.charCodeAt(end - 1))) return [start, end];
   let s = start;
-  while (s >= 2 && lower[s - 1] === '-' && COMPOUND_CHAR.test(lower[s - 2] as string)) {
+  while (s >= 2 && lower[s - 1] === '-' && isCompoundCode(lower.charCodeAt(s - 2))) {
     let k = s - 1;
-    while (k > 0 && COMPOUND_CHAR.test(lower[k - 1] as string)) k--;
-    if (!/[a-z0-9]/.test(lower[k] as string)) break;
+    while (k > 0 && isCompoundCode(lower.charCodeAt(k - 1))) k--;
+    if (!isAlnumCode(lower.charCodeAt(k))) break;
     s = k;
   }
   let e = end;
@@ -607,9 +615,9 @@ function compoundRegion(lower: string, start: number, end: number): [number, num
       while (lower[e] === '+') e++;
       continue;
     }
-    if (lower[e] === '-' && COMPOUND_CHAR.test(lower[e + 1] ?? '') && /[a-z0-9]/.test(lower[e + 1] ?? '')) {
+    if (lower[e] === '-' && isAlnumCode(lower.charCodeAt(e + 1))) {
       let k = e + 1;
-      while (k < lower.length && COMPOUND_CHAR.test(lower[k] as string)) k++;
+      while (k < lower.length && isCompoundCode(lower.charCodeAt(k))) k++;
       while (k > e + 1 && lower[k - 1] === '.') k--;
       e = k;
       continue;
