@@ -118,9 +118,15 @@ export function buildGraphDetailed(
   // changed paper keeps both, the previous tree, groups and colours still hold.
   const sameTree = before !== null && sameTopics(records, pathKeys, before);
   const tree = sameTree ? before.tree : buildTopicTree(papers, pathKeys);
-  // One string per topic (the tree's key): the maps keyed by topic below then match on identity.
+  // One string per topic (the tree's key): the maps keyed by topic below then match on identity. A paper
+  // whose record and tree are unchanged already holds it.
   for (let i = 0, p = 0; i < n; i++) {
-    if (!records.paper[i]) continue;
+    const paper = records.paper[i];
+    if (!paper) continue;
+    if (sameTree && paper === before.records.paper[i]) {
+      p++;
+      continue;
+    }
     const key = tree.byKey.get(nodeTopic[i] as string)?.key ?? (nodeTopic[i] as string);
     nodeTopic[i] = key;
     pathKeys[p++] = key;
@@ -139,8 +145,15 @@ export function buildGraphDetailed(
     degree[s] = (degree[s] as number) + 1;
     degree[t] = (degree[t] as number) + 1;
   }
-  const layoutNodes: LayoutNode[] = new Array<LayoutNode>(n);
-  for (let i = 0; i < n; i++) layoutNodes[i] = { key: keys[i] as string, topic: nodeTopic[i] as string };
+  // Nodes with the same keys and topics as before: the same layout input and topic map.
+  const sameLayoutNodes =
+    before !== null && records.keys === before.records.keys && sameList(nodeTopic, before.nodeTopic);
+  let layoutNodes: LayoutNode[];
+  if (sameLayoutNodes) layoutNodes = before.layoutNodes;
+  else {
+    layoutNodes = new Array<LayoutNode>(n);
+    for (let i = 0; i < n; i++) layoutNodes[i] = { key: keys[i] as string, topic: nodeTopic[i] as string };
+  }
   const previous = options?.previousLayout ?? null;
   const layoutOptions = {
     seed,
@@ -219,7 +232,11 @@ export function buildGraphDetailed(
     };
   }
 
-  const edgesByType = before && edges.unchanged ? before.edgesByType : countByType(edges);
+  const edgesByType = before
+    ? edges.unchanged
+      ? before.edgesByType
+      : patchCounts(before.edgesByType, before.edges, edges)
+    : countByType(edges);
 
   const diagnostics = mergedDiagnostics(
     [
@@ -253,10 +270,9 @@ export function buildGraphDetailed(
     nodes,
     edges: edges.serialized,
   };
-  const layoutTopics =
-    before && records.keys === before.records.keys && sameList(nodeTopic, before.nodeTopic)
-      ? before.layoutTopics
-      : new Map(layoutNodes.map((node) => [node.key, node.topic]));
+  const layoutTopics = sameLayoutNodes
+    ? before.layoutTopics
+    : new Map(layoutNodes.map((node) => [node.key, node.topic]));
   const state: ReuseState = {
     marker: REUSE_MARKER,
     records,
@@ -267,6 +283,7 @@ export function buildGraphDetailed(
     colors,
     places,
     edgesByType,
+    layoutNodes,
     layoutTopics,
     communities,
     nodes,
@@ -297,6 +314,7 @@ interface ReuseState {
   colors: Map<string, string>;
   places: (ConceptPlace | undefined)[];
   edgesByType: Record<EdgeType, number>;
+  layoutNodes: LayoutNode[];
   layoutTopics: Map<string, string>;
   communities: Map<string, number>;
   nodes: SerializedNode[];
@@ -428,6 +446,8 @@ interface ValidEdges extends IndexedEdges {
   list: EdgeRecord[];
   /** The same kept edges, in the same order and with the same end indices, as the previous build's. */
   unchanged: boolean;
+  /** Per kept edge: the previous build's index of the same kept record, or -1. */
+  fromOld: Int32Array;
   /** The input, sorted by key. */
   input: readonly EdgeRecord[];
   /** Per input edge: its index among the valid edges, or -1. */
@@ -474,6 +494,7 @@ function walkEdges(
     serialized: [],
     diagnostics: [],
     unchanged: false,
+    fromOld: new Int32Array(m).fill(-1),
   };
   const remap = nodes.toCurrent;
   let reusedKept = 0;
@@ -504,6 +525,7 @@ function walkEdges(
         }
         if (s >= 0 && t >= 0) {
           lastKey = edge.key;
+          valid.fromOld[valid.count] = reused;
           keep(valid, j, edge, s, t, old.serialized[reused] as SerializedEdge);
           reusedKept++;
           continue;
@@ -514,7 +536,10 @@ function walkEdges(
     const reused = matched >= 0 && old !== null ? (old.slot[matched] as number) : -1;
     if (check(valid, j, edge, nodes, lastKey, reused >= 0 ? (old as ValidEdges) : null, reused)) {
       lastKey = edge.key;
-      if (reused >= 0 && valid.serialized[valid.count - 1] === old?.serialized[reused]) reusedKept++;
+      if (reused >= 0 && valid.serialized[valid.count - 1] === old?.serialized[reused]) {
+        valid.fromOld[valid.count - 1] = reused;
+        reusedKept++;
+      }
     }
   }
   valid.unchanged = old !== null && remap === null && reusedKept === valid.count && valid.count === old.count;
@@ -678,6 +703,23 @@ function sameTopics(records: NodeRecords, keys: readonly string[], before: Reuse
     if (a.file !== b.file || a.line !== b.line) return false;
   }
   return true;
+}
+
+/** The previous counts, less the previous kept edges not carried over, plus the kept edges that are new. */
+function patchCounts(
+  counts: Record<EdgeType, number>,
+  old: ValidEdges,
+  edges: ValidEdges,
+): Record<EdgeType, number> {
+  const patched = { ...counts };
+  const carried = new Uint8Array(old.count);
+  for (let e = 0; e < edges.count; e++) {
+    const from = edges.fromOld[e] as number;
+    if (from >= 0) carried[from] = 1;
+    else patched[(edges.list[e] as EdgeRecord).type]++;
+  }
+  for (let e = 0; e < old.count; e++) if (carried[e] === 0) patched[(old.list[e] as EdgeRecord).type]--;
+  return patched;
 }
 
 function countByType(edges: ValidEdges): Record<EdgeType, number> {

@@ -96,7 +96,7 @@ function projectionView(keys: readonly string[], pairs: PairArrays) {
       for (let p = 0; p < pairs.count; p++) {
         attributes.weight = pairs.weight[p] as number;
         callback(
-          String(p),
+          '', // the index never reads edge keys
           attributes,
           keys[pairs.source[p] as number] as string,
           keys[pairs.target[p] as number] as string,
