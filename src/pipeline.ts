@@ -2,7 +2,7 @@
 // One builder lives as long as the dev server; each build re-parses only the files that changed and
 // warm-starts the layout from the previous positions, so one edited note rebuilds quickly.
 import { createHash } from 'node:crypto';
-import { buildGraphDetailed, type LayoutMemory } from './graph/index.js';
+import { buildGraphDetailed, type GraphReuse, type LayoutMemory } from './graph/index.js';
 import { createLinkCache, findLinks, type LinkOptions } from './links/index.js';
 import { mergeFileParses, parseFile, type FileParse } from './parse/index.js';
 import { createIncrementalMerge } from './parse/merge-incremental.js';
@@ -100,6 +100,8 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
   let lexicon: { file: string; text: string } | null = null;
   let dirty = true;
   let layoutMemory: LayoutMemory | null = null;
+  // What the graph stage can carry over to the next build (kept only for incremental builders).
+  let graphReuse: GraphReuse | null = null;
   let last: BuildResult | null = null;
   // Warm state of the default stages: merge and links redo only what the changed files touch.
   const incremental = options?.incremental ?? true;
@@ -193,10 +195,12 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
       layout: options?.layout ?? true,
       extraDiagnostics: extra,
       previousLayout: options?.warmLayout === false ? null : layoutMemory,
+      previousBuild: graphReuse,
     });
     timings.graph = built.timings.graph;
     timings.layout = built.timings.layout;
     layoutMemory = built.layout;
+    graphReuse = incremental ? built.reuse : null;
     dirty = false;
     last = {
       graph: built.graph,
