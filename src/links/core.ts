@@ -15,7 +15,7 @@ import {
 } from './names.js';
 import { conceptIdOf, isWordCode, lowerSameLength, nameKey, nfkcText } from './normalise.js';
 import { NameRegistry, type Mention, type Target } from './registry.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences, type Sentence } from './sentences.js';
 
 /** Up to this many papers sharing an author or lab are linked pairwise; more are chained in date order. */
 export const HANDFUL = 4;
@@ -338,163 +338,235 @@ export type OrgEvidence = Map<number, { text: string; where: SourceRef }[]>;
 export function readPaper(ctx: ReadContext, p: number, sink: ReadSink): OrgEvidence {
   const paper = ctx.papers[p] as PaperRecord;
   const self: Target = { t: 'paper', i: p };
-  const selfRef = refOf(self);
   const orgs: OrgEvidence = new Map();
+  // Sentences, mentions, cues and own names are read by separate functions: each is compiled on its own,
+  // small enough for the optimiser to settle quickly (one function for all of it took longer to compile
+  // than to run on 10k papers, and was compiled again after each deoptimisation).
   for (const span of paper.text) {
-    for (const sentence of splitSentences(span)) {
-      const norm = nfkcText(matchText(sentence.text));
-      const lower = lowerSameLength(norm);
-      sink.lower?.(lower);
-      const found = ctx.registry.find(norm, lower);
-      if (found.length === 0) continue;
-      const where: SourceRef = { file: sentence.file, line: sentence.line };
-      const evidence = sentence.text;
+    for (const sentence of splitSentences(span)) readSentence(ctx, p, self, sentence, sink, orgs);
+  }
+  ownNameEdges(ctx, p, self, sink);
+  return orgs;
+}
 
-      // Organisations named as the entry's affiliation.
-      for (let k = 0; k < found.length; k++) {
-        const m = found[k] as Mention;
-        if (m.entry.org === undefined) continue;
-        const previous = found[k - 1];
-        const listed =
-          previous?.entry.org !== undefined &&
-          /^[\s、,，&/]*(?:和|与|及|以及|and|&amp;)?\s*$/.test(lower.slice(previous.end, m.start)) &&
-          orgs.has(previous.entry.org);
-        if (listed || isAffiliation(lower, m)) emitOrg(orgs, m.entry.org, evidence, where);
+/** A mention of a node in a sentence: where, which node, and the text that named it. */
+interface NodeMention {
+  start: number;
+  end: number;
+  target: Target;
+  via: string;
+}
+
+/** One sentence of paper `p`: its affiliations go to `orgs`, its edges and mentions to `sink`. */
+function readSentence(
+  ctx: ReadContext,
+  p: number,
+  self: Target,
+  sentence: Sentence,
+  sink: ReadSink,
+  orgs: OrgEvidence,
+): void {
+  const selfRef = refOf(self);
+  const norm = nfkcText(matchText(sentence.text));
+  const lower = lowerSameLength(norm);
+  sink.lower?.(lower);
+  const found = ctx.registry.find(norm, lower);
+  if (found.length === 0) return;
+  const where: SourceRef = { file: sentence.file, line: sentence.line };
+  const evidence = sentence.text;
+
+  // Organisations named as the entry's affiliation.
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k] as Mention;
+    if (m.entry.org === undefined) continue;
+    const previous = found[k - 1];
+    const listed =
+      previous?.entry.org !== undefined &&
+      /^[\s、,，&/]*(?:和|与|及|以及|and|&amp;)?\s*$/.test(lower.slice(previous.end, m.start)) &&
+      orgs.has(previous.entry.org);
+    if (listed || isAffiliation(lower, m)) emitOrg(orgs, m.entry.org, evidence, where);
+  }
+
+  // Node mentions, with compound names (`Guide-GRPO`, `GRPO++`) resolved.
+  const local = ctx.localNames[p] as Set<string>;
+  const nodes: Mention[] = found.filter((m) => m.entry.node !== undefined && !local.has(m.entry.key));
+  if (nodes.length === 0) return;
+  const { mentions, selfSpans, derivedTargets } = nodeMentions(
+    ctx,
+    p,
+    self,
+    norm,
+    lower,
+    nodes,
+    evidence,
+    where,
+    sink,
+  );
+  for (const m of mentions) sink.mention(m.target, p, where);
+  if (mentions.length === 0) return;
+
+  // Cues, and the mentions each one points at.
+  const allCues = findCues(lower);
+  if (allCues.length === 0) {
+    for (const m of mentions) {
+      const target = refOf(m.target);
+      if (!derivedTargets?.has(target))
+        sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
+    }
+    return;
+  }
+  cueEdges(ctx, selfRef, lower, found, mentions, selfSpans, derivedTargets, allCues, evidence, where, sink);
+}
+
+/** The nodes a sentence names, compound names (`Guide-GRPO`, `GRPO++`) resolved; derived names go to `sink`. */
+function nodeMentions(
+  ctx: ReadContext,
+  p: number,
+  self: Target,
+  norm: string,
+  lower: string,
+  nodes: readonly Mention[],
+  evidence: string,
+  where: SourceRef,
+  sink: ReadSink,
+): { mentions: NodeMention[]; selfSpans: [number, number][]; derivedTargets: Set<number> | undefined } {
+  const selfRef = refOf(self);
+  const claimed = ctx.claimedKeys[p] as Set<string>;
+  const mentions: NodeMention[] = [];
+  const selfSpans: [number, number][] = [];
+  let derivedTargets: Set<number> | undefined;
+  for (let k = 0; k < nodes.length;) {
+    const first = nodes[k] as Mention;
+    const [cs, ce] = compoundRegion(lower, first.start, first.end);
+    let j = k + 1;
+    while (j < nodes.length && (nodes[j] as Mention).start < ce) j++;
+    const group = nodes.slice(k, j);
+    k = j;
+    const regionText = norm.slice(cs, ce);
+    const isPlain = cs === first.start && ce === first.end && group.length === 1;
+    let extra: string[] = [];
+    if (!isPlain) {
+      let rest = lower.slice(cs, ce);
+      for (const m of [...group].reverse()) rest = rest.slice(0, m.start - cs) + '-' + rest.slice(m.end - cs);
+      extra = rest.split(/-+/).filter((t) => t !== '');
+    }
+    const plusSuffix =
+      /\+$/.test(regionText) && !/\+$/.test(norm.slice(cs, (group[group.length - 1] as Mention).end));
+    const modifiersOnly =
+      group.length === 1 && extra.every((t) => MODIFIER.test(t) || CHECKPOINT.test(t)) && !plusSuffix;
+    if (isPlain || modifiersOnly) {
+      for (const m of group) {
+        const target = m.entry.node as Target;
+        if (sameTarget(target, self) || claimed.has(m.entry.key)) selfSpans.push([m.start, m.end]);
+        else mentions.push({ start: m.start, end: m.end, target, via: norm.slice(m.start, m.end) });
       }
-
-      // Node mentions, with compound names (`Guide-GRPO`, `GRPO++`) resolved.
-      const local = ctx.localNames[p] as Set<string>;
-      const claimed = ctx.claimedKeys[p] as Set<string>;
-      const nodes: Mention[] = found.filter((m) => m.entry.node !== undefined && !local.has(m.entry.key));
-      if (nodes.length === 0) continue;
-      const mentions: { start: number; end: number; target: Target; via: string }[] = [];
-      const selfSpans: [number, number][] = [];
-      let derivedTargets: Set<number> | undefined;
-      for (let k = 0; k < nodes.length;) {
-        const first = nodes[k] as Mention;
-        const [cs, ce] = compoundRegion(lower, first.start, first.end);
-        let j = k + 1;
-        while (j < nodes.length && (nodes[j] as Mention).start < ce) j++;
-        const group = nodes.slice(k, j);
-        k = j;
-        const regionText = norm.slice(cs, ce);
-        const isPlain = cs === first.start && ce === first.end && group.length === 1;
-        let extra: string[] = [];
-        if (!isPlain) {
-          let rest = lower.slice(cs, ce);
-          for (const m of [...group].reverse())
-            rest = rest.slice(0, m.start - cs) + '-' + rest.slice(m.end - cs);
-          extra = rest.split(/-+/).filter((t) => t !== '');
-        }
-        const plusSuffix =
-          /\+$/.test(regionText) && !/\+$/.test(norm.slice(cs, (group[group.length - 1] as Mention).end));
-        const modifiersOnly =
-          group.length === 1 && extra.every((t) => MODIFIER.test(t) || CHECKPOINT.test(t)) && !plusSuffix;
-        if (isPlain || modifiersOnly) {
-          for (const m of group) {
-            const target = m.entry.node as Target;
-            if (sameTarget(target, self) || claimed.has(m.entry.key)) selfSpans.push([m.start, m.end]);
-            else mentions.push({ start: m.start, end: m.end, target, via: norm.slice(m.start, m.end) });
-          }
-          continue;
-        }
-        const bases = group.map((m) => m.entry.node as Target).filter((t) => !sameTarget(t, self));
-        if (group.some((m) => sameTarget(m.entry.node, self)) || ctx.ownNames[p]?.has(nameKey(regionText))) {
-          // `Guide-GRPO` in the Guide paper: the paper itself, built on GRPO.
-          selfSpans.push([cs, ce]);
-          for (const base of bases) {
-            sink.edge('builds-on', selfRef, refOf(base), evidence, where, CONFIDENCE_DERIVED, regionText);
-            (derivedTargets ??= new Set()).add(refOf(base));
-            sink.mention(base, p, where);
-          }
-          continue;
-        }
-        // A new name built from known ones: its own concept, built on them.
-        const derived = sink.derived(regionText, kindOfBases(bases, ctx.concepts), bases.map(refOf));
-        const derivedTarget: Target = { t: 'concept', i: derived };
-        for (const base of bases) {
-          sink.edge(
-            'builds-on',
-            refOf(derivedTarget),
-            refOf(base),
-            evidence,
-            where,
-            CONFIDENCE_DERIVED,
-            regionText,
-          );
-          sink.mention(base, p, where);
-        }
-        mentions.push({ start: cs, end: ce, target: derivedTarget, via: regionText });
+      continue;
+    }
+    const bases = group.map((m) => m.entry.node as Target).filter((t) => !sameTarget(t, self));
+    if (group.some((m) => sameTarget(m.entry.node, self)) || ctx.ownNames[p]?.has(nameKey(regionText))) {
+      // `Guide-GRPO` in the Guide paper: the paper itself, built on GRPO.
+      selfSpans.push([cs, ce]);
+      for (const base of bases) {
+        sink.edge('builds-on', selfRef, refOf(base), evidence, where, CONFIDENCE_DERIVED, regionText);
+        (derivedTargets ??= new Set()).add(refOf(base));
+        sink.mention(base, p, where);
       }
-      for (const m of mentions) sink.mention(m.target, p, where);
-      if (mentions.length === 0) continue;
+      continue;
+    }
+    // A new name built from known ones: its own concept, built on them.
+    const derived = sink.derived(regionText, kindOfBases(bases, ctx.concepts), bases.map(refOf));
+    const derivedTarget: Target = { t: 'concept', i: derived };
+    for (const base of bases) {
+      sink.edge(
+        'builds-on',
+        refOf(derivedTarget),
+        refOf(base),
+        evidence,
+        where,
+        CONFIDENCE_DERIVED,
+        regionText,
+      );
+      sink.mention(base, p, where);
+    }
+    mentions.push({ start: cs, end: ce, target: derivedTarget, via: regionText });
+  }
+  return { mentions, selfSpans, derivedTargets };
+}
 
-      // Cues, and the mentions each one points at.
-      const allCues = findCues(lower);
-      if (allCues.length === 0) {
-        for (const m of mentions) {
-          const target = refOf(m.target);
-          if (!derivedTargets?.has(target))
-            sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
-        }
+/** The edges a sentence with mentions gives, typed by its cues (`基于 X`, `X vs. Y`). */
+function cueEdges(
+  ctx: ReadContext,
+  selfRef: number,
+  lower: string,
+  found: readonly Mention[],
+  mentions: readonly NodeMention[],
+  selfSpans: readonly [number, number][],
+  derivedTargets: Set<number> | undefined,
+  allCues: readonly CueHit[],
+  evidence: string,
+  where: SourceRef,
+  sink: ReadSink,
+): void {
+  // A cue inside a name (`with` in `RL with Verifiable Rewards`) is no cue; enclosed names are fine.
+  const cues = allCues.filter((c) =>
+    c.scope === 'enclosed'
+      ? !overlapsAny(found, c.start, c.innerStart) && !overlapsAny(found, c.innerEnd, c.end)
+      : !overlapsAny(found, c.start, c.end),
+  );
+  // `X（…cue Y…）`: a parenthesis right after a name describes that name, not the entry.
+  const asides = appositions(lower, mentions);
+  const typed = new Map<number, Map<CueType, number>>();
+  for (const cue of cues) {
+    const aside = asideOf(asides, cue);
+    for (const k of cueTargets(lower, cue, mentions, selfSpans)) {
+      const m = mentions[k] as (typeof mentions)[number];
+      const holder = asideOf(asides, m);
+      if (aside) {
+        // Only names inside the same parenthesis, from the name it describes.
+        if (holder !== aside) continue;
+        const owner = mentions[aside.owner] as (typeof mentions)[number];
+        sink.edge(cue.type, refOf(owner.target), refOf(m.target), evidence, where, cue.confidence, m.via);
         continue;
       }
-      // A cue inside a name (`with` in `RL with Verifiable Rewards`) is no cue; enclosed names are fine.
-      const cues = allCues.filter((c) =>
-        c.scope === 'enclosed'
-          ? !overlapsAny(found, c.start, c.innerStart) && !overlapsAny(found, c.innerEnd, c.end)
-          : !overlapsAny(found, c.start, c.end),
-      );
-      // `X（…cue Y…）`: a parenthesis right after a name describes that name, not the entry.
-      const asides = appositions(lower, mentions);
-      const typed = new Map<number, Map<CueType, number>>();
-      for (const cue of cues) {
-        const aside = asideOf(asides, cue);
-        for (const k of cueTargets(lower, cue, mentions, selfSpans)) {
-          const m = mentions[k] as (typeof mentions)[number];
-          const holder = asideOf(asides, m);
-          if (aside) {
-            // Only names inside the same parenthesis, from the name it describes.
-            if (holder !== aside) continue;
-            const owner = mentions[aside.owner] as (typeof mentions)[number];
-            sink.edge(cue.type, refOf(owner.target), refOf(m.target), evidence, where, cue.confidence, m.via);
-            continue;
-          }
-          if (holder && cue.scope === 'enclosed') continue;
-          let byType = typed.get(k);
-          if (!byType) typed.set(k, (byType = new Map()));
-          byType.set(cue.type, Math.max(byType.get(cue.type) ?? 0, cue.confidence));
-        }
-      }
-      mentions.forEach((m, k) => {
-        const target = refOf(m.target);
-        const byType = typed.get(k);
-        if (!byType || byType.size === 0) {
-          if (!derivedTargets?.has(target))
-            sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
-          return;
-        }
-        // `优于使用 X 训练的…`: a weak "uses" next to a comparison or critique of the same name is not one.
-        const weak = byType.get('builds-on');
-        if (weak !== undefined && weak <= 0.6 && (byType.has('compares') || byType.has('critiques'))) {
-          byType.delete('builds-on');
-        }
-        for (const [type, confidence] of byType) {
-          // Running on a benchmark (`使用 SEED-Bench-R1`) is no building on it.
-          const weakUse = type === 'builds-on' && confidence <= 0.6 && isBenchmark(m.target, ctx.concepts);
-          sink.edge(
-            weakUse ? 'mentions' : type,
-            selfRef,
-            target,
-            evidence,
-            where,
-            weakUse ? CONFIDENCE_MENTION : confidence,
-            m.via,
-          );
-        }
-      });
+      if (holder && cue.scope === 'enclosed') continue;
+      let byType = typed.get(k);
+      if (!byType) typed.set(k, (byType = new Map()));
+      byType.set(cue.type, Math.max(byType.get(cue.type) ?? 0, cue.confidence));
     }
   }
+  mentions.forEach((m, k) => {
+    const target = refOf(m.target);
+    const byType = typed.get(k);
+    if (!byType || byType.size === 0) {
+      if (!derivedTargets?.has(target))
+        sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
+      return;
+    }
+    // `优于使用 X 训练的…`: a weak "uses" next to a comparison or critique of the same name is not one.
+    const weak = byType.get('builds-on');
+    if (weak !== undefined && weak <= 0.6 && (byType.has('compares') || byType.has('critiques'))) {
+      byType.delete('builds-on');
+    }
+    for (const [type, confidence] of byType) {
+      // Running on a benchmark (`使用 SEED-Bench-R1`) is no building on it.
+      const weakUse = type === 'builds-on' && confidence <= 0.6 && isBenchmark(m.target, ctx.concepts);
+      sink.edge(
+        weakUse ? 'mentions' : type,
+        selfRef,
+        target,
+        evidence,
+        where,
+        weakUse ? CONFIDENCE_MENTION : confidence,
+        m.via,
+      );
+    }
+  });
+}
+
+/** A paper whose own name is built on a known one (`GRPO-CARE`, `Critique-GRPO`) builds on it. */
+function ownNameEdges(ctx: ReadContext, p: number, self: Target, sink: ReadSink): void {
+  const paper = ctx.papers[p] as PaperRecord;
+  const selfRef = refOf(self);
   // A paper whose own name is built on a known one (`GRPO-CARE`, `Critique-GRPO`) builds on it.
   // The parts of the names as written, and the folded spans, are worked out once per paper, when needed.
   let written: Map<string, string> | undefined;
@@ -534,7 +606,6 @@ export function readPaper(ctx: ReadContext, p: number, sink: ReadSink): OrgEvide
       sink.mention(target, p, where);
     }
   }
-  return orgs;
 }
 
 /** Every run of parts of a paper's names as written, by its folded key (`Math` for `math`). */
