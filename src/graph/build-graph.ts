@@ -333,8 +333,6 @@ const ORIGIN = { x: 0, y: 0 };
 
 /** Papers and concepts, deduplicated, as one list of nodes sorted by key. */
 interface NodeRecords {
-  papersIn: readonly PaperRecord[];
-  conceptsIn: readonly ConceptRecord[];
   papers: readonly PaperRecord[];
   concepts: readonly ConceptRecord[];
   keys: readonly string[];
@@ -355,9 +353,6 @@ function nodeRecords(
   before: ReuseState | null,
 ): NodeRecords {
   const old = before?.records ?? null;
-  if (old && old.papersIn === papersIn && old.conceptsIn === conceptsIn) {
-    return { ...old, fromPrevious: null, toCurrent: null };
-  }
   const diagnostics: Diagnostic[] = [];
   const papers = uniqueById(papersIn, 'duplicate-paper-id', 'paper', diagnostics);
   const unique = uniqueById(conceptsIn, 'duplicate-concept-id', 'concept', diagnostics);
@@ -404,8 +399,6 @@ function nodeRecords(
     if (old) [fromPrevious, toCurrent] = matchSorted(old.keys, keys);
   }
   return {
-    papersIn,
-    conceptsIn,
     papers,
     concepts,
     keys: sharedKeys,
@@ -462,15 +455,16 @@ function validEdges(
   before: ReuseState | null,
 ): ValidEdges {
   // With a previous build, try the input as it comes (the link stage sorts it); the walk checks the order.
-  if (before) {
-    const walked = walkEdges(records, nodes, before.edges);
-    if (walked) return walked;
-  }
-  return walkEdges(
-    sortedBy(records, (edge) => edge.key),
-    nodes,
-    null,
-  ) as ValidEdges;
+  const valid =
+    (before ? walkEdges(records, nodes, before.edges) : null) ??
+    (walkEdges(
+      sortedBy(records, (edge) => edge.key),
+      nodes,
+      null,
+    ) as ValidEdges);
+  // The next build compares against this list: a copy, should the caller reuse its array.
+  if (valid.input === records) valid.input = records.slice();
+  return valid;
 }
 
 /**

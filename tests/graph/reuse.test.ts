@@ -197,6 +197,24 @@ describe('previousBuild with bad or reordered input', () => {
     }
   });
 
+  it('sees records added or replaced in the same arrays in place', () => {
+    const papers = [a, b];
+    const edges = [e1];
+    const first = buildGraphDetailed(parsed(papers), linked(edges), { layout: false });
+    papers.push(c);
+    edges[0] = { ...e1, evidence: ['reworded in place'] };
+    edges.push(e2, e3);
+    const warm = buildGraphDetailed(parsed(papers), linked(edges, [concept('grpo')]), {
+      layout: false,
+      previousBuild: first.reuse,
+    });
+    const fresh = buildGraphDetailed(parsed(papers), linked(edges, [concept('grpo')]), { layout: false });
+    expect(JSON.stringify(warm.graph)).toBe(JSON.stringify(fresh.graph));
+    expect(warm.graph.edges.find((e) => e.key === e1.key)?.attributes.evidence).toEqual([
+      'reworded in place',
+    ]);
+  });
+
   it('refuses something that is not a build’s reuse', () => {
     expect(() => buildGraphDetailed(parsed([a]), linked([]), { previousBuild: {} as never })).toThrow(
       /previousBuild/,
