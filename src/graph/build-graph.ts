@@ -258,17 +258,18 @@ export function buildGraphDetailed(
       mergedDuplicates: parsed.stats.mergedDuplicates,
       concepts: concepts.length,
       edges: edges.count,
-      edgesByType,
+      edgesByType: { ...edgesByType },
     },
     topics: topicInfos(tree, papers, pathKeys, layout.positions, colors),
-    diagnostics: diagnostics.sorted,
+    diagnostics: diagnostics.sorted.slice(),
   };
 
+  // The arrays are the caller's; the node and edge objects in them are shared with later builds (read-only).
   const exported: SerializedGraph = {
     options: { type: 'mixed', multi: true, allowSelfLoops: false },
     attributes,
-    nodes,
-    edges: edges.serialized,
+    nodes: nodes.slice(),
+    edges: edges.serialized.slice(),
   };
   const layoutTopics = sameLayoutNodes
     ? before.layoutTopics
