@@ -365,10 +365,20 @@ function sortEdges(
     const t = rank.get(e.target);
     numbers[i] = s === undefined || t === undefined ? -1 : (TYPE_RANK[e.type] * r + s) * r + t;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (numbers[a] as number) - (numbers[b] as number),
-  );
-  const sorted = order.map((i) => out[i] as EdgeRecord);
+  let sorted: EdgeRecord[];
+  // Each number with its edge's index below it sorts natively (no comparator) while that stays exact.
+  if ((TYPE_RANK['same-group'] + 1) * r * r * n < 2 ** 53) {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = ((numbers[i] as number) + 1) * n + i;
+    packed.sort();
+    sorted = new Array<EdgeRecord>(n);
+    for (let i = 0; i < n; i++) sorted[i] = out[(packed[i] as number) % n] as EdgeRecord;
+  } else {
+    const order = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => (numbers[a] as number) - (numbers[b] as number),
+    );
+    sorted = order.map((i) => out[i] as EdgeRecord);
+  }
   let ok = true;
   for (let i = 1; i < n && ok; i++) ok = (sorted[i - 1] as EdgeRecord).key < (sorted[i] as EdgeRecord).key;
   if (!ok) sorted.sort((a, b) => compareStrings(a.key, b.key));
