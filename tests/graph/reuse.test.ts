@@ -6,7 +6,7 @@ import { generateCorpus } from '../../bench/corpus.js';
 import { buildGraphDetailed, type GraphBuild, type GraphOptions } from '../../src/graph/index.js';
 import { createBuilder } from '../../src/pipeline.js';
 import type { LinkResult, ParseResult } from '../../src/types.js';
-import { concept, edge, linked, paper, parsed } from './make-records.js';
+import { concept, edge, linked, paper, parsed, syntheticCorpus } from './make-records.js';
 
 type Notes = Map<string, string>;
 const nth = (notes: Notes, k: number): string => [...notes.keys()].sort()[k % notes.size]!;
@@ -213,6 +213,13 @@ describe('previousBuild with bad or reordered input', () => {
     expect(warm.graph.edges.find((e) => e.key === e1.key)?.attributes.evidence).toEqual([
       'reworded in place',
     ]);
+  });
+
+  it('takes the reuse of a build of unrelated notes', () => {
+    const other = buildGraphDetailed(parsed([a, b, c]), linked([e1, e2]), { layout: false });
+    const { parsed: papers, links } = syntheticCorpus(3, 3, 6);
+    const warm = buildGraphDetailed(papers, links, { previousBuild: other.reuse });
+    expect(JSON.stringify(warm.graph)).toBe(JSON.stringify(buildGraphDetailed(papers, links).graph));
   });
 
   it('refuses something that is not a build’s reuse', () => {
