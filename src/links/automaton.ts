@@ -17,14 +17,14 @@ function foldCode(code: number): number {
 
 export class Automaton {
   // Trie as first-child / next-sibling lists; wide nodes get a Map as well.
-  private readonly code: number[] = [0];
-  private readonly firstChild: number[] = [-1];
-  private readonly nextSibling: number[] = [-1];
-  private readonly childCount: number[] = [0];
-  private readonly wide: (Map<number, number> | undefined)[] = [undefined];
-  private readonly depth: number[] = [0];
+  private code: number[] = [0];
+  private firstChild: number[] = [-1];
+  private nextSibling: number[] = [-1];
+  private childCount: number[] = [0];
+  private wide: (Map<number, number> | undefined)[] = [undefined];
+  private depth: number[] = [0];
   /** Pattern ending exactly at the node, or -1. */
-  private readonly output: number[] = [-1];
+  private output: number[] = [-1];
   private fail: Int32Array = new Int32Array(1);
   /** Nearest proper suffix node that ends a pattern, or -1. */
   private dictLink: Int32Array = new Int32Array(1);
@@ -43,9 +43,9 @@ export class Automaton {
   private onlyChild: Int32Array = new Int32Array(1);
   private onlyCode: Int32Array = new Int32Array(1);
   /** The root's transitions as a dense table: most steps of a scan start again from the root. */
-  private readonly rootTable = new Int32Array(0x10000).fill(-1);
-  private readonly keys: string[] = [];
-  private readonly idOfKey = new Map<string, number>();
+  private rootTable = new Int32Array(0x10000).fill(-1);
+  private keys: string[] = [];
+  private idOfKey = new Map<string, number>();
   private compiled = false;
 
   /** Number of distinct patterns. */
@@ -71,6 +71,31 @@ export class Automaton {
     this.idOfKey.set(key, id);
     this.output[node] = id;
     return id;
+  }
+
+  /**
+   * A new automaton with every pattern of this one (same ids) and `keys` added after them, compiled. Cheaper
+   * than building it again: the trie is copied, not rebuilt, and only the links are worked out again.
+   */
+  extended(keys: Iterable<string>): Automaton {
+    const next = new Automaton();
+    next.code = this.code.slice();
+    next.firstChild = this.firstChild.slice();
+    next.nextSibling = this.nextSibling.slice();
+    next.childCount = this.childCount.slice();
+    next.wide = this.wide.map((m) => (m === undefined ? undefined : new Map(m)));
+    next.depth = this.depth.slice();
+    next.output = this.output.slice();
+    next.rootTable = this.rootTable.slice();
+    next.keys = this.keys.slice();
+    next.idOfKey = new Map(this.idOfKey);
+    for (const key of keys) next.add(key);
+    return next.compile();
+  }
+
+  /** The id of a pattern, if it is one. */
+  idOf(key: string): number | undefined {
+    return this.idOfKey.get(key);
   }
 
   keyOf(id: number): string {

@@ -107,6 +107,10 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constru
 /** True when a name cannot be used as a concept or organisation name. */
 export function isReservedName(name: string): boolean {
   const key = nameKey(name);
+  // Every reserved word leaves `proto` or `constructor` in the key with its spaces taken out: the rest of
+  // the (many) names need no second folding.
+  const compact = key.includes(' ') ? key.replace(/\s+/g, '') : key;
+  if (!compact.includes('proto') && !compact.includes('constructor')) return false;
   const bare = name.normalize('NFKC').trim().toLowerCase();
   return RESERVED_KEYS.has(bare) || RESERVED_KEYS.has(key) || RESERVED_KEYS.has(key.replace(/\s+/g, ''));
 }

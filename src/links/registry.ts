@@ -50,6 +50,9 @@ export interface CompiledNames {
   readonly ids: ReadonlyMap<string, number>;
 }
 
+/** New names that extend an earlier matcher rather than build a new one. */
+const MAX_EXTENSION = 64;
+
 export class NameRegistry {
   readonly entries = new Map<string, NameEntry>();
   private automaton: Automaton | undefined;
@@ -97,27 +100,42 @@ export class NameRegistry {
   }
 
   /**
-   * Builds the matcher. With the matcher of an earlier registry (`previous`) holding exactly the same names,
-   * that one is reused: what a scan finds depends only on the set of names, not on their order or targets.
+   * Builds the matcher. The matcher of an earlier registry (`previous`) is reused when it holds every name of
+   * this one: what a scan finds depends only on the set of names, not on their order or targets, and patterns
+   * that are no name here any more are skipped by `find`. A few new names extend a copy of it instead of
+   * building one from scratch. Dropped names are carried along until they are a quarter of the patterns.
    */
   compile(previous?: CompiledNames | null): CompiledNames {
     this.byPattern = [];
     if (previous) {
-      let same = true;
-      let count = 0;
+      const fresh: NameEntry[] = [];
+      let live = 0;
       for (const entry of this.entries.values()) {
         if (!entry.node && entry.org === undefined) continue;
         const id = previous.ids.get(entry.key);
         if (id === undefined) {
-          same = false;
-          break;
+          fresh.push(entry);
+          if (fresh.length > MAX_EXTENSION) break;
+          continue;
         }
         this.byPattern[id] = entry;
-        count++;
+        live++;
       }
-      if (same && count === previous.ids.size) {
-        this.automaton = previous.automaton;
-        return previous;
+      const dead = previous.ids.size - live;
+      if (fresh.length <= MAX_EXTENSION && (dead + fresh.length) * 4 <= previous.ids.size) {
+        if (fresh.length === 0) {
+          this.automaton = previous.automaton;
+          return previous;
+        }
+        const automaton = previous.automaton.extended(fresh.map((e) => e.key));
+        const ids = new Map(previous.ids);
+        for (const entry of fresh) {
+          const id = automaton.idOf(entry.key) as number;
+          ids.set(entry.key, id);
+          this.byPattern[id] = entry;
+        }
+        this.automaton = automaton;
+        return { automaton, ids };
       }
       this.byPattern = [];
     }

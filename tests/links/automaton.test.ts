@@ -34,6 +34,39 @@ describe('Automaton', () => {
     );
   });
 
+  it('an extended automaton finds what one built with all its patterns finds, and keeps the old ids', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '强', '化'), minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 10 }),
+        fc.uniqueArray(word, { minLength: 1, maxLength: 6 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', ' ', '-', '强', '化'), maxLength: 60 }),
+        (first, more, text) => {
+          const base = new Automaton();
+          for (const p of first) base.add(p);
+          base.compile();
+          const before: string[] = [];
+          base.scan(text, (s, e, id) => before.push(`${s}:${e}:${base.keyOf(id)}`));
+          const extended = base.extended(more);
+          const whole = new Automaton();
+          for (const p of [...first, ...more]) whole.add(p);
+          const found = (a: Automaton) => {
+            const out: string[] = [];
+            a.scan(text, (s, e, id) => out.push(`${s}:${e}:${a.keyOf(id)}`));
+            return out.sort();
+          };
+          expect(found(extended)).toEqual(found(whole));
+          for (const p of first) expect(extended.idOf(p)).toBe(base.idOf(p));
+          // The automaton it was extended from is left as it was.
+          const after: string[] = [];
+          base.scan(text, (s, e, id) => after.push(`${s}:${e}:${base.keyOf(id)}`));
+          expect(after).toEqual(before);
+        },
+      ),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
   it('gives one id per distinct key and switches wide nodes to a map', () => {
     const automaton = new Automaton();
     const ids = Array.from({ length: 40 }, (_, i) => automaton.add(`x${String.fromCharCode(0x4e00 + i)}`));

@@ -62,6 +62,51 @@ describe('LinkCache', () => {
     expect(warm.edges.some((e) => e.target === target.id && e.via === 'Quuxify')).toBe(true);
   });
 
+  it('papers added and removed one by one: the matcher is extended or kept, and every build equals a fresh one', () => {
+    const cache = createLinkCache();
+    findLinks(papers, { cache });
+    let current: PaperRecord[] = [...papers];
+    const added: string[] = [];
+    // Enough steps for the names dropped on the way to pass a quarter of the matcher's patterns: it is then
+    // built again from scratch (the seed has a few hundred names).
+    for (let k = 0; k < 12; k++) {
+      const previous = cache.matcher;
+      if (k % 3 === 2) {
+        // Drop an added paper (its names stay in the matcher, unused), or one of the seed's own.
+        const id = k % 2 === 0 ? (added.shift() as string) : (current[k * 7]?.id as string);
+        current = current.filter((p) => p.id !== id);
+      } else {
+        const name = `Zorblat${k}`;
+        const id = `arxiv:2599.${String(10000 + k)}` as PaperId;
+        added.push(id);
+        current = [
+          ...current,
+          // It names the paper the next step adds: that name must be found here without this paper changing.
+          paper(id, {
+            label: name,
+            title: `${name}: A Paper Added Later`,
+            text: [`我们提出了 ${name}，它基于 GRPO，并且优于 Zorblat${k + 1}。`],
+          }),
+        ];
+      }
+      const warm = findLinks(current, { cache });
+      expect(json(warm)).toBe(json(findLinks(current)));
+      if (k % 3 !== 2) expect(cache.matcher).not.toBe(previous);
+      const before = current.find((p) => p.label === `Zorblat${k - 1}`);
+      if (before && k % 3 !== 2) {
+        // The new paper's name is found in the paper added before it, which was not edited.
+        const edge = warm.edges.find((e) => e.source === before.id && e.via === `Zorblat${k}`);
+        expect(edge?.target).toBe(`arxiv:2599.${String(10000 + k)}`);
+      }
+    }
+    // A name dropped and then named again is found again.
+    const back = [
+      ...current,
+      paper('arxiv:2599.20000', { label: 'Zorblat0', title: 'Zorblat0: Back Again' }),
+    ];
+    expect(json(findLinks(back, { cache }))).toBe(json(findLinks(back)));
+  });
+
   it('an edited paper is read again, the rest replayed, and the result equals a fresh build', () => {
     const cache = createLinkCache();
     findLinks(papers, { cache });
