@@ -615,10 +615,20 @@ function nameValues(names: Names, papers: readonly PaperRecord[]): Map<string, s
 }
 
 function printOf(names: Names, p: number): string {
-  const parts = [names.ownNames[p], names.claimedKeys[p], names.localNames[p]].map((set) =>
-    [...(set ?? [])].join('\u0002'),
-  );
-  return [...parts, (names.ownWritten[p] ?? []).join('\u0002')].join('\u0000');
+  // Built without intermediate arrays: a warm build with new names prints every paper.
+  return `${joined(names.ownNames[p])}\u0000${joined(names.claimedKeys[p])}\u0000${joined(names.localNames[p])}\u0000${joined(names.ownWritten[p])}`;
+}
+
+/** `[...values].join('\u0002')`. */
+function joined(values: Iterable<string> | undefined): string {
+  let out = '';
+  let first = true;
+  if (values)
+    for (const v of values) {
+      out = first ? v : `${out}\u0002${v}`;
+      first = false;
+    }
+  return out;
 }
 
 /** A concept's record: a fold over the papers that mention or derive it, in id order. */
