@@ -312,11 +312,30 @@ async function taskIncremental(): Promise<void> {
   }
   const { runIncremental } = await import('./incremental.js');
   const files = readNotes(dir);
-  const result = await runIncremental(create, files, edits, await loadToViewFiles());
+  const result = await runIncremental(create, files, edits, await loadDevViewFiles());
   emit({ ...result, maxRssMiB: maxRssMiB() });
 }
 
 type ToViewFiles = (graph: SerializedGraph) => Map<string, string>;
+
+/** What the dev server makes per rebuild (src/cli/vite-plugin.ts): map.json and search.json, chunks later. */
+async function loadDevViewFiles(): Promise<ToViewFiles | null> {
+  try {
+    const m = (await import(VIEW_MODULE)) as Record<string, unknown>;
+    if (typeof m.toLazyViewFiles !== 'function') return loadToViewFiles();
+    const lazy = m.toLazyViewFiles as (
+      g: SerializedGraph,
+      salt: string,
+    ) => { get(name: string): string | undefined };
+    let generation = 0;
+    return (graph) => {
+      const files = lazy(graph, String(++generation));
+      return new Map(['map.json', 'search.json'].map((name) => [name, files.get(name) ?? '']));
+    };
+  } catch {
+    return null;
+  }
+}
 
 async function loadToViewFiles(): Promise<ToViewFiles | null> {
   try {

@@ -1,6 +1,6 @@
 // Incremental case: the dev server's state (one long-lived createBuilder({}), as src/cli/dev.ts makes it)
 // warm over the corpus; edit one note; time until the new graph is ready (update + build), and until the
-// page's files are ready too (toViewFiles), as the dev server must produce them.
+// page's files are ready too (map.json and search.json, as the dev server makes them per rebuild).
 import type { NoteFile, SerializedGraph } from '../src/types.js';
 
 export interface IncrementalResult {
@@ -8,7 +8,7 @@ export interface IncrementalResult {
   coldMs?: number;
   /** update + build, per edit. */
   editsMs?: number[];
-  /** update + build + toViewFiles, per edit. */
+  /** update + build + the dev server's view files, per edit. */
   editsWithViewMs?: number[];
   parsedFiles?: number[];
   layoutModes?: string[];

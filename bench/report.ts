@@ -261,7 +261,7 @@ export function renderResults(results: Results, analysis?: string | null): strin
       out.push(`${d.papers}-paper corpus; builder warm (first build ${sec(d.coldMs)}); ${d.api ?? ''}`, '');
       const view = [...(d.editsWithViewMs ?? [])].sort((a, b) => a - b);
       out.push(
-        `Until the new graph is ready (update + build), per edit (ms): ${(d.editsMs ?? []).map((x) => x.toFixed(0)).join(', ')}; median **${ms(d.medianMs)}**. Including the page's files (\`toViewFiles\`): median ${ms(view[view.length >> 1])}.`,
+        `Until the new graph is ready (update + build), per edit (ms): ${(d.editsMs ?? []).map((x) => x.toFixed(0)).join(', ')}; median **${ms(d.medianMs)}**. Including the page's files as the dev server makes them (\`toLazyViewFiles\`: map and search; detail chunks on request): median ${ms(view[view.length >> 1])}.`,
         '',
       );
       if (d.edits)

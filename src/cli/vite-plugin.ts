@@ -5,9 +5,8 @@
 import path from 'node:path';
 import type { Connect, Plugin, ViteDevServer } from 'vite';
 import type { Diagnostic, SerializedGraph } from '../types.js';
-import { toViewFiles } from '../view/bundle.js';
-import type { BundleOptions } from '../view/bundle.js';
-import type { ViewFiles } from '../view/types.js';
+import { toLazyViewFiles, toViewFiles } from '../view/bundle.js';
+import type { BundleOptions, LazyViewFiles } from '../view/bundle.js';
 
 /** Where graphs come from: a full build, and a rebuild after some content files changed. */
 export interface GraphSource {
@@ -89,15 +88,19 @@ export function isRequestAllowed(
 export function papermap(options: PapermapPluginOptions): Plugin {
   const { source, debounceMs = 60 } = options;
   const log = options.log ?? (() => undefined);
-  let files: ViewFiles = new Map();
+  let files: Pick<LazyViewFiles, 'get'> = new Map<string, string>();
   let accepted: SerializedGraph | null = null;
+  // Build ids of the dev server: a content hash of the map plus this salt, so a page never mixes detail
+  // chunks of two builds (even across a restart) while only the map is serialized per rebuild.
+  const session = `${process.pid}-${Date.now()}`;
+  let generation = 0;
   let status: DevStatus = { ok: true, message: '', diagnostics: [] };
   let root = process.cwd();
   let cachePrefixes: string[] = [];
   let command: 'build' | 'serve' = 'serve';
 
   const accept = (graph: SerializedGraph) => {
-    files = toViewFiles(graph, options.bundle);
+    if (graph !== accepted) files = toLazyViewFiles(graph, `${session}-${++generation}`, options.bundle);
     accepted = graph;
     status = { ok: true, message: '', diagnostics: [] };
   };
