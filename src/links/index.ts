@@ -86,12 +86,41 @@ function sortedPapers(input: readonly PaperRecord[]): PaperRecord[] {
   return sorted ? [...input] : [...input].sort((a, b) => compareStrings(a.id, b.id));
 }
 
+/**
+ * A record as the one-shot pass reads it: every field present, in one order. Records come from the parser in
+ * several shapes (absent optional fields are left out), and each function reading them was optimised again
+ * for every new shape it met; one shape reads faster and compiles once. Values are shared, not copied, and
+ * no output holds these objects (the warm index keeps the records themselves: it tells edits by identity).
+ */
+function uniformShape(p: PaperRecord): PaperRecord {
+  return {
+    id: p.id,
+    label: p.label,
+    title: p.title,
+    altTitles: p.altTitles,
+    arxiv: p.arxiv,
+    date: p.date,
+    published: p.published,
+    authors: p.authors,
+    topic: p.topic,
+    topicPath: p.topicPath,
+    topics: p.topics,
+    summary: p.summary,
+    links: p.links,
+    sources: p.sources,
+    tags: p.tags,
+    citedOnly: p.citedOnly,
+    text: p.text,
+  };
+}
+
 /** Find concepts and typed edges (builds-on, critiques, compares, same-group, mentions) in paper records. */
 export function findLinks(input: readonly PaperRecord[], options?: LinkOptions | null): LinkResult {
   const papers = sortedPapers(input);
   if (papers.length >= CONCEPT_REF) throw new Error('papermap/links: too many papers');
   const prepared = prepareLexicon(options?.userLexicon);
   if (options?.cache) return warmLinks(papers, prepared, options.userLexicon ?? null, options.cache.index);
+  for (let p = 0; p < papers.length; p++) papers[p] = uniformShape(papers[p] as PaperRecord);
   const { lexicon } = prepared;
   const names = resolveNames(
     papers,
