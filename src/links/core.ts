@@ -680,15 +680,17 @@ function compoundRegion(lower: string, start: number, end: number): [number, num
     if (!isAlnumCode(lower.charCodeAt(k))) break;
     s = k;
   }
+  // Reads stay in bounds: a read past the end deoptimises the compiled code.
+  const n = lower.length;
   let e = end;
   for (;;) {
-    if (lower[e] === '+') {
-      while (lower[e] === '+') e++;
+    if (e < n && lower.charCodeAt(e) === 0x2b) {
+      while (e < n && lower.charCodeAt(e) === 0x2b) e++;
       continue;
     }
-    if (lower[e] === '-' && isAlnumCode(lower.charCodeAt(e + 1))) {
+    if (e + 1 < n && lower.charCodeAt(e) === 0x2d && isAlnumCode(lower.charCodeAt(e + 1))) {
       let k = e + 1;
-      while (k < lower.length && isCompoundCode(lower.charCodeAt(k))) k++;
+      while (k < n && isCompoundCode(lower.charCodeAt(k))) k++;
       while (k > e + 1 && lower[k - 1] === '.') k--;
       e = k;
       continue;

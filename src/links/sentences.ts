@@ -35,8 +35,10 @@ function isSentenceEnd(text: string, i: number): boolean {
   if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b) return true;
   if (code === 0x21 || code === 0x3f || code === 0x3b || code === 0x0a) return true;
   if (code !== 0x2e) return false;
-  const next = text.charCodeAt(i + 1);
-  if (i + 1 < text.length && next !== 0x20 && next !== 0x09) return false;
+  if (i + 1 < text.length) {
+    const next = text.charCodeAt(i + 1);
+    if (next !== 0x20 && next !== 0x09) return false;
+  }
   // The word before the full stop: decimals, initials and abbreviations do not end a sentence.
   let j = i - 1;
   while (j >= 0 && /[A-Za-z.]/.test(text[j] as string)) j--;
