@@ -6,6 +6,9 @@ import type { ConceptId } from '../types.js';
  * Positions in the result are what the matcher and the cue finder work on.
  */
 export function nfkcText(text: string): string {
+  // The common case in one scan: only NFKC-stable characters and full-width ASCII (which folds to printable
+  // ASCII, never to a space), no whitespace but single spaces; then only the full-width characters change.
+  if (!STABLE_OR_FULL_WIDTH.test(text)) return text.replace(FULL_WIDTH_ALL, toHalfWidth);
   // \`normalize\` is costly on many short strings; text made only of ASCII, CJK ideographs, CJK punctuation
   // and full-width ASCII (the bulk of bilingual notes) is NFKC-folded by hand, identically.
   const folded = NEEDS_FULL_NFKC.test(text)
@@ -18,6 +21,8 @@ export function nfkcText(text: string): string {
 const NEEDS_FULL_NFKC =
   /[^\x00-\x7f\u3000-\u3029\u3030-\u3035\u4e00-\u9fff\uff01-\uff5e\u2013\u2014\u2018\u2019\u201c\u201d\u00b7]/;
 const FULL_WIDTH_ALL = /[\u3000\uff01-\uff5e]/g;
+const STABLE_OR_FULL_WIDTH =
+  /[^\x20-\x7e\u3001-\u3029\u3030-\u3035\u4e00-\u9fff\uff01-\uff5e\u2013\u2014\u2018\u2019\u201c\u201d\u00b7]| {2}/;
 const MULTI_SPACE = /\s\s|[\t\n\r\f\v\u00a0\u3000]/;
 const WHITESPACE_RUNS = /\s+/g;
 

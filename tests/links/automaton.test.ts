@@ -177,4 +177,33 @@ describe('nfkcText', () => {
       { seed: 3, numRuns: 500 },
     );
   });
+
+  it('equals it too on text its one-scan path takes: stable characters, full-width ASCII, single spaces', () => {
+    const unit = fc.constantFrom(
+      'a',
+      'Q',
+      '~',
+      ' ',
+      '，',
+      '！',
+      '～',
+      'Ｚ',
+      '\u3001',
+      '\u3029',
+      '\u3030',
+      '\u3035',
+      '强',
+      '\u9fff',
+      '\u2013',
+      '\u201c',
+      '\u00b7',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(nfkcText(text)).toBe(text.normalize('NFKC').replace(/\s+/g, ' '));
+      }),
+      { seed: 5, numRuns: 500 },
+    );
+  });
 });
