@@ -191,79 +191,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   };
   const orgEvidence: OrgEvidence[] = papers.map((_, p) => readPaper(ctx, p, sink));
 
-  // ---- same group -------------------------------------------------------------------------------
-  const groups = new Map<string, { via: string; members: number[] }>();
-  const join = (key: string, via: string, paper: number): void => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { via, members: [] }));
-    if (g.members[g.members.length - 1] !== paper) g.members.push(paper);
-  };
-  const authors = new AuthorIndex();
-  for (const paper of papers) for (const a of paper.authors) authors.observe(a);
-  // The same names recur across many papers: each display name's group key is resolved once per build.
-  // (`join` skips a paper already last in the group, so an author named twice joins once.)
-  const groupKeys = new Map<string, string | null>();
-  papers.forEach((paper, p) => {
-    for (const a of paper.authors) {
-      let group = groupKeys.get(a);
-      if (group === undefined) {
-        const key = authors.resolve(a);
-        groupKeys.set(a, (group = key ? `author:${key}` : null));
-      }
-      if (group !== null) join(group, a, p);
-    }
-    const orgs = orgEvidence[p] as Map<number, unknown>;
-    if (orgs.size === 0) return;
-    for (const org of orgs.size === 1 ? orgs.keys() : [...orgs.keys()].sort((x, y) => x - y)) {
-      join(`org:${org}`, orgLabels[org] as string, p);
-    }
-  });
-  const dateOf = (p: number): string => papers[p]?.date ?? papers[p]?.published ?? '9999-99-99';
-  const authorLines = new Map<number, { text: string; where: SourceRef }[]>();
-  const groupEvidence = (p: number, key: string): { text: string; where: SourceRef }[] => {
-    if (key.startsWith('org:')) return orgEvidence[p]?.get(Number(key.slice(4))) ?? [];
-    let line = authorLines.get(p);
-    if (!line) {
-      const paper = papers[p] as PaperRecord;
-      const where = paper.sources[0] ?? { file: '', line: 1 };
-      line = [{ text: `${paper.label}: ${paper.authors.join(', ')}`.slice(0, 400), where }];
-      authorLines.set(p, line);
-    }
-    return line;
-  };
-  const shared: string[] = [];
-  for (const [key, g] of groups) if (g.members.length >= 2) shared.push(key);
-  /** What one group adds, in order: `emit(x, y, text, where, confidence, via)` per evidence line. */
-  const groupEdges = (
-    key: string,
-    g: { via: string },
-    members: readonly number[],
-    emit: (x: number, y: number, text: string, where: SourceRef, confidence: number, via: string) => void,
-  ): void => {
-    const pairs: [number, number][] = [];
-    if (members.length <= HANDFUL) {
-      for (let a = 0; a < members.length; a++)
-        for (let b = a + 1; b < members.length; b++) pairs.push([members[a] as number, members[b] as number]);
-    } else
-      for (let a = 0; a + 1 < members.length; a++)
-        pairs.push([members[a] as number, members[a + 1] as number]);
-    const isAuthor = key.startsWith('author:');
-    for (const [a, b] of pairs) {
-      const [x, y] = compareStrings(papers[a]?.id ?? '', papers[b]?.id ?? '') <= 0 ? [a, b] : [b, a];
-      const confidence = isAuthor ? 0.9 : 0.6;
-      for (const member of [x, y]) {
-        for (const e of groupEvidence(member, key)) emit(x, y, e.text, e.where, confidence, g.via);
-      }
-    }
-  };
-  const sortedMembers = (g: { members: number[] }): number[] =>
-    [...g.members].sort((a, b) => compareStrings(dateOf(a), dateOf(b)) || a - b);
-  for (const key of shared.sort(compareStrings)) {
-    const g = groups.get(key) as { via: string; members: number[] };
-    groupEdges(key, g, sortedMembers(g), (x, y, text, where, confidence, via) =>
-      addEdge('same-group', x, y, text, where, confidence, via),
-    );
-  }
+  sameGroupEdges(papers, orgEvidence, orgLabels, addEdge);
   // ---- output ---------------------------------------------------------------------------------------
   const keepConcept = (i: number): boolean => {
     const c = concepts[i] as ConceptEntry;
@@ -354,6 +282,100 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       compareStrings(a.rule, b.rule),
   );
   return { concepts: conceptRecords, edges: out, diagnostics };
+}
+
+type AddEdge = (
+  type: EdgeType,
+  source: number,
+  target: number,
+  evidence: string,
+  where: SourceRef,
+  confidence: number,
+  via: string,
+) => void;
+
+/**
+ * Same group: papers sharing an author, or an organisation their text names as their own. (A function of its
+ * own, compiled apart from `findLinks`: its loops no longer recompile the whole of it on stack replacement.)
+ */
+function sameGroupEdges(
+  papers: readonly PaperRecord[],
+  orgEvidence: readonly OrgEvidence[],
+  orgLabels: readonly string[],
+  addEdge: AddEdge,
+): void {
+  const groups = new Map<string, { via: string; members: number[] }>();
+  const join = (key: string, via: string, paper: number): void => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { via, members: [] }));
+    if (g.members[g.members.length - 1] !== paper) g.members.push(paper);
+  };
+  const authors = new AuthorIndex();
+  for (const paper of papers) for (const a of paper.authors) authors.observe(a);
+  // The same names recur across many papers: each display name's group key is resolved once per build.
+  // (`join` skips a paper already last in the group, so an author named twice joins once.)
+  const groupKeys = new Map<string, string | null>();
+  papers.forEach((paper, p) => {
+    for (const a of paper.authors) {
+      let group = groupKeys.get(a);
+      if (group === undefined) {
+        const key = authors.resolve(a);
+        groupKeys.set(a, (group = key ? `author:${key}` : null));
+      }
+      if (group !== null) join(group, a, p);
+    }
+    const orgs = orgEvidence[p] as Map<number, unknown>;
+    if (orgs.size === 0) return;
+    for (const org of orgs.size === 1 ? orgs.keys() : [...orgs.keys()].sort((x, y) => x - y)) {
+      join(`org:${org}`, orgLabels[org] as string, p);
+    }
+  });
+  const dateOf = (p: number): string => papers[p]?.date ?? papers[p]?.published ?? '9999-99-99';
+  const authorLines = new Map<number, { text: string; where: SourceRef }[]>();
+  const groupEvidence = (p: number, key: string): { text: string; where: SourceRef }[] => {
+    if (key.startsWith('org:')) return orgEvidence[p]?.get(Number(key.slice(4))) ?? [];
+    let line = authorLines.get(p);
+    if (!line) {
+      const paper = papers[p] as PaperRecord;
+      const where = paper.sources[0] ?? { file: '', line: 1 };
+      line = [{ text: `${paper.label}: ${paper.authors.join(', ')}`.slice(0, 400), where }];
+      authorLines.set(p, line);
+    }
+    return line;
+  };
+  const shared: string[] = [];
+  for (const [key, g] of groups) if (g.members.length >= 2) shared.push(key);
+  /** What one group adds, in order: `emit(x, y, text, where, confidence, via)` per evidence line. */
+  const groupEdges = (
+    key: string,
+    g: { via: string },
+    members: readonly number[],
+    emit: (x: number, y: number, text: string, where: SourceRef, confidence: number, via: string) => void,
+  ): void => {
+    const pairs: [number, number][] = [];
+    if (members.length <= HANDFUL) {
+      for (let a = 0; a < members.length; a++)
+        for (let b = a + 1; b < members.length; b++) pairs.push([members[a] as number, members[b] as number]);
+    } else
+      for (let a = 0; a + 1 < members.length; a++)
+        pairs.push([members[a] as number, members[a + 1] as number]);
+    const isAuthor = key.startsWith('author:');
+    for (const [a, b] of pairs) {
+      const [x, y] = compareStrings(papers[a]?.id ?? '', papers[b]?.id ?? '') <= 0 ? [a, b] : [b, a];
+      const confidence = isAuthor ? 0.9 : 0.6;
+      for (const member of [x, y]) {
+        for (const e of groupEvidence(member, key)) emit(x, y, e.text, e.where, confidence, g.via);
+      }
+    }
+  };
+  const sortedMembers = (g: { members: number[] }): number[] =>
+    [...g.members].sort((a, b) => compareStrings(dateOf(a), dateOf(b)) || a - b);
+  for (const key of shared.sort(compareStrings)) {
+    const g = groups.get(key) as { via: string; members: number[] };
+    groupEdges(key, g, sortedMembers(g), (x, y, text, where, confidence, via) =>
+      addEdge('same-group', x, y, text, where, confidence, via),
+    );
+  }
 }
 
 /** Where each type's keys fall in key order: `builds-on` < `compares` < `critiques` < `mentions` < `same-group`. */
