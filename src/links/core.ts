@@ -29,6 +29,8 @@ const PRIORITY_LEXICON = 25;
 const PRIORITY_ACRONYM = 15;
 
 export const CONFIDENCE_MENTION = 0.3;
+/** Papers tied for one name past which they are kept in a Set. */
+const MANY_CLAIMANTS = 8;
 export const CONFIDENCE_DERIVED = 0.7;
 
 /** Extra parts of a compound name that make no new name: `GRPO-based`, `Qwen3-4B`, `Qwen2.5-7B-Instruct`. */
@@ -223,20 +225,23 @@ export function resolveNames(
   const claimedKeys: Set<string>[] = papers.map(() => new Set());
   for (const claim of claims) claimedKeys[claim.paper]?.add(claim.key);
   // Strongest claim per name; a tie between papers is ambiguous: the first paper keeps it, with a note.
-  // (A Set per name keeps this linear when thousands of papers share a label.)
+  // (Past a few tied papers a name gets a Set of them, which keeps this linear when thousands of papers share
+  // a label; most names have one claimant and need none.)
   const best = new Map<string, NameClaim[]>();
   const claimants = new Map<string, Set<number>>();
   for (const claim of claims) {
     const list = best.get(claim.key);
     if (!list || claim.strength > (list[0] as NameClaim).strength) {
       best.set(claim.key, [claim]);
-      claimants.set(claim.key, new Set([claim.paper]));
+      if (list && list.length >= MANY_CLAIMANTS) claimants.delete(claim.key);
     } else if (claim.strength === (list[0] as NameClaim).strength) {
-      const who = claimants.get(claim.key) as Set<number>;
-      if (!who.has(claim.paper)) {
+      const who = claimants.get(claim.key);
+      if (who) {
+        if (who.has(claim.paper)) continue;
         who.add(claim.paper);
-        list.push(claim);
-      }
+      } else if (list.some((c) => c.paper === claim.paper)) continue;
+      list.push(claim);
+      if (!who && list.length >= MANY_CLAIMANTS) claimants.set(claim.key, new Set(list.map((c) => c.paper)));
     }
   }
   const ownNames: Set<string>[] = papers.map(() => new Set());

@@ -124,6 +124,30 @@ describe('a name of a paper links to the paper', () => {
     expect(result.diagnostics.map((d) => [d.rule, d.severity])).toEqual([['ambiguous-name', 'info']]);
   });
 
+  it('a name many papers claim alike links to the earliest, counts each paper once, and yields to a stronger claim', () => {
+    // Twelve papers are titled `Zephyrus: …` (more than the few kept in a plain list), and each also proposes
+    // `Zephyrus` in its text: the same paper claiming twice must count once.
+    const tied = Array.from({ length: 12 }, (_, i) =>
+      paper(`title:t${String(i).padStart(2, '0')}`, {
+        label: `Study ${i}`,
+        title: `Zephyrus: Study ${i}`,
+        date: `2025-0${(i % 9) + 1}-10`,
+        text: ['我们提出了 Zephyrus，一种新方法。'],
+      }),
+    );
+    const citing = paper('title:z', { label: 'Citer', text: ['Citer 优于 Zephyrus。'] });
+    const result = findLinks([...tied, citing]);
+    // The earliest date wins (2025-01-10: papers 0 and 9; the lower index keeps it).
+    expect(edgesFrom(result, 'title:z')).toEqual(['compares title:t00']);
+    const notes = result.diagnostics.filter((d) => d.rule === 'ambiguous-name');
+    expect(notes.map((d) => d.message)).toEqual(['"Zephyrus" names 12 papers; it links to title:t00']);
+    // A paper labelled `Zephyrus` (a label outranks a title) takes the name from all of them.
+    const firm = paper('title:y', { label: 'Zephyrus', title: 'Zephyrus', date: '2025-12-01' });
+    const after = findLinks([...tied, firm, citing]);
+    expect(edgesFrom(after, 'title:z')).toEqual(['compares title:y']);
+    expect(after.diagnostics.filter((d) => d.rule === 'ambiguous-name')).toEqual([]);
+  });
+
   it('a plain word without support, a generic acronym, or a lexicon name mentioned in passing is no claim', () => {
     expect(linkOf({ label: 'T…', title: 'Some title', text: ['我们提出了 Bingo。'] }, 'Bingo')).toEqual([]);
     expect(linkOf({ label: 'T…', title: 'Some title', text: ['强化学习（RL）很有用。'] }, 'RL')).toEqual([]);
