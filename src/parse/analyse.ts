@@ -7,7 +7,6 @@ import {
   findArxivRefs,
   hostLabel,
   isLatin,
-  linkKind,
   matchGroupLabel,
   parseLooseDate,
 } from './patterns.js';
@@ -97,9 +96,11 @@ function addLink(links: Link[], label: string, rawUrl: string): void {
 }
 
 function authorsFrom(line: Line, valueText: string): string[] {
-  const fromLinks = line.links
-    .map((l) => authorFromSearchUrl(l.url))
-    .filter((a): a is string => a !== undefined);
+  const fromLinks: string[] = [];
+  for (const l of line.links) {
+    const name = l.kind === 'author-search' ? authorFromSearchUrl(l.url) : undefined;
+    if (name !== undefined) fromLinks.push(name);
+  }
   if (fromLinks.length > 0) return fromLinks;
   return splitAuthors(valueText);
 }
@@ -193,7 +194,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   };
   const linksOf = (line: Line, fallbackLabel?: string): void => {
     for (const l of line.links) {
-      const kind = linkKind(l.url);
+      const kind = l.kind;
       if (kind === 'author-search') continue;
       // A paper link's text is the title (kept as such); the link itself is labelled by where it goes.
       const cleaned = kind === 'arxiv' || kind === 'paper' ? cleanTitle(l.label, 200) : undefined;
@@ -215,7 +216,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     const dateCol = col(/^(?:date|read|added|日期|时间|阅读日期)$/i);
     refsOf(head, 'primary');
     for (const l of head.links) {
-      if (linkKind(l.url) === 'arxiv' && !isTrivialLinkText(l.label, l.url)) addTitle(l.label, true);
+      if (l.kind === 'arxiv' && !isTrivialLinkText(l.label, l.url)) addTitle(l.label, true);
     }
     if (titleCol >= 0 && cells[titleCol]) addTitle(cells[titleCol]!, true);
     else if (cells[0] && !entry.stamp) addTitle(cells[0], true);
@@ -244,7 +245,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     refsOf(restLine, 'primary');
     let paperTitle = false;
     for (const l of restLine.links) {
-      const kind = linkKind(l.url);
+      const kind = l.kind;
       if (
         (kind === 'arxiv' || kind === 'paper') &&
         !isTrivialLinkText(l.label, l.url) &&
@@ -394,17 +395,19 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       consumed.add(line.line);
       continue;
     }
-    const residue = withoutLinks(line).replace(/[\s*_~>•·|｜:：,，、\-–—]/g, '');
+    const plain = withoutLinks(line);
+    // Whether anything but links, spaces and punctuation is left on the line.
+    const residue = /[^\s*_~>•·|｜:：,，、\-–—]/.test(plain);
     const hasArxiv = lineArxivIds(line).length > 0;
-    const authorSearch = line.links.some((l) => linkKind(l.url) === 'author-search');
+    const authorSearch = line.links.some((l) => l.kind === 'author-search');
 
     if (zone === 'header' && line.quoteDepth === 0) {
       // An id line: `arXiv:2506.16024 [pdf 版，html 版，其他格式]`, `[#6](…abs/2506.21495) **[Title](papers.cool/…)**`.
       if (hasArxiv && !authorSearch && t.length < 600) {
-        const residueNoNoise = cleanTitle(withoutLinks(line));
+        const residueNoNoise = cleanTitle(plain);
         const paperLabels = line.links.filter(
           (l) =>
-            (linkKind(l.url) === 'arxiv' || linkKind(l.url) === 'paper') &&
+            (l.kind === 'arxiv' || l.kind === 'paper') &&
             !isTrivialLinkText(l.label, l.url) &&
             !/^arxiv/i.test(l.label),
         );
@@ -437,7 +440,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
         (!titleLineTaken || (line.bold && titles.every((c) => !c.paperish))) &&
         !hasArxiv &&
         looksLikeTitle(t, line.bold) &&
-        residue.length > 0
+        residue
       ) {
         addTitle(t, true);
         titleLineTaken = true;
@@ -451,21 +454,19 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
 
     // Body: notes, abstracts, quotes, link lists.
     linksOf(line, group);
-    if (residue.length === 0 && line.links.length > 0 && line.quoteDepth === 0) consumed.add(line.line);
+    if (!residue && line.links.length > 0 && line.quoteDepth === 0) consumed.add(line.line);
     if (hasArxiv) {
-      if (residue.length === 0) refsOf(line, 'bare');
+      if (!residue) refsOf(line, 'bare');
       else {
         const name = cleanTitle(
-          withoutLinks(line)
-            .replace(/\b(?:arxiv|paper|pdf|code|github)\b/gi, ' ')
-            .replace(/论文|链接|地址/g, ' '),
+          plain.replace(/\b(?:arxiv|paper|pdf|code|github)\b/gi, ' ').replace(/论文|链接|地址/g, ' '),
         );
         const short =
           name.length > 0 && name.length <= 60 && !/[。！？；]/.test(name) && name.split(/\s+/).length <= 8;
         refsOf(line, short ? 'named' : 'prose', short ? { name } : {});
       }
     }
-    if (residue.length > 0) pushText(line.line, withoutLinks(line).length > 0 ? t : t);
+    if (residue) pushText(line.line, t);
   }
 
   // ---- which arXiv id is the entry's own ------------------------------------------------------------------

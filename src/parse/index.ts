@@ -11,7 +11,7 @@ import { analyse, type FileContext } from './analyse.js';
 import { readFrontMatter } from './front-matter.js';
 import { collectLines, type Line, type LineLink } from './lines.js';
 import { mergeFileParses } from './merge.js';
-import { findArxivRefs, findUrls } from './patterns.js';
+import { findArxivRefs, findUrls, linkKind } from './patterns.js';
 import { prepare, splitLines } from './prepare.js';
 import { segment } from './segment.js';
 import { isTrivialLinkText } from './text.js';
@@ -33,16 +33,23 @@ function resolveOptions(options: ParseOptions | null | undefined): Required<Pars
 function overflowLinks(rest: string): LineLink[] {
   const links: LineLink[] = [];
   for (const m of rest.matchAll(/\[([^[\]\n]{0,300})\]\(([^()\s]{1,2000})\)/g)) {
-    links.push({ label: m[1]!.replace(/[*_`]/g, '').trim(), url: m[2]!, at: -1, bare: false });
+    links.push({
+      label: m[1]!.replace(/[*_`]/g, '').trim(),
+      url: m[2]!,
+      at: -1,
+      bare: false,
+      kind: linkKind(m[2]!),
+    });
   }
   for (const hit of findUrls(rest)) {
-    if (!links.some((l) => l.url === hit.url)) links.push({ label: '', url: hit.url, at: -1, bare: true });
+    if (!links.some((l) => l.url === hit.url))
+      links.push({ label: '', url: hit.url, at: -1, bare: true, kind: linkKind(hit.url) });
   }
   for (const ref of findArxivRefs(rest)) {
     if (ref.invalid) continue;
     const url = `https://arxiv.org/abs/${ref.id}`;
     if (!links.some((l) => findArxivRefs(l.url)[0]?.id === ref.id))
-      links.push({ label: '', url, at: -1, bare: true });
+      links.push({ label: '', url, at: -1, bare: true, kind: linkKind(url) });
   }
   return links;
 }

@@ -2,7 +2,7 @@
 // sits in. Entry finding works on this list, which lets it see lines that Markdown folded into one paragraph
 // (a `6. 2025-…` line lazily continuing the paragraph above is still its own line here).
 import type { Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import { findArxivRefs, findUrls } from './patterns.js';
+import { findArxivRefs, findUrls, linkKind, type LinkKind } from './patterns.js';
 
 export interface LineLink {
   label: string;
@@ -11,6 +11,8 @@ export interface LineLink {
   at: number;
   /** True for a URL found in plain text (no Markdown link syntax). */
   bare: boolean;
+  /** `linkKind(url)`, computed once when the link is read (entry finding asks it of every link several times). */
+  kind: LinkKind;
 }
 
 export type LineKind = 'heading' | 'para' | 'html' | 'row' | 'break' | 'code';
@@ -79,36 +81,39 @@ class PhrasingCollector {
     return a;
   }
 
+  /** One line's part of a text node. */
+  private text(part: string, line: number, strong: boolean, inLink: boolean): void {
+    const a = this.acc(line);
+    const at = a.text.length;
+    a.text += part;
+    if (strong) a.bold += part.length;
+    if (inLink) return;
+    for (const hit of findUrls(part)) {
+      a.links.push({ label: '', url: hit.url, at: at + hit.index, bare: true, kind: linkKind(hit.url) });
+    }
+    // `arXiv:2506.16024` written as text: a link too.
+    for (const ref of findArxivRefs(part)) {
+      if (ref.invalid) continue;
+      const raw = part.slice(ref.index, ref.index + ref.length);
+      if (/^arxiv\s*[:：]/i.test(raw)) {
+        const url = `https://arxiv.org/abs/${ref.id}`;
+        a.links.push({ label: raw, url, at: at + ref.index, bare: true, kind: linkKind(url) });
+      }
+    }
+  }
+
   add(nodes: readonly PhrasingContent[], fallbackLine: number, strong: boolean, inLink: boolean): void {
     for (const node of nodes) {
       const line = node.position ? node.position.start.line + this.offset : fallbackLine;
       switch (node.type) {
         case 'text': {
-          const parts = node.value.split('\n').map(plainSegment);
-          parts.forEach((part, k) => {
-            const a = this.acc(line + k);
-            const at = a.text.length;
-            a.text += part;
-            if (strong) a.bold += part.length;
-            if (!inLink) {
-              for (const hit of findUrls(part)) {
-                a.links.push({ label: '', url: hit.url, at: at + hit.index, bare: true });
-              }
-              // `arXiv:2506.16024` written as text: a link too.
-              for (const ref of findArxivRefs(part)) {
-                if (ref.invalid) continue;
-                const raw = part.slice(ref.index, ref.index + ref.length);
-                if (/^arxiv\s*[:：]/i.test(raw)) {
-                  a.links.push({
-                    label: raw,
-                    url: `https://arxiv.org/abs/${ref.id}`,
-                    at: at + ref.index,
-                    bare: true,
-                  });
-                }
-              }
-            }
-          });
+          const value = node.value;
+          if (!value.includes('\n')) this.text(plainSegment(value), line, strong, inLink);
+          else {
+            const parts = value.split('\n');
+            for (let k = 0; k < parts.length; k++)
+              this.text(plainSegment(parts[k]!), line + k, strong, inLink);
+          }
           break;
         }
         case 'inlineCode': {
@@ -132,7 +137,7 @@ class PhrasingCollector {
           const before = a.text.length;
           this.add(node.children, line, strong, true);
           const label = a.text.slice(before).trim();
-          a.links.push({ label, url: node.url, at, bare: false });
+          a.links.push({ label, url: node.url, at, bare: false, kind: linkKind(node.url) });
           break;
         }
         case 'linkReference': {
@@ -145,6 +150,12 @@ class PhrasingCollector {
       }
     }
   }
+}
+
+/** Every non-space character of the line is bold (`bold` counts the bold characters). */
+function boldLine(text: string, bold: number): boolean {
+  const trimmed = text.trim();
+  return trimmed.length > 0 && bold >= trimmed.replace(/\s+/g, '').length;
 }
 
 function isTable(node: RootContent): node is Table {
@@ -170,7 +181,6 @@ export function collectLines(root: Root, offset: number, skipThrough: number, ou
         for (let l = startLine; l <= endLine; l++) {
           const a = collector.byLine.get(l) ?? { text: '', links: [], bold: 0 };
           const text = a.text;
-          const trimmed = text.trim();
           out.push({
             line: l,
             column: l === startLine ? pos.start.column : 1,
@@ -184,7 +194,8 @@ export function collectLines(root: Root, offset: number, skipThrough: number, ou
             listDepth: ctx.listDepth,
             ordered: ctx.ordered,
             quoteDepth: ctx.quoteDepth,
-            bold: trimmed.length > 0 && a.bold >= trimmed.replace(/\s+/g, '').length,
+            // No bold characters: not bold (a non-blank line has a non-space character); skips the scan.
+            bold: a.bold > 0 && boldLine(text, a.bold),
           });
         }
         return;
@@ -233,9 +244,10 @@ export function collectLines(root: Root, offset: number, skipThrough: number, ou
             url: hit.url,
             at: hit.index,
             bare: true,
+            kind: linkKind(hit.url),
           }));
           for (const m of part.matchAll(/href\s*=\s*["']([^"'<>]{1,2000})["']/gi))
-            links.push({ label: '', url: m[1]!, at: 0, bare: false });
+            links.push({ label: '', url: m[1]!, at: 0, bare: false, kind: linkKind(m[1]!) });
           out.push({
             line: startLine + k,
             column: 1,

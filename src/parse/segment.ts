@@ -6,7 +6,6 @@ import type { Line } from './lines.js';
 import {
   arxivFromUrl,
   findArxivRefs,
-  linkKind,
   matchField,
   matchGroupLabel,
   matchTimestamp,
@@ -114,7 +113,7 @@ function isTitledLinkItem(line: Line): boolean {
 function isHeadlineWithUrl(line: Line): boolean {
   if (!line.first || line.quoteDepth > 0 || line.links.length !== 1) return false;
   const link = line.links[0]!;
-  if (link.bare || link.at < 0 || linkKind(link.url) !== 'article') return false;
+  if (link.bare || link.at < 0 || link.kind !== 'article') return false;
   const label = link.label.trim();
   if (label !== link.url && label !== `${link.url}/` && `${label}/` !== link.url) return false;
   if (line.text.slice(link.at + link.label.length).trim() !== '') return false;
@@ -248,7 +247,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
 
     if (line.kind === 'heading' && line.quoteDepth === 0 && line.listDepth === 0) {
       const stamp = matchTimestamp(line.text);
-      const paperLink = line.links.some((l) => linkKind(l.url) === 'arxiv' || linkKind(l.url) === 'paper');
+      const paperLink = line.links.some((l) => l.kind === 'arxiv' || l.kind === 'paper');
       const arxivText = lineArxivIds(line).length > 0;
       if (stamp && stamp.rest.trim() === '' && !(stamp.strong && /\d[:：]\d/.test(line.text))) {
         // A date-only heading (`## 2025-06-01`): a topic, and the default date of the entries below it.
@@ -354,7 +353,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
         line.links.length === 1 &&
         !line.links[0]!.bare &&
         line.text.replace(line.links[0]!.label, '').replace(/[\s*_>#\-–—|｜]/g, '') === '';
-      const article = links.some((l) => linkKind(l.url) === 'article' || linkKind(l.url) === 'paper');
+      const article = links.some((l) => l.kind === 'article' || l.kind === 'paper');
       if (!field && (!cur || sibling || isHeadlineWithUrl(line)) && (linkOnly || article)) {
         open('article', line);
         continue;
