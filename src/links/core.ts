@@ -435,7 +435,6 @@ function nodeMentions(
   where: SourceRef,
   sink: ReadSink,
 ): { mentions: NodeMention[]; selfSpans: [number, number][]; derivedTargets: Set<number> | undefined } {
-  const selfRef = refOf(self);
   const claimed = ctx.claimedKeys[p] as Set<string>;
   const mentions: NodeMention[] = [];
   const selfSpans: [number, number][] = [];
@@ -447,19 +446,8 @@ function nodeMentions(
     while (j < nodes.length && (nodes[j] as Mention).start < ce) j++;
     const group = nodes.slice(k, j);
     k = j;
-    const regionText = norm.slice(cs, ce);
     const isPlain = cs === first.start && ce === first.end && group.length === 1;
-    let extra: string[] = [];
-    if (!isPlain) {
-      let rest = lower.slice(cs, ce);
-      for (const m of [...group].reverse()) rest = rest.slice(0, m.start - cs) + '-' + rest.slice(m.end - cs);
-      extra = rest.split(/-+/).filter((t) => t !== '');
-    }
-    const plusSuffix =
-      /\+$/.test(regionText) && !/\+$/.test(norm.slice(cs, (group[group.length - 1] as Mention).end));
-    const modifiersOnly =
-      group.length === 1 && extra.every((t) => MODIFIER.test(t) || CHECKPOINT.test(t)) && !plusSuffix;
-    if (isPlain || modifiersOnly) {
+    if (isPlain || modifiersOnly(norm, lower, group, cs, ce)) {
       for (const m of group) {
         const target = m.entry.node as Target;
         if (sameTarget(target, self) || claimed.has(m.entry.key)) selfSpans.push([m.start, m.end]);
@@ -467,35 +455,92 @@ function nodeMentions(
       }
       continue;
     }
-    const bases = group.map((m) => m.entry.node as Target).filter((t) => !sameTarget(t, self));
-    if (group.some((m) => sameTarget(m.entry.node, self)) || ctx.ownNames[p]?.has(nameKey(regionText))) {
-      // `Guide-GRPO` in the Guide paper: the paper itself, built on GRPO.
-      selfSpans.push([cs, ce]);
-      for (const base of bases) {
-        sink.edge('builds-on', selfRef, refOf(base), evidence, where, CONFIDENCE_DERIVED, regionText);
-        (derivedTargets ??= new Set()).add(refOf(base));
-        sink.mention(base, p, where);
-      }
-      continue;
-    }
-    // A new name built from known ones: its own concept, built on them.
-    const derived = sink.derived(regionText, kindOfBases(bases, ctx.concepts), bases.map(refOf));
-    const derivedTarget: Target = { t: 'concept', i: derived };
-    for (const base of bases) {
-      sink.edge(
-        'builds-on',
-        refOf(derivedTarget),
-        refOf(base),
-        evidence,
-        where,
-        CONFIDENCE_DERIVED,
-        regionText,
-      );
-      sink.mention(base, p, where);
-    }
-    mentions.push({ start: cs, end: ce, target: derivedTarget, via: regionText });
+    derivedTargets = compoundMention(
+      ctx,
+      p,
+      self,
+      norm,
+      cs,
+      ce,
+      group,
+      evidence,
+      where,
+      sink,
+      mentions,
+      selfSpans,
+      derivedTargets,
+    );
   }
   return { mentions, selfSpans, derivedTargets };
+}
+
+/** One name with only modifiers or checkpoint parts around it (`GRPO-based`, `Qwen3-4B`): no new name. */
+function modifiersOnly(
+  norm: string,
+  lower: string,
+  group: readonly Mention[],
+  cs: number,
+  ce: number,
+): boolean {
+  if (group.length !== 1) return false;
+  let rest = lower.slice(cs, ce);
+  for (const m of [...group].reverse()) rest = rest.slice(0, m.start - cs) + '-' + rest.slice(m.end - cs);
+  const extra = rest.split(/-+/).filter((t) => t !== '');
+  const plusSuffix =
+    /\+$/.test(norm.slice(cs, ce)) && !/\+$/.test(norm.slice(cs, (group[group.length - 1] as Mention).end));
+  return extra.every((t) => MODIFIER.test(t) || CHECKPOINT.test(t)) && !plusSuffix;
+}
+
+/**
+ * A compound name made of known ones (`Guide-GRPO`, `GRPO++`): the paper itself built on them, or a new
+ * derived concept built on them. The rare path, kept out of `nodeMentions` so that its hot loop compiles small.
+ * Returns the targets the paper now builds on through its own compound name.
+ */
+function compoundMention(
+  ctx: ReadContext,
+  p: number,
+  self: Target,
+  norm: string,
+  cs: number,
+  ce: number,
+  group: readonly Mention[],
+  evidence: string,
+  where: SourceRef,
+  sink: ReadSink,
+  mentions: NodeMention[],
+  selfSpans: [number, number][],
+  derivedTargets: Set<number> | undefined,
+): Set<number> | undefined {
+  const selfRef = refOf(self);
+  const regionText = norm.slice(cs, ce);
+  const bases = group.map((m) => m.entry.node as Target).filter((t) => !sameTarget(t, self));
+  if (group.some((m) => sameTarget(m.entry.node, self)) || ctx.ownNames[p]?.has(nameKey(regionText))) {
+    // `Guide-GRPO` in the Guide paper: the paper itself, built on GRPO.
+    selfSpans.push([cs, ce]);
+    for (const base of bases) {
+      sink.edge('builds-on', selfRef, refOf(base), evidence, where, CONFIDENCE_DERIVED, regionText);
+      (derivedTargets ??= new Set()).add(refOf(base));
+      sink.mention(base, p, where);
+    }
+    return derivedTargets;
+  }
+  // A new name built from known ones: its own concept, built on them.
+  const derived = sink.derived(regionText, kindOfBases(bases, ctx.concepts), bases.map(refOf));
+  const derivedTarget: Target = { t: 'concept', i: derived };
+  for (const base of bases) {
+    sink.edge(
+      'builds-on',
+      refOf(derivedTarget),
+      refOf(base),
+      evidence,
+      where,
+      CONFIDENCE_DERIVED,
+      regionText,
+    );
+    sink.mention(base, p, where);
+  }
+  mentions.push({ start: cs, end: ce, target: derivedTarget, via: regionText });
+  return derivedTargets;
 }
 
 /** The edges a sentence with mentions gives, typed by its cues (`基于 X`, `X vs. Y`). */
