@@ -1,7 +1,7 @@
 // One raw entry -> one (or, for an article naming several papers, several) file entries: title, ids, authors,
 // dates, links, summary and located text.
 import type { Diagnostic, Link, TextSpan } from '../types.js';
-import type { Line } from './lines.js';
+import { linkArxivRef, type Line } from './lines.js';
 import {
   authorFromSearchUrl,
   findArxivRefs,
@@ -147,7 +147,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   const refsOf = (line: Line, kind: RefKind, extra: Partial<Ref> = {}): void => {
     const seen = new Set<string>();
     for (const l of line.links) {
-      const ref = findArxivRefs(l.url)[0];
+      const ref = linkArxivRef(l);
       if (!ref) continue;
       if (ref.invalid) continue;
       if (!seen.has(ref.id)) {

@@ -9,7 +9,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Diagnostic, NoteFile, ParseResult } from '../types.js';
 import { analyse, type FileContext } from './analyse.js';
 import { readFrontMatter } from './front-matter.js';
-import { collectLines, type Line, type LineLink } from './lines.js';
+import { collectLines, linkArxivRef, type Line, type LineLink } from './lines.js';
 import { mergeFileParses } from './merge.js';
 import { findArxivRefs, findUrls, linkKind } from './patterns.js';
 import { prepare, splitLines } from './prepare.js';
@@ -143,7 +143,7 @@ export function parseFile(file: NoteFile, options?: ParseOptions | null): FilePa
     const orphanCites: Cite[] = [];
     for (const { line, topicPath } of orphans) {
       for (const link of line.links) {
-        const ref = findArxivRefs(link.url)[0];
+        const ref = linkArxivRef(link);
         if (ref && !ref.invalid && !orphanCites.some((c) => c.arxiv === ref.id && c.line === line.line)) {
           orphanCites.push({
             arxiv: ref.id,

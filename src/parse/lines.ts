@@ -2,7 +2,7 @@
 // sits in. Entry finding works on this list, which lets it see lines that Markdown folded into one paragraph
 // (a `6. 2025-…` line lazily continuing the paragraph above is still its own line here).
 import type { Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import { findArxivRefs, findUrls, linkKind, type LinkKind } from './patterns.js';
+import { findArxivRefs, findUrls, linkKind, type ArxivRef, type LinkKind } from './patterns.js';
 
 export interface LineLink {
   label: string;
@@ -13,6 +13,14 @@ export interface LineLink {
   bare: boolean;
   /** `linkKind(url)`, computed once when the link is read (entry finding asks it of every link several times). */
   kind: LinkKind;
+}
+
+/**
+ * `findArxivRefs(link.url)[0]`: only a URL whose kind is `arxiv` or `author-search` can hold an arXiv reference
+ * (`linkKind` says `arxiv` for every other URL that does), so the others skip the scan.
+ */
+export function linkArxivRef(link: LineLink): ArxivRef | undefined {
+  return link.kind === 'arxiv' || link.kind === 'author-search' ? findArxivRefs(link.url)[0] : undefined;
 }
 
 export type LineKind = 'heading' | 'para' | 'html' | 'row' | 'break' | 'code';

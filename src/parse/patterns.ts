@@ -40,6 +40,13 @@ function skipDecoration(text: string): number {
   if (marker) i = marker[0].length;
   while (i < text.length && budget > 0) {
     const code = text.codePointAt(i)!;
+    // ASCII: letters and digits are the only \p{L}/\p{N} (most lines start with one: no regex needed).
+    if (code < 128) {
+      if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) break;
+      i++;
+      budget--;
+      continue;
+    }
     const ch = String.fromCodePoint(code);
     if (/[\p{L}\p{N}]/u.test(ch)) break;
     i += ch.length;
@@ -308,6 +315,16 @@ export interface Field {
 
 /** A `label: value` line with a known label (bold or not, full- or half-width colon). */
 export function matchField(text: string): Field | undefined {
+  // The colon can be no later than 6 + 6 + 19 letters (at most 2 code units each) + 4 = 54 code units in.
+  let colon = false;
+  for (let i = 0; i < text.length && i < 60; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 || c === 0xff1a) {
+      colon = true;
+      break;
+    }
+  }
+  if (!colon) return undefined;
   const m = /^[\s*_]{0,6}(?:\d{1,2}[.)]\s{0,3})?([\p{L}][\p{L} ;]{0,18}?)[\s*_]{0,4}[:：][\s*_]{0,4}/u.exec(
     text,
   );

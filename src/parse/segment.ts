@@ -2,9 +2,8 @@
 // a paper link, a list item / table row that holds an arXiv link, or a link-only article item; it runs until the
 // next entry start, a topic heading or a thematic break. Everything in between (blank-line separated paragraphs,
 // blockquotes, images, nested lists) belongs to it.
-import type { Line } from './lines.js';
+import { linkArxivRef, type Line } from './lines.js';
 import {
-  arxivFromUrl,
   findArxivRefs,
   matchField,
   matchGroupLabel,
@@ -50,7 +49,7 @@ export function lineArxivIds(line: Line): string[] {
   if (ids) return ids;
   ids = [];
   for (const link of line.links) {
-    const ref = arxivFromUrl(link.url);
+    const ref = linkArxivRef(link);
     if (ref && !ref.invalid && !ids.includes(ref.id)) ids.push(ref.id);
   }
   for (const ref of findArxivRefs(line.text)) if (!ref.invalid && !ids.includes(ref.id)) ids.push(ref.id);
@@ -74,7 +73,7 @@ function leadingPaperId(line: Line): string | undefined {
   const lead = line.text.length - text.length;
   const first = line.links.find((l) => l.at <= lead + 3);
   if (first && first.at <= lead + 3) {
-    const ref = findArxivRefs(first.url)[0];
+    const ref = linkArxivRef(first);
     if (ref && !ref.invalid) return ref.id;
   }
   const ref = findArxivRefs(text.slice(0, 80))[0];
@@ -99,7 +98,7 @@ function isBareLinkLine(line: Line): boolean {
  * a digest item even right after an entry of another paper. Bare URLs (`* GoT arxiv:https://…`) are not.
  */
 function isTitledLinkItem(line: Line): boolean {
-  const link = line.links.find((l) => !l.bare && l.at >= 0 && findArxivRefs(l.url).length > 0);
+  const link = line.links.find((l) => !l.bare && l.at >= 0 && linkArxivRef(l) !== undefined);
   if (!link || line.links.some((l) => l.bare)) return false;
   const before = line.text.slice(0, link.at).replace(/[\s*_~>•·|｜:：,，、\-–—[\]()（）]/g, '');
   return before.length >= 6 && !/arxiv|链接|地址|论文|paper|link/i.test(before.slice(-8));
