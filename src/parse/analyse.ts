@@ -169,9 +169,10 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     }
   };
   const reportInvalidIds = (line: Line): void => {
+    // Only arXiv and author-search URLs can hold an id (see linkArxivRef).
     if (
       !/arxiv|papers\.cool|huggingface/i.test(line.text) &&
-      !line.links.some((l) => /arxiv|papers\.cool|huggingface/i.test(l.url))
+      !line.links.some((l) => l.kind === 'arxiv' || l.kind === 'author-search')
     )
       return;
     const sources = [line.text, ...line.links.map((l) => l.url)];
