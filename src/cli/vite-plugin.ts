@@ -88,7 +88,7 @@ export function isRequestAllowed(
 export function papermap(options: PapermapPluginOptions): Plugin {
   const { source, debounceMs = 60 } = options;
   const log = options.log ?? (() => undefined);
-  let files: Pick<LazyViewFiles, 'get'> = new Map<string, string>();
+  let files: LazyViewFiles = { build: '', get: () => undefined };
   let accepted: SerializedGraph | null = null;
   // Build ids of the dev server: a content hash of the map plus this salt, so a page never mixes detail
   // chunks of two builds (even across a restart) while only the map is serialized per rebuild.
@@ -170,7 +170,7 @@ export function papermap(options: PapermapPluginOptions): Plugin {
       server.ws.send({
         type: 'custom',
         event: 'papermap:update',
-        data: { build: JSON.parse(files.get('map.json')!).build },
+        data: { build: files.build },
       });
     };
 
