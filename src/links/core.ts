@@ -142,6 +142,8 @@ export interface Names {
   ownWritten: string[][];
   /** `ambiguous-name` notes. */
   diagnostics: Diagnostic[];
+  /** Keys the lexicon gives a concept or an organisation, before any paper claims a name. */
+  lexiconKeys: Set<string>;
 }
 
 /** Adds or finds the concept for `label` (after renames) in a concept table. */
@@ -203,6 +205,7 @@ export function resolveNames(
     for (const n of [o.name, ...o.aliases, orgLabels[i] as string]) registry.setOrg(n, i, o.exact);
   });
 
+  const lexiconKeys = new Set(registry.entries.keys());
   const byArxiv = new Map<string, number>();
   papers.forEach((p, i) => {
     if (p.arxiv) byArxiv.set(p.arxiv, i);
@@ -307,6 +310,7 @@ export function resolveNames(
     localNames,
     ownWritten,
     diagnostics,
+    lexiconKeys,
   };
 }
 

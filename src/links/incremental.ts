@@ -38,7 +38,8 @@ import {
   type ReadContext,
 } from './core.js';
 import { isWordCode, nameKey } from './normalise.js';
-import type { CompiledNames } from './registry.js';
+import { needsExactCase, type NameClaim } from './names.js';
+import type { CompiledNames, NameEntry, Target } from './registry.js';
 
 /** More changed names than this between two builds read every paper again. */
 const MAX_CHANGED_NAMES = 500;
@@ -69,13 +70,15 @@ interface PaperState {
   /** Everything of the record the link stage reads: an equal print needs no new reading. */
   recordPrint: string;
   /** The names around the paper its reading depended on (its own names, claimed and redefined ones). */
-  print: string;
+  print: string[];
   /** What its reading found, by edge source and by concept, each in reading order. */
   bySource: Map<string, EdgeFinding[]>;
   byConcept: Map<ConceptId, ConceptFinding[]>;
   orgs: OrgEvidence;
   /** Its sentences, lower case with separators as spaces, joined by line breaks: which names it holds. */
   folded: string;
+  /** Which word runs `folded` holds, hashed into a bit set: most papers are ruled out without a scan. */
+  sketch: Uint32Array;
   /** Name keys looked up directly. */
   lookups: string[];
 }
@@ -101,9 +104,20 @@ interface ClaimsEntry {
   sig: string;
 }
 
+interface ClaimStats {
+  /** Name key -> how many papers claim it (and arXiv lines that name it). */
+  claimants: Map<string, number>;
+  /** Keys of the acronyms (and their long forms) papers define: such names may become concepts. */
+  acronymKeys: Set<string>;
+  /** arXiv ids some paper's text names (`GoT arxiv: …`): such a name is claimed for the paper with that id. */
+  arxivRefs: Set<string>;
+}
+
 /** The warm state of the link stage. Lives in a `LinkCache`. */
 export class LinkIndex {
   lastRead = 0;
+  /** How the last build came by its name table: kept as it was, patched for a few names, or resolved. */
+  lastNames: 'kept' | 'patched' | 'resolved' = 'resolved';
   matcher: CompiledNames | null = null;
   /** The lexicon text and concept table the findings were read against: a change reads everything again. */
   world = '';
@@ -112,6 +126,10 @@ export class LinkIndex {
   readonly claims = new Map<string, ClaimsEntry>();
   /** Name key -> what it stood for. */
   nameValues = new Map<string, string>();
+  /** Who claims what, over every paper: tells an edit the name table can patch (see `patchNames`). */
+  claimStats: ClaimStats | null = null;
+  /** Paper ids in the order (index) the name table refers to them by. */
+  order: string[] = [];
   readonly papers = new Map<string, PaperState>();
   /** Concept id / source node id -> the papers that feed it, in id order. */
   readonly conceptFeeds = new Map<string, string[]>();
@@ -194,6 +212,80 @@ function removeSorted(list: string[], id: string): void {
 }
 
 const SEPARATOR_CHARS = /[-_\u2010\u2011\u2013\u00b7]/g;
+
+/** Bits in a paper's sketch of word runs (a power of two; two bits per run). */
+const SKETCH_BITS = 2048;
+
+/** A hash of `text.slice(from, to)` (FNV-1a over UTF-16 code units). */
+function runHash(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function sketchAdd(sketch: Uint32Array, h: number): void {
+  const a = h & (SKETCH_BITS - 1);
+  const b = (h >>> 16) & (SKETCH_BITS - 1);
+  sketch[a >>> 5] = (sketch[a >>> 5] as number) | (1 << (a & 31));
+  sketch[b >>> 5] = (sketch[b >>> 5] as number) | (1 << (b & 31));
+}
+
+function sketchHas(sketch: Uint32Array, h: number): boolean {
+  const a = h & (SKETCH_BITS - 1);
+  const b = (h >>> 16) & (SKETCH_BITS - 1);
+  return (
+    ((sketch[a >>> 5] as number) & (1 << (a & 31))) !== 0 &&
+    ((sketch[b >>> 5] as number) & (1 << (b & 31))) !== 0
+  );
+}
+
+/** Every maximal run of word characters (`isWordCode`) of a folded text, hashed into a sketch. */
+function sketchOf(folded: string): Uint32Array {
+  const sketch = new Uint32Array(SKETCH_BITS / 32);
+  const n = folded.length;
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    const word = i < n && isWordCode(folded.charCodeAt(i));
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      sketchAdd(sketch, runHash(folded, start, i));
+      start = -1;
+    }
+  }
+  return sketch;
+}
+
+/**
+ * The hash of a word run every text holding `key` where `holdsName` accepts it has as a whole run, or -1 when
+ * the key has none (no word characters bounded on both sides in the text: such keys are looked for by scan).
+ * A key that starts with a word character starts on a run boundary in the text, and its first run ends where
+ * the key's does (at a non-word character of the key, or at the key's end, which is then a boundary); the same
+ * holds for a key that ends with one, and for a run enclosed by non-word characters inside the key.
+ */
+function keyRunHash(key: string): number {
+  const n = key.length;
+  if (n === 0) return -1;
+  let start = 0;
+  if (isWordCode(key.charCodeAt(0))) {
+    let end = 1;
+    while (end < n && isWordCode(key.charCodeAt(end))) end++;
+    return runHash(key, 0, end);
+  }
+  if (isWordCode(key.charCodeAt(n - 1))) {
+    start = n - 1;
+    while (start > 0 && isWordCode(key.charCodeAt(start - 1))) start--;
+    return runHash(key, start, n);
+  }
+  for (let i = 1; i < n - 1; i++) {
+    if (!isWordCode(key.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < n && isWordCode(key.charCodeAt(end))) end++;
+    // Enclosed: key[i - 1] is no word character, nor is key[end] (the key ends with a non-word character).
+    return runHash(key, i, end);
+  }
+  return -1;
+}
 
 /** Whether `folded` holds `key` where the matcher could report it (Latin names not glued to letters). */
 function holdsName(folded: string, key: string): boolean {
@@ -343,22 +435,46 @@ export function warmLinks(
 
   // ---- the name table: kept while no paper's claims (or what ranks them) changed ----------------------
   let reuse = ix.names !== null && ix.lexiconText === lexiconText && added === 0 && removed.length === 0;
+  /** The claims of the changed and removed papers before this build (undefined: none were kept). */
+  const priorClaims = new Map<string, ClaimsEntry | undefined>();
   for (const p of changed) {
     const paper = papers[p] as PaperRecord;
     const before = ix.claims.get(paper.id);
+    priorClaims.set(paper.id, before);
     const claims = paperClaims(paper, p, lexicon);
     const sig = claimsSig(paper, claims);
     if (before?.sig !== sig) reuse = false;
     ix.claims.set(paper.id, { record: paper, claims, sig });
   }
-  for (const id of removed) ix.claims.delete(id);
+  for (const id of removed) {
+    priorClaims.set(id, ix.claims.get(id));
+    ix.claims.delete(id);
+  }
   let names: Names;
   let toRead: Set<number>;
   /** Records of an index emptied because everything is read again, offered for reuse by key. */
   let reusing: { edges: EdgeRecord[]; concepts: ConceptRecord[] } | null = null;
+  const patched = reuse ? null : patchNames(ix, papers, changed, removed, priorClaims, lexiconText);
+  ix.lastNames = reuse ? 'kept' : patched ? 'patched' : 'resolved';
   if (reuse) {
     names = ix.names as Names;
     toRead = new Set(changed);
+  } else if (patched) {
+    // Only names no other paper claims came or went: the table was patched, and no other paper's own,
+    // claimed or redefined names changed (its print is the same), so only the papers whose text holds a
+    // changed name or that looked one up are read again.
+    names = ix.names as Names;
+    toRead = new Set(changed);
+    const changedNames: string[] = [];
+    for (const key of patched) {
+      const entry = names.registry.entries.get(key);
+      const value = entry ? nameValue(entry, names, papers) : undefined;
+      if (ix.nameValues.get(key) === value) continue;
+      changedNames.push(key);
+      if (value === undefined) ix.nameValues.delete(key);
+      else ix.nameValues.set(key, value);
+    }
+    addReaders(ix, papers, names, changedNames, toRead, false);
   } else {
     const own = papers.map((paper, p) => {
       let entry = ix.claims.get(paper.id);
@@ -395,21 +511,10 @@ export function warmLinks(
       for (const [key, value] of values) if (ix.nameValues.get(key) !== value) changedNames.push(key);
       for (const key of ix.nameValues.keys()) if (!values.has(key)) changedNames.push(key);
       ix.nameValues = values;
-      const everything = changedNames.length > MAX_CHANGED_NAMES;
-      const changedSet = new Set(changedNames);
-      papers.forEach((paper, p) => {
-        if (toRead.has(p)) return;
-        const state = ix.papers.get(paper.id);
-        if (
-          !state ||
-          everything ||
-          state.print !== printOf(names, p) ||
-          state.lookups.some((key) => changedSet.has(key)) ||
-          changedNames.some((key) => holdsName(state.folded, key))
-        )
-          toRead.add(p);
-      });
+      addReaders(ix, papers, names, changedNames, toRead, true);
     }
+    ix.claimStats = claimStats(own);
+    ix.order = papers.map((paper) => paper.id);
     if (ix.nameValues.size === 0) ix.nameValues = nameValues(names, papers);
     ix.names = names;
     ix.lexiconText = lexiconText;
@@ -502,6 +607,7 @@ export function warmLinks(
         else byConcept.set(f.c, [f]);
       }
     }
+    const folded = lowers.join('\n').replace(SEPARATOR_CHARS, ' ');
     const state: PaperState = {
       record: paper,
       recordPrint: recordPrint(paper),
@@ -509,7 +615,8 @@ export function warmLinks(
       bySource,
       byConcept,
       orgs,
-      folded: lowers.join('\n').replace(SEPARATOR_CHARS, ' '),
+      folded,
+      sketch: sketchOf(folded),
       lookups,
     };
     ix.papers.set(paper.id, state);
@@ -600,35 +707,266 @@ export function warmLinks(
   return { concepts: [...ix.concepts], edges: [...ix.edges], diagnostics };
 }
 
+function claimStats(own: readonly PaperClaims[]): ClaimStats {
+  const stats: ClaimStats = { claimants: new Map(), acronymKeys: new Set(), arxivRefs: new Set() };
+  for (const mine of own) {
+    countClaims(stats.claimants, mine, 1);
+    for (const a of mine.acronyms) {
+      stats.acronymKeys.add(nameKey(a.name));
+      if (a.longForm) stats.acronymKeys.add(nameKey(a.longForm));
+    }
+    for (const a of mine.arxivNames) {
+      stats.arxivRefs.add(a.arxiv);
+      // The name it gives may be claimed for a paper: counted as one more claimant of it.
+      const key = nameKey(a.name);
+      stats.claimants.set(key, (stats.claimants.get(key) ?? 0) + 1);
+    }
+  }
+  return stats;
+}
+
+/** Adds `by` to the count of every key one paper claims (once per paper). */
+function countClaims(claimants: Map<string, number>, mine: PaperClaims, by: number): void {
+  const seen = new Set<string>();
+  for (const c of mine.claims) {
+    if (seen.has(c.key)) continue;
+    seen.add(c.key);
+    const n = (claimants.get(c.key) ?? 0) + by;
+    if (n > 0) claimants.set(c.key, n);
+    else claimants.delete(c.key);
+  }
+}
+
+/** Most changed and removed papers a patched name table takes (more: the table is resolved again). */
+const MAX_PATCHED_PAPERS = 32;
+
+/**
+ * Patches the name table for papers added, removed or re-claiming, when every name they claim (before or
+ * after) is claimed by no other paper, is no lexicon name or organisation, and no defined acronym; and when
+ * they define no acronym, name no paper by arXiv id, redefine no lexicon name, and no paper names them by
+ * arXiv id. `resolveNames` would then give every such name to its one claimant (its strongest claim, the first
+ * of equal ones), and leave every other name, concept, note and paper's names as they were, so the table is
+ * kept and only those names are set again (paper indices shifted for added and removed papers).
+ * Returns the keys it set or cleared, or null when the edit is not of that kind (nothing is changed then).
+ */
+function patchNames(
+  ix: LinkIndex,
+  papers: readonly PaperRecord[],
+  changed: readonly number[],
+  removed: readonly string[],
+  prior: ReadonlyMap<string, ClaimsEntry | undefined>,
+  lexiconText: string,
+): Set<string> | null {
+  const names = ix.names;
+  const stats = ix.claimStats;
+  if (!names || !stats || ix.lexiconText !== lexiconText) return null;
+  if (changed.length + removed.length > MAX_PATCHED_PAPERS) return null;
+  const simple = (entry: ClaimsEntry): boolean =>
+    entry.claims.acronyms.length === 0 &&
+    entry.claims.arxivNames.length === 0 &&
+    entry.claims.definitions.length === 0 &&
+    (entry.record.arxiv === undefined || !stats.arxivRefs.has(entry.record.arxiv));
+  // Count changes per key, and check every paper involved.
+  const delta = new Map<string, number>();
+  const count = (entry: ClaimsEntry, by: number): void => {
+    const seen = new Set<string>();
+    for (const c of entry.claims.claims) {
+      if (seen.has(c.key)) continue;
+      seen.add(c.key);
+      delta.set(c.key, (delta.get(c.key) ?? 0) + by);
+    }
+  };
+  for (const [id, before] of prior) {
+    if (!before) {
+      // A paper without kept claims: only a new one (no earlier state) is fine.
+      if (ix.papers.has(id)) return null;
+      continue;
+    }
+    if (!simple(before)) return null;
+    count(before, -1);
+  }
+  for (const p of changed) {
+    const entry = ix.claims.get((papers[p] as PaperRecord).id) as ClaimsEntry;
+    if (!simple(entry)) return null;
+    count(entry, 1);
+  }
+  for (const [key, by] of delta) {
+    const before = stats.claimants.get(key) ?? 0;
+    // Claimed by the changed papers alone, before and after: before, by those it no longer counts.
+    if (before > 1 || before + by > 1) return null;
+    if (names.lexiconKeys.has(key) || stats.acronymKeys.has(key)) return null;
+  }
+  for (const key of delta.keys()) {
+    if (!names.registry.entries.has(key)) continue;
+    const entry = names.registry.entries.get(key) as NameEntry;
+    if (entry.node && entry.node.t !== 'paper') return null;
+  }
+
+  // ---- patch -----------------------------------------------------------------------------------------
+  for (const [key, by] of delta) {
+    const n = (stats.claimants.get(key) ?? 0) + by;
+    if (n > 0) stats.claimants.set(key, n);
+    else stats.claimants.delete(key);
+  }
+  const { registry } = names;
+  // Old paper index -> new one (-1: removed), by a merge of the two id orders.
+  if (removed.length > 0 || changed.some((p) => !prior.get((papers[p] as PaperRecord).id))) {
+    const remap = new Int32Array(ix.order.length);
+    let q = 0;
+    for (let i = 0; i < ix.order.length; i++) {
+      const id = ix.order[i] as string;
+      while (q < papers.length && (papers[q] as PaperRecord).id < id) q++;
+      remap[i] = q < papers.length && (papers[q] as PaperRecord).id === id ? q : -1;
+    }
+    for (const entry of registry.entries.values()) {
+      const node = entry.node;
+      if (node?.t !== 'paper') continue;
+      const to = remap[node.i] as number;
+      if (to !== node.i) entry.node = to < 0 ? undefined : { t: 'paper', i: to };
+    }
+    const move = <T>(list: T[], empty: () => T): T[] => {
+      const out: T[] = new Array<T>(papers.length);
+      for (let i = 0; i < list.length; i++) {
+        const to = remap[i] as number;
+        if (to >= 0) out[to] = list[i] as T;
+      }
+      for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = empty();
+      return out;
+    };
+    names.ownNames = move(names.ownNames, () => new Set<string>());
+    names.claimedKeys = move(names.claimedKeys, () => new Set<string>());
+    names.localNames = move(names.localNames, () => new Set<string>());
+    names.ownWritten = move(names.ownWritten, () => []);
+    ix.order = papers.map((paper) => paper.id);
+  }
+  // Clear every name involved, then give each to its one claimant.
+  for (const key of delta.keys()) {
+    const entry = registry.entries.get(key);
+    if (!entry) continue;
+    if (entry.org === undefined) registry.entries.delete(key);
+    else {
+      entry.node = undefined;
+      entry.nodePriority = -1;
+      entry.exact = undefined;
+    }
+  }
+  for (const p of changed) {
+    const { claims } = (ix.claims.get((papers[p] as PaperRecord).id) as ClaimsEntry).claims;
+    const own = new Set<string>();
+    const written: string[] = [];
+    const claimed = new Set<string>();
+    const best = new Map<string, NameClaim>();
+    for (const c of claims) {
+      claimed.add(c.key);
+      const known = best.get(c.key);
+      if (!known || c.strength > known.strength) best.set(c.key, c);
+    }
+    for (const [key, winner] of best) {
+      const target: Target = { t: 'paper', i: p };
+      if (registry.setNode(winner.name, target, 10 + winner.strength, needsExactCase(winner.name))) {
+        own.add(key);
+        written.push(winner.name);
+      }
+    }
+    names.ownNames[p] = own;
+    names.ownWritten[p] = written;
+    names.claimedKeys[p] = claimed;
+    names.localNames[p] = new Set();
+  }
+  return new Set(delta.keys());
+}
+
+/**
+ * Adds to `toRead` the papers a change of `changedNames` may read differently: those whose text holds one of
+ * them or that looked one up, and (with `checkPrints`) those whose own, claimed or redefined names changed.
+ */
+function addReaders(
+  ix: LinkIndex,
+  papers: readonly PaperRecord[],
+  names: Names,
+  changedNames: readonly string[],
+  toRead: Set<number>,
+  checkPrints: boolean,
+): void {
+  const everything = changedNames.length > MAX_CHANGED_NAMES;
+  const changedSet = new Set(changedNames);
+  const runHashes = changedNames.map(keyRunHash);
+  const holdsChanged = (state: PaperState): boolean => {
+    for (let k = 0; k < changedNames.length; k++) {
+      const h = runHashes[k] as number;
+      if (h >= 0 && !sketchHas(state.sketch, h)) continue;
+      if (holdsName(state.folded, changedNames[k] as string)) return true;
+    }
+    return false;
+  };
+  if (!checkPrints && changedNames.length === 0) return;
+  papers.forEach((paper, p) => {
+    if (toRead.has(p)) return;
+    const state = ix.papers.get(paper.id);
+    if (
+      !state ||
+      everything ||
+      (checkPrints && !samePrint(state.print, names, p)) ||
+      state.lookups.some((key) => changedSet.has(key)) ||
+      holdsChanged(state)
+    )
+      toRead.add(p);
+  });
+}
+
 /** What each name stands for, by id (stable across builds). */
 function nameValues(names: Names, papers: readonly PaperRecord[]): Map<string, string> {
   const values = new Map<string, string>();
-  for (const e of names.registry.entries.values()) {
-    const node = e.node
-      ? e.node.t === 'paper'
-        ? `p${(papers[e.node.i] as PaperRecord).id}`
-        : `c${(names.concepts[e.node.i] as ConceptEntry).label}`
-      : '';
-    values.set(e.key, `${node}\u0002${e.exact ? [...e.exact].join('\u0003') : ''}\u0002${e.org ?? ''}`);
-  }
+  for (const e of names.registry.entries.values()) values.set(e.key, nameValue(e, names, papers));
   return values;
 }
 
-function printOf(names: Names, p: number): string {
-  // Built without intermediate arrays: a warm build with new names prints every paper.
-  return `${joined(names.ownNames[p])}\u0000${joined(names.claimedKeys[p])}\u0000${joined(names.localNames[p])}\u0000${joined(names.ownWritten[p])}`;
+function nameValue(e: NameEntry, names: Names, papers: readonly PaperRecord[]): string {
+  const node = e.node
+    ? e.node.t === 'paper'
+      ? `p${(papers[e.node.i] as PaperRecord).id}`
+      : `c${(names.concepts[e.node.i] as ConceptEntry).label}`
+    : '';
+  return `${node}\u0002${e.exact ? [...e.exact].join('\u0003') : ''}\u0002${e.org ?? ''}`;
 }
 
-/** `[...values].join('\u0002')`. */
-function joined(values: Iterable<string> | undefined): string {
-  let out = '';
-  let first = true;
-  if (values)
-    for (const v of values) {
-      out = first ? v : `${out}\u0002${v}`;
-      first = false;
-    }
+/** Closes each group of a print (no name key or name holds it). */
+const END_GROUP = '\u0000';
+
+/** The names around paper `p` its reading depends on, in order, each group closed by `END_GROUP`. */
+function printOf(names: Names, p: number): string[] {
+  const out: string[] = [];
+  for (const group of [names.ownNames[p], names.claimedKeys[p], names.localNames[p], names.ownWritten[p]]) {
+    if (group) for (const v of group) out.push(v);
+    out.push(END_GROUP);
+  }
   return out;
+}
+
+/** `sameStrings(print, printOf(names, p))` without building it: a warm build with new names checks every paper. */
+function samePrint(print: readonly string[], names: Names, p: number): boolean {
+  let k = sameSetAt(print, 0, names.ownNames[p]);
+  if (k >= 0) k = sameSetAt(print, k, names.claimedKeys[p]);
+  if (k >= 0) k = sameSetAt(print, k, names.localNames[p]);
+  if (k < 0) return false;
+  const written = names.ownWritten[p];
+  if (written)
+    for (let i = 0; i < written.length; i++) {
+      if (print[k] !== written[i]) return false;
+      k++;
+    }
+  return print[k] === END_GROUP && k + 1 === print.length;
+}
+
+/** Where `set`'s group ends in `print` if `print` holds its values from `at`, closed by `END_GROUP`; else -1. */
+function sameSetAt(print: readonly string[], at: number, set: Set<string> | undefined): number {
+  let k = at;
+  if (set !== undefined && set.size > 0)
+    for (const v of set) {
+      if (print[k] !== v) return -1;
+      k++;
+    }
+  return print[k] === END_GROUP ? k + 1 : -1;
 }
 
 /** A concept's record: a fold over the papers that mention or derive it, in id order. */

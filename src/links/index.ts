@@ -55,6 +55,10 @@ export class LinkCache {
   get lastRead(): number {
     return this.index.lastRead;
   }
+  /** How the last build came by its name table: kept, patched for a few names no other paper claims, or resolved. */
+  get lastNames(): 'kept' | 'patched' | 'resolved' {
+    return this.index.lastNames;
+  }
   /** The last build's name matcher: reused while the set of names is the same. */
   get matcher(): unknown {
     return this.index.matcher;

@@ -398,3 +398,187 @@ describe('LinkCache: edits that move one edge between outputs', () => {
     }
   });
 });
+
+describe('LinkCache: a name table patched for names no other paper claims', () => {
+  const corpus = parseNotes(generateCorpus({ papers: 160, files: 6, seed: 23 }).files).papers;
+  const withText = (p: PaperRecord, text: string): PaperRecord => ({
+    ...p,
+    text: [...p.text, { file: p.sources[0]?.file ?? 'x.md', line: 9000 + p.text.length, text }],
+  });
+  const newPaper = (id: string, label: string, date: string, text: string): PaperRecord =>
+    paper(`arxiv:${id}`, {
+      label,
+      title: `${label}: A New Paper`,
+      date,
+      arxiv: id,
+      sources: [{ file: 'new.md', line: 1 }],
+      text: [text],
+    });
+  const labelled = corpus.filter((p) => /^[A-Z][A-Za-z0-9-]{2,}$/.test(p.label));
+  // Ten papers name Zorblax before any paper goes by it.
+  let mentioning = [...corpus];
+  for (const p of corpus.slice(10, 20))
+    mentioning = edit(mentioning, p.id, (x) => withText(x, `本文基于 Zorblax，优于 GRPO。`));
+  const zorblax = newPaper('2599.00001', 'Zorblax', '2025-01-02', '我们提出了 Zorblax，它基于 PPO。');
+
+  /** Steps as input -> expected: the papers after the step, and how the name table must come about. */
+  const steps: {
+    name: string;
+    papers: (list: PaperRecord[]) => PaperRecord[];
+    names: 'kept' | 'patched' | 'resolved';
+  }[] = [
+    {
+      name: 'a new paper whose name ten others already mention',
+      papers: (list) => [...list, zorblax],
+      names: 'patched',
+    },
+    {
+      name: 'it takes a second name of its own (an edit of its claims)',
+      papers: (list) =>
+        edit(list, zorblax.id, (p) => ({ ...p, title: 'Quuxbench: A Second Name for Zorblax' })),
+      names: 'patched',
+    },
+    {
+      name: 'a paper competing for that name, dated earlier: it wins the name',
+      papers: (list) => [...list, newPaper('2599.00002', 'Zorblax', '2024-06-01', 'Zorblax 的另一篇。')],
+      names: 'resolved',
+    },
+    {
+      name: 'the winner removed: the name goes back to the first claimant',
+      papers: (list) => list.filter((p) => p.id !== 'arxiv:2599.00002'),
+      names: 'resolved',
+    },
+    {
+      name: 'a paper competing for it, dated later: it loses the claim',
+      papers: (list) => [...list, newPaper('2599.00003', 'Zorblax', '2026-01-01', 'Zorblax 的后来者。')],
+      names: 'resolved',
+    },
+    {
+      name: 'the loser removed',
+      papers: (list) => list.filter((p) => p.id !== 'arxiv:2599.00003'),
+      names: 'resolved',
+    },
+    {
+      name: 'a new paper claiming an existing paper’s label',
+      papers: (list) => [
+        ...list,
+        newPaper('2599.00004', labelled[2]!.label, '2020-01-01', `${labelled[2]!.label} 的新版本。`),
+      ],
+      names: 'resolved',
+    },
+    {
+      name: 'a new paper named after a lexicon concept',
+      papers: (list) => [...list, newPaper('2599.00005', 'GRPO', '2020-01-01', '我们提出了 GRPO。')],
+      names: 'resolved',
+    },
+    {
+      name: 'the paper that took over the lexicon name (and its aliases) removed',
+      papers: (list) => list.filter((p) => p.id !== 'arxiv:2599.00005'),
+      names: 'resolved',
+    },
+    {
+      name: 'a new paper that defines an acronym',
+      papers: (list) => [
+        ...list,
+        newPaper(
+          '2599.00006',
+          'Blorpnet',
+          '2025-02-01',
+          '我们提出了 Quantized Widget Rollout（QWR）来加速。',
+        ),
+      ],
+      names: 'resolved',
+    },
+    {
+      name: 'a paper names the next one by its arXiv id, then it is added',
+      papers: (list) =>
+        edit(list, corpus[30]!.id, (p) => withText(p, 'Snarfle arxiv: https://arxiv.org/abs/2599.00007')),
+      names: 'resolved',
+    },
+    {
+      name: 'the paper that arXiv line names, added',
+      papers: (list) => [...list, newPaper('2599.00007', 'Snarfle', '2025-03-01', 'Snarfle 基于 GRPO。')],
+      names: 'resolved',
+    },
+    {
+      name: 'a new paper with a name no one uses, mentioning the others',
+      papers: (list) => [
+        ...list,
+        newPaper('2599.00008', 'Wibblet', '2025-04-01', '我们提出了 Wibblet，基于 Zorblax 与 Quuxbench。'),
+      ],
+      names: 'patched',
+    },
+    {
+      name: 'the paper that held Zorblax removed: the ten mentions lose their target',
+      papers: (list) => list.filter((p) => p.id !== zorblax.id),
+      names: 'patched',
+    },
+    {
+      name: 'a new paper takes the name back',
+      papers: (list) => [...list, { ...zorblax, id: 'arxiv:2599.00009' as PaperId, arxiv: '2599.00009' }],
+      names: 'patched',
+    },
+    {
+      name: 'a paper renamed to a name no one uses',
+      papers: (list) =>
+        edit(list, labelled[5]!.id, (p) => ({ ...p, label: 'Frobozz', title: 'Frobozz: Renamed' })),
+      names: 'patched',
+    },
+  ];
+
+  it('each step equals a fresh build, and the table is patched exactly where it can be', () => {
+    const cache = createLinkCache();
+    let list = [...mentioning];
+    findLinks(list, { cache });
+    for (const step of steps) {
+      list = step.papers(list);
+      const warm = findLinks(list, { cache });
+      expect(json(warm), step.name).toBe(json(findLinks(list)));
+      expect(cache.lastNames, step.name).toBe(step.names);
+    }
+  });
+
+  it('the ten papers that mention a new name link to it (read again although their text did not change)', () => {
+    const cache = createLinkCache();
+    findLinks(mentioning, { cache });
+    const warm = findLinks([...mentioning, zorblax], { cache });
+    expect(cache.lastNames).toBe('patched');
+    expect(cache.lastRead).toBe(11);
+    const sources = warm.edges.filter((e) => e.target === zorblax.id).map((e) => e.source);
+    expect(new Set(sources)).toEqual(new Set(corpus.slice(10, 20).map((p) => p.id)));
+  });
+
+  it('a random sequence of name edits (seeded) stays equal to a fresh build', () => {
+    const random = mulberry32(31);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    const cache = createLinkCache();
+    let list = [...mentioning];
+    findLinks(list, { cache });
+    const added: string[] = [];
+    const seen = { patched: 0, resolved: 0, kept: 0 };
+    for (let step = 0; step < 60; step++) {
+      const kind = Math.floor(random() * 6);
+      const target = pick(list);
+      const other = pick(list);
+      const name = `Zx${Math.floor(random() * 12)}q`;
+      if (kind <= 1) {
+        const id = `2599.${String(100 + step).padStart(5, '0')}`;
+        added.push(`arxiv:${id}`);
+        const date = `2025-0${1 + Math.floor(random() * 9)}-01`;
+        list = [...list, newPaper(id, name, date, `我们提出了 ${name}，它基于 ${other.label}。`)];
+      } else if (kind === 2 && added.length > 0) {
+        const id = added.splice(Math.floor(random() * added.length), 1)[0] as string;
+        list = list.filter((p) => p.id !== id);
+      } else if (kind === 3) list = edit(list, target.id, (p) => withText(p, `本文优于 ${name}。`));
+      else if (kind === 4)
+        list = edit(list, target.id, (p) => ({ ...p, label: name, title: `${name}: Renamed` }));
+      else if (kind === 5 && list.length > 100) list = list.filter((p) => p.id !== target.id);
+      const warm = findLinks(list, { cache });
+      expect(json(warm), `step ${step} kind ${kind}`).toBe(json(findLinks(list)));
+      seen[cache.lastNames]++;
+    }
+    // Both ways were taken many times.
+    expect(seen.patched).toBeGreaterThan(10);
+    expect(seen.resolved).toBeGreaterThan(5);
+  });
+});
