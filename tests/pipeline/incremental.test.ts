@@ -117,6 +117,51 @@ const EDITS: { what: string; apply(notes: Notes): void; check?: (fresh: BuildRes
       ),
   },
   {
+    what: 'the paper holding that name removed from its note (the unchanged note names nothing again)',
+    apply(notes) {
+      const path = at(notes, 6);
+      const text = notes.get(path)!;
+      notes.set(path, text.slice(0, text.indexOf('\n\n2025-12-05 10:00:00')));
+    },
+    check: (result) => expect(result.links.edges.some((e) => e.target === 'arxiv:2512.90005')).toBe(false),
+  },
+  {
+    what: 'two new papers in two notes compete for one new name (the earlier one wins), another note names it',
+    apply(notes) {
+      for (const [k, date, arxiv] of [
+        [4, '2025-12-07', '2512.90007'],
+        [5, '2025-11-02', '2512.90008'],
+      ] as const) {
+        const path = at(notes, k);
+        notes.set(
+          path,
+          notes.get(path)! +
+            entry(date, 'Quibble: Two Papers, One Name', arxiv, ' Q R', 'Quibble 基于 PPO。'),
+        );
+      }
+      const path = at(notes, 1);
+      const text = notes.get(path)!;
+      const i = text.indexOf('**摘要** ：');
+      notes.set(path, `${text.slice(0, i + 8)}我们优于 Quibble。${text.slice(i + 8)}`);
+    },
+    check: (result) =>
+      expect(result.links.edges.find((e) => e.via === 'Quibble' && e.type === 'compares')?.target).toBe(
+        'arxiv:2512.90008',
+      ),
+  },
+  {
+    what: 'the winner of that name removed (the other paper takes it)',
+    apply(notes) {
+      const path = at(notes, 5);
+      const text = notes.get(path)!;
+      notes.set(path, text.slice(0, text.indexOf('\n\n2025-11-02 10:00:00')));
+    },
+    check: (result) =>
+      expect(result.links.edges.find((e) => e.via === 'Quibble' && e.type === 'compares')?.target).toBe(
+        'arxiv:2512.90007',
+      ),
+  },
+  {
     what: 'retitle a paper (a name changes)',
     apply(notes) {
       const path = at(notes, 3);
