@@ -77,8 +77,6 @@ interface PaperState {
   orgs: OrgEvidence;
   /** Its sentences, lower case with separators as spaces, joined by line breaks: which names it holds. */
   folded: string;
-  /** Which word runs `folded` holds, hashed into a bit set: most papers are ruled out without a scan. */
-  sketch: Uint32Array;
   /** Name keys looked up directly. */
   lookups: string[];
 }
@@ -131,6 +129,10 @@ export class LinkIndex {
   /** Paper ids in the order (index) the name table refers to them by. */
   order: string[] = [];
   readonly papers = new Map<string, PaperState>();
+  /** Which word runs each paper's folded text holds (`PaperState.folded`), for finding a name's readers. */
+  readonly sketches = new RunSketches();
+  /** Name key -> the papers that looked it up directly (`PaperState.lookups`). */
+  readonly lookupUsers = new Map<string, Set<string>>();
   /** Concept id / source node id -> the papers that feed it, in id order. */
   readonly conceptFeeds = new Map<string, string[]>();
   readonly sourceFeeds = new Map<string, string[]>();
@@ -223,37 +225,86 @@ function runHash(text: string, from: number, to: number): number {
   return h >>> 0;
 }
 
-function sketchAdd(sketch: Uint32Array, h: number): void {
-  const a = h & (SKETCH_BITS - 1);
-  const b = (h >>> 16) & (SKETCH_BITS - 1);
-  sketch[a >>> 5] = (sketch[a >>> 5] as number) | (1 << (a & 31));
-  sketch[b >>> 5] = (sketch[b >>> 5] as number) | (1 << (b & 31));
-}
+/**
+ * Which papers' folded texts may hold a word run: each paper's maximal runs of word characters (`isWordCode`)
+ * are hashed to two of `SKETCH_BITS` bits, and the bits are kept by column (bit -> the papers that have it,
+ * one bit per paper slot), so the papers that may hold a run are an AND of two columns. A paper without both
+ * bits holds no such run; one with them is then checked on its text.
+ */
+export class RunSketches {
+  /** 32-bit words per column. */
+  private words = 0;
+  private columns = new Uint32Array(0);
+  private readonly slots = new Map<string, { slot: number; bits: Uint16Array }>();
+  private readonly ids: (string | undefined)[] = [];
+  private readonly free: number[] = [];
 
-function sketchHas(sketch: Uint32Array, h: number): boolean {
-  const a = h & (SKETCH_BITS - 1);
-  const b = (h >>> 16) & (SKETCH_BITS - 1);
-  return (
-    ((sketch[a >>> 5] as number) & (1 << (a & 31))) !== 0 &&
-    ((sketch[b >>> 5] as number) & (1 << (b & 31))) !== 0
-  );
-}
+  add(id: string, folded: string): void {
+    this.remove(id);
+    const slot = this.free.pop() ?? this.ids.length;
+    if (slot >= this.words * 32) this.grow(slot + 1);
+    const bits = new Set<number>();
+    const n = folded.length;
+    let start = -1;
+    for (let i = 0; i <= n; i++) {
+      if (i < n && isWordCode(folded.charCodeAt(i))) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        const h = runHash(folded, start, i);
+        bits.add(h & (SKETCH_BITS - 1));
+        bits.add((h >>> 16) & (SKETCH_BITS - 1));
+        start = -1;
+      }
+    }
+    const list = Uint16Array.from(bits);
+    const word = slot >>> 5;
+    const mask = 1 << (slot & 31);
+    for (const b of list) {
+      const at = b * this.words + word;
+      this.columns[at] = (this.columns[at] as number) | mask;
+    }
+    this.slots.set(id, { slot, bits: list });
+    this.ids[slot] = id;
+  }
 
-/** Every maximal run of word characters (`isWordCode`) of a folded text, hashed into a sketch. */
-function sketchOf(folded: string): Uint32Array {
-  const sketch = new Uint32Array(SKETCH_BITS / 32);
-  const n = folded.length;
-  let start = -1;
-  for (let i = 0; i <= n; i++) {
-    const word = i < n && isWordCode(folded.charCodeAt(i));
-    if (word) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      sketchAdd(sketch, runHash(folded, start, i));
-      start = -1;
+  remove(id: string): void {
+    const known = this.slots.get(id);
+    if (!known) return;
+    const word = known.slot >>> 5;
+    const mask = ~(1 << (known.slot & 31));
+    for (const b of known.bits) {
+      const at = b * this.words + word;
+      this.columns[at] = (this.columns[at] as number) & mask;
+    }
+    this.slots.delete(id);
+    this.ids[known.slot] = undefined;
+    this.free.push(known.slot);
+  }
+
+  /** Ids of the papers whose sketch has both bits of run hash `h` (a superset of those holding the run). */
+  candidates(h: number, out: string[]): void {
+    const a = (h & (SKETCH_BITS - 1)) * this.words;
+    const b = ((h >>> 16) & (SKETCH_BITS - 1)) * this.words;
+    for (let w = 0; w < this.words; w++) {
+      let m = (this.columns[a + w] as number) & (this.columns[b + w] as number);
+      while (m !== 0) {
+        const low = m & -m;
+        const id = this.ids[w * 32 + (31 - Math.clz32(low))];
+        if (id !== undefined) out.push(id);
+        m ^= low;
+      }
     }
   }
-  return sketch;
+
+  private grow(slots: number): void {
+    let words = Math.max(this.words, 8);
+    while (words * 32 < slots) words *= 2;
+    const columns = new Uint32Array(SKETCH_BITS * words);
+    for (let c = 0; c < SKETCH_BITS; c++)
+      columns.set(this.columns.subarray(c * this.words, (c + 1) * this.words), c * words);
+    this.columns = columns;
+    this.words = words;
+  }
 }
 
 /**
@@ -263,7 +314,7 @@ function sketchOf(folded: string): Uint32Array {
  * the key's does (at a non-word character of the key, or at the key's end, which is then a boundary); the same
  * holds for a key that ends with one, and for a run enclosed by non-word characters inside the key.
  */
-function keyRunHash(key: string): number {
+export function keyRunHash(key: string): number {
   const n = key.length;
   if (n === 0) return -1;
   let start = 0;
@@ -288,7 +339,7 @@ function keyRunHash(key: string): number {
 }
 
 /** Whether `folded` holds `key` where the matcher could report it (Latin names not glued to letters). */
-function holdsName(folded: string, key: string): boolean {
+export function holdsName(folded: string, key: string): boolean {
   const wordStart = isWordCode(key.charCodeAt(0));
   const wordEnd = isWordCode(key.charCodeAt(key.length - 1));
   for (let at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + 1)) {
@@ -556,6 +607,12 @@ export function warmLinks(
     oldRecords.set(id, old.record);
     regroup.add(id);
     ix.papers.delete(id);
+    ix.sketches.remove(id);
+    for (const key of old.lookups) {
+      const users = ix.lookupUsers.get(key);
+      users?.delete(id);
+      if (users?.size === 0) ix.lookupUsers.delete(key);
+    }
     return old;
   };
   for (const id of removed) forget(id);
@@ -616,10 +673,15 @@ export function warmLinks(
       byConcept,
       orgs,
       folded,
-      sketch: sketchOf(folded),
       lookups,
     };
     ix.papers.set(paper.id, state);
+    ix.sketches.add(paper.id, folded);
+    for (const key of lookups) {
+      let users = ix.lookupUsers.get(key);
+      if (!users) ix.lookupUsers.set(key, (users = new Set()));
+      users.add(paper.id);
+    }
     for (const c of state.byConcept.keys()) {
       touchedConcepts.add(c);
       let feeds = ix.conceptFeeds.get(c);
@@ -889,29 +951,57 @@ function addReaders(
   checkPrints: boolean,
 ): void {
   const everything = changedNames.length > MAX_CHANGED_NAMES;
-  const changedSet = new Set(changedNames);
-  const runHashes = changedNames.map(keyRunHash);
-  const holdsChanged = (state: PaperState): boolean => {
-    for (let k = 0; k < changedNames.length; k++) {
-      const h = runHashes[k] as number;
-      if (h >= 0 && !sketchHas(state.sketch, h)) continue;
-      if (holdsName(state.folded, changedNames[k] as string)) return true;
+  const readers = everything ? new Set<string>() : readersOf(ix, changedNames);
+  if (!checkPrints && !everything) {
+    // Papers without a state are new ones, read already. Ids of removed papers find no index.
+    for (const id of readers) {
+      const p = indexOfId(papers, id);
+      if (p >= 0) toRead.add(p);
     }
-    return false;
-  };
-  if (!checkPrints && changedNames.length === 0) return;
+    return;
+  }
   papers.forEach((paper, p) => {
     if (toRead.has(p)) return;
     const state = ix.papers.get(paper.id);
-    if (
-      !state ||
-      everything ||
-      (checkPrints && !samePrint(state.print, names, p)) ||
-      state.lookups.some((key) => changedSet.has(key)) ||
-      holdsChanged(state)
-    )
+    if (!state || everything || readers.has(paper.id) || (checkPrints && !samePrint(state.print, names, p)))
       toRead.add(p);
   });
+}
+
+/**
+ * The papers (kept states) whose text holds one of `keys` where the matcher could report it, or that looked
+ * one up. Texts are asked of the sketches first; keys without a word run are looked for in every text.
+ */
+function readersOf(ix: LinkIndex, keys: readonly string[]): Set<string> {
+  const readers = new Set<string>();
+  const candidates: string[] = [];
+  for (const key of keys) {
+    for (const id of ix.lookupUsers.get(key) ?? []) readers.add(id);
+    const h = keyRunHash(key);
+    if (h < 0) {
+      for (const [id, state] of ix.papers) if (holdsName(state.folded, key)) readers.add(id);
+      continue;
+    }
+    candidates.length = 0;
+    ix.sketches.candidates(h, candidates);
+    for (const id of candidates) {
+      const state = ix.papers.get(id);
+      if (state && !readers.has(id) && holdsName(state.folded, key)) readers.add(id);
+    }
+  }
+  return readers;
+}
+
+/** The index of the paper with id `id` in `papers` (sorted by id), or -1. */
+function indexOfId(papers: readonly PaperRecord[], id: string): number {
+  let lo = 0;
+  let hi = papers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((papers[mid] as PaperRecord).id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < papers.length && (papers[lo] as PaperRecord).id === id ? lo : -1;
 }
 
 /** What each name stands for, by id (stable across builds). */
