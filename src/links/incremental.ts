@@ -243,7 +243,11 @@ export class RunSketches {
     this.remove(id);
     const slot = this.free.pop() ?? this.ids.length;
     if (slot >= this.words * 32) this.grow(slot + 1);
-    const bits = new Set<number>();
+    // Bits are set as runs are found; the list of them (repeats and all) is what `remove` clears.
+    const bits: number[] = [];
+    const { columns, words } = this;
+    const word = slot >>> 5;
+    const mask = 1 << (slot & 31);
     const n = folded.length;
     let start = -1;
     for (let i = 0; i <= n; i++) {
@@ -251,19 +255,15 @@ export class RunSketches {
         if (start < 0) start = i;
       } else if (start >= 0) {
         const h = runHash(folded, start, i);
-        bits.add(h & (SKETCH_BITS - 1));
-        bits.add((h >>> 16) & (SKETCH_BITS - 1));
+        const a = h & (SKETCH_BITS - 1);
+        const b = (h >>> 16) & (SKETCH_BITS - 1);
+        columns[a * words + word] = (columns[a * words + word] as number) | mask;
+        columns[b * words + word] = (columns[b * words + word] as number) | mask;
+        bits.push(a, b);
         start = -1;
       }
     }
-    const list = Uint16Array.from(bits);
-    const word = slot >>> 5;
-    const mask = 1 << (slot & 31);
-    for (const b of list) {
-      const at = b * this.words + word;
-      this.columns[at] = (this.columns[at] as number) | mask;
-    }
-    this.slots.set(id, { slot, bits: list });
+    this.slots.set(id, { slot, bits: Uint16Array.from(bits) });
     this.ids[slot] = id;
   }
 
@@ -787,12 +787,18 @@ function claimStats(own: readonly PaperClaims[]): ClaimStats {
   return stats;
 }
 
-/** Adds `by` to the count of every key one paper claims (once per paper). */
+/** Adds `by` to the count of every key one paper claims (once per paper; its claims are a handful). */
 function countClaims(claimants: Map<string, number>, mine: PaperClaims, by: number): void {
-  const seen = new Set<string>();
-  for (const c of mine.claims) {
-    if (seen.has(c.key)) continue;
-    seen.add(c.key);
+  const { claims } = mine;
+  const seen = claims.length > 16 ? new Set<string>() : null;
+  for (let k = 0; k < claims.length; k++) {
+    const c = claims[k] as NameClaim;
+    let repeat = false;
+    if (seen) {
+      repeat = seen.has(c.key);
+      seen.add(c.key);
+    } else for (let j = 0; j < k && !repeat; j++) repeat = (claims[j] as NameClaim).key === c.key;
+    if (repeat) continue;
     const n = (claimants.get(c.key) ?? 0) + by;
     if (n > 0) claimants.set(c.key, n);
     else claimants.delete(c.key);
