@@ -21,6 +21,38 @@ import { splitSentences, type Sentence } from './sentences.js';
 export const HANDFUL = 4;
 /** Evidence kept per edge (the first ones, in paper order). */
 export const MAX_EVIDENCE = 20;
+
+/** What an edge gathers from the calls that add to it. */
+export interface EvidenceFold {
+  evidence: string[];
+  sources: SourceRef[];
+  confidence: number;
+  via: string[];
+}
+
+/**
+ * Add one call's evidence to an edge: the highest confidence, every distinct `via`, and up to MAX_EVIDENCE
+ * distinct (sentence, place) pairs in call order. The one-shot and the warm link stage both fold with this,
+ * which is what keeps a warm result equal to a fresh one. Evidence is capped, so the scan is short.
+ */
+export function foldEvidence(
+  acc: EvidenceFold,
+  evidence: string,
+  where: SourceRef,
+  confidence: number,
+  via: string,
+): void {
+  acc.confidence = Math.max(acc.confidence, confidence);
+  if (via && !acc.via.includes(via)) acc.via.push(via);
+  const n = acc.evidence.length;
+  if (n >= MAX_EVIDENCE) return;
+  for (let k = 0; k < n; k++) {
+    const at = acc.sources[k] as SourceRef;
+    if (at.line === where.line && acc.evidence[k] === evidence && at.file === where.file) return;
+  }
+  acc.evidence.push(evidence);
+  acc.sources.push(where);
+}
 /** Mention places kept per concept. */
 export const MAX_CONCEPT_SOURCES = 100;
 

@@ -23,7 +23,7 @@ import {
   CONFIDENCE_DERIVED,
   HANDFUL,
   MAX_CONCEPT_SOURCES,
-  MAX_EVIDENCE,
+  foldEvidence,
   compareStrings,
   conceptFor,
   isConceptRef,
@@ -396,19 +396,6 @@ interface Acc {
   sources: SourceRef[];
   confidence: number;
   via: string[];
-}
-
-function accAdd(acc: Acc, evidence: string, where: SourceRef, confidence: number, via: string): void {
-  acc.confidence = Math.max(acc.confidence, confidence);
-  if (via && !acc.via.includes(via)) acc.via.push(via);
-  const n = acc.evidence.length;
-  if (n >= MAX_EVIDENCE) return;
-  for (let k = 0; k < n; k++) {
-    const at = acc.sources[k] as SourceRef;
-    if (at.line === where.line && acc.evidence[k] === evidence && at.file === where.file) return;
-  }
-  acc.evidence.push(evidence);
-  acc.sources.push(where);
 }
 
 function recordOf(acc: Acc): EdgeRecord {
@@ -1157,7 +1144,7 @@ function sourceState(
         };
         accs.set(key, acc);
       }
-      accAdd(acc, f.evidence, f.where, f.confidence, f.via);
+      foldEvidence(acc, f.evidence, f.where, f.confidence, f.via);
     }
   }
   if (!sc) {
@@ -1184,7 +1171,7 @@ function sourceState(
             };
             accs.set(key, target);
           }
-          accAdd(
+          foldEvidence(
             target,
             text,
             acc.sources[k] as SourceRef,
@@ -1374,7 +1361,7 @@ function sameGroup(
             confidence: line.confidence,
             via: [],
           };
-          accAdd(fold, line.text, line.where, line.confidence, line.via);
+          foldEvidence(fold, line.text, line.where, line.confidence, line.via);
         }
       }
       if (fold) after = recordOf(fold);

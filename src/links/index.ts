@@ -17,7 +17,7 @@ import {
   EDGE_TYPE_INDEX,
   HANDFUL,
   MAX_CONCEPT_SOURCES,
-  MAX_EVIDENCE,
+  foldEvidence,
   compareStrings,
   conceptFor,
   isConceptRef,
@@ -159,17 +159,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       byTarget.set(target, acc);
       edges.push(acc);
     }
-    acc.confidence = Math.max(acc.confidence, confidence);
-    if (via && !acc.via.includes(via)) acc.via.push(via);
-    // Evidence is capped, so this scan is short; it allocates nothing.
-    const n = acc.evidence.length;
-    if (n >= MAX_EVIDENCE) return;
-    for (let k = 0; k < n; k++) {
-      const at = acc.sources[k] as SourceRef;
-      if (at.line === where.line && acc.evidence[k] === evidence && at.file === where.file) return;
-    }
-    acc.evidence.push(evidence);
-    acc.sources.push(where);
+    foldEvidence(acc, evidence, where, confidence, via);
   };
   /** Derived concept -> the names it is built from (`GRPO++` -> GRPO). */
   const derivedBases = new Map<number, Set<number>>();
