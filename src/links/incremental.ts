@@ -191,7 +191,8 @@ function claimsSig(paper: PaperRecord, claims: PaperClaims): string {
   return JSON.stringify([claims, paper.date ?? '', paper.arxiv ?? '', where?.file ?? '', where?.line ?? 0]);
 }
 
-function insertSorted(list: string[], id: string): void {
+/** The first index of the sorted `list` whose id is not below `id`. */
+function lowerBound(list: readonly string[], id: string): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -199,18 +200,17 @@ function insertSorted(list: string[], id: string): void {
     if ((list[mid] as string) < id) lo = mid + 1;
     else hi = mid;
   }
-  if (list[lo] !== id) list.splice(lo, 0, id);
+  return lo;
+}
+
+function insertSorted(list: string[], id: string): void {
+  const at = lowerBound(list, id);
+  if (list[at] !== id) list.splice(at, 0, id);
 }
 
 function removeSorted(list: string[], id: string): void {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as string) < id) lo = mid + 1;
-    else hi = mid;
-  }
-  if (list[lo] === id) list.splice(lo, 1);
+  const at = lowerBound(list, id);
+  if (list[at] === id) list.splice(at, 1);
 }
 
 const SEPARATOR_CHARS = /[-_\u2010\u2011\u2013\u00b7]/g;

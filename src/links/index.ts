@@ -28,6 +28,7 @@ import {
   type ConceptEntry,
   type OrgEvidence,
   type ReadContext,
+  type ReadSink,
 } from './core.js';
 import { LinkIndex, warmLinks } from './incremental.js';
 import { conceptIdOf, nameKey } from './normalise.js';
@@ -278,15 +279,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   return { concepts: conceptRecords, edges: out, diagnostics };
 }
 
-type AddEdge = (
-  type: EdgeType,
-  source: number,
-  target: number,
-  evidence: string,
-  where: SourceRef,
-  confidence: number,
-  via: string,
-) => void;
+type AddEdge = ReadSink['edge'];
 
 /**
  * Same group: papers sharing an author, or an organisation their text names as their own. (A function of its
