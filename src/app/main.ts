@@ -375,8 +375,10 @@ function showResults(): void {
   );
   if (found.length === 0 && input.value.trim() !== '' && document.activeElement === input) {
     const li = document.createElement('li');
-    li.className = 'empty';
-    li.textContent = 'No match';
+    // Until the other titles and authors are in, an empty list is not yet an answer.
+    const pending = extrasRequested && !extrasLoaded;
+    li.className = pending ? 'empty pending' : 'empty';
+    li.textContent = pending ? 'Searching other titles and authors…' : 'No match';
     results.append(li);
   }
   results.hidden = results.childElementCount === 0;
@@ -403,6 +405,7 @@ function choose(k: number): void {
 }
 
 let extrasRequested = false;
+let extrasLoaded = false;
 /** Settles when the search extras (other titles, authors, aliases) are in the index. */
 let extrasReady: Promise<void> | null = null;
 function loadSearchExtras(): void {
@@ -414,10 +417,12 @@ function loadSearchExtras(): void {
     .then((extra) => {
       if (map !== forMap) return;
       searchIndex = buildSearchIndex(map, extra);
+      extrasLoaded = true;
       if (input.value) runSearch();
     })
     .catch(() => {
       extrasRequested = false;
+      if (map === forMap) showResults();
     });
 }
 
@@ -606,6 +611,7 @@ function install(next: MapFile): void {
   store = new DetailStore(map);
   searchIndex = { entries: [] };
   extrasRequested = false;
+  extrasLoaded = false;
   extrasReady = null;
   graph = buildGraph(map);
   if (state.selected !== null && !index.byKey.has(state.selected)) state = { ...state, selected: null };

@@ -152,15 +152,30 @@ describe('the seed map', () => {
     )!;
     const query = zh.slice(0, Math.min(10, zh.length));
     const { page } = await fresh();
+    // Hold the search extras back so that typing runs ahead of them, as on a slow connection.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/search.json*', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.locator('#search-input').click();
     await page.keyboard.type(query);
-    await page.waitForSelector('#search-results:not([hidden]) li');
+    // The Chinese title is an other title: until the extras arrive the list says it is still searching,
+    // not "No match".
+    await page.waitForSelector('#search-results:not([hidden]) li.pending');
+    expect(await page.textContent('#search-results li')).toContain('Searching');
+    release();
+    await page.waitForSelector('#search-results:not([hidden]) li:not(.empty)');
     const first = await page.locator('#search-results li').first().textContent();
     expect(first).toContain(query);
     await page.keyboard.press('Enter');
     await page.waitForSelector('#panel:not([hidden]) #panel-title');
     expect(await ph<string | null>(page, 'h.state().selected')).toBe(target.key);
     expect(await page.textContent('#panel-title')).toBe(target.attributes.title);
+    await page.fill('#search-input', 'zzqx no such paper');
+    await page.waitForSelector('#search-results:not([hidden]) li.empty');
+    expect(await page.textContent('#search-results li')).toBe('No match');
     await page.close();
   });
 });
