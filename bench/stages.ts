@@ -157,7 +157,10 @@ export async function loadBaseline(): Promise<Baseline> {
   }
   const gfm = /from ['"](remark-gfm|micromark-extension-gfm|mdast-util-gfm)['"]/.test(src);
   const gfmTableOnly = !gfm && /from ['"]micromark-extension-gfm-table['"]/.test(src);
-  if (/mdast-util-from-markdown/.test(src) && !/from 'remark-parse'|from "remark-parse"/.test(src)) {
+  // src/parse reads micromark's events (or an mdast tree from them) without the unified wrapper: the baseline is
+  // mdast-util-from-markdown with the same extensions, which is remark-parse less that wrapper.
+  const micromarkDirect = /from ['"](mdast-util-from-markdown|micromark)['"]/.test(src);
+  if (micromarkDirect && !/from 'remark-parse'|from "remark-parse"/.test(src)) {
     const { fromMarkdown } = await import('mdast-util-from-markdown');
     if (gfmTableOnly) {
       const { gfmTable } = await import('micromark-extension-gfm-table');

@@ -3,9 +3,6 @@
 //   parseFile        one note -> FileParse (front matter, entries, per-file diagnostics); JSON data, cacheable
 //   mergeFileParses  FileParse[] -> ParseResult (same paper merged across places, cited-only papers, stats)
 //   parseNotes       mergeFileParses(files.map(parseFile))
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Diagnostic, NoteFile, ParseResult } from '../types.js';
 import { analyse, type FileContext } from './analyse.js';
 import { readFrontMatter } from './front-matter.js';
@@ -21,8 +18,6 @@ export { mergeFileParses, titleId } from './merge.js';
 export { DEFAULT_PARSE_OPTIONS } from './types.js';
 export type { Cite, FileEntry, FileParse, ParseOptions } from './types.js';
 
-const tableSyntax = [gfmTable()];
-const tableTree = [gfmTableFromMarkdown()];
 const TABLE_DELIMITER = /^\s{0,3}\|?\s{0,8}:?-{1,}:?\s{0,8}\|/m;
 
 function resolveOptions(options: ParseOptions | null | undefined): Required<ParseOptions> {
@@ -101,10 +96,13 @@ export function parseFile(file: NoteFile, options?: ParseOptions | null): FilePa
         for (; k < body.length && body[k]!.trim() !== ''; k++) body[k] = body[k]!.slice(indent);
       }
       const source = body.join('\n');
-      const tree = TABLE_DELIMITER.test(source)
-        ? fromMarkdown(source, { extensions: tableSyntax, mdastExtensions: tableTree })
-        : fromMarkdown(source);
-      collectLines(tree, chunk.start - chunk.prefix.length, chunk.start, collected);
+      collectLines(
+        source,
+        TABLE_DELIMITER.test(source),
+        chunk.start - chunk.prefix.length,
+        chunk.start,
+        collected,
+      );
     }
     if (prepared.overflow.size > 0) {
       for (const [lineNo, rest] of prepared.overflow) {

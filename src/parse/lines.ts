@@ -1,7 +1,16 @@
-// mdast -> a flat list of located lines: plain text (emphasis stripped), links, and the block context each line
+// Markdown -> a flat list of located lines: plain text (emphasis stripped), links, and the block context each line
 // sits in. Entry finding works on this list, which lets it see lines that Markdown folded into one paragraph
 // (a `6. 2025-…` line lazily continuing the paragraph above is still its own line here).
-import type { Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+//
+// The lines are read straight from micromark's events, the same events remark-parse (mdast-util-from-markdown)
+// turns into a syntax tree: building the tree first cost about a quarter of the parse. The reading follows
+// mdast-util-from-markdown's rules for what is text (escapes, character references, line endings, merged text
+// runs, link labels versus resources), and a test holds it to the lines the tree would give.
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { parse, postprocess, preprocess } from 'micromark';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
+import type { Event, ParseContext, Token } from 'micromark-util-types';
 import { findArxivRefs, findUrls, linkKind, type ArxivRef, type LinkKind } from './patterns.js';
 
 export interface LineLink {
@@ -57,6 +66,8 @@ interface Ctx {
   itemFirst: boolean;
 }
 
+const ROOT: Ctx = { listDepth: 0, ordered: false, quoteDepth: 0, itemFirst: false };
+
 interface Acc {
   text: string;
   links: LineLink[];
@@ -75,12 +86,11 @@ function plainSegment(text: string): string {
   return out;
 }
 
-/** Collects the plain text of phrasing content, split by source line. */
-class PhrasingCollector {
+/** The plain text of one block (a paragraph, heading or table cell), split by source line. */
+class LineText {
   readonly byLine = new Map<number, Acc>();
-  constructor(private readonly offset: number) {}
 
-  private acc(line: number): Acc {
+  acc(line: number): Acc {
     let a = this.byLine.get(line);
     if (!a) {
       a = { text: '', links: [], bold: 0 };
@@ -89,8 +99,8 @@ class PhrasingCollector {
     return a;
   }
 
-  /** One line's part of a text node. */
-  private text(part: string, line: number, strong: boolean, inLink: boolean): void {
+  /** One line's part of a text run. */
+  text(part: string, line: number, strong: boolean, inLink: boolean): void {
     const a = this.acc(line);
     const at = a.text.length;
     a.text += part;
@@ -109,55 +119,6 @@ class PhrasingCollector {
       }
     }
   }
-
-  add(nodes: readonly PhrasingContent[], fallbackLine: number, strong: boolean, inLink: boolean): void {
-    for (const node of nodes) {
-      const line = node.position ? node.position.start.line + this.offset : fallbackLine;
-      switch (node.type) {
-        case 'text': {
-          const value = node.value;
-          if (!value.includes('\n')) this.text(plainSegment(value), line, strong, inLink);
-          else {
-            const parts = value.split('\n');
-            for (let k = 0; k < parts.length; k++)
-              this.text(plainSegment(parts[k]!), line + k, strong, inLink);
-          }
-          break;
-        }
-        case 'inlineCode': {
-          const a = this.acc(line);
-          a.text += node.value;
-          if (strong) a.bold += node.value.length;
-          break;
-        }
-        case 'break':
-          break;
-        case 'strong':
-          this.add(node.children, line, true, inLink);
-          break;
-        case 'emphasis':
-        case 'delete':
-          this.add(node.children, line, strong, inLink);
-          break;
-        case 'link': {
-          const a = this.acc(line);
-          const at = a.text.length;
-          const before = a.text.length;
-          this.add(node.children, line, strong, true);
-          const label = a.text.slice(before).trim();
-          a.links.push({ label, url: node.url, at, bare: false, kind: linkKind(node.url) });
-          break;
-        }
-        case 'linkReference': {
-          this.add(node.children, line, strong, inLink);
-          break;
-        }
-        default:
-          // images, inline html, footnote references: no text
-          break;
-      }
-    }
-  }
 }
 
 /** Every non-space character of the line is bold (`bold` counts the bold characters). */
@@ -166,88 +127,464 @@ function boldLine(text: string, bold: number): boolean {
   return trimmed.length > 0 && bold >= trimmed.replace(/\s+/g, '').length;
 }
 
-function isTable(node: RootContent): node is Table {
-  return node.type === 'table';
+/** What a phrasing frame does with the text inside it. */
+const enum Mode {
+  /** Not text: an image's alt, a link title, a reference label. */
+  Drop,
+  /** Text of the line: emphasis, strong, a link's label, a paragraph, heading or cell. */
+  Text,
+  /** A value: inline code, a link destination, an HTML block. */
+  Capture,
 }
 
 /**
- * Flatten the top-level blocks of a parsed chunk into located lines. `offset` is added to every mdast line
- * number; lines at or before `skipThrough` (synthetic prefix lines) are dropped.
+ * An open phrasing node. `run` is its trailing text node as mdast-util-from-markdown would build it: adjacent
+ * text, escapes, character references and line endings merge into one run until another node comes.
  */
-export function collectLines(root: Root, offset: number, skipThrough: number, out: Line[]): void {
-  const visit = (node: Nodes, ctx: Ctx): void => {
-    const pos = node.position;
-    if (!pos) return;
-    const startLine = pos.start.line + offset;
-    if (pos.end.line + offset <= skipThrough) return;
-    switch (node.type) {
-      case 'heading':
-      case 'paragraph': {
-        const collector = new PhrasingCollector(offset);
-        collector.add(node.children, startLine, false, false);
-        const endLine = pos.end.line + offset;
+interface Frame {
+  mode: Mode;
+  strong: boolean;
+  inLink: boolean;
+  /** Line endings inside are text (mdast-util-from-markdown's `canContainEols`). */
+  eol: boolean;
+  run: string | null;
+  runLine: number;
+  captured: string;
+  /** For a link: where its label starts and whether it is a link (not a reference); for inline code: its line. */
+  line: number;
+  acc: Acc | null;
+  at: number;
+  url: string;
+}
+
+function frame(mode: Mode, strong: boolean, inLink: boolean, eol: boolean, line = 0): Frame {
+  return { mode, strong, inLink, eol, run: null, runLine: 0, captured: '', line, acc: null, at: 0, url: '' };
+}
+
+interface Container {
+  quote: boolean;
+  /** The block context of the container itself (a list) or of its children (a block quote). */
+  ctx: Ctx;
+  ordered: boolean;
+  itemOpen: boolean;
+  itemChildren: number;
+  itemLine: number;
+  itemColumn: number;
+}
+
+let plainParser: ParseContext | undefined;
+let tableParser: ParseContext | undefined;
+
+/** micromark's events for a document, as remark-parse gets them (CommonMark, GFM tables when asked). */
+export function markdownEvents(source: string, tables: boolean): Event[] {
+  const parser = tables ? (tableParser ??= parse({ extensions: [gfmTable()] })) : (plainParser ??= parse());
+  // A parser holds the definitions and lazy lines of the document it reads: start each document afresh.
+  parser.defined = [];
+  parser.lazy = {};
+  return postprocess(parser.document().write(preprocess()(source, undefined, true)));
+}
+
+function exitOf(events: readonly Event[], i: number, token: Token): number {
+  let j = i + 1;
+  while (j < events.length && !(events[j]![0] === 'exit' && events[j]![1] === token)) j++;
+  return j;
+}
+
+/**
+ * Flatten a parsed chunk into located lines. `offset` is added to every line number of `source`; lines at or
+ * before `skipThrough` (synthetic prefix lines) are dropped.
+ */
+export function collectLines(
+  source: string,
+  tables: boolean,
+  offset: number,
+  skipThrough: number,
+  out: Line[],
+): void {
+  const events = markdownEvents(source, tables);
+  const containers: Container[] = [];
+  let frames: Frame[] = [];
+  let text = new LineText();
+  // The open leaf block.
+  let block: Token | null = null;
+  let blockCtx = ROOT;
+  let depth = 0;
+  let atHardBreak = false;
+  let slurpLineEnding = false;
+  let inTable = false;
+  let referenceType = '';
+  // The open table.
+  let columns: string[] = [];
+  let rowIndex = 0;
+  let cells: string[] = [];
+  let rowLinks: LineLink[] = [];
+  let rowText = '';
+
+  const nextCtx = (): Ctx => {
+    const top = containers[containers.length - 1];
+    if (!top) return ROOT;
+    if (top.quote) return top.ctx;
+    const first = top.itemChildren === 0;
+    top.itemChildren++;
+    return {
+      listDepth: top.ctx.listDepth + 1,
+      ordered: top.ordered,
+      quoteDepth: top.ctx.quoteDepth,
+      itemFirst: first,
+    };
+  };
+  const skipped = (token: Token): boolean => token.end.line + offset <= skipThrough;
+  const emptyItem = (list: Container): void => {
+    out.push({
+      line: list.itemLine + offset,
+      column: list.itemColumn,
+      kind: 'para',
+      text: '',
+      links: [],
+      depth: 0,
+      first: true,
+      item: true,
+      listDepth: list.ctx.listDepth + 1,
+      ordered: list.ordered,
+      quoteDepth: list.ctx.quoteDepth,
+      bold: false,
+    });
+  };
+  const single = (token: Token, kind: LineKind, ctx: Ctx): void => {
+    out.push({
+      line: token.start.line + offset,
+      column: token.start.column,
+      kind,
+      text: '',
+      links: [],
+      depth: 0,
+      first: true,
+      item: ctx.itemFirst,
+      listDepth: ctx.listDepth,
+      ordered: ctx.ordered,
+      quoteDepth: ctx.quoteDepth,
+      bold: false,
+    });
+  };
+  /** End the frame's text run: it becomes text of its lines, or part of the captured value. */
+  const flush = (f: Frame): void => {
+    const run = f.run;
+    if (run === null) return;
+    f.run = null;
+    if (f.mode === Mode.Text) {
+      const line = f.runLine + offset;
+      if (!run.includes('\n')) text.text(plainSegment(run), line, f.strong, f.inLink);
+      else {
+        const parts = run.split('\n');
+        for (let k = 0; k < parts.length; k++)
+          text.text(plainSegment(parts[k]!), line + k, f.strong, f.inLink);
+      }
+    } else if (f.mode === Mode.Capture) f.captured += run;
+  };
+  const openRun = (token: Token): void => {
+    const top = frames[frames.length - 1];
+    if (top && top.run === null) {
+      top.run = '';
+      top.runLine = token.start.line;
+    }
+  };
+  const append = (value: string): void => {
+    const top = frames[frames.length - 1];
+    if (top && top.run !== null) top.run += value;
+  };
+  /** A child node opens in the top frame: its text run ends there. */
+  const child = (): Frame => {
+    const top = frames[frames.length - 1]!;
+    flush(top);
+    return top;
+  };
+
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const token = event[1];
+    const type = token.type;
+    if (event[0] === 'enter') {
+      switch (type) {
+        case 'data':
+        case 'codeTextData':
+        case 'htmlFlowData':
+        case 'characterEscape':
+        case 'characterReference':
+        case 'autolinkProtocol':
+        case 'autolinkEmail':
+          openRun(token);
+          break;
+        case 'emphasis':
+        case 'strong': {
+          if (frames.length === 0) break;
+          const top = child();
+          frames.push(frame(Mode.Text, top.strong || type === 'strong', top.inLink, true));
+          break;
+        }
+        case 'codeText': {
+          if (frames.length === 0) break;
+          const top = child();
+          frames.push(frame(Mode.Capture, top.strong, top.inLink, true, token.start.line));
+          break;
+        }
+        case 'link':
+        case 'autolink': {
+          if (frames.length === 0) break;
+          const top = child();
+          const j = type === 'link' ? exitOf(events, i, token) : i;
+          // `[text](url)` is a link; `[text][ref]`, `[text][]` and `[text]` are references: their text is plain.
+          const resource = type === 'autolink' || events[j - 1]?.[1].type === 'resource';
+          const f = frame(Mode.Drop, top.strong, resource || top.inLink, false, token.start.line);
+          if (resource) {
+            f.acc = text.acc(token.start.line + offset);
+            f.at = f.acc.text.length;
+          }
+          if (type === 'autolink') f.mode = Mode.Text;
+          frames.push(f);
+          break;
+        }
+        case 'label': {
+          const top = frames[frames.length - 1];
+          if (top) frames.push(frame(Mode.Text, top.strong, top.inLink, true));
+          break;
+        }
+        case 'resourceDestinationString':
+          if (frames.length > 0) frames.push(frame(Mode.Capture, false, true, true));
+          break;
+        case 'resourceTitleString':
+        case 'referenceString':
+          if (frames.length > 0) frames.push(frame(Mode.Drop, false, true, true));
+          break;
+        case 'image':
+        case 'htmlText':
+        case 'hardBreakEscape':
+        case 'hardBreakTrailing':
+          // No text: images, inline HTML and hard breaks are nodes of their own, which end the text run.
+          if (frames.length > 0) child();
+          i = exitOf(events, i, token);
+          if (type === 'hardBreakEscape' || type === 'hardBreakTrailing') atHardBreak = true;
+          break;
+        case 'paragraph':
+        case 'atxHeading':
+        case 'setextHeading':
+        case 'htmlFlow': {
+          const ctx = nextCtx();
+          if (skipped(token)) {
+            i = exitOf(events, i, token);
+            break;
+          }
+          block = token;
+          blockCtx = ctx;
+          depth = 0;
+          text = new LineText();
+          frames = [frame(type === 'htmlFlow' ? Mode.Capture : Mode.Text, false, false, true)];
+          break;
+        }
+        case 'thematicBreak':
+        case 'codeFenced':
+        case 'codeIndented':
+        case 'definition': {
+          const ctx = nextCtx();
+          if (!skipped(token) && type !== 'definition')
+            single(token, type === 'thematicBreak' ? 'break' : 'code', ctx);
+          i = exitOf(events, i, token);
+          break;
+        }
+        case 'blockQuote':
+        case 'listOrdered':
+        case 'listUnordered': {
+          const ctx = nextCtx();
+          if (skipped(token)) {
+            i = exitOf(events, i, token);
+            break;
+          }
+          const quote = type === 'blockQuote';
+          containers.push({
+            quote,
+            ctx: quote ? { ...ctx, quoteDepth: ctx.quoteDepth + 1, itemFirst: false } : ctx,
+            ordered: type === 'listOrdered',
+            itemOpen: false,
+            itemChildren: 0,
+            itemLine: 0,
+            itemColumn: 0,
+          });
+          break;
+        }
+        case 'listItemPrefix': {
+          const list = containers[containers.length - 1];
+          if (!list || list.quote) break;
+          if (list.itemOpen && list.itemChildren === 0) emptyItem(list);
+          list.itemOpen = true;
+          list.itemChildren = 0;
+          list.itemLine = token.start.line;
+          list.itemColumn = token.start.column;
+          break;
+        }
+        case 'table': {
+          const ctx = nextCtx();
+          if (skipped(token)) {
+            i = exitOf(events, i, token);
+            break;
+          }
+          blockCtx = ctx;
+          inTable = true;
+          columns = [];
+          rowIndex = 0;
+          break;
+        }
+        case 'tableRow':
+          cells = [];
+          rowLinks = [];
+          rowText = '';
+          break;
+        case 'tableHeader':
+        case 'tableData':
+          text = new LineText();
+          frames = [frame(Mode.Text, false, false, false)];
+          break;
+        default:
+          break;
+      }
+      continue;
+    }
+
+    // Exit.
+    switch (type) {
+      case 'data':
+      case 'codeTextData':
+      case 'htmlFlowData':
+      case 'characterEscapeValue':
+        append(event[2].sliceSerialize(token));
+        break;
+      case 'characterReferenceMarkerNumeric':
+      case 'characterReferenceMarkerHexadecimal':
+        referenceType = type;
+        break;
+      case 'characterReferenceValue': {
+        const value = event[2].sliceSerialize(token);
+        if (referenceType) {
+          append(
+            decodeNumericCharacterReference(
+              value,
+              referenceType === 'characterReferenceMarkerNumeric' ? 10 : 16,
+            ),
+          );
+          referenceType = '';
+        } else append(decodeNamedCharacterReference(value) || '');
+        break;
+      }
+      case 'autolinkProtocol':
+      case 'autolinkEmail': {
+        const value = event[2].sliceSerialize(token);
+        append(value);
+        const top = frames[frames.length - 1];
+        if (top) top.url = type === 'autolinkEmail' ? `mailto:${value}` : value;
+        break;
+      }
+      case 'lineEnding': {
+        if (atHardBreak) {
+          atHardBreak = false;
+          break;
+        }
+        const top = frames[frames.length - 1];
+        if (!slurpLineEnding && top?.eol) {
+          openRun(token);
+          append('\n');
+        }
+        break;
+      }
+      case 'emphasis':
+      case 'strong':
+      case 'label':
+      case 'resourceTitleString':
+      case 'referenceString': {
+        if (frames.length < 2) break;
+        flush(frames.pop()!);
+        break;
+      }
+      case 'codeText': {
+        if (frames.length < 2) break;
+        const f = frames.pop()!;
+        flush(f);
+        let value = f.captured;
+        // Inside a table an escaped pipe in code is a pipe (mdast-util-gfm-table).
+        if (inTable) value = value.replace(/\\([\\|])/g, (all, c: string) => (c === '|' ? c : all));
+        const a = text.acc(f.line + offset);
+        a.text += value;
+        if (f.strong) a.bold += value.length;
+        break;
+      }
+      case 'resourceDestinationString': {
+        if (frames.length < 2) break;
+        const f = frames.pop()!;
+        flush(f);
+        frames[frames.length - 1]!.url = f.captured;
+        break;
+      }
+      case 'link':
+      case 'autolink': {
+        if (frames.length < 2) break;
+        const f = frames.pop()!;
+        flush(f);
+        if (f.acc) {
+          const label = f.acc.text.slice(f.at).trim();
+          f.acc.links.push({ label, url: f.url, at: f.at, bare: false, kind: linkKind(f.url) });
+        }
+        break;
+      }
+      case 'atxHeadingSequence':
+        if (block && depth === 0) depth = event[2].sliceSerialize(token).length;
+        break;
+      case 'setextHeadingText':
+        slurpLineEnding = true;
+        break;
+      case 'setextHeadingLineSequence':
+        depth = event[2].sliceSerialize(token).charCodeAt(0) === 61 /* = */ ? 1 : 2;
+        break;
+      case 'paragraph':
+      case 'atxHeading':
+      case 'setextHeading': {
+        if (token !== block) break;
+        slurpLineEnding = false;
+        flush(frames[0]!);
+        frames = [];
+        block = null;
+        const heading = type !== 'paragraph';
+        const startLine = token.start.line + offset;
+        const endLine = token.end.line + offset;
         for (let l = startLine; l <= endLine; l++) {
-          const a = collector.byLine.get(l) ?? { text: '', links: [], bold: 0 };
-          const text = a.text;
+          const a = text.byLine.get(l);
+          const lineText = a ? a.text : '';
           out.push({
             line: l,
-            column: l === startLine ? pos.start.column : 1,
+            column: l === startLine ? token.start.column : 1,
             // A setext heading's later lines are read as text (a stamp there still starts an entry).
-            kind: node.type === 'heading' && l === startLine ? 'heading' : 'para',
-            text,
-            links: a.links,
-            depth: node.type === 'heading' ? node.depth : 0,
+            kind: heading && l === startLine ? 'heading' : 'para',
+            text: lineText,
+            links: a ? a.links : [],
+            depth: heading ? depth : 0,
             first: l === startLine,
-            item: l === startLine && ctx.itemFirst,
-            listDepth: ctx.listDepth,
-            ordered: ctx.ordered,
-            quoteDepth: ctx.quoteDepth,
+            item: l === startLine && blockCtx.itemFirst,
+            listDepth: blockCtx.listDepth,
+            ordered: blockCtx.ordered,
+            quoteDepth: blockCtx.quoteDepth,
             // No bold characters: not bold (a non-blank line has a non-space character); skips the scan.
-            bold: a.bold > 0 && boldLine(text, a.bold),
+            bold: a !== undefined && a.bold > 0 && boldLine(lineText, a.bold),
           });
         }
-        return;
+        break;
       }
-      case 'list': {
-        for (const item of node.children) {
-          const inner: Ctx = {
-            listDepth: ctx.listDepth + 1,
-            ordered: node.ordered === true,
-            quoteDepth: ctx.quoteDepth,
-            itemFirst: true,
-          };
-          if (item.children.length === 0 && item.position) {
-            out.push({
-              line: item.position.start.line + offset,
-              column: item.position.start.column,
-              kind: 'para',
-              text: '',
-              links: [],
-              depth: 0,
-              first: true,
-              item: true,
-              listDepth: inner.listDepth,
-              ordered: inner.ordered,
-              quoteDepth: ctx.quoteDepth,
-              bold: false,
-            });
-          }
-          item.children.forEach((child, k) => visit(child, { ...inner, itemFirst: k === 0 }));
-        }
-        return;
-      }
-      case 'blockquote':
-        for (const child of node.children)
-          visit(child, { ...ctx, quoteDepth: ctx.quoteDepth + 1, itemFirst: false });
-        return;
-      case 'footnoteDefinition':
-        for (const child of node.children) visit(child, { ...ctx, itemFirst: false });
-        return;
-      case 'html': {
-        const parts = node.value.split('\n');
+      case 'htmlFlow': {
+        if (token !== block) break;
+        const f = frames[0]!;
+        flush(f);
+        frames = [];
+        block = null;
+        const parts = f.captured.split('\n');
+        const startLine = token.start.line + offset;
         parts.forEach((part, k) => {
-          const text = part.replace(/<\/?[A-Za-z][^<>]*>|<!--|-->/g, ' ').replace(/\s{2,}/g, ' ');
-          const links: LineLink[] = findUrls(text).map((hit) => ({
+          const lineText = part.replace(/<\/?[A-Za-z][^<>]*>|<!--|-->/g, ' ').replace(/\s{2,}/g, ' ');
+          const links: LineLink[] = findUrls(lineText).map((hit) => ({
             label: '',
             url: hit.url,
             at: hit.index,
@@ -260,99 +597,73 @@ export function collectLines(root: Root, offset: number, skipThrough: number, ou
             line: startLine + k,
             column: 1,
             kind: 'html',
-            text,
+            text: lineText,
             links,
             depth: 0,
             first: k === 0,
-            item: k === 0 && ctx.itemFirst,
-            listDepth: ctx.listDepth,
-            ordered: ctx.ordered,
-            quoteDepth: ctx.quoteDepth,
+            item: k === 0 && blockCtx.itemFirst,
+            listDepth: blockCtx.listDepth,
+            ordered: blockCtx.ordered,
+            quoteDepth: blockCtx.quoteDepth,
             bold: false,
           });
         });
-        return;
+        break;
       }
-      case 'code':
-        out.push({
-          line: startLine,
-          column: pos.start.column,
-          kind: 'code',
-          text: '',
-          links: [],
-          depth: 0,
-          first: true,
-          item: ctx.itemFirst,
-          listDepth: ctx.listDepth,
-          ordered: ctx.ordered,
-          quoteDepth: ctx.quoteDepth,
-          bold: false,
-        });
-        return;
-      case 'thematicBreak':
-        out.push({
-          line: startLine,
-          column: pos.start.column,
-          kind: 'break',
-          text: '',
-          links: [],
-          depth: 0,
-          first: true,
-          item: ctx.itemFirst,
-          listDepth: ctx.listDepth,
-          ordered: ctx.ordered,
-          quoteDepth: ctx.quoteDepth,
-          bold: false,
-        });
-        return;
-      case 'table': {
-        if (!isTable(node)) return;
-        let columns: string[] = [];
-        node.children.forEach((row, r) => {
-          if (!row.position) return;
-          const line = row.position.start.line + offset;
-          const cells: string[] = [];
-          const links: LineLink[] = [];
-          let text = '';
-          for (const cell of row.children) {
-            const collector = new PhrasingCollector(offset);
-            collector.add(cell.children, line, false, false);
-            const parts = [...collector.byLine.values()];
-            const cellText = parts
-              .map((p) => p.text)
-              .join(' ')
-              .trim();
-            const base = text.length + (text ? 3 : 0);
-            for (const p of parts) for (const link of p.links) links.push({ ...link, at: base + link.at });
-            text = text ? `${text} | ${cellText}` : cellText;
-            cells.push(cellText);
-          }
-          if (r === 0) columns = cells;
-          if (line <= skipThrough) return;
+      case 'blockQuote':
+        containers.pop();
+        break;
+      case 'listOrdered':
+      case 'listUnordered': {
+        const list = containers.pop();
+        if (list && list.itemOpen && list.itemChildren === 0) emptyItem(list);
+        break;
+      }
+      case 'tableHeader':
+      case 'tableData': {
+        flush(frames[0]!);
+        frames = [];
+        const parts = [...text.byLine.values()];
+        const cellText = parts
+          .map((p) => p.text)
+          .join(' ')
+          .trim();
+        const base = rowText.length + (rowText ? 3 : 0);
+        for (const p of parts) for (const link of p.links) rowLinks.push({ ...link, at: base + link.at });
+        rowText = rowText ? `${rowText} | ${cellText}` : cellText;
+        cells.push(cellText);
+        break;
+      }
+      case 'tableRow': {
+        const line = token.start.line + offset;
+        if (rowIndex === 0) columns = cells;
+        if (line > skipThrough) {
           out.push({
             line,
-            column: row.position.start.column,
+            column: token.start.column,
             kind: 'row',
-            text,
-            links,
+            text: rowText,
+            links: rowLinks,
             depth: 0,
             first: true,
             item: false,
-            listDepth: ctx.listDepth,
+            listDepth: blockCtx.listDepth,
             ordered: false,
-            quoteDepth: ctx.quoteDepth,
+            quoteDepth: blockCtx.quoteDepth,
             bold: false,
             cells,
-            header: r === 0,
+            header: rowIndex === 0,
             columns,
           });
-        });
-        return;
+        }
+        rowIndex++;
+        break;
       }
+      case 'table':
+        inTable = false;
+        break;
       default:
-        return;
+        break;
     }
-  };
-  for (const child of root.children)
-    visit(child, { listDepth: 0, ordered: false, quoteDepth: 0, itemFirst: false });
+  }
 }
