@@ -7,7 +7,7 @@ import { SourceMapConsumer } from 'source-map-js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, INIT_SCRIPT, serve } from './run-browser.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, INIT_SCRIPT, serve } from './run-browser.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SITE = join(HERE, '..', 'out', 'site');
@@ -84,7 +84,7 @@ function top(profile: Profile, n: number): string[] {
 const data = { current: join(SITE, `data-${papers}`) };
 const { server, port } = await serve({ app: join(SITE, 'app'), bare: join(SITE, 'bare') }, data);
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   args: CHROMIUM_ARGS,
   headless: true,
 });

@@ -11,20 +11,13 @@ import { createServer, type Server } from 'node:http';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/chromium.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BENCH = join(HERE, '..');
 const ROOT = join(BENCH, '..');
 const SITE = join(BENCH, 'out', 'site');
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export interface BrowserOptions {
   sizes: number[];
@@ -293,7 +286,7 @@ async function dateRanges(dataDir: string): Promise<[string, string][]> {
 
 export async function runBrowserCase(opts: BrowserOptions): Promise<unknown> {
   const notes: string[] = [];
-  if (!existsSync('/usr/bin/chromium')) return { sizes: [], unavailable: '/usr/bin/chromium not found' };
+  if (!existsSync(CHROMIUM_PATH)) return { sizes: [], unavailable: `${CHROMIUM_PATH} not found` };
   console.log('browser: building the papermap page and the bare sigma page');
   const sites = await buildSites();
   if (!sites.app)
@@ -301,7 +294,7 @@ export async function runBrowserCase(opts: BrowserOptions): Promise<unknown> {
   const data = { current: '' };
   const { server, port } = await serve(sites, data);
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     headless: true,
   });

@@ -11,22 +11,13 @@ import type { ViteDevServer } from 'vite';
 import { buildFromDirectory } from '../../src/cli/build-from-directory.js';
 import { PROJECT_ROOT, startDevServer } from '../../src/cli/dev.js';
 import type { SerializedGraph } from '../../src/types.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 export const SEED_CONTENT = path.join(PROJECT_ROOT, 'content');
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
 }
