@@ -4,12 +4,14 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateAdversarialFiles, generateCorpus } from '../../bench/corpus.js';
+import { mulberry32 } from '../../src/graph/random.js';
 import { collectLines, type Line } from '../../src/parse/lines.js';
 import { FIXTURES, readNotes, SEED } from './helpers.js';
 import { referenceLines } from './reference-lines.js';
-import { readFileSync } from 'node:fs';
 
 function viaEvents(source: string, tables: boolean, offset = 0, skipThrough = 0): Line[] {
   const out: Line[] = [];
@@ -35,18 +37,6 @@ function same(source: string, offset = 0, skipThrough = 0): void {
       expect({ source, tables, lines: got }).toEqual({ source, tables, lines: want });
     }
   }
-}
-
-/** mulberry32: a small seeded generator, so a failure names the document that broke. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const INLINE = [
@@ -153,16 +143,9 @@ describe('lines from micromark events', () => {
   });
 
   it('match the tree reader on every fixture note', () => {
-    for (const dir of [
-      'digest',
-      'obsidian',
-      'seed-merge',
-      'seed-papers-cool',
-      'seed-prm',
-      'seed-title-blocks',
-      'seed-wechat',
-    ])
-      for (const file of readNotes(`${FIXTURES}/${dir}/notes`)) same(file.text);
+    const dirs = readdirSync(FIXTURES).filter((d) => existsSync(join(FIXTURES, d, 'notes')));
+    expect(dirs.length).toBeGreaterThanOrEqual(7);
+    for (const dir of dirs) for (const file of readNotes(join(FIXTURES, dir, 'notes'))) same(file.text);
   });
 
   it('match the tree reader on a generated corpus and the adversarial inputs', () => {
@@ -173,7 +156,7 @@ describe('lines from micromark events', () => {
 
   it('match the tree reader on seeded random Markdown, with offsets and skipped prefix lines', () => {
     const seedLines = readFileSync(SEED, 'utf8').split('\n');
-    const rng = random(20261125);
+    const rng = mulberry32(20261125);
     for (let d = 0; d < 1000; d++) {
       const doc = randomDocument(rng, seedLines);
       same(doc, d % 3 === 0 ? 17 : 0, d % 5 === 0 ? 18 : 0);
