@@ -141,15 +141,7 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   // insertion order, which the derived-name step follows.
   const edgeMaps = new Map<number, Map<number, EdgeAcc>>();
   const edges: EdgeAcc[] = [];
-  const addEdge = (
-    type: EdgeType,
-    source: number,
-    target: number,
-    evidence: string,
-    where: SourceRef,
-    confidence: number,
-    via: string,
-  ): void => {
+  const addEdge: ReadSink['edge'] = (type, source, target, evidence, where, confidence, via) => {
     if (source === target) return;
     const outer = source * EDGE_TYPES + EDGE_TYPE_INDEX[type];
     let byTarget = edgeMaps.get(outer);

@@ -59,7 +59,8 @@ export interface Line {
   columns?: string[];
 }
 
-interface Ctx {
+/** The block context a line sits in. */
+export interface Ctx {
   listDepth: number;
   ordered: boolean;
   quoteDepth: number;
@@ -68,14 +69,14 @@ interface Ctx {
 
 const ROOT: Ctx = { listDepth: 0, ordered: false, quoteDepth: 0, itemFirst: false };
 
-interface Acc {
+export interface Acc {
   text: string;
   links: LineLink[];
   bold: number;
 }
 
 /** Obsidian syntax read as text: `[[target|alias]]` -> `alias`, `[[target]]` -> `target`, callout markers dropped. */
-function plainSegment(text: string): string {
+export function plainSegment(text: string): string {
   let out = text;
   if (out.includes('[['))
     out = out.replace(
@@ -87,7 +88,7 @@ function plainSegment(text: string): string {
 }
 
 /** The plain text of one block (a paragraph, heading or table cell), split by source line. */
-class LineText {
+export class LineText {
   readonly byLine = new Map<number, Acc>();
 
   acc(line: number): Acc {
@@ -122,7 +123,7 @@ class LineText {
 }
 
 /** Every non-space character of the line is bold (`bold` counts the bold characters). */
-function boldLine(text: string, bold: number): boolean {
+export function boldLine(text: string, bold: number): boolean {
   const trimmed = text.trim();
   return trimmed.length > 0 && bold >= trimmed.replace(/\s+/g, '').length;
 }
@@ -176,7 +177,7 @@ let plainParser: ParseContext | undefined;
 let tableParser: ParseContext | undefined;
 
 /** micromark's events for a document, as remark-parse gets them (CommonMark, GFM tables when asked). */
-export function markdownEvents(source: string, tables: boolean): Event[] {
+function markdownEvents(source: string, tables: boolean): Event[] {
   const parser = tables ? (tableParser ??= parse({ extensions: [gfmTable()] })) : (plainParser ??= parse());
   // A parser holds the definitions and lazy lines of the document it reads: start each document afresh.
   parser.defined = [];

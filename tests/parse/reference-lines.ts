@@ -1,67 +1,23 @@
 // The mdast-based line reader the parser used before it read micromark's events directly (src/parse/lines.ts),
 // kept as the reference the events reader is held to: the same chunk must give the same lines.
 import type { Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import type { Line, LineLink } from '../../src/parse/lines.js';
-import { findArxivRefs, findUrls, linkKind } from '../../src/parse/patterns.js';
+import {
+  boldLine,
+  LineText,
+  plainSegment,
+  type Ctx,
+  type Line,
+  type LineLink,
+} from '../../src/parse/lines.js';
+import { findUrls, linkKind } from '../../src/parse/patterns.js';
 
-interface Ctx {
-  listDepth: number;
-  ordered: boolean;
-  quoteDepth: number;
-  itemFirst: boolean;
-}
-
-interface Acc {
-  text: string;
-  links: LineLink[];
-  bold: number;
-}
-
-/** Obsidian syntax read as text: `[[target|alias]]` -> `alias`, `[[target]]` -> `target`, callout markers dropped. */
-function plainSegment(text: string): string {
-  let out = text;
-  if (out.includes('[['))
-    out = out.replace(
-      /\[\[([^[\]|\n]{1,200})(?:\|([^[\]\n]{1,200}))?\]\]/g,
-      (_m, target: string, alias?: string) => alias ?? target,
-    );
-  if (out.startsWith('[!')) out = out.replace(/^\[![A-Za-z-]{1,20}\][+-]?\s*/, '');
-  return out;
-}
-
-/** Collects the plain text of phrasing content, split by source line. */
-class PhrasingCollector {
-  readonly byLine = new Map<number, Acc>();
-  constructor(private readonly offset: number) {}
-
-  private acc(line: number): Acc {
-    let a = this.byLine.get(line);
-    if (!a) {
-      a = { text: '', links: [], bold: 0 };
-      this.byLine.set(line, a);
-    }
-    return a;
-  }
-
-  /** One line's part of a text node. */
-  private text(part: string, line: number, strong: boolean, inLink: boolean): void {
-    const a = this.acc(line);
-    const at = a.text.length;
-    a.text += part;
-    if (strong) a.bold += part.length;
-    if (inLink) return;
-    for (const hit of findUrls(part)) {
-      a.links.push({ label: '', url: hit.url, at: at + hit.index, bare: true, kind: linkKind(hit.url) });
-    }
-    // `arXiv:2506.16024` written as text: a link too.
-    for (const ref of findArxivRefs(part)) {
-      if (ref.invalid) continue;
-      const raw = part.slice(ref.index, ref.index + ref.length);
-      if (/^arxiv\s*[:：]/i.test(raw)) {
-        const url = `https://arxiv.org/abs/${ref.id}`;
-        a.links.push({ label: raw, url, at: at + ref.index, bare: true, kind: linkKind(url) });
-      }
-    }
+/**
+ * Collects the plain text of phrasing content, split by source line. The per-line text and link scanning is
+ * the parser's own (`LineText`); what this reference checks is the tree walk that feeds it.
+ */
+class PhrasingCollector extends LineText {
+  constructor(private readonly offset: number) {
+    super();
   }
 
   add(nodes: readonly PhrasingContent[], fallbackLine: number, strong: boolean, inLink: boolean): void {
@@ -112,12 +68,6 @@ class PhrasingCollector {
       }
     }
   }
-}
-
-/** Every non-space character of the line is bold (`bold` counts the bold characters). */
-function boldLine(text: string, bold: number): boolean {
-  const trimmed = text.trim();
-  return trimmed.length > 0 && bold >= trimmed.replace(/\s+/g, '').length;
 }
 
 function isTable(node: RootContent): node is Table {
