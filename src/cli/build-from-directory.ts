@@ -1,9 +1,8 @@
 // Folder of notes -> graph + report + timings, without writing anything. Used by build:graph, the dev
 // server, build-site and the benchmarks.
-import { join } from 'node:path';
 import { createBuilder, type Builder, type BuilderChanges, type StageTimings } from '../pipeline.js';
 import type { Diagnostic, NoteFile, SerializedGraph } from '../types.js';
-import { isNotePath, LEXICON_FILE_NAME, readContent, readNote } from './read-content.js';
+import { isNotePath, LEXICON_FILE_NAME, readContent, readNoteIn } from './read-content.js';
 import { makeReport, type BuildReport } from './report.js';
 
 export interface BuildFromDirectoryOptions {
@@ -21,6 +20,8 @@ export interface BuildFromDirectoryOptions {
    * they are read again (a missing one counts as deleted) and nothing else is read.
    */
   changed?: readonly string[] | null;
+  /** Follow symbolic links that lead out of the folder (default false: skipped with a diagnostic). */
+  followExternalLinks?: boolean | null;
 }
 
 export interface BuildFromDirectoryResult {
@@ -53,7 +54,7 @@ export async function buildFromDirectory(
     for (const path of options.changed) {
       const isLexicon = path === LEXICON_FILE_NAME;
       if (!isLexicon && !isNotePath(path)) continue;
-      const result = await readNote(join(dir, ...path.split('/')), path);
+      const result = await readNoteIn(dir, path, options);
       const gone = 'diagnostic' in result && result.diagnostic.message.endsWith('ENOENT');
       if (isLexicon) {
         if ('file' in result) lexicon = { file: path, text: result.file.text };
@@ -67,7 +68,7 @@ export async function buildFromDirectory(
     filesRead = builder.paths().length;
     filesSkipped = 0;
   } else {
-    const content = await readContent(dir);
+    const content = await readContent(dir, options);
     builder.update({
       changed: content.files,
       failed: content.diagnostics,

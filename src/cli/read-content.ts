@@ -1,7 +1,7 @@
 // Read a notes folder: every .md/.markdown file below it, decoded as strict UTF-8. Files and folders that
 // cannot be used become located diagnostics; nothing here throws for content problems.
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { LEXICON_FILE_NAME } from '../links/index.js';
 import type { Diagnostic, NoteFile } from '../types.js';
 
@@ -43,11 +43,20 @@ interface Candidate {
   real: string;
 }
 
-export async function readContent(dir: string): Promise<ContentRead> {
+export interface ReadContentOptions {
+  /**
+   * Follow symbolic links that lead out of the notes folder (default false: such a link is skipped with a
+   * `symlink-outside` diagnostic, so a link such as `up -> ..` or `passwd.md -> /etc/passwd` reads nothing).
+   */
+  followExternalLinks?: boolean | null;
+}
+
+export async function readContent(dir: string, options?: ReadContentOptions | null): Promise<ContentRead> {
   const root = await resolveRoot(dir);
   const diagnostics: Diagnostic[] = [];
   const candidates: Candidate[] = [];
-  await walk(root, '', new Set([root]), candidates, diagnostics);
+  const walker: Walk = { root, followExternalLinks: options?.followExternalLinks ?? false };
+  await walk(walker, root, '', new Set([root]), candidates, diagnostics);
   candidates.sort((a, b) => compare(a.path, b.path));
 
   const seenReal = new Map<string, string>();
@@ -103,7 +112,18 @@ async function resolveRoot(dir: string): Promise<string> {
   return realpath(dir);
 }
 
+interface Walk {
+  /** Real path of the notes folder. */
+  root: string;
+  followExternalLinks: boolean;
+}
+
+function isInside(root: string, real: string): boolean {
+  return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
 async function walk(
+  walker: Walk,
   absolute: string,
   relative: string,
   ancestors: Set<string>,
@@ -140,6 +160,19 @@ async function walk(
         }
         continue;
       }
+      if (!walker.followExternalLinks && !isInside(walker.root, real)) {
+        if (isDirectory || NOTE_EXTENSION.test(entry.name)) {
+          diagnostics.push(
+            located(
+              path,
+              'symlink-outside',
+              'warning',
+              'link leads out of the notes folder; skipped (allow with --follow-external-links)',
+            ),
+          );
+        }
+        continue;
+      }
     }
     if (isDirectory) {
       if (SKIPPED_FOLDER.test(entry.name)) continue;
@@ -149,14 +182,64 @@ async function walk(
         continue;
       }
       const inner = new Set(ancestors).add(real);
-      await walk(real, path, inner, out, diagnostics);
+      await walk(walker, real, path, inner, out, diagnostics);
     } else if (isFile && NOTE_EXTENSION.test(entry.name)) {
       out.push({ path, absolute: full, real });
+    } else if (NOTE_EXTENSION.test(entry.name)) {
+      // A FIFO would block the read forever; a socket or device is no note either.
+      diagnostics.push(
+        located(
+          path,
+          'file-not-regular',
+          'warning',
+          'not a regular file (a pipe, socket or device); skipped',
+        ),
+      );
     }
   }
 }
 
 type NoteRead = { file: NoteFile } | { diagnostic: Diagnostic };
+
+/**
+ * Read one note named by its path inside the notes folder (after a change event), with the folder walk's
+ * checks: a link out of the folder and a file that is not a regular file are diagnostics, not reads.
+ * A missing file gives a `file-unreadable` diagnostic whose message ends with ENOENT.
+ */
+export async function readNoteIn(
+  dir: string,
+  path: string,
+  options?: ReadContentOptions | null,
+): Promise<NoteRead> {
+  const absolute = join(dir, ...path.split('/'));
+  let info;
+  try {
+    info = await stat(absolute);
+    if (!options?.followExternalLinks && !isInside(await realpath(dir), await realpath(absolute))) {
+      return {
+        diagnostic: located(
+          path,
+          'symlink-outside',
+          'warning',
+          'link leads out of the notes folder; skipped (allow with --follow-external-links)',
+        ),
+      };
+    }
+  } catch (error) {
+    return { diagnostic: located(path, 'file-unreadable', 'error', `cannot read file: ${reason(error)}`) };
+  }
+  if (!info.isFile()) {
+    return {
+      diagnostic: located(
+        path,
+        'file-not-regular',
+        'warning',
+        'not a regular file (a pipe, socket or device); skipped',
+      ),
+    };
+  }
+  return readNote(absolute, path);
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');

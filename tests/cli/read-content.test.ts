@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentFolderError, isNotePath, readContent } from '../../src/cli/index.js';
+import { buildFromDirectory, createBuilder } from '../../src/cli/index.js';
 
 const isRoot = process.getuid?.() === 0;
 let dir: string;
@@ -106,4 +108,78 @@ describe('readContent', () => {
   ])('isNotePath(%s) is %s', (path, expected) => {
     expect(isNotePath(path)).toBe(expected);
   });
+});
+
+describe('links that leave the notes folder, and files that are not regular files', () => {
+  let outer: string;
+  let notes: string;
+  beforeAll(async () => {
+    // outer/notes is the content folder; outer/sibling and outer/secret.md are beside it, not in it.
+    outer = await mkdtemp(join(tmpdir(), 'papermap-outside-'));
+    notes = join(outer, 'notes');
+    await mkdir(join(outer, 'sibling'), { recursive: true });
+    await mkdir(join(notes, 'inner'), { recursive: true });
+    await writeFile(join(outer, 'secret.md'), '# secret\n');
+    await writeFile(join(outer, 'sibling', 'other.md'), '# other\n');
+    await writeFile(join(notes, 'a.md'), '# A\n');
+    await writeFile(join(notes, 'inner', 'b.md'), '# B\n');
+    await symlink('..', join(notes, 'up'));
+    await symlink(join(outer, 'secret.md'), join(notes, 'passwd.md'));
+    await symlink('../../sibling', join(notes, 'inner', 'side'));
+    await symlink('inner', join(notes, 'zz-inner'));
+    execFileSync('mkfifo', [join(notes, 'pipe.md')]);
+  });
+  afterAll(async () => {
+    await rm(outer, { recursive: true, force: true });
+  });
+
+  it('skips a link to a folder or file outside the notes folder, with a diagnostic, and keeps links inside', async () => {
+    const content = await readContent(notes);
+    expect(content.files.map((f) => f.path)).toEqual(['a.md', 'inner/b.md']);
+    const found = content.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.severity}`);
+    expect(found.sort()).toEqual(
+      [
+        'zz-inner/b.md:1:1 file-duplicate-link info',
+        'inner/side:1:1 symlink-outside warning',
+        'passwd.md:1:1 symlink-outside warning',
+        'pipe.md:1:1 file-not-regular warning',
+        'up:1:1 symlink-outside warning',
+        'zz-inner/side:1:1 symlink-outside warning',
+      ].sort(),
+    );
+    expect(content.files.some((f) => f.text.includes('secret') || f.text.includes('other'))).toBe(false);
+  });
+
+  it('follows them when allowed', async () => {
+    const content = await readContent(notes, { followExternalLinks: true });
+    expect(content.files.map((f) => f.path)).toEqual([
+      'a.md',
+      'inner/b.md',
+      'inner/side/other.md',
+      'passwd.md',
+    ]);
+    // `up` is the folder holding the notes folder: the notes are not read twice through it.
+    expect(content.diagnostics.map((d) => `${d.file} ${d.rule}`).sort()).toEqual([
+      'pipe.md file-not-regular',
+      'up/notes symlink-loop',
+      'up/secret.md file-duplicate-link',
+      'up/sibling/other.md file-duplicate-link',
+      'zz-inner/b.md file-duplicate-link',
+      'zz-inner/side/other.md file-duplicate-link',
+    ]);
+  });
+
+  it('applies the same checks to a note read again after a change event (the dev server)', async () => {
+    const builder = createBuilder({ layout: false });
+    await buildFromDirectory(notes, { builder });
+    const { graph } = await buildFromDirectory(notes, {
+      builder,
+      changed: ['passwd.md', 'pipe.md', 'a.md'],
+    });
+    const found = graph.attributes.diagnostics
+      .filter((d) => d.file === 'passwd.md' || d.file === 'pipe.md')
+      .map((d) => `${d.file} ${d.rule}`);
+    expect(found.sort()).toEqual(['passwd.md symlink-outside', 'pipe.md file-not-regular']);
+    expect(JSON.stringify(graph)).not.toContain('secret');
+  }, 10_000);
 });
