@@ -2,6 +2,7 @@
 // background) and the visible graph as GEXF or graphology JSON.
 import type Graph from 'graphology';
 import { write as writeGexf } from 'graphology-gexf/browser';
+import { fixGexfNamespaces } from '../view/gexf.js';
 
 export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -54,5 +55,5 @@ export function exportPng(
 }
 
 export function gexfOf(graph: Graph): string {
-  return writeGexf(graph);
+  return fixGexfNamespaces(writeGexf(graph));
 }
