@@ -1,12 +1,12 @@
-// Base Vite config for the map app. `npm run dev` (src/cli/dev.ts) and `npm run build`
-// (src/cli/build-site.ts) add the papermap plugin, which builds the graph from the notes.
+// Vite builds the page (index.html + src/app) once, into dist-app/, with no data: `npm run build:app`.
+// The papermap command serves that prebuilt page with the graph's data (src/cli/server.ts) or writes it
+// with the data as a static site (src/cli/site.ts); Vite is not needed at run time.
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   // Relative asset URLs: the static site works from any folder of any static file server.
   base: './',
-  // public/ holds build:graph's output for other tools; the site gets its data from the papermap plugin,
-  // and must never pick up a graph built from another notes folder.
+  // public/ holds build:graph's output for other tools; the page must never ship a graph of other notes.
   publicDir: false,
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1' },
@@ -25,7 +25,7 @@ export default defineConfig({
     ],
   },
   build: {
-    outDir: 'dist',
+    outDir: 'dist-app',
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

@@ -16,6 +16,16 @@ export function safeUrl(url: string): string | null {
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 const purify = DOMPurify(window);
 
+/**
+ * Whether images from other sites may load: only when the page's Content-Security-Policy allows `https:`
+ * images (`--remote-images`). Otherwise an image in a note (a possible tracking beacon) becomes a link.
+ */
+function remoteImagesAllowed(): boolean {
+  const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+  const img = (csp ?? '').split(';').find((d) => d.trim().startsWith('img-src')) ?? '';
+  return /\shttps:/.test(img);
+}
+
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.nodeName === 'A') {
     const href = node.getAttribute('href');
@@ -26,7 +36,22 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.nodeName === 'IMG') {
     const src = node.getAttribute('src');
     if (src === null || !/^https:/i.test(src.trim())) node.remove();
-    else node.setAttribute('referrerpolicy', 'no-referrer');
+    else if (!remoteImagesAllowed()) {
+      const link = node.ownerDocument.createElement('a');
+      link.className = 'remote-image';
+      link.href = src.trim();
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      const alt = node.getAttribute('alt');
+      let host = src.trim();
+      try {
+        host = new URL(host).host;
+      } catch {
+        // keep the text as written
+      }
+      link.textContent = `[image${alt ? `: ${alt}` : ''} — not loaded from ${host}]`;
+      node.replaceWith(link);
+    } else node.setAttribute('referrerpolicy', 'no-referrer');
   }
 });
 
