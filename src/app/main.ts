@@ -805,19 +805,29 @@ async function boot(): Promise<void> {
     byId('map-status').textContent = `Could not load the map: ${String(e)}`;
     return;
   }
-  if (import.meta.hot) {
-    import.meta.hot.on('papermap:update', () => {
-      showBanner([], '');
-      void reloadMap();
-    });
-    import.meta.hot.on('papermap:error', (s: DevStatus) => showBanner(s.diagnostics, s.message));
-    fetch('./data/status.json', { cache: 'no-cache' })
-      .then((r) => (r.ok ? (r.json() as Promise<DevStatus>) : null))
-      .then((s) => {
-        if (s && !s.ok) showBanner(s.diagnostics, s.message);
-      })
-      .catch(() => undefined);
-  }
+  // Served live by `papermap serve` (src/cli/server.ts marks the page): follow its update stream.
+  if (!document.querySelector('meta[name="papermap-live"]')) return;
+  fetch('./data/status.json', { cache: 'no-cache' })
+    .then((r) => (r.ok ? (r.json() as Promise<DevStatus>) : null))
+    .then((s) => {
+      if (!s) return;
+      if (!s.ok) showBanner(s.diagnostics, s.message);
+      const events = new EventSource('./data/events');
+      // `hello` comes on every (re)connection, e.g. after the server restarted with other notes.
+      const follow = (ev: MessageEvent<string>) => {
+        if ((JSON.parse(ev.data) as { build: string }).build !== map.build) void reloadMap();
+      };
+      events.addEventListener('hello', follow);
+      events.addEventListener('update', (ev) => {
+        showBanner([], '');
+        follow(ev);
+      });
+      events.addEventListener('problem', (ev) => {
+        const st = JSON.parse(ev.data) as DevStatus;
+        showBanner(st.diagnostics, st.message);
+      });
+    })
+    .catch(() => undefined);
 }
 
 void boot();

@@ -1,7 +1,7 @@
 // npm run build:graph -- --content DIR --out FILE [--strict] [--no-layout] [--seed N]
 // Builds the graph of a notes folder, prints the report, writes the JSON atomically.
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,8 @@ import { mergeFileParses, parseFile } from '../parse/index.js';
 import type { FileParse } from '../parse/types.js';
 import type { Diagnostic, NoteFile } from '../types.js';
 import type { BuildFromDirectoryResult } from './build-from-directory.js';
+import { toGexf } from './gexf.js';
+import { fromCloneScript, PROJECT_ROOT, userCwd, VERSION } from './paths.js';
 import { ContentFolderError, readContent } from './read-content.js';
 import { formatReport, makeReport } from './report.js';
 import { jsonPieces, writeFileAtomic } from './write-atomic.js';
@@ -24,12 +26,18 @@ export const EXIT_STRICT = 1;
 /** Nothing was written: bad arguments, content folder missing, output not writable. */
 export const EXIT_NOT_WRITTEN = 2;
 
-const USAGE = `usage: npm run build:graph -- [--content DIR] [--out FILE] [--strict] [--no-layout] [--seed N]
-  --content DIR   notes folder, read recursively for .md/.markdown files (default: content)
-  --out FILE      graph JSON to write (default: public/graph.json)
-  --strict        exit 1 when any error or warning diagnostic is reported (the graph is still written)
-  --no-layout     skip ForceAtlas2; keep the seeded topic positions
-  --seed N        layout and community seed, an integer (default: 1)`;
+export const GRAPH_USAGE = `usage: papermap graph [DIR] [--out FILE] [options]
+       npm run build:graph -- [--content DIR] [--out FILE] [options]
+  DIR, --content DIR   notes folder, read recursively for .md/.markdown files
+                       (default: the current folder; content/ from a clone's npm script)
+  --out FILE           graph to write: graphology JSON, or GEXF (for Gephi) when FILE ends in .gexf
+                       (default: graph.json; public/graph.json from a clone's npm script)
+  --strict             exit 1 when any error or warning diagnostic is reported (the graph is still written)
+  --no-layout          skip ForceAtlas2; keep the seeded topic positions
+  --seed N             layout and community seed, an integer (default: 1)
+  --follow-external-links  read notes through symbolic links that lead out of DIR (default: skipped)
+  -h, --help           this text
+  -v, --version        papermap's version`;
 
 export interface CliIo {
   out: (text: string) => void;
@@ -41,40 +49,66 @@ const consoleIo: CliIo = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-export async function main(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo = consoleIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   let values;
+  let positionals;
   try {
-    values = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: [...argv],
       options: {
-        content: { type: 'string', default: 'content' },
-        out: { type: 'string', default: 'public/graph.json' },
+        content: { type: 'string' },
+        out: { type: 'string' },
         strict: { type: 'boolean', default: false },
         'no-layout': { type: 'boolean', default: false },
         seed: { type: 'string', default: '1' },
+        'follow-external-links': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
       },
       strict: true,
-      allowPositionals: false,
-    }).values;
+      allowPositionals: true,
+    }));
+    if (positionals.length > 1) throw new Error(`one notes folder, got ${positionals.length}`);
+    if (positionals.length === 1 && values.content !== undefined)
+      throw new Error('give the notes folder once (DIR or --content)');
   } catch (error) {
-    io.err(`papermap: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    io.err(`papermap: ${error instanceof Error ? error.message : String(error)}\n${GRAPH_USAGE}`);
     return EXIT_NOT_WRITTEN;
   }
   if (values.help) {
-    io.out(USAGE);
+    io.out(GRAPH_USAGE);
     return EXIT_OK;
   }
+  if (values.version) {
+    io.out(VERSION);
+    return EXIT_OK;
+  }
+  const clone = fromCloneScript(env);
+  const cwd = userCwd(env);
+  const content = resolve(
+    cwd,
+    positionals[0] ?? values.content ?? (clone ? join(PROJECT_ROOT, 'content') : '.'),
+  );
+  const outArg = values.out ?? (clone ? join(PROJECT_ROOT, 'public', 'graph.json') : 'graph.json');
   const seed = Number(values.seed);
   if (!/^-?\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) {
     io.err(`papermap: --seed must be an integer, got ${JSON.stringify(values.seed)}`);
     return EXIT_NOT_WRITTEN;
   }
 
-  const out = resolve(values.out);
+  const out = resolve(cwd, outArg);
+  const shownOut = relative(cwd, out) || out;
   let result;
   try {
-    result = await buildOnce(values.content, { seed, layout: !values['no-layout'] });
+    result = await buildOnce(content, {
+      seed,
+      layout: !values['no-layout'],
+      followExternalLinks: values['follow-external-links'],
+    });
   } catch (error) {
     if (error instanceof ContentFolderError) {
       io.err(`papermap: ${error.message}; nothing written`);
@@ -89,20 +123,23 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
   const started = performance.now();
   try {
     // Streamed: the same bytes as `${JSON.stringify(graph)}\n`, without the whole text in memory.
-    await writeFileAtomic(out, withNewline(jsonPieces(result.graph)));
+    await writeFileAtomic(
+      out,
+      /\.gexf$/i.test(out) ? toGexf(result.graph) : withNewline(jsonPieces(result.graph)),
+    );
   } catch (error) {
     io.out(formatReport(result.report, { timings: result.timings }));
     const code =
       (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    io.err(`papermap: cannot write ${values.out} (${code}); nothing written`);
+    io.err(`papermap: cannot write ${shownOut} (${code}); nothing written`);
     return EXIT_NOT_WRITTEN;
   }
   const timings = { ...result.timings, write: performance.now() - started, gc: result.collectMs };
-  io.out(formatReport(result.report, { out: values.out, timings }));
+  io.out(formatReport(result.report, { out: shownOut, timings }));
 
   const { error, warning } = result.report.bySeverity;
   if (values.strict && error + warning > 0) {
-    io.err(`papermap: --strict: ${error} errors and ${warning} warnings (graph written to ${values.out})`);
+    io.err(`papermap: --strict: ${error} errors and ${warning} warnings (graph written to ${shownOut})`);
     return EXIT_STRICT;
   }
   return EXIT_OK;
@@ -121,7 +158,12 @@ export interface BuildOnceResult extends BuildFromDirectoryResult {
  */
 export async function buildOnce(
   dir: string,
-  options?: { seed?: number | null; layout?: boolean | null; workers?: number | null } | null,
+  options?: {
+    seed?: number | null;
+    layout?: boolean | null;
+    workers?: number | null;
+    followExternalLinks?: boolean | null;
+  } | null,
 ): Promise<BuildOnceResult> {
   let collecting = 0;
   const collect = (): void => {
@@ -130,7 +172,7 @@ export async function buildOnce(
     collecting += performance.now() - at;
   };
   let started = performance.now();
-  const content = await readContent(dir);
+  const content = await readContent(dir, options);
   const files: (NoteFile | null)[] = content.files;
   const filesRead = files.length;
   const read = performance.now() - started;

@@ -19,7 +19,12 @@ export const VERSION: string = (
  * called from in INIT_CWD, so `cd src && npm run build:graph -- --content ../content` means ../content from src.
  */
 export function userCwd(env: NodeJS.ProcessEnv = process.env): string {
-  return env.npm_lifecycle_event && env.INIT_CWD ? env.INIT_CWD : process.cwd();
+  // Only for the script npm started here (a process started elsewhere by it inherits INIT_CWD too).
+  const ranByNpmHere =
+    env.INIT_CWD &&
+    env.npm_package_json &&
+    path.dirname(path.resolve(env.npm_package_json)) === process.cwd();
+  return ranByNpmHere ? (env.INIT_CWD as string) : process.cwd();
 }
 
 /**

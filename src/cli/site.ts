@@ -26,7 +26,7 @@ export interface PageOptions {
  * reads to decide whether remote images in summaries are shown (src/app/panel/sanitize.ts).
  */
 export function pageHtml(html: string, options?: PageOptions | null): string {
-  return html.replace(
+  const withPolicy = html.replace(
     /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/,
     (_, a, csp, z) => {
       // Without `https:` in img-src, the browser loads no image from another site: no tracking beacons.
@@ -37,6 +37,10 @@ export function pageHtml(html: string, options?: PageOptions | null): string {
       return `${a}${policy}${z}`;
     },
   );
+  // The live server marks the page, which then follows its update stream (a static site has none).
+  return options?.live
+    ? withPolicy.replace('<head>', '<head>\n    <meta name="papermap-live" content="events" />')
+    : withPolicy;
 }
 
 export interface WriteSiteOptions extends PageOptions {

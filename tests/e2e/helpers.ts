@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
 import { buildFromDirectory } from '../../src/cli/build-from-directory.js';
 import { PROJECT_ROOT, startDevServer } from '../../src/cli/dev.js';
+import type { PageServer } from '../../src/cli/server.js';
 import type { SerializedGraph } from '../../src/types.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
@@ -37,7 +37,7 @@ export async function freePort(): Promise<number> {
 export interface DevHandle {
   url: string;
   port: number;
-  server: ViteDevServer;
+  server: PageServer;
   close(): Promise<void>;
 }
 

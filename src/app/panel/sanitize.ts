@@ -38,7 +38,6 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     if (src === null || !/^https:/i.test(src.trim())) node.remove();
     else if (!remoteImagesAllowed()) {
       const link = node.ownerDocument.createElement('a');
-      link.className = 'remote-image';
       link.href = src.trim();
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
