@@ -2,6 +2,7 @@
 // The papermap command: `papermap [serve] [DIR]`, `papermap build [DIR] --out SITE`, `papermap graph [DIR]
 // --out FILE`. Paths are relative to the folder the command was typed in. The npm scripts of a clone call it
 // with their old flags (`--content DIR`, `--out`, `--port`), which every subcommand still takes.
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -217,8 +218,16 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   });
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
+/** Run as a program: directly, or through the `node_modules/.bin/papermap` link npm makes. */
+function isMain(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+if (isMain()) {
   run(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
