@@ -1,8 +1,12 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     globalSetup: ['tests/global-setup.ts'],
+    // Commands the tests run keep their build cache here, not in the user's cache folder.
+    env: { PAPERMAP_CACHE_DIR: path.join(os.tmpdir(), 'papermap-test-cache') },
     projects: [
       {
         test: {

@@ -36,6 +36,14 @@ export interface BuilderOptions {
    * (`build:graph`) can pass false: its single build then skips the bookkeeping (about 3% at 10k papers).
    */
   incremental?: boolean | null;
+  /**
+   * A one-shot build that keeps nothing it no longer needs (default false; only with `incremental: false`):
+   * each note's text is dropped once parsed, the per-file parses once merged, and the papers' located text
+   * spans once links are found (at 100k papers, ~420 MiB). Such a builder builds once; updating it again throws.
+   */
+  release?: boolean | null;
+  /** Called after the merge and after the link stage (e.g. to collect garbage where much was just dropped). */
+  afterStage?: ((stage: 'merge' | 'link') => void) | null;
 }
 
 export interface BuilderChanges {
@@ -52,6 +60,11 @@ export interface BuilderChanges {
   lexicon?: { file: string; text: string } | null;
   /** The input is the whole content: forget every file and read problem not listed (the lexicon stays). */
   replaceAll?: boolean;
+  /**
+   * Parses of some `changed` files made elsewhere (worker threads, the persistent cache), by path. Each must be
+   * what `parseFile` gives for that file; they are used instead of parsing again.
+   */
+  parsed?: ReadonlyMap<string, unknown> | null;
 }
 
 export interface BuildResult {
@@ -79,9 +92,12 @@ export interface Builder {
   build(): BuildResult;
   /** Paths of the notes currently held, sorted. */
   paths(): string[];
+  /** The files of `input` this builder would parse (new, or changed since it last saw them). */
+  needs(input: readonly NoteFile[]): NoteFile[];
 }
 
-interface CachedFile {
+/** The key the builder recognises unchanged text by. */
+export interface CachedFile {
   hash: string;
   file: NoteFile;
   parse: unknown;
@@ -108,7 +124,11 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
   const merger = options?.stages?.mergeFileParses || !incremental ? null : createIncrementalMerge();
   const linkCache = incremental ? createLinkCache() : null;
 
+  const release = !incremental && (options?.release ?? false);
+  let spent = false;
+
   function update(input: readonly NoteFile[] | BuilderChanges): number {
+    if (spent) throw new Error('papermap/pipeline: a builder with `release` builds only once');
     const changes: BuilderChanges = isFileList(input) ? { changed: input, replaceAll: true } : input;
     let count = 0;
     if (changes.replaceAll) {
@@ -131,7 +151,8 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
       const hash = hashText(file.text);
       const cached = files.get(file.path);
       if (cached && cached.hash === hash) continue;
-      files.set(file.path, { hash, file });
+      const parse = changes.parsed?.get(file.path);
+      files.set(file.path, parse === undefined ? { hash, file } : { hash, file, parse });
       count++;
     }
     for (const diagnostic of changes.failed ?? []) {
@@ -177,16 +198,22 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
         parsedFiles++;
       }
       if (entry.parse !== null) parses.push(entry.parse);
+      if (release) files.delete(path);
     }
     timings.parse = performance.now() - started;
 
     started = performance.now();
     const parsed = merger ? merger.merge(parses as FileParse[]) : stages.mergeFileParses(parses);
     timings.merge = performance.now() - started;
+    if (release) parses.length = 0;
+    options?.afterStage?.('merge');
 
     started = performance.now();
     const links = stages.findLinks(parsed.papers, { userLexicon: lexicon, cache: linkCache });
     timings.link = performance.now() - started;
+    // The located text spans are only for link finding; the graph does not carry them.
+    if (release) for (const paper of parsed.papers) paper.text = [];
+    options?.afterStage?.('link');
 
     const extra = [...crashes];
     for (const list of problems.values()) extra.push(...list);
@@ -202,6 +229,7 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
     layoutMemory = built.layout;
     graphReuse = incremental ? built.reuse : null;
     dirty = false;
+    spent = release;
     last = {
       graph: built.graph,
       parsed,
@@ -215,7 +243,12 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
     return last;
   }
 
-  return { update, build, paths: () => [...files.keys()].sort(compareStrings) };
+  return {
+    update,
+    build,
+    paths: () => [...files.keys()].sort(compareStrings),
+    needs: (input) => input.filter((file) => files.get(file.path)?.hash !== hashText(file.text)),
+  };
 }
 
 function isFileList(input: readonly NoteFile[] | BuilderChanges): input is readonly NoteFile[] {

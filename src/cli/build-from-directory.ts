@@ -1,14 +1,25 @@
-// Folder of notes -> graph + report + timings, without writing anything. Used by build:graph, the dev
-// server, build-site and the benchmarks.
-import { createBuilder, type Builder, type BuilderChanges, type StageTimings } from '../pipeline.js';
+// Folder of notes -> graph + report + timings, without writing anything: the one build path of `papermap
+// graph`, `build` and `serve` (and the benchmarks). Notes are read, parsed on every core (worker threads)
+// or taken from the persistent cache, then merged, linked and laid out by the pipeline's builder; with a
+// cache, a build whose inputs are all unchanged reads the graph back instead.
+import { createHash } from 'node:crypto';
+import {
+  createBuilder,
+  type Builder,
+  type BuilderChanges,
+  type BuilderOptions,
+  type StageTimings,
+} from '../pipeline.js';
 import type { Diagnostic, NoteFile, SerializedGraph } from '../types.js';
-import { isNotePath, LEXICON_FILE_NAME, readContent, readNoteIn } from './read-content.js';
+import type { BuildCache } from './cache.js';
+import { defaultWorkers, isParse, parseInWorkers, parseOne } from './parse-workers.js';
+import { isNotePath, LEXICON_FILE_NAME, readContent, readNoteIn, type ContentRead } from './read-content.js';
 import { makeReport, type BuildReport } from './report.js';
 
 export interface BuildFromDirectoryOptions {
-  /** Layout and Louvain seed. Default 1. */
+  /** Layout and Louvain seed. Default 1. With `builder`, pass the builder's own (it keys the graph cache). */
   seed?: number | null;
-  /** Run ForceAtlas2 (default true). */
+  /** Run ForceAtlas2 (default true). With `builder`, pass the builder's own. */
   layout?: boolean | null;
   /**
    * A long-lived builder (from `createBuilder`) to reuse parses and the previous layout across builds.
@@ -22,14 +33,26 @@ export interface BuildFromDirectoryOptions {
   changed?: readonly string[] | null;
   /** Follow symbolic links that lead out of the folder (default false: skipped with a diagnostic). */
   followExternalLinks?: boolean | null;
+  /** Parse on this many worker threads (default: every core when the notes are large enough; 1: here). */
+  workers?: number | null;
+  /** The persistent cache of parses and graphs (`openCache`); none by default. */
+  cache?: BuildCache | null;
+  /** Read the whole graph from the cache when nothing changed (default true; parses are always reused). */
+  cachedGraph?: boolean | null;
+  /** For the one-shot builder made when no `builder` is given (e.g. `release` to keep memory low). */
+  oneShot?: Pick<BuilderOptions, 'release' | 'afterStage'> | null;
 }
 
 export interface BuildFromDirectoryResult {
   graph: SerializedGraph;
   report: BuildReport;
-  /** Milliseconds: reading the folder, then each pipeline stage. */
+  /** Milliseconds: reading the folder, then each pipeline stage (parse includes the workers and the cache). */
   timings: StageTimings & { read: number };
+  /** The graph came whole from the cache: nothing was parsed or built. */
+  fromCache?: boolean;
 }
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 /**
  * Build the graph of every note under `dir`. Throws `ContentFolderError` only when `dir` itself is missing or
@@ -42,10 +65,18 @@ export async function buildFromDirectory(
   const builder =
     options?.builder ??
     // A one-shot build has no next build to be warm for: skip the incremental bookkeeping.
-    createBuilder({ seed: options?.seed ?? null, layout: options?.layout ?? null, incremental: false });
+    createBuilder({
+      seed: options?.seed ?? null,
+      layout: options?.layout ?? null,
+      incremental: false,
+      ...(options?.oneShot ?? {}),
+    });
+  const cache = options?.cache ?? null;
   const started = performance.now();
   let filesRead: number;
   let filesSkipped: number;
+  let changes: BuilderChanges;
+  let content: ContentRead | null = null;
   if (options?.builder && options.changed) {
     const changed: NoteFile[] = [];
     const removed: string[] = [];
@@ -64,25 +95,102 @@ export async function buildFromDirectory(
       else if (gone) removed.push(path);
       else failed.push(result.diagnostic);
     }
-    builder.update({ changed, removed, failed, ...(lexicon !== undefined ? { lexicon } : {}) });
+    changes = { changed, removed, failed, ...(lexicon !== undefined ? { lexicon } : {}) };
     filesRead = builder.paths().length;
     filesSkipped = 0;
   } else {
-    const content = await readContent(dir, options);
-    builder.update({
+    content = await readContent(dir, options);
+    changes = {
       changed: content.files,
       failed: content.diagnostics,
       lexicon: content.lexicon,
       replaceAll: true,
-    });
+    };
     filesRead = content.files.length;
     filesSkipped = content.skipped;
   }
   const read = performance.now() - started;
+
+  // The whole graph from the cache, when a fresh builder would build it from exactly these inputs.
+  let graphKey: string | null = null;
+  if (cache && content && builder.paths().length === 0) {
+    graphKey = sha1(
+      JSON.stringify({
+        code: cache.code,
+        seed: options?.seed ?? 1,
+        layout: options?.layout ?? true,
+        notes: content.files.map((f) => [f.path, cache.parseKey(f)]),
+        lexicon: content.lexicon,
+        failed: content.diagnostics,
+      }),
+    );
+    const graph = options?.cachedGraph === false ? undefined : await cache.getGraph(graphKey);
+    if (graph) {
+      return {
+        graph,
+        report: makeReport(dir, graph, { filesRead, filesSkipped }),
+        timings: { read, parse: 0, merge: 0, link: 0, graph: 0, layout: 0 },
+        fromCache: true,
+      };
+    }
+  }
+
+  const parseStarted = performance.now();
+  const parsed = await prepareParses(builder.needs(changes.changed ?? []), {
+    cache,
+    workers: options?.workers ?? null,
+  });
+  const prepared = performance.now() - parseStarted;
+  builder.update({ ...changes, parsed });
   const result = builder.build();
+  if (cache && graphKey && content) {
+    await cache.putGraph(graphKey, result.graph);
+    await cache.prune(new Set(content.files.map((f) => cache.parseKey(f))), graphKey);
+  }
   return {
     graph: result.graph,
     report: makeReport(dir, result.graph, { filesRead, filesSkipped }),
-    timings: { read, ...result.timings },
+    timings: { read, ...result.timings, parse: prepared + result.timings.parse },
   };
+}
+
+/**
+ * Parses of `files`, by path: from the cache, else made on worker threads (or here, for few notes) and put
+ * in the cache. A note whose parse crashes is left out; the builder then reports it.
+ */
+async function prepareParses(
+  files: readonly NoteFile[],
+  options: { cache: BuildCache | null; workers: number | null },
+): Promise<Map<string, unknown>> {
+  const { cache } = options;
+  const parsed = new Map<string, unknown>();
+  const misses: NoteFile[] = [];
+  const keys = new Map<string, string>();
+  for (const file of files) {
+    if (!cache) {
+      misses.push(file);
+      continue;
+    }
+    const key = cache.parseKey(file);
+    keys.set(file.path, key);
+    const hit = await cache.getParse(key);
+    if (hit === undefined) misses.push(file);
+    else parsed.set(file.path, hit);
+  }
+  const writes: Promise<void>[] = [];
+  const keep = (file: NoteFile, result: ReturnType<typeof parseOne>) => {
+    if (!isParse(result)) return;
+    parsed.set(file.path, result);
+    const key = keys.get(file.path);
+    if (cache && key) writes.push(cache.putParse(key, result));
+  };
+  const workers = options.workers ?? defaultWorkers(misses);
+  if (workers > 1 && misses.length > 1) {
+    await parseInWorkers([...misses], workers, (index, result) => keep(misses[index] as NoteFile, result));
+  } else if (cache) {
+    // Parsed here only to be cached; without a cache the builder parses them itself.
+    for (const file of misses) keep(file, parseOne(file));
+  }
+  await Promise.all(writes);
+  return parsed;
 }

@@ -1,23 +1,16 @@
 // npm run build:graph -- --content DIR --out FILE [--strict] [--no-layout] [--seed N]
 // Builds the graph of a notes folder, prints the report, writes the JSON atomically.
-import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { buildGraphDetailed } from '../graph/build-graph.js';
-import { findLinks } from '../links/index.js';
-import { mergeFileParses, parseFile } from '../parse/index.js';
-import type { FileParse } from '../parse/types.js';
-import type { Diagnostic, NoteFile } from '../types.js';
-import type { BuildFromDirectoryResult } from './build-from-directory.js';
+import { buildFromDirectory, type BuildFromDirectoryResult } from './build-from-directory.js';
+import { defaultCacheDir, openCache, type BuildCache } from './cache.js';
 import { toGexf } from './gexf.js';
 import { fromCloneScript, PROJECT_ROOT, userCwd, VERSION } from './paths.js';
-import { ContentFolderError, readContent } from './read-content.js';
-import { formatReport, makeReport } from './report.js';
+import { ContentFolderError } from './read-content.js';
+import { formatReport } from './report.js';
 import { jsonPieces, writeFileAtomic } from './write-atomic.js';
 
 export const EXIT_OK = 0;
@@ -36,6 +29,9 @@ export const GRAPH_USAGE = `usage: papermap graph [DIR] [--out FILE] [options]
   --no-layout          skip ForceAtlas2; keep the seeded topic positions
   --seed N             layout and community seed, an integer (default: 1)
   --follow-external-links  read notes through symbolic links that lead out of DIR (default: skipped)
+  --cache-dir DIR      where to keep parses and graphs between runs (default: $PAPERMAP_CACHE_DIR, else
+                       ~/.cache/papermap/NAME-HASH for each notes folder)
+  --no-cache           build everything from the notes, and keep nothing
   -h, --help           this text
   -v, --version        papermap's version`;
 
@@ -66,6 +62,8 @@ export async function main(
         'no-layout': { type: 'boolean', default: false },
         seed: { type: 'string', default: '1' },
         'follow-external-links': { type: 'boolean', default: false },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -104,10 +102,17 @@ export async function main(
   const shownOut = relative(cwd, out) || out;
   let result;
   try {
+    const cache = values['no-cache']
+      ? null
+      : await openBuildCache(
+          content,
+          values['cache-dir'] === undefined ? null : resolve(cwd, values['cache-dir']),
+        );
     result = await buildOnce(content, {
       seed,
       layout: !values['no-layout'],
       followExternalLinks: values['follow-external-links'],
+      cache,
     });
   } catch (error) {
     if (error instanceof ContentFolderError) {
@@ -145,16 +150,27 @@ export async function main(
   return EXIT_OK;
 }
 
+/**
+ * The cache for a notes folder, or null when it cannot be made (a read-only home): the build then simply
+ * runs without one.
+ */
+export async function openBuildCache(content: string, dir?: string | null): Promise<BuildCache | null> {
+  try {
+    return await openCache(dir ?? (await defaultCacheDir(content)));
+  } catch {
+    return null;
+  }
+}
+
 export interface BuildOnceResult extends BuildFromDirectoryResult {
   /** Milliseconds spent in the full garbage collections between stages (not part of any stage's time). */
   collectMs: number;
 }
 
 /**
- * One build of a folder, for the command line: the same graph as `buildFromDirectory` (tested), but nothing
- * is kept for a next build. Each note's text is released once it is parsed, notes are parsed on every core
- * (worker threads, when there are enough notes to pay for them), and per-file parses are released after
- * the merge. The builder of the dev server keeps all of that to rebuild quickly; a single build need not.
+ * One build of a folder, for the command line: `buildFromDirectory` (the one build path) with a one-shot
+ * builder that keeps nothing for a next build: each note's text is released once it is parsed, the per-file
+ * parses after the merge, the text spans after link finding, with a full collection at those points.
  */
 export async function buildOnce(
   dir: string,
@@ -163,6 +179,7 @@ export async function buildOnce(
     layout?: boolean | null;
     workers?: number | null;
     followExternalLinks?: boolean | null;
+    cache?: BuildCache | null;
   } | null,
 ): Promise<BuildOnceResult> {
   let collecting = 0;
@@ -171,43 +188,17 @@ export async function buildOnce(
     collectGarbage();
     collecting += performance.now() - at;
   };
-  let started = performance.now();
-  const content = await readContent(dir, options);
-  const files: (NoteFile | null)[] = content.files;
-  const filesRead = files.length;
-  const read = performance.now() - started;
-
-  started = performance.now();
-  const workers = options?.workers ?? defaultWorkers(files);
-  const { parses, crashes } = workers > 1 ? await parseInWorkers(files, workers) : parseHere(files);
-  const parse = performance.now() - started;
-
-  started = performance.now();
-  const parsed = mergeFileParses(parses.filter((p): p is FileParse => p !== null));
-  parses.length = 0;
-  const merge = performance.now() - started;
-  collect(); // the per-file parses
-
-  started = performance.now();
-  const links = findLinks(parsed.papers, { userLexicon: content.lexicon });
-  const link = performance.now() - started;
-  // The located text spans are only for link finding; the graph does not carry them.
-  for (const paper of parsed.papers) paper.text = [];
-  collect(); // the text spans and what link finding derived from them (~420 MiB at 100k papers)
-
-  const built = buildGraphDetailed(parsed, links, {
+  const result = await buildFromDirectory(dir, {
     seed: options?.seed ?? null,
     layout: options?.layout ?? true,
-    extraDiagnostics: [...crashes, ...content.diagnostics],
+    workers: options?.workers ?? null,
+    followExternalLinks: options?.followExternalLinks ?? false,
+    cache: options?.cache ?? null,
+    // No collection before the write: what the graph stage leaves is small next to the graph itself, and the
+    // write makes only short-lived garbage (measured at 50k papers: 1.5 s to free 0.1 GiB).
+    oneShot: { release: true, afterStage: collect },
   });
-  // No collection before the write: what the graph stage leaves is small next to the graph itself, and the
-  // write makes only short-lived garbage (measured at 50k papers: 1.5 s to free 0.1 GiB).
-  return {
-    graph: built.graph,
-    report: makeReport(dir, built.graph, { filesRead, filesSkipped: content.skipped }),
-    timings: { read, parse, merge, link, graph: built.timings.graph, layout: built.timings.layout },
-    collectMs: collecting,
-  };
+  return { ...result, collectMs: collecting };
 }
 
 let gc: (() => void) | null = null;
@@ -234,122 +225,12 @@ function collectGarbage(): void {
   gc();
 }
 
-/** Below this many bytes of notes, starting workers costs more than it saves. */
-const WORKER_MIN_BYTES = 4 << 20;
-
-function defaultWorkers(files: readonly (NoteFile | null)[]): number {
-  let chars = 0;
-  for (const file of files) chars += file?.text.length ?? 0;
-  if (chars < WORKER_MIN_BYTES || files.length < 4) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 8));
-}
-
-interface Parsed {
-  /** Parallel to the files; null for a note whose parse crashed. */
-  parses: (FileParse | null)[];
-  crashes: Diagnostic[];
-}
-
-/** A parser bug on one note must not take the other notes down with it (as in the pipeline's builder). */
-function parseOne(file: NoteFile): FileParse | Diagnostic {
-  try {
-    return parseFile(file);
-  } catch (error) {
-    return {
-      rule: 'parser-crashed',
-      severity: 'error',
-      file: file.path,
-      line: 1,
-      column: 1,
-      message: `the parser failed on this file: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
-}
-
-function isParse(value: FileParse | Diagnostic): value is FileParse {
-  return 'entries' in value;
-}
-
-function parseHere(files: (NoteFile | null)[]): Parsed {
-  const parsed: Parsed = { parses: [], crashes: [] };
-  for (let i = 0; i < files.length; i++) {
-    const result = parseOne(files[i] as NoteFile);
-    files[i] = null; // the text is not needed any more
-    if (isParse(result)) parsed.parses.push(result);
-    else {
-      parsed.parses.push(null);
-      parsed.crashes.push(result);
-    }
-  }
-  return parsed;
-}
-
-const WORKER_TAG = 'papermap-parse-worker';
-
-/**
- * A worker running this file. Run as TypeScript (tsx, vitest), the worker does not get tsx's loader from
- * the command line on Node 20, so it loads this file through tsx's API.
- */
-function startWorker(): Worker {
-  const self = import.meta.url;
-  if (!self.endsWith('.ts')) {
-    return new Worker(fileURLToPath(self), { workerData: WORKER_TAG });
-  }
-  const tsx = dirname(createRequire(self).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsx, 'dist/esm/api/index.mjs')).href;
-  const code = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(self)}, ${JSON.stringify(self)}))`;
-  return new Worker(code, { eval: true, workerData: WORKER_TAG });
-}
-
-/** Notes go out one at a time to whichever worker is free; results are put back in the files' order. */
-async function parseInWorkers(files: (NoteFile | null)[], count: number): Promise<Parsed> {
-  const parses: (FileParse | null)[] = new Array<FileParse | null>(files.length).fill(null);
-  const crashes: (Diagnostic | null)[] = new Array<Diagnostic | null>(files.length).fill(null);
-  let next = 0;
-  const run = (): Promise<void> =>
-    new Promise((resolveRun, rejectRun) => {
-      const worker = startWorker();
-      const send = (): void => {
-        if (next >= files.length) {
-          void worker.terminate().then(() => resolveRun());
-          return;
-        }
-        const index = next++;
-        const file = files[index] as NoteFile;
-        files[index] = null;
-        worker.postMessage({ index, file });
-      };
-      worker.on('message', (message: { index: number; json: string }) => {
-        const result = JSON.parse(message.json) as FileParse | Diagnostic;
-        if (isParse(result)) parses[message.index] = result;
-        else crashes[message.index] = result;
-        send();
-      });
-      worker.on('error', rejectRun);
-      worker.on('online', send);
-    });
-  await Promise.all(Array.from({ length: Math.min(count, files.length) }, run));
-  return { parses, crashes: crashes.filter((c): c is Diagnostic => c !== null) };
-}
-
-if (!isMainThread && workerData === WORKER_TAG && parentPort) {
-  const port = parentPort;
-  // The parse goes back as JSON text, not as a structured clone. A parse is plain JSON data (src/parse/types.ts),
-  // and its strings are cut from the note: two-byte strings when the note has any Chinese, even where the text
-  // is ASCII, and a structured clone keeps them two-byte. JSON.parse makes every
-  // ASCII string one-byte (short ones shared), so the parses, and the records, text spans and graph built
-  // from them, take less memory and compare faster (at 100k papers the parses are ~20% smaller).
-  port.on('message', (message: { index: number; file: NoteFile }) => {
-    port.postMessage({ index: message.index, json: JSON.stringify(parseOne(message.file)) });
-  });
-}
-
 function* withNewline(pieces: Iterable<string>): Generator<string> {
   yield* pieces;
   yield '\n';
 }
 
-if (isMainThread && process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

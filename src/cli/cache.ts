@@ -1,0 +1,154 @@
+// The persistent build cache: each note's parse, keyed by a hash of papermap's code, the note's path and its
+// text, and the whole graph, keyed by everything it is built from. A restart with unchanged notes reads the
+// graph back instead of building it; a changed note is parsed again and the rest come from the cache.
+//
+// Each entry is one file: a JSON header line (papermap's cache tag, the code id, the key, the body's length
+// and SHA-1), then the body. An entry that is truncated, corrupt, of another papermap, or under the wrong
+// key is not trusted: it counts as a miss (`rejected`) and is written again.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, realpath, rm, stat, unlink } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SerializedGraph } from '../types.js';
+import { VERSION } from './paths.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+const TAG = 'papermap-cache/1';
+
+/**
+ * papermap's version plus a hash of the code that makes parses and graphs (this build's parse, links, graph
+ * and pipeline modules): a cache made by any other code, even of the same version number, is never used.
+ */
+let codeIdPromise: Promise<string> | null = null;
+export function codeId(): Promise<string> {
+  codeIdPromise ??= (async () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const base = path.dirname(here);
+    const hash = createHash('sha1').update(VERSION);
+    const walk = async (dir: string): Promise<void> => {
+      const names = (await readdir(dir)).sort();
+      for (const name of names) {
+        const full = path.join(dir, name);
+        if ((await stat(full)).isDirectory()) await walk(full);
+        else if (/\.(ts|js|cjs|json)$/.test(name)) hash.update(name).update(await readFile(full));
+      }
+    };
+    for (const part of ['parse', 'links', 'graph']) await walk(path.join(base, part));
+    for (const name of (await readdir(base)).sort())
+      if (/^(pipeline|types)\.(ts|js)$/.test(name))
+        hash.update(name).update(await readFile(path.join(base, name)));
+    return `${VERSION}+${hash.digest('hex').slice(0, 16)}`;
+  })();
+  return codeIdPromise;
+}
+
+/** `$PAPERMAP_CACHE_DIR`, else `$XDG_CACHE_HOME/papermap`, else `~/.cache/papermap`; one folder per notes folder. */
+export async function defaultCacheDir(
+  contentDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const root =
+    env.PAPERMAP_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'papermap');
+  const real = await realpath(contentDir).catch(() => path.resolve(contentDir));
+  const name = `${path
+    .basename(real)
+    .replace(/[^\w.-]+/g, '_')
+    .slice(0, 40)}-${createHash('sha1').update(real).digest('hex').slice(0, 12)}`;
+  return path.join(root, name);
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries found but not trusted (truncated, corrupt, another papermap's): rebuilt. */
+  rejected: number;
+  writes: number;
+}
+
+export interface BuildCache {
+  dir: string;
+  code: string;
+  stats: CacheStats;
+  parseKey(file: { path: string; text: string }): string;
+  getParse(key: string): Promise<unknown>;
+  putParse(key: string, parse: unknown): Promise<void>;
+  getGraph(key: string): Promise<SerializedGraph | undefined>;
+  putGraph(key: string, graph: SerializedGraph): Promise<void>;
+  /** Remove parse entries not in `keep` and graph entries other than `keepGraph`. */
+  prune(keep: ReadonlySet<string>, keepGraph: string): Promise<void>;
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+export async function openCache(dir: string): Promise<BuildCache> {
+  const code = await codeId();
+  const stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writes: 0 };
+  const file = (kind: 'parses' | 'graphs', key: string) =>
+    kind === 'parses' ? path.join(dir, 'parses', `${key}.json`) : path.join(dir, `graph-${key}.json`);
+
+  async function get(kind: 'parses' | 'graphs', key: string): Promise<unknown> {
+    let text: string;
+    try {
+      text = await readFile(file(kind, key), 'utf8');
+    } catch {
+      stats.misses++;
+      return undefined;
+    }
+    try {
+      const nl = text.indexOf('\n');
+      const header = JSON.parse(text.slice(0, nl)) as Record<string, unknown>;
+      const body = text.slice(nl + 1);
+      if (
+        nl < 0 ||
+        header.tag !== TAG ||
+        header.code !== code ||
+        header.key !== key ||
+        header.length !== body.length ||
+        header.sha1 !== sha1(body)
+      ) {
+        throw new Error('not this entry');
+      }
+      stats.hits++;
+      return JSON.parse(body) as unknown;
+    } catch {
+      stats.rejected++;
+      await unlink(file(kind, key)).catch(() => undefined);
+      return undefined;
+    }
+  }
+
+  async function put(kind: 'parses' | 'graphs', key: string, value: unknown): Promise<void> {
+    const body = JSON.stringify(value);
+    const header = JSON.stringify({ tag: TAG, code, key, length: body.length, sha1: sha1(body) });
+    try {
+      await writeFileAtomic(file(kind, key), `${header}\n${body}`);
+      stats.writes++;
+    } catch {
+      // A cache that cannot be written only makes the next start slower.
+    }
+  }
+
+  return {
+    dir,
+    code,
+    stats,
+    parseKey: (f) => sha1(`${code}\u0000${f.path}\u0000${f.text}`),
+    getParse: (key) => get('parses', key),
+    putParse: (key, parse) => put('parses', key, parse),
+    getGraph: async (key) => (await get('graphs', key)) as SerializedGraph | undefined,
+    putGraph: (key, graph) => put('graphs', key, graph),
+    async prune(keep, keepGraph) {
+      for (const name of await readdir(path.join(dir, 'parses')).catch(() => [] as string[])) {
+        const key = name.replace(/\.json$/, '');
+        if (!keep.has(key)) await rm(path.join(dir, 'parses', name), { force: true });
+      }
+      for (const name of await readdir(dir).catch(() => [] as string[])) {
+        if (/^graph-.*\.json$/.test(name) && name !== `graph-${keepGraph}.json`)
+          await rm(path.join(dir, name), { force: true });
+      }
+    },
+  };
+}

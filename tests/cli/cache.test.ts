@@ -1,0 +1,119 @@
+// The persistent cache: a warm build gives the cold build's bytes; one changed note re-parses only that note;
+// a truncated, corrupt or foreign cache entry is detected and rebuilt, never trusted.
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus.js';
+import { buildFromDirectory } from '../../src/cli/build-from-directory.js';
+import { openCache } from '../../src/cli/cache.js';
+import { createBuilder } from '../../src/pipeline.js';
+
+let work: string;
+let notes: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'papermap-cache-'));
+  notes = join(work, 'notes');
+  const { files } = generateCorpus({ papers: 240, files: 8, seed: 11 });
+  for (const file of files) {
+    const target = join(notes, ...file.path.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.text);
+  }
+});
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+const cold = async () => JSON.stringify((await buildFromDirectory(notes)).graph);
+
+describe('the build cache', () => {
+  it('a warm build reads the graph back: the cold build byte for byte, from any command path', async () => {
+    const dir = join(work, 'cache-a');
+    const expected = await cold();
+    const first = await buildFromDirectory(notes, { cache: await openCache(dir), workers: 2 });
+    expect(first.fromCache).toBeFalsy();
+    expect(JSON.stringify(first.graph)).toBe(expected);
+
+    const cache = await openCache(dir);
+    const warm = await buildFromDirectory(notes, { cache });
+    expect(warm.fromCache).toBe(true);
+    expect(JSON.stringify(warm.graph)).toBe(expected);
+    expect(cache.stats).toMatchObject({ hits: 1, rejected: 0 });
+
+    // The dev server's long-lived builder, and a one-shot build with parses only (no whole graph).
+    const dev = await buildFromDirectory(notes, { builder: createBuilder({}), cache: await openCache(dir) });
+    expect(dev.fromCache).toBe(true);
+    const parsesOnly = await openCache(dir);
+    const rebuilt = await buildFromDirectory(notes, { cache: parsesOnly, cachedGraph: false });
+    expect(JSON.stringify(rebuilt.graph)).toBe(expected);
+    expect(parsesOnly.stats.misses).toBe(0);
+  });
+
+  it('one changed note is parsed again; the others come from the cache', async () => {
+    const dir = join(work, 'cache-b');
+    await buildFromDirectory(notes, { cache: await openCache(dir) });
+    const note = readdirSync(notes, { recursive: true, encoding: 'utf8' }).find((p) => p.endsWith('.md'))!;
+    appendFileSync(
+      join(notes, note),
+      '\n- 2025-07-18 20:24:54 Friday ｜ A New Paper https://arxiv.org/abs/2507.00042\n',
+    );
+    const cache = await openCache(dir);
+    const warm = await buildFromDirectory(notes, { cache });
+    expect(warm.fromCache).toBeFalsy();
+    // The graph (1 miss: it changed) and the changed note's parse (1 miss); every other parse hits.
+    expect(cache.stats.misses).toBe(2);
+    expect(cache.stats.hits).toBe(readdirSync(join(dir, 'parses')).length - 1);
+    expect(JSON.stringify(warm.graph)).toBe(await cold());
+    // The old parse of the changed note and the old graph were pruned.
+    expect(readdirSync(dir).filter((n) => n.startsWith('graph-'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['truncated', (text: string) => text.slice(0, Math.floor(text.length / 2))],
+    [
+      'corrupt (one byte changed)',
+      (text: string) => {
+        const at = Math.floor((text.indexOf('\n') + text.length) / 2);
+        return `${text.slice(0, at)}${text[at] === '1' ? '2' : '1'}${text.slice(at + 1)}`;
+      },
+    ],
+    ['from another papermap', (text: string) => text.replace(/"code":"[^"]*"/, '"code":"0.0.1+0000"')],
+    ['empty', () => ''],
+  ])('a %s graph entry is rebuilt, never trusted', async (_what, damage) => {
+    const dir = join(work, `cache-damaged-${_what.split(' ')[0]}`);
+    const expected = await cold();
+    await buildFromDirectory(notes, { cache: await openCache(dir) });
+    const graphFile = join(
+      dir,
+      readdirSync(dir).find((n) => n.startsWith('graph-'))!,
+    );
+    const parseFiles = readdirSync(join(dir, 'parses')).map((n) => join(dir, 'parses', n));
+    writeFileSync(graphFile, damage(readFileSync(graphFile, 'utf8')));
+    for (const f of parseFiles.slice(0, 3)) writeFileSync(f, damage(readFileSync(f, 'utf8')));
+    const cache = await openCache(dir);
+    const again = await buildFromDirectory(notes, { cache });
+    expect(again.fromCache).toBeFalsy();
+    expect(cache.stats.rejected).toBe(4);
+    expect(JSON.stringify(again.graph)).toBe(expected);
+    // Written again: the next build is warm.
+    const next = await buildFromDirectory(notes, { cache: await openCache(dir) });
+    expect(next.fromCache).toBe(true);
+  });
+
+  it('a cache inside the notes folder (.papermap/) is not read as notes', async () => {
+    const dir = join(notes, '.papermap');
+    const first = await buildFromDirectory(notes, { cache: await openCache(dir) });
+    const again = await buildFromDirectory(notes, { cache: await openCache(dir), cachedGraph: false });
+    expect(JSON.stringify(again.graph)).toBe(JSON.stringify(first.graph));
+    expect(again.graph.attributes.diagnostics.some((d) => d.file.startsWith('.papermap'))).toBe(false);
+  });
+});
