@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { buildFromDirectory, type BuildFromDirectoryResult } from './build-from-directory.js';
-import { defaultCacheDir, openCache, type BuildCache } from './cache.js';
+import { openBuildCache, type BuildCache } from './cache.js';
 import { toGexf } from './gexf.js';
 import { fromCloneScript, PROJECT_ROOT, userCwd, VERSION } from './paths.js';
 import { ContentFolderError } from './read-content.js';
@@ -148,18 +148,6 @@ export async function main(
     return EXIT_STRICT;
   }
   return EXIT_OK;
-}
-
-/**
- * The cache for a notes folder, or null when it cannot be made (a read-only home): the build then simply
- * runs without one.
- */
-export async function openBuildCache(content: string, dir?: string | null): Promise<BuildCache | null> {
-  try {
-    return await openCache(dir ?? (await defaultCacheDir(content)));
-  } catch {
-    return null;
-  }
 }
 
 export interface BuildOnceResult extends BuildFromDirectoryResult {

@@ -9,13 +9,19 @@ export interface SiteOptions {
   synthetic: number | null;
   remoteImages?: boolean | null;
   followExternalLinks?: boolean | null;
+  cacheDir?: string | null;
+  noCache?: boolean | null;
 }
 
 export async function buildSite(opts: SiteOptions): Promise<void> {
   const source =
     opts.synthetic !== null
       ? syntheticSource(opts.synthetic)
-      : await directorySource(opts.content, { followExternalLinks: opts.followExternalLinks ?? false });
+      : await directorySource(opts.content, {
+          followExternalLinks: opts.followExternalLinks ?? false,
+          cacheDir: opts.cacheDir ?? null,
+          noCache: opts.noCache ?? false,
+        });
   const graph = await source.build();
   await writeSite({ graph, out: opts.out, remoteImages: opts.remoteImages ?? false });
 }

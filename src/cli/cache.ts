@@ -152,3 +152,15 @@ export async function openCache(dir: string): Promise<BuildCache> {
     },
   };
 }
+
+/**
+ * The cache for a notes folder, or null when it cannot be made (a read-only home): the build then simply
+ * runs without one.
+ */
+export async function openBuildCache(content: string, dir?: string | null): Promise<BuildCache | null> {
+  try {
+    return await openCache(dir ?? (await defaultCacheDir(content)));
+  } catch {
+    return null;
+  }
+}

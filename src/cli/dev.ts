@@ -11,9 +11,19 @@ export { PROJECT_ROOT };
 
 export interface SourceOptions {
   followExternalLinks?: boolean | null;
+  /** Where to keep parses and graphs between runs; default: the user's cache folder. */
+  cacheDir?: string | null;
+  /** No persistent cache at all. */
+  noCache?: boolean | null;
+  /** Wait this long after a build read from the cache before warming the builder (default 1000 ms). */
+  primeDelayMs?: number;
 }
 
-/** The graph of a notes folder, rebuilt incrementally (only changed files are read and parsed again). */
+/**
+ * The graph of a notes folder, rebuilt incrementally (only changed files are read and parsed again). With the
+ * persistent cache, a start with unchanged notes serves the cached graph at once; the builder is then warmed
+ * from the cached parses in the background (the same build, so the same graph) for quick rebuilds.
+ */
 export async function directorySource(
   contentDir: string,
   options?: SourceOptions | null,
@@ -22,21 +32,42 @@ export async function directorySource(
   const { createBuilder } = await import('../pipeline.js');
   const { buildFromDirectory } = await import('./build-from-directory.js');
   const { isNotePath, LEXICON_FILE_NAME } = await import('./read-content.js');
+  const { openBuildCache } = await import('./cache.js');
+  const cache = options?.noCache ? null : await openBuildCache(contentDir, options?.cacheDir ?? null);
   const builder: Builder = createBuilder({});
   const follow = options?.followExternalLinks ?? false;
   let first = true;
+  let priming: Promise<unknown> | null = null;
+  let primeTimer: NodeJS.Timeout | null = null;
+  const prime = () => {
+    if (primeTimer) clearTimeout(primeTimer);
+    primeTimer = null;
+    priming ??= buildFromDirectory(contentDir, {
+      builder,
+      cache,
+      cachedGraph: false,
+      followExternalLinks: follow,
+    });
+    return priming;
+  };
   return {
     contentDir,
     build: async () => {
       // The first build reads the whole folder; later full builds also do.
       const r = await buildFromDirectory(contentDir, {
         builder: first ? builder : null,
+        cache,
         followExternalLinks: follow,
       });
+      if (first && r.fromCache) {
+        primeTimer = setTimeout(() => void prime(), options?.primeDelayMs ?? 1000);
+        primeTimer.unref();
+      }
       first = false;
       return r.graph;
     },
     rebuild: async (changed) => {
+      if (primeTimer || priming) await prime();
       const rel = changed.map((f) => path.relative(contentDir, f).split(path.sep).join('/'));
       // A folder added, renamed or deleted (or any other non-note): read the whole folder again; unchanged
       // notes are recognised by their hash and not parsed again.
@@ -45,9 +76,14 @@ export async function directorySource(
         await buildFromDirectory(contentDir, {
           builder,
           changed: whole ? null : rel,
+          cache,
           followExternalLinks: follow,
         })
       ).graph;
+    },
+    close: async () => {
+      if (primeTimer) clearTimeout(primeTimer);
+      await priming;
     },
   };
 }
@@ -64,6 +100,8 @@ export interface DevOptions {
   synthetic: number | null;
   remoteImages?: boolean | null;
   followExternalLinks?: boolean | null;
+  cacheDir?: string | null;
+  noCache?: boolean | null;
 }
 
 export async function startDevServer(
@@ -73,7 +111,11 @@ export async function startDevServer(
   const source =
     opts.synthetic !== null
       ? syntheticSource(opts.synthetic)
-      : await directorySource(opts.content, { followExternalLinks: opts.followExternalLinks ?? false });
+      : await directorySource(opts.content, {
+          followExternalLinks: opts.followExternalLinks ?? false,
+          cacheDir: opts.cacheDir ?? null,
+          noCache: opts.noCache ?? false,
+        });
   return startServer({
     source,
     host: opts.host,

@@ -26,6 +26,9 @@ const SERVE_USAGE = `usage: papermap [serve] [DIR] [options]
                        and your notes' content with your network)
   --remote-images      show images from other sites in summaries (default: a link in their place)
   --follow-external-links  read notes through symbolic links that lead out of DIR (default: skipped)
+  --cache-dir DIR      where to keep parses and graphs between runs (default: $PAPERMAP_CACHE_DIR, else
+                       ~/.cache/papermap/NAME-HASH for each notes folder)
+  --no-cache           build everything from the notes, and keep nothing
   --synthetic N        serve a seeded synthetic graph of N papers instead of notes
   -h, --help           this text
   -v, --version        papermap's version`;
@@ -37,6 +40,8 @@ const BUILD_USAGE = `usage: papermap build [DIR] [--out SITE] [options]
                        of another site's static files (e.g. static/map of a Hugo site)
   --remote-images      show images from other sites in summaries (default: a link in their place)
   --follow-external-links  read notes through symbolic links that lead out of DIR (default: skipped)
+  --cache-dir DIR      as for serve
+  --no-cache           build everything from the notes, and keep nothing
   --synthetic N        a seeded synthetic graph of N papers instead of notes
   -h, --help           this text
   -v, --version        papermap's version`;
@@ -51,6 +56,8 @@ export interface ServeCommand {
   synthetic: number | null;
   remoteImages: boolean;
   followExternalLinks: boolean;
+  cacheDir: string | null;
+  noCache: boolean;
 }
 
 export interface BuildCommand {
@@ -60,6 +67,8 @@ export interface BuildCommand {
   synthetic: number | null;
   remoteImages: boolean;
   followExternalLinks: boolean;
+  cacheDir: string | null;
+  noCache: boolean;
 }
 
 export type Parsed = ServeCommand | BuildCommand | { command: 'help' | 'version'; text: string };
@@ -101,6 +110,8 @@ export function parseCommand(
         synthetic: { type: 'string' },
         'remote-images': { type: 'boolean', default: false },
         'follow-external-links': { type: 'boolean', default: false },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -130,6 +141,8 @@ export function parseCommand(
     synthetic,
     remoteImages: values['remote-images'],
     followExternalLinks: values['follow-external-links'],
+    cacheDir: values['cache-dir'] === undefined ? null : path.resolve(cwd, values['cache-dir']),
+    noCache: values['no-cache'],
   };
   if (command === 'build') {
     if (values.port !== undefined || values.host !== undefined)

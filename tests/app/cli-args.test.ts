@@ -62,6 +62,8 @@ describe('papermap build options', () => {
       synthetic: null,
       remoteImages: false,
       followExternalLinks: false,
+      cacheDir: null,
+      noCache: false,
     });
     expect(parseCommand('build', ['notes', '--out', 'site'], { INIT_CWD: '/ignored' })).toMatchObject({
       out: path.resolve('site'),

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
 import { buildFromDirectory } from '../../src/cli/build-from-directory.js';
 import { openCache } from '../../src/cli/cache.js';
+import { directorySource } from '../../src/cli/dev.js';
 import { createBuilder } from '../../src/pipeline.js';
 
 let work: string;
@@ -115,5 +116,32 @@ describe('the build cache', () => {
     const again = await buildFromDirectory(notes, { cache: await openCache(dir), cachedGraph: false });
     expect(JSON.stringify(again.graph)).toBe(JSON.stringify(first.graph));
     expect(again.graph.attributes.diagnostics.some((d) => d.file.startsWith('.papermap'))).toBe(false);
+  });
+
+  it('the live server starts from the cached graph and, once warmed, rebuilds an edit as a cold-started one does', async () => {
+    const cacheDir = join(work, 'cache-dev');
+    const coldSource = await directorySource(notes, { cacheDir, primeDelayMs: 0 });
+    const first = await coldSource.build();
+    const warmSource = await directorySource(notes, { cacheDir, primeDelayMs: 0 });
+    const started = performance.now();
+    const second = await warmSource.build();
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // A rebuild waits for the builder to be warmed from the cached parses (here: nothing changed yet).
+    expect(JSON.stringify(await warmSource.rebuild!([]))).toBe(JSON.stringify(first));
+
+    const note = readdirSync(notes, { recursive: true, encoding: 'utf8' }).find((p) => p.endsWith('.md'))!;
+    appendFileSync(
+      join(notes, note),
+      '\n- 2025-07-19 20:24:54 Saturday ｜ Another Paper https://arxiv.org/abs/2507.00077\n',
+    );
+    const [a, b] = [
+      await coldSource.rebuild!([join(notes, note)]),
+      await warmSource.rebuild!([join(notes, note)]),
+    ];
+    expect(b.nodes.length).toBe(first.nodes.length + 1);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    await coldSource.close?.();
+    await warmSource.close?.();
   });
 });
