@@ -228,7 +228,7 @@ async function taskCli(): Promise<void> {
   const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
   const t = now();
   const code = (await (main as (a: string[], io: unknown) => Promise<number>)(
-    ['--content', dir, '--out', out],
+    ['--content', dir, '--out', out, '--no-cache'],
     io,
   )) as number;
   const ms = now() - t;

@@ -16,7 +16,9 @@ export interface CaseResult {
 }
 
 export interface Results {
-  cases: Partial<Record<'build' | 'bigfile' | 'adversarial' | 'incremental' | 'browser' | 'cli', CaseResult>>;
+  cases: Partial<
+    Record<'build' | 'bigfile' | 'adversarial' | 'incremental' | 'browser' | 'cli' | 'startup', CaseResult>
+  >;
 }
 
 const ms = (x: number | null | undefined): string =>
@@ -52,6 +54,26 @@ export function renderResults(results: Results, analysis?: string | null): strin
   const targets: [string, string, boolean | null][] = [];
   /** 100k end-to-end figures from the build and cli cases; the latest decides the target. */
   const endToEnd: { date: string; ms: number | null; rss: number | null; how: string }[] = [];
+
+  const startup = results.cases.startup;
+  if (startup) {
+    const d = startup.data as {
+      medians: Record<'coldMs' | 'warmMs' | 'firstEditMs' | 'editMs', number>;
+      runs: unknown[];
+    };
+    const sec = (x: number) => `${(x / 1000).toFixed(2)} s`;
+    out.push('## Startup (daily-reports, 14 MB)', '', machineLine(startup.machine), '');
+    out.push(
+      '| runs | cold start | warm restart | first edit after restart | edit |',
+      '|---|---|---|---|---|',
+    );
+    out.push(
+      `| ${d.runs.length} | ${sec(d.medians.coldMs)} | ${sec(d.medians.warmMs)} | ${sec(d.medians.firstEditMs)} | ${sec(d.medians.editMs)} |`,
+      '',
+      "The compiled `papermap serve` in its own process, from spawn to the first 200 for `/data/map.json`; warm = restart with unchanged notes and the cache of the cold run; edit = a paper appended to one note, from the write to the server's `update` event (the first edit after a warm restart also waits for the builder to warm from the cached parses). Medians.",
+      '',
+    );
+  }
 
   const build = results.cases.build;
   if (build) {

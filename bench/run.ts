@@ -12,15 +12,16 @@ import type { BuildRun, StageName } from './child.js';
 import { CLI_METHOD, runCli, type CliRun } from './cli.js';
 import { generateCorpus } from './corpus.js';
 import { renderResults, type Results } from './report.js';
+import { runStartupCase, type StartupRun } from './startup.js';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
 const SEED = 1;
 
 const USAGE = `usage: npm run bench -- [options]
-  --cases LIST          build,bigfile,adversarial,incremental,browser,cli or render
-                        (default: build,bigfile,adversarial,incremental,browser; render: only re-render
-                        results.md from results.json)
+  --cases LIST          build,bigfile,adversarial,incremental,browser,cli,startup or render
+                        (default: build,bigfile,adversarial,incremental,browser,startup; render: only
+                        re-render results.md from results.json; startup needs ../shared/corpora/daily-reports)
   --sizes LIST          papers for the build and cli cases (default: 1000,10000,100000)
   --runs N              runs per size or case (default: 7 at 1k, 3 at 10k, 1 at 100k; 3 for the others)
   --browser-sizes LIST  papers for the browser case (default: 1000,10000,50000)
@@ -31,7 +32,7 @@ const USAGE = `usage: npm run bench -- [options]
 The cli case runs only the real command end to end (npm run build:graph with layout), e.g.
   npm run bench -- --cases cli --sizes 100000`;
 
-const CASES = ['build', 'bigfile', 'adversarial', 'incremental', 'browser', 'cli', 'render'];
+const CASES = ['build', 'bigfile', 'adversarial', 'incremental', 'browser', 'cli', 'startup', 'render'];
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {
   console.log(USAGE);
@@ -41,7 +42,7 @@ const arg = (name: string): string | undefined => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const cases = (arg('cases') ?? 'build,bigfile,adversarial,incremental,browser').split(',');
+const cases = (arg('cases') ?? 'build,bigfile,adversarial,incremental,browser,startup').split(',');
 const sizes = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const runsOverride = arg('runs') ? Number(arg('runs')) : null;
 const unknownCases = cases.filter((c) => !CASES.includes(c));
@@ -415,6 +416,23 @@ async function main(): Promise<void> {
     );
     for (const n of (data.notes as string[] | undefined) ?? []) console.log(`  note: ${n}`);
     results.cases.browser = { machine, data };
+  }
+  if (cases.includes('startup')) {
+    const data = await runStartupCase(runsOverride ?? 3);
+    if ('skipped' in data) console.log(`  startup: skipped (${data.skipped})`);
+    else {
+      const of = (k: keyof Omit<StartupRun, 'load'>) => median(data.runs.map((r) => r[k]));
+      const medians = {
+        coldMs: of('coldMs'),
+        warmMs: of('warmMs'),
+        firstEditMs: of('firstEditMs'),
+        editMs: of('editMs'),
+      };
+      console.log(
+        `  startup medians (${data.runs.length} runs, daily-reports): cold ${(medians.coldMs / 1000).toFixed(2)} s, warm ${(medians.warmMs / 1000).toFixed(2)} s, first edit ${(medians.firstEditMs / 1000).toFixed(2)} s, edit ${(medians.editMs / 1000).toFixed(2)} s`,
+      );
+      results.cases.startup = { machine, data: { corpus: 'daily-reports', medians, runs: data.runs } };
+    }
   }
   if (!argv.includes('--no-write')) {
     writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');

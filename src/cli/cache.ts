@@ -2,8 +2,8 @@
 // text, and the whole graph, keyed by everything it is built from. A restart with unchanged notes reads the
 // graph back instead of building it; a changed note is parsed again and the rest come from the cache.
 //
-// Each entry is one file: a JSON header line (papermap's cache tag, the code id, the key, the body's length
-// and SHA-1), then the body. An entry that is truncated, corrupt, of another papermap, or under the wrong
+// Each entry is one file: a JSON header line (papermap's cache tag, the code id, the key, the body's length in
+// bytes and SHA-1), then the body. An entry that is truncated, corrupt, of another papermap, or under the wrong
 // key is not trusted: it counts as a miss (`rejected`) and is written again.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, rm, stat, unlink } from 'node:fs/promises';
@@ -90,29 +90,30 @@ export async function openCache(dir: string): Promise<BuildCache> {
     kind === 'parses' ? path.join(dir, 'parses', `${key}.json`) : path.join(dir, `graph-${key}.json`);
 
   async function get(kind: 'parses' | 'graphs', key: string): Promise<unknown> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file(kind, key), 'utf8');
+      bytes = await readFile(file(kind, key));
     } catch {
       stats.misses++;
       return undefined;
     }
     try {
-      const nl = text.indexOf('\n');
-      const header = JSON.parse(text.slice(0, nl)) as Record<string, unknown>;
-      const body = text.slice(nl + 1);
+      // Checked on the bytes (no decoding to check): header line, then the body it describes.
+      const nl = bytes.indexOf(0x0a);
+      if (nl < 0) throw new Error('no header');
+      const header = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as Record<string, unknown>;
+      const body = bytes.subarray(nl + 1);
       if (
-        nl < 0 ||
         header.tag !== TAG ||
         header.code !== code ||
         header.key !== key ||
-        header.length !== body.length ||
-        header.sha1 !== sha1(body)
+        header.bytes !== body.length ||
+        header.sha1 !== createHash('sha1').update(body).digest('hex')
       ) {
         throw new Error('not this entry');
       }
       stats.hits++;
-      return JSON.parse(body) as unknown;
+      return JSON.parse(body.toString('utf8')) as unknown;
     } catch {
       stats.rejected++;
       await unlink(file(kind, key)).catch(() => undefined);
@@ -121,10 +122,16 @@ export async function openCache(dir: string): Promise<BuildCache> {
   }
 
   async function put(kind: 'parses' | 'graphs', key: string, value: unknown): Promise<void> {
-    const body = JSON.stringify(value);
-    const header = JSON.stringify({ tag: TAG, code, key, length: body.length, sha1: sha1(body) });
+    const body = Buffer.from(JSON.stringify(value));
+    const header = JSON.stringify({
+      tag: TAG,
+      code,
+      key,
+      bytes: body.length,
+      sha1: createHash('sha1').update(body).digest('hex'),
+    });
     try {
-      await writeFileAtomic(file(kind, key), `${header}\n${body}`);
+      await writeFileAtomic(file(kind, key), Buffer.concat([Buffer.from(`${header}\n`), body]));
       stats.writes++;
     } catch {
       // A cache that cannot be written only makes the next start slower.

@@ -1,0 +1,136 @@
+// Startup cases on the author's real notes (../shared/corpora/daily-reports, 14 MB; skipped when absent):
+// the compiled `papermap serve` in its own process, timed from spawning it to the first `200` for
+// /data/map.json. cold: an empty cache; warm: a restart with unchanged notes (the cache of the cold run);
+// edit: with the warm server up, one note gets a new paper, timed from the write to the server's `update`
+// event (the first edit after a warm start also waits for the builder to warm from the cached parses).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error: a plain ES module script without types
+import { buildCli } from '../scripts/build-cli.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DAILY_REPORTS = join(ROOT, '..', 'shared', 'corpora', 'daily-reports');
+
+export interface StartupRun {
+  coldMs: number;
+  warmMs: number;
+  /** First edit after the warm start (includes warming the builder), then a second edit. */
+  firstEditMs: number;
+  editMs: number;
+  load: [number, number];
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+function get(port: number, path: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', () => resolve(0));
+  });
+}
+
+/** Spawn the server; resolves with the ms until /data/map.json answers 200. */
+async function serve(
+  notes: string,
+  cache: string,
+): Promise<{ child: ChildProcess; port: number; ms: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'dist-cli/cli/papermap.js'), 'serve', notes, '--port', String(port), '--cache-dir', cache],
+    { stdio: 'ignore' },
+  );
+  for (;;) {
+    if ((await get(port, '/data/map.json')) === 200) return { child, port, ms: performance.now() - t0 };
+    if (child.exitCode !== null) throw new Error('bench startup: the server exited');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Append a paper to `note`; resolves with the ms until the server announces the rebuilt map. */
+function edit(port: number, note: string, n: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/data/events' }, (res) => {
+      res.setEncoding('utf8');
+      let t0 = 0;
+      res.on('data', (chunk: string) => {
+        if (chunk.includes('event: hello') && t0 === 0) {
+          t0 = performance.now();
+          appendFileSync(
+            note,
+            `\n- 2025-08-20 10:00:0${n} Wednesday ｜ Bench Edit Paper ${n} https://arxiv.org/abs/2508.9${String(n).padStart(4, '0')}\n`,
+          );
+        }
+        if (chunk.includes('event: update') && t0 > 0) {
+          req.destroy();
+          resolve(performance.now() - t0);
+        }
+      });
+    });
+    req.on('error', reject);
+  });
+}
+
+export async function runStartupCase(runs: number): Promise<{ runs: StartupRun[] } | { skipped: string }> {
+  if (!existsSync(DAILY_REPORTS)) return { skipped: `${DAILY_REPORTS} is absent` };
+  await (buildCli as () => Promise<boolean>)();
+  const out: StartupRun[] = [];
+  for (let r = 0; r < runs; r++) {
+    const work = mkdtempSync(join(tmpdir(), 'papermap-startup-'));
+    try {
+      const notes = join(work, 'notes');
+      cpSync(DAILY_REPORTS, notes, { recursive: true });
+      const cache = join(work, 'cache');
+      const load0 = loadavg()[0] ?? 0;
+      const cold = await serve(notes, cache);
+      await stop(cold.child);
+      const warm = await serve(notes, cache);
+      const note = join(
+        notes,
+        readdirSync(notes)
+          .filter((n) => n.endsWith('.md'))
+          .sort()[0]!,
+      );
+      const firstEditMs = await edit(warm.port, note, 1);
+      const editMs = await edit(warm.port, note, 2);
+      await stop(warm.child);
+      const run = {
+        coldMs: cold.ms,
+        warmMs: warm.ms,
+        firstEditMs,
+        editMs,
+        load: [load0, loadavg()[0] ?? 0] as [number, number],
+      };
+      console.log(
+        `  startup run ${r + 1}: cold ${(run.coldMs / 1000).toFixed(2)} s, warm ${(run.warmMs / 1000).toFixed(2)} s, first edit ${(firstEditMs / 1000).toFixed(2)} s, edit ${(editMs / 1000).toFixed(2)} s (load ${run.load.map((x) => x.toFixed(1)).join(' → ')})`,
+      );
+      out.push(run);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  return { runs: out };
+}
