@@ -3,16 +3,12 @@
 // or taken from the persistent cache, then merged, linked and laid out by the pipeline's builder; with a
 // cache, a build whose inputs are all unchanged reads the graph back instead.
 import { createHash } from 'node:crypto';
-import {
-  createBuilder,
-  type Builder,
-  type BuilderChanges,
-  type BuilderOptions,
-  type StageTimings,
-} from '../pipeline.js';
+// The pipeline and the parser are loaded only when something is built: a start served from the cached graph
+// does without them.
+import type { Builder, BuilderChanges, BuilderOptions, StageTimings } from '../pipeline.js';
 import type { Diagnostic, NoteFile, SerializedGraph } from '../types.js';
+import type { FileParse } from '../parse/types.js';
 import type { BuildCache } from './cache.js';
-import { defaultWorkers, isParse, parseInWorkers, parseOne } from './parse-workers.js';
 import { isNotePath, LEXICON_FILE_NAME, readContent, readNoteIn, type ContentRead } from './read-content.js';
 import { makeReport, type BuildReport } from './report.js';
 
@@ -62,22 +58,14 @@ export async function buildFromDirectory(
   dir: string,
   options?: BuildFromDirectoryOptions | null,
 ): Promise<BuildFromDirectoryResult> {
-  const builder =
-    options?.builder ??
-    // A one-shot build has no next build to be warm for: skip the incremental bookkeeping.
-    createBuilder({
-      seed: options?.seed ?? null,
-      layout: options?.layout ?? null,
-      incremental: false,
-      ...(options?.oneShot ?? {}),
-    });
+  const given = options?.builder ?? null;
   const cache = options?.cache ?? null;
   const started = performance.now();
   let filesRead: number;
   let filesSkipped: number;
   let changes: BuilderChanges;
   let content: ContentRead | null = null;
-  if (options?.builder && options.changed) {
+  if (given && options?.changed) {
     const changed: NoteFile[] = [];
     const removed: string[] = [];
     const failed: Diagnostic[] = [];
@@ -96,7 +84,7 @@ export async function buildFromDirectory(
       else failed.push(result.diagnostic);
     }
     changes = { changed, removed, failed, ...(lexicon !== undefined ? { lexicon } : {}) };
-    filesRead = builder.paths().length;
+    filesRead = given.paths().length;
     filesSkipped = 0;
   } else {
     content = await readContent(dir, options);
@@ -113,17 +101,8 @@ export async function buildFromDirectory(
 
   // The whole graph from the cache, when a fresh builder would build it from exactly these inputs.
   let graphKey: string | null = null;
-  if (cache && content && builder.paths().length === 0) {
-    graphKey = sha1(
-      JSON.stringify({
-        code: cache.code,
-        seed: options?.seed ?? 1,
-        layout: options?.layout ?? true,
-        notes: content.files.map((f) => [f.path, cache.parseKey(f)]),
-        lexicon: content.lexicon,
-        failed: content.diagnostics,
-      }),
-    );
+  if (cache && content && (!given || given.paths().length === 0)) {
+    graphKey = graphKeyOf(content, cache, options);
     const graph = options?.cachedGraph === false ? undefined : await cache.getGraph(graphKey);
     if (graph) {
       return {
@@ -135,6 +114,16 @@ export async function buildFromDirectory(
     }
   }
 
+  const { createBuilder } = await import('../pipeline.js');
+  const builder =
+    given ??
+    // A one-shot build has no next build to be warm for: skip the incremental bookkeeping.
+    createBuilder({
+      seed: options?.seed ?? null,
+      layout: options?.layout ?? null,
+      incremental: false,
+      ...(options?.oneShot ?? {}),
+    });
   const parseStarted = performance.now();
   const parsed = await prepareParses(builder.needs(changes.changed ?? []), {
     cache,
@@ -154,6 +143,45 @@ export async function buildFromDirectory(
   };
 }
 
+/** The key of the graph built from `content` (see cache.ts). */
+function graphKeyOf(
+  content: ContentRead,
+  cache: BuildCache,
+  options: BuildFromDirectoryOptions | null | undefined,
+): string {
+  return sha1(
+    JSON.stringify({
+      code: cache.code,
+      seed: options?.seed ?? 1,
+      layout: options?.layout ?? true,
+      notes: content.files.map((f) => [f.path, cache.parseKey(f)]),
+      lexicon: content.lexicon,
+      failed: content.diagnostics,
+    }),
+  );
+}
+
+/**
+ * The graph of `dir` from the cache, when its notes are exactly those it was built from; null otherwise.
+ * Loads neither the pipeline nor the parser.
+ */
+export async function readCachedGraph(
+  dir: string,
+  options: Pick<BuildFromDirectoryOptions, 'seed' | 'layout' | 'followExternalLinks'> & { cache: BuildCache },
+): Promise<BuildFromDirectoryResult | null> {
+  const started = performance.now();
+  const content = await readContent(dir, options);
+  const read = performance.now() - started;
+  const graph = await options.cache.getGraph(graphKeyOf(content, options.cache, options));
+  if (!graph) return null;
+  return {
+    graph,
+    report: makeReport(dir, graph, { filesRead: content.files.length, filesSkipped: content.skipped }),
+    timings: { read, parse: 0, merge: 0, link: 0, graph: 0, layout: 0 },
+    fromCache: true,
+  };
+}
+
 /**
  * Parses of `files`, by path: from the cache, else made on worker threads (or here, for few notes) and put
  * in the cache. A note whose parse crashes is left out; the builder then reports it.
@@ -163,6 +191,7 @@ async function prepareParses(
   options: { cache: BuildCache | null; workers: number | null },
 ): Promise<Map<string, unknown>> {
   const { cache } = options;
+  const { defaultWorkers, isParse, parseInWorkers, parseOne } = await import('./parse-workers.js');
   const parsed = new Map<string, unknown>();
   const misses: NoteFile[] = [];
   const keys = new Map<string, string>();
@@ -178,7 +207,7 @@ async function prepareParses(
     else parsed.set(file.path, hit);
   }
   const writes: Promise<void>[] = [];
-  const keep = (file: NoteFile, result: ReturnType<typeof parseOne>) => {
+  const keep = (file: NoteFile, result: FileParse | Diagnostic) => {
     if (!isParse(result)) return;
     parsed.set(file.path, result);
     const key = keys.get(file.path);

@@ -28,13 +28,14 @@ export async function directorySource(
   contentDir: string,
   options?: SourceOptions | null,
 ): Promise<GraphSource> {
-  // Loaded here so `--synthetic` runs without the notes pipeline.
-  const { createBuilder } = await import('../pipeline.js');
-  const { buildFromDirectory } = await import('./build-from-directory.js');
+  // Loaded here so `--synthetic` runs without the notes pipeline; the pipeline itself is loaded when something
+  // is built (not for a start served from the cache).
+  const { buildFromDirectory, readCachedGraph } = await import('./build-from-directory.js');
   const { isNotePath, LEXICON_FILE_NAME } = await import('./read-content.js');
   const { openBuildCache } = await import('./cache.js');
   const cache = options?.noCache ? null : await openBuildCache(contentDir, options?.cacheDir ?? null);
-  const builder: Builder = createBuilder({});
+  let made: Builder | null = null;
+  const builder = async (): Promise<Builder> => (made ??= (await import('../pipeline.js')).createBuilder({}));
   const follow = options?.followExternalLinks ?? false;
   let first = true;
   let priming: Promise<unknown> | null = null;
@@ -42,29 +43,32 @@ export async function directorySource(
   const prime = () => {
     if (primeTimer) clearTimeout(primeTimer);
     primeTimer = null;
-    priming ??= buildFromDirectory(contentDir, {
-      builder,
-      cache,
-      cachedGraph: false,
-      followExternalLinks: follow,
-    });
+    priming ??= builder().then((b) =>
+      buildFromDirectory(contentDir, { builder: b, cache, cachedGraph: false, followExternalLinks: follow }),
+    );
     return priming;
   };
   return {
     contentDir,
     build: async () => {
-      // The first build reads the whole folder; later full builds also do.
-      const r = await buildFromDirectory(contentDir, {
-        builder: first ? builder : null,
-        cache,
-        followExternalLinks: follow,
-      });
-      if (first && r.fromCache) {
+      if (!first) return (await buildFromDirectory(contentDir, { cache, followExternalLinks: follow })).graph;
+      first = false;
+      // A start with unchanged notes: the cached graph at once, the builder warmed a moment later.
+      const hit = cache ? await readCachedGraph(contentDir, { cache, followExternalLinks: follow }) : null;
+      if (hit) {
         primeTimer = setTimeout(() => void prime(), options?.primeDelayMs ?? 1000);
         primeTimer.unref();
+        return hit.graph;
       }
-      first = false;
-      return r.graph;
+      const b = await builder();
+      return (
+        await buildFromDirectory(contentDir, {
+          builder: b,
+          cache,
+          cachedGraph: false,
+          followExternalLinks: follow,
+        })
+      ).graph;
     },
     rebuild: async (changed) => {
       if (primeTimer || priming) await prime();
@@ -74,7 +78,7 @@ export async function directorySource(
       const whole = rel.some((p) => p !== LEXICON_FILE_NAME && !isNotePath(p));
       return (
         await buildFromDirectory(contentDir, {
-          builder,
+          builder: await builder(),
           changed: whole ? null : rel,
           cache,
           followExternalLinks: follow,
