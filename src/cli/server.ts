@@ -48,8 +48,6 @@ export interface PageServer {
   url: string;
   port: number;
   httpServer: http.Server;
-  /** Resolves once a rebuild triggered by file events is done (for tests and the bench). */
-  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -133,7 +131,7 @@ export async function startServer(options: ServerOptions): Promise<PageServer> {
 
   accept(await source.build());
 
-  let loopbackOnly = LOOPBACK.has(options.host);
+  const loopbackOnly = LOOPBACK.has(options.host);
   const notFound = (res: http.ServerResponse) => {
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
@@ -189,7 +187,6 @@ export async function startServer(options: ServerOptions): Promise<PageServer> {
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
-  let waiting: (() => void)[] = [];
 
   const run = async (): Promise<void> => {
     const changed = [...pending].sort();
@@ -224,12 +221,6 @@ export async function startServer(options: ServerOptions): Promise<PageServer> {
     log(`papermap: rebuilt in ${Math.round(performance.now() - t0)} ms (${changed.length} file(s) changed)`);
     announce('update', { build: files.build });
   };
-  const settle = () => {
-    if (!timer && !running && pending.size === 0) {
-      for (const w of waiting) w();
-      waiting = [];
-    }
-  };
   const schedule = (file: string) => {
     pending.add(file);
     if (timer) clearTimeout(timer);
@@ -241,7 +232,6 @@ export async function startServer(options: ServerOptions): Promise<PageServer> {
           running = run().finally(() => (running = null));
           await running;
         }
-        settle();
       };
       void go();
     }, debounceMs);
@@ -263,18 +253,12 @@ export async function startServer(options: ServerOptions): Promise<PageServer> {
   const server = http.createServer(handle);
   const port = await listen(server, options.host, options.port);
   const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
-  loopbackOnly = LOOPBACK.has(options.host);
 
   let closing: Promise<void> | null = null;
   return {
     url: `http://${shown}:${port}/`,
     port,
     httpServer: server,
-    idle: () =>
-      new Promise<void>((resolve) => {
-        waiting.push(resolve);
-        settle();
-      }),
     close: () =>
       (closing ??= (async () => {
         watcher?.close();
