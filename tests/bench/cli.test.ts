@@ -43,7 +43,7 @@ describe('parsing what the command prints', () => {
 
   it('runs the build script under GNU time when it is installed, and names the method', () => {
     const withTime = cliCommand('notes', 'out.json', '/tmp/t.txt');
-    expect(withTime.argv.slice(-7)).toEqual([
+    expect(withTime.argv.slice(-8)).toEqual([
       '--import',
       'tsx',
       'src/cli/build-graph.ts',
@@ -51,6 +51,7 @@ describe('parsing what the command prints', () => {
       'notes',
       '--out',
       'out.json',
+      '--no-cache',
     ]);
     if (existsSync(GNU_TIME))
       expect(withTime.argv.slice(0, 5)).toEqual([GNU_TIME, '-f', '%e %M', '-o', '/tmp/t.txt']);
