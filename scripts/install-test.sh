@@ -19,6 +19,8 @@ tarball="$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 echo "$tarball ($(du -h "$work/$tarball" | cut -f1))"
 
 cd "$work"
+# The build cache of these runs stays in the temporary folder (by default it is ~/.cache/papermap).
+export PAPERMAP_CACHE_DIR="$work/cache"
 mkdir notes
 for fixture in "$root"/tests/fixtures/*/notes; do cp -R "$fixture" "notes/$(basename "$(dirname "$fixture")")"; done
 cp "$root"/content/*.md notes/
@@ -38,7 +40,7 @@ test -s site/map/index.html
 node -e 'const m = require("./site/map/data/map.json"); if (!(m.nodes.label.length > 10)) process.exit(1); console.log(`site/map: ${m.nodes.label.length} nodes`)'
 
 step npx papermap graph notes --out graph.gexf
-npx papermap graph notes --out graph.gexf | tail -n 1
+npx papermap graph notes --out graph.gexf | grep -E '^  (papers|time)'
 grep -q 'xmlns:viz="http://www.gexf.net/1.2draft/viz"' graph.gexf
 
 port="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
