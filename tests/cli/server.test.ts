@@ -153,6 +153,31 @@ describe('live updates', () => {
   }, 30_000);
 });
 
+describe('watching folders', () => {
+  it('sees a note in a new sub-folder, and its removal with the folder', async () => {
+    const count = async () =>
+      (JSON.parse((await raw('/data/map.json')).body) as { nodes: { label: string[] } }).nodes.label.length;
+    const waitFor = async (want: (n: number) => boolean) => {
+      const deadline = Date.now() + 20_000;
+      let n = await count();
+      while (!want(n) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        n = await count();
+      }
+      return n;
+    };
+    const before = await count();
+    await mkdir(path.join(notes, 'new folder', 'deeper'), { recursive: true });
+    await writeFile(
+      path.join(notes, 'new folder', 'deeper', 'b.md'),
+      '# Later\n\n- 2025-07-20 10:00:00 Sunday ｜ Folder Paper https://arxiv.org/abs/2507.00099\n',
+    );
+    expect(await waitFor((n) => n > before)).toBe(before + 1);
+    await rm(path.join(notes, 'new folder'), { recursive: true, force: true });
+    expect(await waitFor((n) => n === before)).toBe(before);
+  }, 60_000);
+});
+
 describe('keeping the last good map', () => {
   const d = (
     file: string,
