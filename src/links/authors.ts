@@ -72,6 +72,8 @@ export function authorKey(display: string): AuthorKey | undefined {
     firstPart = folded.slice(comma + 1);
   } else {
     const tokens = folded.split(' ');
+    // One token (`Peter`, `Wei`, a Chinese name split into syllables) names nobody in particular.
+    if (tokens.length < 2) return undefined;
     let i = tokens.length - 1;
     while (i > 1 && PARTICLES.has(tokens[i - 1] as string)) i--;
     lastPart = tokens.slice(i).join(' ');
@@ -133,6 +135,25 @@ export class AuthorIndex {
     if (key.first.length >= 2) return full;
     const fulls = this.fullByInitial.get(full);
     if (fulls && fulls.size === 1) return fulls.values().next().value as string;
-    return full;
+    return weakAuthorKey(full);
   }
+}
+
+/**
+ * The group key of a surname and initial that no single full name in the notes resolves (`Zhang, S` may be
+ * Susan Zhang or Shengyu Zhang): such a key alone is not the same person; see `enoughEvidence`.
+ */
+export function weakAuthorKey(full: string): string {
+  return `~${full}`;
+}
+
+/**
+ * Whether a group (`author:…`, `org:…`) is evidence enough for a pair on its own. A weak author key (an
+ * unresolved initial) counts only when the two papers share at least one more author key.
+ */
+export function enoughEvidence(group: string, a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (!group.startsWith('author:~')) return true;
+  let shared = 0;
+  for (const key of a) if (key.startsWith('author:') && b.has(key) && ++shared >= 2) return true;
+  return false;
 }

@@ -167,6 +167,8 @@ export interface Names {
   concepts: ConceptEntry[];
   conceptById: Map<ConceptId, number>;
   orgLabels: string[];
+  /** Per organisation: whether naming it as a paper's own makes a group (a named lab or team). */
+  orgGroups: boolean[];
   /** Per paper (by index): names it won, every name it claims, lexicon names it redefines, names as written. */
   ownNames: Set<string>[];
   claimedKeys: Set<string>[];
@@ -337,6 +339,7 @@ export function resolveNames(
     concepts,
     conceptById: table.conceptById,
     orgLabels,
+    orgGroups: lexicon.orgs.map((o) => o.group),
     ownNames,
     claimedKeys,
     localNames,
@@ -416,7 +419,9 @@ function readSentence(
   const where: SourceRef = { file: sentence.file, line: sentence.line };
   const evidence = sentence.text;
 
-  // Organisations named as the entry's affiliation.
+  // Organisations named as the entry's affiliation; only named labs and teams make a group (a university
+  // or a company alone does not), but any affiliation continues a list (`来自字节跳动、MAP`).
+  let affiliated: Set<number> | undefined;
   for (let k = 0; k < found.length; k++) {
     const m = found[k] as Mention;
     if (m.entry.org === undefined) continue;
@@ -424,8 +429,10 @@ function readSentence(
     const listed =
       previous?.entry.org !== undefined &&
       /^[\s、,，&/]*(?:和|与|及|以及|and|&amp;)?\s*$/.test(lower.slice(previous.end, m.start)) &&
-      orgs.has(previous.entry.org);
-    if (listed || isAffiliation(lower, m)) emitOrg(orgs, m.entry.org, evidence, where);
+      affiliated?.has(previous.entry.org) === true;
+    if (!listed && !isAffiliation(lower, m)) continue;
+    (affiliated ??= new Set()).add(m.entry.org);
+    if (ctx.orgGroups[m.entry.org]) emitOrg(orgs, m.entry.org, evidence, where);
   }
 
   // Node mentions, with compound names (`Guide-GRPO`, `GRPO++`) resolved.

@@ -10,7 +10,7 @@ import type {
   PaperRecord,
   SourceRef,
 } from '../types.js';
-import { AuthorIndex } from './authors.js';
+import { AuthorIndex, enoughEvidence } from './authors.js';
 import {
   CONCEPT_REF,
   CONFIDENCE_DERIVED,
@@ -294,6 +294,7 @@ function sameGroupEdges(
   // The same names recur across many papers: each display name's group key is resolved once per build.
   // (`join` skips a paper already last in the group, so an author named twice joins once.)
   const groupKeys = new Map<string, string | null>();
+  const paperGroups: Set<string>[] = papers.map(() => new Set());
   papers.forEach((paper, p) => {
     for (const a of paper.authors) {
       let group = groupKeys.get(a);
@@ -301,7 +302,10 @@ function sameGroupEdges(
         const key = authors.resolve(a);
         groupKeys.set(a, (group = key ? `author:${key}` : null));
       }
-      if (group !== null) join(group, a, p);
+      if (group !== null) {
+        join(group, a, p);
+        paperGroups[p]?.add(group);
+      }
     }
     const orgs = orgEvidence[p] as Map<number, unknown>;
     if (orgs.size === 0) return;
@@ -340,6 +344,7 @@ function sameGroupEdges(
         pairs.push([members[a] as number, members[a + 1] as number]);
     const isAuthor = key.startsWith('author:');
     for (const [a, b] of pairs) {
+      if (!enoughEvidence(key, paperGroups[a] as Set<string>, paperGroups[b] as Set<string>)) continue;
       const [x, y] = compareStrings(papers[a]?.id ?? '', papers[b]?.id ?? '') <= 0 ? [a, b] : [b, a];
       const confidence = isAuthor ? 0.9 : 0.6;
       for (const member of [x, y]) {
