@@ -135,25 +135,39 @@ export class AuthorIndex {
     if (key.first.length >= 2) return full;
     const fulls = this.fullByInitial.get(full);
     if (fulls && fulls.size === 1) return fulls.values().next().value as string;
-    return weakAuthorKey(full);
+    return full;
   }
 }
 
-/**
- * The group key of a surname and initial that no single full name in the notes resolves (`Zhang, S` may be
- * Susan Zhang or Shengyu Zhang): such a key alone is not the same person; see `enoughEvidence`.
- */
-export function weakAuthorKey(full: string): string {
-  return `~${full}`;
+/** Whether a display name gives the author's full name (`Muhammad Khalifa`, `王增志`), not an initial (`Khalifa, M`). */
+export function isFullName(display: string | undefined): boolean {
+  if (display === undefined) return false;
+  const key = authorKey(display);
+  return key !== undefined && (key.first === '' || key.first.length >= 2);
 }
 
 /**
- * Whether a group (`author:…`, `org:…`) is evidence enough for a pair on its own. A weak author key (an
- * unresolved initial) counts only when the two papers share at least one more author key.
+ * Whether one shared group (`author:…`, `org:…`) is evidence enough for a pair, given each paper's groups
+ * (key -> the display name it came from). An author is the same person when both papers write the full name;
+ * a match through an initial (`Khalifa, M`: Muhammad Khalifa or Mei Khalifa?) needs more: at least two shared
+ * authors, and more than a third of the shorter author list (`Wang, Y` and `Liu, X` turn up in any two
+ * thirty-author lists).
  */
-export function enoughEvidence(group: string, a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (!group.startsWith('author:~')) return true;
+export function enoughEvidence(
+  group: string,
+  a: ReadonlyMap<string, string>,
+  b: ReadonlyMap<string, string>,
+): boolean {
+  if (!group.startsWith('author:')) return true;
+  if (isFullName(a.get(group)) && isFullName(b.get(group))) return true;
   let shared = 0;
-  for (const key of a) if (key.startsWith('author:') && b.has(key) && ++shared >= 2) return true;
-  return false;
+  let authorsA = 0;
+  let authorsB = 0;
+  for (const key of a.keys()) {
+    if (!key.startsWith('author:')) continue;
+    authorsA++;
+    if (b.has(key)) shared++;
+  }
+  for (const key of b.keys()) if (key.startsWith('author:')) authorsB++;
+  return shared >= 2 && shared * 3 > Math.min(authorsA, authorsB);
 }

@@ -17,7 +17,7 @@ import type {
   PaperRecord,
   SourceRef,
 } from '../types.js';
-import { authorKey, enoughEvidence, weakAuthorKey, type AuthorKey } from './authors.js';
+import { authorKey, enoughEvidence, type AuthorKey } from './authors.js';
 import {
   CONCEPT_REF,
   CONFIDENCE_DERIVED,
@@ -1257,7 +1257,7 @@ function sameGroup(
     if (key.first === '') return key.last;
     const full = `${key.last}|${key.first}`;
     if (key.first.length >= 2) return full;
-    return resolvedInitial(full) || weakAuthorKey(full);
+    return resolvedInitial(full) || full;
   };
 
   const affected = new Set<string>();
@@ -1325,9 +1325,9 @@ function sameGroup(
         pairs.push([ordered[a] as string, ordered[a + 1] as string]);
     const confidence = key.startsWith('author:') ? 0.9 : 0.6;
     const lines = new Map<string, GroupLine[]>();
-    const groupsOf = (id: string): ReadonlySet<string> => new Set(ix.paperGroups.get(id)?.keys() ?? []);
+    const none = new Map<string, string>();
     for (const [a, b] of pairs) {
-      if (!enoughEvidence(key, groupsOf(a), groupsOf(b))) continue;
+      if (!enoughEvidence(key, ix.paperGroups.get(a) ?? none, ix.paperGroups.get(b) ?? none)) continue;
       const [x, y] = compareStrings(a, b) <= 0 ? [a, b] : [b, a];
       const pair = `${x}\u0000${y}`;
       const list: GroupLine[] = [];

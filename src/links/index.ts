@@ -294,7 +294,7 @@ function sameGroupEdges(
   // The same names recur across many papers: each display name's group key is resolved once per build.
   // (`join` skips a paper already last in the group, so an author named twice joins once.)
   const groupKeys = new Map<string, string | null>();
-  const paperGroups: Set<string>[] = papers.map(() => new Set());
+  const paperGroups: Map<string, string>[] = papers.map(() => new Map());
   papers.forEach((paper, p) => {
     for (const a of paper.authors) {
       let group = groupKeys.get(a);
@@ -304,7 +304,7 @@ function sameGroupEdges(
       }
       if (group !== null) {
         join(group, a, p);
-        paperGroups[p]?.add(group);
+        if (!paperGroups[p]?.has(group)) paperGroups[p]?.set(group, a);
       }
     }
     const orgs = orgEvidence[p] as Map<number, unknown>;
@@ -344,7 +344,8 @@ function sameGroupEdges(
         pairs.push([members[a] as number, members[a + 1] as number]);
     const isAuthor = key.startsWith('author:');
     for (const [a, b] of pairs) {
-      if (!enoughEvidence(key, paperGroups[a] as Set<string>, paperGroups[b] as Set<string>)) continue;
+      if (!enoughEvidence(key, paperGroups[a] as Map<string, string>, paperGroups[b] as Map<string, string>))
+        continue;
       const [x, y] = compareStrings(papers[a]?.id ?? '', papers[b]?.id ?? '') <= 0 ? [a, b] : [b, a];
       const confidence = isAuthor ? 0.9 : 0.6;
       for (const member of [x, y]) {

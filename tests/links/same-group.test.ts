@@ -60,6 +60,14 @@ describe('same-group by author', () => {
     expect(sameGroup(two)).toEqual(['same-group:arxiv:1--arxiv:2 via Li, Q; Zhang, S']);
   });
 
+  it('does not take one initial that fits one full name as the same person on its own', () => {
+    const result = findLinks([
+      paper('arxiv:1', { authors: ['Muhammad Khalifa', 'Ada Lovelace'] }),
+      paper('arxiv:2', { authors: ['Khalifa, M', 'Alan Turing'] }),
+    ]);
+    expect(sameGroup(result)).toEqual([]);
+  });
+
   it('joins Han-character names written with spaces', () => {
     const result = findLinks([
       paper('arxiv:1', { authors: ['王增志'] }),
