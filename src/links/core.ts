@@ -96,6 +96,7 @@ export const EDGE_TYPE_INDEX: Record<EdgeType, number> = {
   compares: 2,
   'same-group': 3,
   mentions: 4,
+  uses: 5,
 };
 
 export function refOf(target: Target): number {
@@ -506,6 +507,7 @@ function nodeMentions(
       cs,
       ce,
       group,
+      nodes,
       evidence,
       where,
       sink,
@@ -547,6 +549,7 @@ function compoundMention(
   cs: number,
   ce: number,
   group: readonly Mention[],
+  nodes: readonly Mention[],
   evidence: string,
   where: SourceRef,
   sink: ReadSink,
@@ -567,10 +570,18 @@ function compoundMention(
     }
     return derivedTargets;
   }
-  // A new name built from known ones: its own concept, built on them.
+  // A new name built from known ones: its own concept, built on them. Not when the name is a metric
+  // (`CoT-Pass@K` is no kind of chain of thought), nor when the base stands on its own in the same sentence
+  // (`GenRM、GenRM-Pairwise 和 GenRM-Pointwise`: siblings listed side by side, not a lineage).
   const derived = sink.derived(regionText, kindOfBases(bases, ctx.concepts), bases.map(refOf));
   const derivedTarget: Target = { t: 'concept', i: derived };
+  const metric = regionText.includes('@');
   for (const base of bases) {
+    const alone = nodes.some((n) => (n.start >= ce || n.end <= cs) && sameTarget(n.entry.node, base));
+    if (metric || alone) {
+      sink.mention(base, p, where);
+      continue;
+    }
     sink.edge(
       'builds-on',
       refOf(derivedTarget),
@@ -609,9 +620,10 @@ function cueEdges(
   // `X（…cue Y…）`: a parenthesis right after a name describes that name, not the entry.
   const asides = appositions(lower, mentions);
   const typed = new Map<number, Map<CueType, number>>();
+  let derived: Set<number> | undefined;
   for (const cue of cues) {
     const aside = asideOf(asides, cue);
-    for (const k of cueTargets(lower, cue, mentions, selfSpans)) {
+    for (const k of cueTargets(lower, cue, cues, mentions, selfSpans)) {
       const m = mentions[k] as (typeof mentions)[number];
       const holder = asideOf(asides, m);
       if (aside) {
@@ -625,6 +637,7 @@ function cueEdges(
       let byType = typed.get(k);
       if (!byType) typed.set(k, (byType = new Map()));
       byType.set(cue.type, Math.max(byType.get(cue.type) ?? 0, cue.confidence));
+      if (cue.derives) (derived ??= new Set()).add(k);
     }
   }
   mentions.forEach((m, k) => {
@@ -635,24 +648,17 @@ function cueEdges(
         sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
       return;
     }
-    // `优于使用 X 训练的…`: a weak "uses" next to a comparison or critique of the same name is not one.
-    const weak = byType.get('builds-on');
-    if (weak !== undefined && weak <= 0.6 && (byType.has('compares') || byType.has('critiques'))) {
+    // Building on a model, a dataset or a benchmark takes a cue that says derivation (`fine-tuned from`,
+    // `从…微调`); `基于 FLAN-T5 的实验` runs with it: uses.
+    const builds = byType.get('builds-on');
+    if (builds !== undefined && !derived?.has(k) && isResource(m.target, ctx.concepts)) {
       byType.delete('builds-on');
+      byType.set('uses', Math.max(byType.get('uses') ?? 0, builds));
     }
-    for (const [type, confidence] of byType) {
-      // Running on a benchmark (`使用 SEED-Bench-R1`) is no building on it.
-      const weakUse = type === 'builds-on' && confidence <= 0.6 && isBenchmark(m.target, ctx.concepts);
-      sink.edge(
-        weakUse ? 'mentions' : type,
-        selfRef,
-        target,
-        evidence,
-        where,
-        weakUse ? CONFIDENCE_MENTION : confidence,
-        m.via,
-      );
-    }
+    // A use says less than building on, comparing or critiquing the same name (`优于使用 X 训练的…`).
+    if (byType.has('uses') && byType.size > 1) byType.delete('uses');
+    for (const [type, confidence] of byType)
+      sink.edge(type, selfRef, target, evidence, where, confidence, m.via);
   });
 }
 
@@ -735,8 +741,11 @@ function asideOf<A extends { open: number; close: number }>(
   return undefined;
 }
 
-function isBenchmark(target: Target, concepts: readonly ConceptEntry[]): boolean {
-  return target.t === 'concept' && concepts[target.i]?.kind === 'benchmark';
+/** Models, datasets and benchmarks: things a paper runs with rather than derives from, unless it says so. */
+function isResource(target: Target, concepts: readonly ConceptEntry[]): boolean {
+  if (target.t !== 'concept') return false;
+  const kind = concepts[target.i]?.kind;
+  return kind === 'model' || kind === 'dataset' || kind === 'benchmark';
 }
 
 const URL = /(?:https?:\/\/|www\.)[^\s)）\]>"，。]+/g;
@@ -848,6 +857,7 @@ const MAX_GAP = 16;
 function cueTargets(
   lower: string,
   cue: CueHit,
+  cues: readonly CueHit[],
   mentions: readonly { start: number; end: number }[],
   selfSpans: readonly [number, number][],
 ): number[] {
@@ -860,7 +870,13 @@ function cueTargets(
   }
   if (cue.scope === 'after' || cue.scope === 'both') {
     const first = mentions.findIndex((m) => m.start >= cue.end);
-    if (first >= 0) {
+    // `超越了使用完整 PRM800K 训练的…`: a nearer cue in between takes the name.
+    const nearer =
+      first >= 0 &&
+      cues.some(
+        (c) => c !== cue && c.start >= cue.end && c.end <= (mentions[first] as { start: number }).start,
+      );
+    if (first >= 0 && !nearer) {
       const g = gapText(lower, selfSpans, cue.end, (mentions[first] as { start: number }).start);
       // `基于引用的检索增强生成`: what follows 的 is the head noun, not the cue's object.
       const hanCue = !/[a-z]/.test(cue.cue);

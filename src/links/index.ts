@@ -80,8 +80,8 @@ interface EdgeAcc {
   via: string[];
 }
 
-const EDGE_TYPES = 5;
-const TYPED: readonly EdgeType[] = ['builds-on', 'critiques', 'compares', 'same-group'];
+const EDGE_TYPES = 6;
+const TYPED: readonly EdgeType[] = ['builds-on', 'critiques', 'compares', 'same-group', 'uses'];
 
 /** Papers in id order: the output does not depend on the input order. */
 function sortedPapers(input: readonly PaperRecord[]): PaperRecord[] {
@@ -363,13 +363,14 @@ function sameGroupEdges(
   }
 }
 
-/** Where each type's keys fall in key order: `builds-on` < `compares` < `critiques` < `mentions` < `same-group`. */
+/** Where each type's keys fall in key order: `builds-on` < `compares` < `critiques` < `mentions` < `same-group` < `uses`. */
 const TYPE_RANK: Record<EdgeType, number> = {
   'builds-on': 0,
   compares: 1,
   critiques: 2,
   mentions: 3,
   'same-group': 4,
+  uses: 5,
 };
 
 /**
@@ -403,7 +404,7 @@ function sortEdges(
   }
   let sorted: EdgeRecord[];
   // Each number with its edge's index below it sorts natively (no comparator) while that stays exact.
-  if ((TYPE_RANK['same-group'] + 1) * r * r * n < 2 ** 53) {
+  if ((TYPE_RANK.uses + 1) * r * r * n < 2 ** 53) {
     const packed = new Float64Array(n);
     for (let i = 0; i < n; i++) packed[i] = ((numbers[i] as number) + 1) * n + i;
     packed.sort();
