@@ -320,7 +320,7 @@ export function resolveNames(
     if (registry.lookup(name)?.node) continue;
     const index = conceptFor(table, lexicon, name, 'concept', 'acronym');
     if (longForm) (concepts[index] as ConceptEntry).aliases.add(longForm);
-    registry.setNode(name, { t: 'concept', i: index }, PRIORITY_ACRONYM, false);
+    registry.setNode(name, { t: 'concept', i: index }, PRIORITY_ACRONYM, needsExactCase(name));
     if (longForm) registry.setNode(longForm, { t: 'concept', i: index }, PRIORITY_ACRONYM, false);
   }
   // `交互式策略优化 （IPO）`: an entry that defines a lexicon acronym as something else means its own thing.

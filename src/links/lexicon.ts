@@ -65,7 +65,7 @@ let shippedCache: Lexicon | undefined;
 /** The lexicon that ships with papermap. */
 export function shippedLexicon(): Lexicon {
   if (shippedCache) return shippedCache;
-  const data = shipped as { concepts: RawEntry[]; orgs: RawEntry[]; generic?: string[] };
+  const data = shipped as { concepts: RawEntry[]; orgs: RawEntry[]; generic?: string[]; common?: string[] };
   shippedCache = {
     concepts: data.concepts.map((c) => ({
       name: String(c.name),
@@ -81,7 +81,8 @@ export function shippedLexicon(): Lexicon {
     })),
     renames: new Map(),
     ignore: new Set(),
-    generic: new Set((data.generic ?? []).map(nameKey)),
+    // Ordinary words (`and`, `knowledge`, `transformer`) are never a paper's or an acronym's name either.
+    generic: new Set([...(data.generic ?? []), ...(data.common ?? [])].map(nameKey)),
   };
   return shippedCache;
 }

@@ -146,10 +146,12 @@ export function sentenceClaims(
           const head = nameKey(t).split(/[:：\s]/)[0] ?? '';
           return head.length >= 2 && hanLong.endsWith(head);
         });
+      // The long form must be the title's own name (`Direct Reasoning Optimization: …`), not a phrase of it
+      // (`… in Retrieval-Augmented Generation` does not make the paper RAG).
       if (
         isOwnName(titles, acronym) ||
         ownHan ||
-        (longForm && titles.some((t) => nameKey(t).includes(nameKey(longForm))))
+        (longForm && titles.some((t) => titleNameIs(t, longForm)))
       ) {
         out.claims.push({ name: acronym, key: nameKey(acronym), paper: index, strength: 30, how: 'acronym' });
       } else if (PROPOSE_BEFORE.test(before)) {
@@ -179,6 +181,14 @@ export function sentenceClaims(
   }
 }
 
+/** Whether a title is `name`, or starts with it as its name (`Name: subtitle`, `Name for …`). */
+function titleNameIs(title: string, name: string): boolean {
+  const key = nameKey(name);
+  const t = nameKey(title);
+  const head = /^\s*([^:：]{1,80}?)\s*[:：]/.exec(nfkcText(title))?.[1];
+  return t === key || (head !== undefined && nameKey(head) === key);
+}
+
 /** The name the entry goes by: its label, or the `Name:` in front of a title. */
 function isOwnName(titles: readonly string[], name: string): boolean {
   const key = nameKey(name);
@@ -189,9 +199,10 @@ function isOwnName(titles: readonly string[], name: string): boolean {
 }
 
 /**
- * Whether a name must match with its own capitals: plain short words (`GRACE`, `Guide`, `Bingo`) are
+ * Whether a name must match with its own capitals: plain words (`GRACE`, `Guide`, `Bingo`, `KNowledge`) are
  * also ordinary words; names with digits, symbols or inner capitals (`CoVo`, `GRPO-CARE`) are not.
  */
 export function needsExactCase(name: string): boolean {
-  return /^[A-Za-z]+$/.test(name) && name.length <= 6 && !/[a-z][A-Z]/.test(name);
+  // All capitals: short ones only (`AND`, `MATH`); `IFDECORATOR` is written `IFDecorator` too.
+  return /^[A-Za-z]+$/.test(name) && !/[a-z][A-Z]/.test(name) && (name.length <= 6 || /[a-z]/.test(name));
 }
