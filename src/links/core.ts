@@ -741,11 +741,14 @@ function asideOf<A extends { open: number; close: number }>(
   return undefined;
 }
 
-/** Models, datasets and benchmarks: things a paper runs with rather than derives from, unless it says so. */
+/**
+ * Models (and architectures), datasets, benchmarks and plain concepts (`EEG`, `MRI`: acronyms the notes define):
+ * things a paper runs with rather than derives from, unless it says so.
+ */
 function isResource(target: Target, concepts: readonly ConceptEntry[]): boolean {
   if (target.t !== 'concept') return false;
   const kind = concepts[target.i]?.kind;
-  return kind === 'model' || kind === 'dataset' || kind === 'benchmark';
+  return kind === 'model' || kind === 'dataset' || kind === 'benchmark' || kind === 'concept';
 }
 
 const URL = /(?:https?:\/\/|www\.)[^\s)）\]>"，。]+/g;
