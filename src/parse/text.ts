@@ -134,7 +134,7 @@ export function looksLikeAuthors(text: string): boolean {
   });
 }
 
-const GENERIC_NAMES = new Set(
+export const GENERIC_NAMES = new Set(
   [
     'RL',
     'RLHF',
