@@ -11,6 +11,7 @@ import type {
   SourceRef,
 } from '../types.js';
 import { AuthorIndex, enoughEvidence } from './authors.js';
+import { busiestNodes } from './busiest.js';
 import {
   CONCEPT_REF,
   CONFIDENCE_DERIVED,
@@ -124,7 +125,8 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   const papers = sortedPapers(input);
   if (papers.length >= CONCEPT_REF) throw new Error('papermap/links: too many papers');
   const prepared = prepareLexicon(options?.userLexicon);
-  if (options?.cache) return warmLinks(papers, prepared, options.userLexicon ?? null, options.cache.index);
+  if (options?.cache)
+    return withBusiest(warmLinks(papers, prepared, options.userLexicon ?? null, options.cache.index), papers);
   for (let p = 0; p < papers.length; p++) papers[p] = uniformShape(papers[p] as PaperRecord);
   const { lexicon } = prepared;
   const names = resolveNames(
@@ -268,7 +270,13 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       a.column - b.column ||
       compareStrings(a.rule, b.rule),
   );
-  return { concepts: conceptRecords, edges: out, diagnostics };
+  return withBusiest({ concepts: conceptRecords, edges: out, diagnostics }, papers);
+}
+
+/** The result with its ten busiest nodes named (`busy-node` infos), warm and fresh alike. */
+function withBusiest(result: LinkResult, papers: readonly PaperRecord[]): LinkResult {
+  const busy = busiestNodes(result, papers);
+  return busy.length === 0 ? result : { ...result, diagnostics: [...result.diagnostics, ...busy] };
 }
 
 type AddEdge = ReadSink['edge'];
