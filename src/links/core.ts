@@ -284,13 +284,21 @@ export function resolveNames(
   }
   const ownNames: Set<string>[] = papers.map(() => new Set());
   const ownWritten: string[][] = papers.map(() => []);
+  // Names a paper's title gives it (`Name: …`), that it defines as its own (`生成式验证器（GenRM）`) or an arXiv
+  // line ties to it: firm enough to take over a lexicon name. A label alone is not.
+  const firm = new Set<string>();
+  for (const claim of claims)
+    if (claim.how !== 'label' && claim.strength >= 30) firm.add(`${claim.paper}|${claim.key}`);
+  const ambiguous: NameClaim[] = [];
   for (const [key, list] of best) {
     const winner = list.reduce((a, b) => {
       const da = papers[a.paper]?.date ?? '9999';
       const db = papers[b.paper]?.date ?? '9999';
       return da < db || (da === db && a.paper < b.paper) ? a : b;
     });
+    const previous = registry.lookup(winner.name)?.node;
     if (list.length > 1) {
+      // Several papers go by this name (`CNN`, `LoRA` in headlines that merely use it): it names none of them.
       const where = papers[list.find((c) => c !== winner)?.paper ?? winner.paper]?.sources[0];
       diagnostics.push({
         rule: 'ambiguous-name',
@@ -298,13 +306,15 @@ export function resolveNames(
         file: where?.file ?? '',
         line: where?.line ?? 1,
         column: 1,
-        message: `"${winner.name}" names ${list.length} papers; it links to ${papers[winner.paper]?.id}`,
+        message: `"${winner.name}" names ${list.length} papers; it links to none of them`,
       });
+      if (!previous) ambiguous.push(winner);
+      continue;
     }
     const target: Target = { t: 'paper', i: winner.paper };
-    const previous = registry.lookup(winner.name)?.node;
-    // A name the lexicon knows stays a concept unless the notes tie it to the paper firmly.
-    if (previous?.t === 'concept' && winner.strength < 30) continue;
+    // A name the lexicon knows stays a concept unless the notes tie it to the paper firmly: a label that only
+    // a headline mentions (`…的LoRA语言模型微调`) is not the paper's own name.
+    if (previous?.t === 'concept' && (winner.strength < 30 || !firm.has(`${winner.paper}|${key}`))) continue;
     const priority = 10 + winner.strength;
     if (registry.setNode(winner.name, target, priority, needsExactCase(winner.name))) {
       ownNames[winner.paper]?.add(key);
@@ -315,7 +325,13 @@ export function resolveNames(
       }
     }
   }
-  // Acronyms the notes define that no paper claims: concepts, kept if two papers or more mention them.
+  // Acronyms the notes define that no paper claims, and names several papers claim: concepts, kept if two
+  // papers or more mention them.
+  for (const { name } of ambiguous) {
+    if (registry.lookup(name)?.node) continue;
+    const index = conceptFor(table, lexicon, name, 'concept', 'acronym');
+    registry.setNode(name, { t: 'concept', i: index }, PRIORITY_ACRONYM, needsExactCase(name));
+  }
   for (const { name, longForm } of textClaims.acronyms) {
     if (registry.lookup(name)?.node) continue;
     const index = conceptFor(table, lexicon, name, 'concept', 'acronym');
@@ -491,7 +507,7 @@ function nodeMentions(
     const group = nodes.slice(k, j);
     k = j;
     const isPlain = cs === first.start && ce === first.end && group.length === 1;
-    if (isPlain || modifiersOnly(norm, lower, group, cs, ce)) {
+    if (isPlain || modifiersOnly(norm, lower, group, cs, ce, ctx.lexicon.generic)) {
       for (const m of group) {
         const target = m.entry.node as Target;
         if (sameTarget(target, self) || claimed.has(m.entry.key)) selfSpans.push([m.start, m.end]);
@@ -526,6 +542,7 @@ function modifiersOnly(
   group: readonly Mention[],
   cs: number,
   ce: number,
+  common: ReadonlySet<string>,
 ): boolean {
   if (group.length !== 1) return false;
   let rest = lower.slice(cs, ce);
@@ -533,7 +550,8 @@ function modifiersOnly(
   const extra = rest.split(/-+/).filter((t) => t !== '');
   const plusSuffix =
     /\+$/.test(norm.slice(cs, ce)) && !/\+$/.test(norm.slice(cs, (group[group.length - 1] as Mention).end));
-  return extra.every((t) => MODIFIER.test(t) || CHECKPOINT.test(t)) && !plusSuffix;
+  // An ordinary word glued on (`EEG-Controlled`, `Transformer-Enhanced`) makes no new name either.
+  return extra.every((t) => MODIFIER.test(t) || CHECKPOINT.test(t) || common.has(t)) && !plusSuffix;
 }
 
 /**
