@@ -582,6 +582,10 @@ function compoundMention(
     // `Guide-GRPO` in the Guide paper: the paper itself, built on GRPO.
     selfSpans.push([cs, ce]);
     for (const base of bases) {
+      if (!isKnownBase(base, ctx.concepts)) {
+        sink.mention(base, p, where);
+        continue;
+      }
       sink.edge('builds-on', selfRef, refOf(base), evidence, where, CONFIDENCE_DERIVED, regionText);
       (derivedTargets ??= new Set()).add(refOf(base));
       sink.mention(base, p, where);
@@ -596,7 +600,7 @@ function compoundMention(
   const metric = regionText.includes('@');
   for (const base of bases) {
     const alone = nodes.some((n) => (n.start >= ce || n.end <= cs) && sameTarget(n.entry.node, base));
-    if (metric || alone) {
+    if (metric || alone || !isKnownBase(base, ctx.concepts)) {
       sink.mention(base, p, where);
       continue;
     }
@@ -711,6 +715,10 @@ function ownNameEdges(ctx: ReadContext, p: number, self: Target, sink: ReadSink)
       )
         continue;
       spanKeys ??= paper.text.map((s) => nameKey(s.text));
+      // A paper of the notes is a base only when the entry also names it on its own (`GoT 和 GoT-R1 已全面开源`);
+      // a concept, only when the lexicon knows it.
+      if (target.t === 'paper' ? !standsAlone(spanKeys, key, candidate) : !isKnownBase(target, ctx.concepts))
+        continue;
       const found = spanKeys.findIndex((k) => k.includes(key));
       const evidenceSpan = found >= 0 ? paper.text[found] : paper.text[0];
       const where = evidenceSpan ? { file: evidenceSpan.file, line: evidenceSpan.line } : paper.sources[0];
@@ -737,6 +745,29 @@ function writtenParts(names: readonly string[] | undefined): Map<string, string>
         written.set(nameKey(parts.slice(a, b).join(' ')), parts.slice(a, b).join(' '));
   }
   return written;
+}
+
+/**
+ * Whether a part of a compound name is a base it was built from: a concept of the lexicon (GRPO, LoRA, MoE), not
+ * an acronym the notes define in passing (`BC` in `BC-GAN`, `SA` in `SA-GCS`, `GPS` in `GPS-denied`) nor a paper
+ * that only happens to share the part (`Omni` in `Omni-Effects`).
+ */
+function isKnownBase(base: Target, concepts: readonly ConceptEntry[]): boolean {
+  if (base.t !== 'concept') return false;
+  const origin = concepts[base.i]?.origin;
+  return origin === 'lexicon' || origin === 'user';
+}
+
+/** Whether `candidate` (a folded name) stands on its own in a paper's text, outside its own name `own`. */
+function standsAlone(spanKeys: readonly string[], own: string, candidate: string): boolean {
+  for (const k of spanKeys) {
+    const rest = ` ${k
+      .split(own)
+      .join(' ')
+      .replace(/[^\p{L}\p{N}+]+/gu, ' ')} `;
+    if (rest.includes(` ${candidate} `)) return true;
+  }
+  return false;
 }
 
 function emitOrg(orgs: OrgEvidence, org: number, text: string, where: SourceRef): void {
