@@ -30,8 +30,6 @@ const HAN = /\p{Script=Han}/u;
 const PROPOSE =
   /(?:提出了?|提出的|引入了|介绍了|推出了?|开源了?|发布了|得出|设计了|开发了|名为|叫做|称为|称之为|we (?:propose|introduce|present|develop|design)|introducing|introduces|dubbed|called|named)\s*(?:一种|一个|了|新的|全新的|新型)?\s*(?:[^，。,.\s]{0,12}?(?:名为|叫做|称为))?\s*[“"「《*]*\s*([A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*)/g;
 const ACRONYM = /[（(]\s*([A-Z][A-Za-z0-9+-]{0,14}[A-Za-z0-9+])\s*[)）]/g;
-const PROPOSE_BEFORE =
-  /提出|引入|介绍|推出|开源|名为|称为|叫做|propose|introduc|present|called|dubbed|named/i;
 const ARXIV_LINE =
   /(?:^|[\s*>•·(（[])([A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*)\s*(?:arxiv|论文|paper|pdf)?\s*[:：]\s*(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/gi;
 
@@ -51,6 +49,9 @@ export function looksLikeName(text: string, generic: ReadonlySet<string>): boole
   const name = text.trim();
   if (name.length < 2 || name.length > 40 || name.includes('…') || HAN.test(name)) return false;
   if (generic.has(nameKey(name))) return false;
+  // Ordinary words joined up (`Zero-Shot`, `LLM-based`, `Vision-Language`) are no name either.
+  const parts = name.split(/[-\s]+/).filter((t) => t !== '');
+  if (parts.length > 1 && parts.every((t) => generic.has(nameKey(t)))) return false;
   if (NAME_TOKEN.test(name)) return /[A-Z]/.test(name) || /\d/.test(name);
   return CAPITALISED_WORDS.test(name);
 }
@@ -154,7 +155,7 @@ export function sentenceClaims(
         (longForm && titles.some((t) => titleNameIs(t, longForm)))
       ) {
         out.claims.push({ name: acronym, key: nameKey(acronym), paper: index, strength: 30, how: 'acronym' });
-      } else if (PROPOSE_BEFORE.test(before)) {
+      } else if (proposesHere(before)) {
         out.claims.push({ name: acronym, key: nameKey(acronym), paper: index, strength: 20, how: 'acronym' });
       } else out.acronyms.push(longForm ? { name: acronym, longForm } : { name: acronym });
     }
@@ -187,6 +188,22 @@ function titleNameIs(title: string, name: string): boolean {
   const t = nameKey(title);
   const head = /^\s*([^:：]{1,80}?)\s*[:：]/.exec(nfkcText(title))?.[1];
   return t === key || (head !== undefined && nameKey(head) === key);
+}
+
+/**
+ * Whether the text before an acronym proposes it: a propose word close before it, with nothing between that
+ * says the acronym is something used (`we propose X, based on the Segment Anything Model (SAM)`).
+ */
+function proposesHere(before: string): boolean {
+  const near = before.slice(-80);
+  const m =
+    /(?:提出|引入|介绍|推出|开源|名为|称为|叫做|propose|introduc|present|called|dubbed|named)(?![\s\S]*(?:提出|引入|propose|introduc|present))/i.exec(
+      near,
+    );
+  if (!m) return false;
+  return !/基于|使用|利用|结合|采用|借助|based|using|with|via|leverag|built|adopt|such as|e\.g\.|如/i.test(
+    near.slice(m.index + m[0].length),
+  );
 }
 
 /** The name the entry goes by: its label, or the `Name:` in front of a title. */

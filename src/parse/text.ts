@@ -247,7 +247,16 @@ export function makeLabel(
     if (isLatin(text)) continue;
     // A quoted term (`「Next-Token」范式改变！`) is what the headline talks about, not the work's name.
     const unquoted = text.replace(/[「“"『《][^」”"』》]{1,40}[」”"』》]/g, ' ');
-    for (const token of unquoted.match(/[A-Za-z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*/g) ?? []) {
+    for (const m of unquoted.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*/g)) {
+      const token = m[0];
+      // `华为版CUDA`, `从DeepSeek V3到Kimi K2`, `DeepSeek的GRPO`, `比肩GPT-4o`: a model the headline mentions.
+      const before = unquoted.slice(Math.max(0, m.index - 2), m.index);
+      const after = unquoted.slice(m.index + token.length, m.index + token.length + 2);
+      if (
+        /(?:版|从|到|比|超越|超过|对标|媲美|比肩|击败|战胜|基于|用|vs\.?\s*)$/.test(before) ||
+        /^\s*(?:的|版|系列)/.test(after)
+      )
+        continue;
       if (isNameLike(token)) return { label: token, named: true };
     }
   }
