@@ -80,10 +80,15 @@ export function labelClaims(paper: PaperRecord, index: number, generic: Readonly
   const claims: NameClaim[] = [];
   const titles = [paper.title, ...paper.altTitles];
   // A label that is only a shortened title is not a name.
+  // A label is a name only where a title opens with it (`GRPO-CARE: …`, `Jan-nano 技术报告`): a label the
+  // parser took from the middle of a headline (`使用预训练的ViT表示…`, `华为版CUDA…`) may be a name the headline
+  // merely mentions, and claims nothing; the entry's own text can still propose it.
   const label = paper.label.trim();
-  const isPrefix = titles.some((t) => /^[^:：]{1,40}[:：]/.test(t) && t.startsWith(label));
-  if (label && (isPrefix || NAME_TOKEN.test(label) || (label.length <= 24 && !titles.includes(label))))
-    addLabelClaim(claims, label, index, 40, 'label', generic);
+  const opens = titles.some((t) => {
+    const n = nfkcText(t).trim();
+    return n === label || (n.startsWith(label) && /^[\s:：(（]/.test(n.slice(label.length)));
+  });
+  if (label && opens) addLabelClaim(claims, label, index, 40, 'label', generic);
   for (const title of titles) {
     const m = /^\s*([^:：]{2,40}?)\s*[:：]\s*\S/.exec(nfkcText(title));
     if (m?.[1]) addLabelClaim(claims, m[1], index, 30, 'title', generic);

@@ -92,7 +92,7 @@ describe('cues', () => {
       }),
       paper('arxiv:2', {
         label: 'Guide',
-        title: 'Adaptive Guidance',
+        title: 'Guide: adaptive guidance',
         text: ['Guide-GRPO 比普通模型提高了泛化能力。'],
       }),
       paper('arxiv:3', { label: 'Bar', text: ['我们基于 GRPO++ 训练。'] }),

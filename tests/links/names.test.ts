@@ -44,7 +44,7 @@ function linkOf(entry: Parameters<typeof paper>[1], name: string, id = 'arxiv:25
 describe('a name of a paper links to the paper', () => {
   const id = 'arxiv:2501.00001';
   const table: [string, Parameters<typeof paper>[1], string][] = [
-    ['label', { label: 'CoVo', title: 'Consistent Paths Lead to Truth' }, 'CoVo'],
+    ['label that opens the title', { label: 'CoVo', title: 'CoVo 技术报告' }, 'CoVo'],
     [
       '`Name:` title',
       { label: 'Some long title…', title: 'PAG: Multi-Turn Reinforced LLM Self-Correction' },
@@ -152,6 +152,9 @@ describe('a name of a paper links to the paper', () => {
 
   it('a plain word without support, a generic acronym, or a lexicon name mentioned in passing is no claim', () => {
     expect(linkOf({ label: 'T…', title: 'Some title', text: ['我们提出了 Bingo。'] }, 'Bingo')).toEqual([]);
+    // A label the parser took from the middle of a headline is a name the headline mentions (issue 10).
+    expect(linkOf({ label: 'ViT', title: '使用预训练的ViT表示来调节CNN特征' }, 'ViT')).toEqual([]);
+    expect(linkOf({ label: 'CUDA', title: '华为版CUDA全面开源了' }, 'CUDA')).toEqual([]);
     expect(linkOf({ label: 'T…', title: 'Some title', text: ['强化学习（RL）很有用。'] }, 'RL')).toEqual([]);
     expect(
       linkOf(
