@@ -61,6 +61,8 @@ const PRIORITY_LEXICON = 25;
 const PRIORITY_ACRONYM = 15;
 
 export const CONFIDENCE_MENTION = 0.3;
+/** Papers spelling out one acronym from which it is a shared term, no paper's own name. */
+const SHARED_TERM = 3;
 /** Papers tied for one name past which they are kept in a Set. */
 const MANY_CLAIMANTS = 8;
 export const CONFIDENCE_DERIVED = 0.7;
@@ -262,6 +264,26 @@ export function resolveNames(
   /** Every name a paper claims, won or not: a paper never links to a name it goes by. */
   const claimedKeys: Set<string>[] = papers.map(() => new Set());
   for (const claim of claims) claimedKeys[claim.paper]?.add(claim.key);
+  // An acronym that several papers spell out (`Vision Transformer (ViT)`, `Graph Neural Network (GNN)`) is a
+  // shared term, not one paper's name, unless a title opens with it: no text claim takes it.
+  const definers = new Map<string, Set<number>>();
+  for (const d of textClaims.definitions) {
+    const key = nameKey(d.name);
+    let set = definers.get(key);
+    if (!set) definers.set(key, (set = new Set()));
+    set.add(d.paper);
+  }
+  const shared: NameClaim[] = [];
+  if (definers.size > 0) {
+    const kept: NameClaim[] = [];
+    for (const claim of claims) {
+      const firmHow = claim.how === 'label' || claim.how === 'title' || claim.how === 'arxiv-line';
+      if (!firmHow && (definers.get(claim.key)?.size ?? 0) >= SHARED_TERM) shared.push(claim);
+      else kept.push(claim);
+    }
+    claims.length = 0;
+    for (const claim of kept) claims.push(claim);
+  }
   // Strongest claim per name; a tie between papers is ambiguous: the first paper keeps it, with a note.
   // (Past a few tied papers a name gets a Set of them, which keeps this linear when thousands of papers share
   // a label; most names have one claimant and need none.)
@@ -327,7 +349,7 @@ export function resolveNames(
   }
   // Acronyms the notes define that no paper claims, and names several papers claim: concepts, kept if two
   // papers or more mention them.
-  for (const { name } of ambiguous) {
+  for (const { name } of [...ambiguous, ...shared]) {
     if (registry.lookup(name)?.node) continue;
     const index = conceptFor(table, lexicon, name, 'concept', 'acronym');
     registry.setNode(name, { t: 'concept', i: index }, PRIORITY_ACRONYM, needsExactCase(name));
