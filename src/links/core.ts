@@ -264,7 +264,7 @@ export function resolveNames(
   /** Every name a paper claims, won or not: a paper never links to a name it goes by. */
   const claimedKeys: Set<string>[] = papers.map(() => new Set());
   for (const claim of claims) claimedKeys[claim.paper]?.add(claim.key);
-  // An acronym that several papers spell out (`Vision Transformer (ViT)`, `Graph Neural Network (GNN)`) is a
+  // An acronym that three or more papers spell out (`Vision Transformer (ViT)`, `Graph Neural Network (GNN)`) is a
   // shared term, not one paper's name, unless a title opens with it: no text claim takes it.
   const definers = new Map<string, Set<number>>();
   for (const d of textClaims.definitions) {

@@ -80,13 +80,17 @@ export function labelClaims(paper: PaperRecord, index: number, generic: Readonly
   const claims: NameClaim[] = [];
   const titles = [paper.title, ...paper.altTitles];
   // A label that is only a shortened title is not a name.
-  // A label is a name only where a title opens with it (`GRPO-CARE: …`, `Jan-nano 技术报告`): a label the
+  // A label is a name only where a title is named by it (`GRPO-CARE: …`, `Jan-nano 技术报告`): a label the
   // parser took from the middle of a headline (`使用预训练的ViT表示…`, `华为版CUDA…`) may be a name the headline
-  // merely mentions, and claims nothing; the entry's own text can still propose it.
+  // merely mentions, or its first word (`ChatGPT on the Road`, `Stackelberg Coupling of …`), claims nothing;
+  // the entry's own text can still propose it.
   const label = paper.label.trim();
   const opens = titles.some((t) => {
     const n = nfkcText(t).trim();
-    return n === label || (n.startsWith(label) && /^[\s:：(（]/.test(n.slice(label.length)));
+    return (
+      n === label ||
+      (n.startsWith(label) && /^\s*(?:[:：(（]|技术报告|technical report)/i.test(n.slice(label.length)))
+    );
   });
   if (label && opens) addLabelClaim(claims, label, index, 40, 'label', generic);
   for (const title of titles) {
