@@ -2,7 +2,7 @@
 // text into edges, concept mentions and affiliations. `findLinks` (one shot) and the warm index
 // (`incremental.ts`) both drive `readPaper`; they differ only in where its findings go.
 import type { ConceptId, ConceptKind, Diagnostic, EdgeType, PaperRecord, SourceRef } from '../types.js';
-import { CLAUSE_BREAK, findCues, type CueHit, type CueType } from './cues.js';
+import { BACKGROUND, CLAUSE_BREAK, findCues, type CueHit, type CueType } from './cues.js';
 import { mergeLexicons, parseUserLexicon, shippedLexicon, type Lexicon } from './lexicon.js';
 import {
   labelClaims,
@@ -684,6 +684,7 @@ function cueEdges(
       if (cue.derives) (derived ??= new Set()).add(k);
     }
   }
+  const background = BACKGROUND.test(lower);
   mentions.forEach((m, k) => {
     const target = refOf(m.target);
     const byType = typed.get(k);
@@ -701,6 +702,16 @@ function cueEdges(
     }
     // A use says less than building on, comparing or critiquing the same name (`优于使用 X 训练的…`).
     if (byType.has('uses') && byType.size > 1) byType.delete('uses');
+    // `现有方法基于 X…`, `Recent X-based methods…`: other work's lineage, not the entry's.
+    if (background && (byType.has('builds-on') || byType.has('uses'))) {
+      byType.delete('builds-on');
+      byType.delete('uses');
+      if (byType.size === 0) {
+        if (!derivedTargets?.has(target))
+          sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
+        return;
+      }
+    }
     for (const [type, confidence] of byType)
       sink.edge(type, selfRef, target, evidence, where, confidence, m.via);
   });

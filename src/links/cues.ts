@@ -231,6 +231,14 @@ const NEGATION = /(?:不|未|没有|不是|并非|并不|无需|而非|不再|no
 /** A critique of a problem that the entry solves is no critique of the names around it. */
 const SOLVES =
   /(?:解决|缓解|克服|应对|针对|弥补|避免|减少|降低|消除|减轻|address|mitigat|solv|overcom|alleviat|avoid|reduc|tackl)/;
+/** What follows 对比 when it means "contrastive", not "compare". */
+const CONTRASTIVE = /^(?:学习|损失|奖励|式|性|预训练|解码|表示|目标|语言|图像)/;
+/**
+ * A sentence about other work (`现有方法基于 X…`, `Recent X-based methods…`): what it says uses or builds on X is
+ * background, not the entry's own lineage.
+ */
+export const BACKGROUND =
+  /^\s*(?:(?:然而|但是?|此外|动机)?[，,：:]?\s*(?:现有的?|已有的?|传统的?|目前的?|当前的?|以往的?|近年来|最近的|随着)|(?:however,?\s*)?(?:despite|existing|recent|traditional|conventional|current|prior|previous|most)\b)/;
 /** Clause breaks: a scope does not cross them. */
 export const CLAUSE_BREAK = /[，,;；:：。!?！？]/;
 
@@ -314,6 +322,8 @@ export function findCues(lower: string): CueHit[] {
   for (const { start, end, cue } of literalHits(lower)) {
     if (NEGATION.test(lower.slice(Math.max(0, start - 10), start))) continue;
     if (cue.type === 'critiques' && SOLVES.test(lower.slice(clauseStart(lower, start), start))) continue;
+    // `对比学习` is contrastive learning, `对比奖励` a contrastive reward: no comparison.
+    if (cue.text === '对比' && CONTRASTIVE.test(lower.slice(end, end + 3))) continue;
     hits.push({
       cue: cue.text,
       type: cue.type,

@@ -29,6 +29,11 @@ describe('cues', () => {
     ['FooRL 从 Qwen3-4B 进行微调。', ['builds-on concept:qwen3']],
     ['FooRL is fine-tuned from Qwen2.5-7B.', ['builds-on concept:qwen2.5']],
     ['FooRL is evaluated on GSM8K.', ['uses concept:gsm8k']],
+    // contrastive, not compared; other work's lineage is background (issue 10)
+    ['对比学习（CL）已成为主导范式，FooRL 用于 DPO。', ['mentions concept:dpo']],
+    ['Recent GRPO-based methods are heavy.', [`mentions ${GRPO}`]],
+    ['现有的方法基于 PPO，计算开销大。', [`mentions ${PPO}`]],
+    ['与传统方法不同，FooRL 采用 GRPO 训练。', [`uses ${GRPO}`]],
     ['FooRL 超越了使用完整 PRM800K 训练的验证器。', ['uses concept:prm800k']],
     ['我们扩展了 DPO 以支持多轮对话。', ['builds-on concept:dpo']],
     // builds-on, English
