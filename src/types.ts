@@ -121,7 +121,13 @@ export const EDGE_TYPES: readonly EdgeType[] = [
   'uses',
   'mentions',
 ];
-export const DIRECTED_EDGE_TYPES: readonly EdgeType[] = ['builds-on', 'critiques', 'compares', 'uses', 'mentions'];
+export const DIRECTED_EDGE_TYPES: readonly EdgeType[] = [
+  'builds-on',
+  'critiques',
+  'compares',
+  'uses',
+  'mentions',
+];
 
 export interface EdgeRecord {
   /** Deterministic key: `${type}:${source}->${target}` (`--` for undirected). */

@@ -22,7 +22,11 @@ function isStrongName(paper: PaperRecord): boolean {
 function union<T>(a: readonly T[], b: readonly T[], key: (x: T) => string = String): T[] {
   const seen = new Set(a.map(key));
   const out = [...a];
-  for (const x of b) if (!seen.has(key(x))) (seen.add(key(x)), out.push(x));
+  for (const x of b) {
+    if (seen.has(key(x))) continue;
+    seen.add(key(x));
+    out.push(x);
+  }
   return out;
 }
 
