@@ -238,7 +238,7 @@ const CONTRASTIVE = /^(?:学习|损失|奖励|式|性|预训练|解码|表示|�
  * background, not the entry's own lineage.
  */
 export const BACKGROUND =
-  /^\s*(?:(?:然而|但是?|此外|动机)?[，,：:]?\s*(?:现有的?|已有的?|传统的?|目前的?|当前的?|以往的?|近年来|最近的|随着)|(?:however,?\s*)?(?:despite|existing|recent|traditional|conventional|current|prior|previous|most)\b)/;
+  /^\s*(?:(?:然而|但是?|此外|动机)?[，,：:]?\s*(?:现有的?|已有的?|传统的?|目前的?|当前的?|以往的?|近年来|最近的|随着|尽管|虽然)|(?:however,?\s*)?(?:despite|existing|recent|traditional|conventional|current|prior|previous|most)\b)/;
 /** Clause breaks: a scope does not cross them. */
 export const CLAUSE_BREAK = /[，,;；:：。!?！？]/;
 
