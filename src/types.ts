@@ -108,15 +108,26 @@ export interface ConceptRecord {
   sources: SourceRef[];
 }
 
-export type EdgeType = 'builds-on' | 'critiques' | 'same-group' | 'compares' | 'mentions';
+/**
+ * `uses`: the paper runs with the target without changing it (a base model, a benchmark it is evaluated on,
+ * training data, an algorithm applied as is). Real, but not lineage; off by default in the map like `mentions`.
+ */
+export type EdgeType = 'builds-on' | 'critiques' | 'same-group' | 'compares' | 'uses' | 'mentions';
 export const EDGE_TYPES: readonly EdgeType[] = [
   'builds-on',
   'critiques',
   'compares',
   'same-group',
+  'uses',
   'mentions',
 ];
-export const DIRECTED_EDGE_TYPES: readonly EdgeType[] = ['builds-on', 'critiques', 'compares', 'mentions'];
+export const DIRECTED_EDGE_TYPES: readonly EdgeType[] = [
+  'builds-on',
+  'critiques',
+  'compares',
+  'uses',
+  'mentions',
+];
 
 export interface EdgeRecord {
   /** Deterministic key: `${type}:${source}->${target}` (`--` for undirected). */

@@ -104,7 +104,7 @@ export function buildGraph(map: MapFile): Graph<NodeAttrs, EdgeAttrs> {
       i: k,
       type,
       color: EDGE_COLORS[type] + suffix,
-      size: type === 'mentions' ? 0.6 : ARROW_TYPES.has(type) ? 1.3 : 1,
+      size: type === 'mentions' || type === 'uses' ? 0.6 : ARROW_TYPES.has(type) ? 1.3 : 1,
       arrow: ARROW_TYPES.has(type),
     };
     if (type === 'same-group')

@@ -25,6 +25,7 @@ export const EDGE_WEIGHTS: Record<EdgeType, number> = {
   critiques: 1,
   compares: 0.8,
   'same-group': 0.6,
+  uses: 0.5,
   mentions: 0.5,
 };
 
@@ -43,6 +44,7 @@ export const EDGE_COLORS: Record<EdgeType, string> = {
   critiques: '#d1343b',
   compares: '#8e5bd0',
   'same-group': '#2a9d6f',
+  uses: '#b08a5a',
   mentions: '#9aa0a6',
 };
 

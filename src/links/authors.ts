@@ -72,6 +72,8 @@ export function authorKey(display: string): AuthorKey | undefined {
     firstPart = folded.slice(comma + 1);
   } else {
     const tokens = folded.split(' ');
+    // One token (`Peter`, `Wei`, a Chinese name split into syllables) names nobody in particular.
+    if (tokens.length < 2) return undefined;
     let i = tokens.length - 1;
     while (i > 1 && PARTICLES.has(tokens[i - 1] as string)) i--;
     lastPart = tokens.slice(i).join(' ');
@@ -135,4 +137,37 @@ export class AuthorIndex {
     if (fulls && fulls.size === 1) return fulls.values().next().value as string;
     return full;
   }
+}
+
+/** Whether a display name gives the author's full name (`Muhammad Khalifa`, `王增志`), not an initial (`Khalifa, M`). */
+export function isFullName(display: string | undefined): boolean {
+  if (display === undefined) return false;
+  const key = authorKey(display);
+  return key !== undefined && (key.first === '' || key.first.length >= 2);
+}
+
+/**
+ * Whether one shared group (`author:…`, `org:…`) is evidence enough for a pair, given each paper's groups
+ * (key -> the display name it came from). An author is the same person when both papers write the full name;
+ * a match through an initial (`Khalifa, M`: Muhammad Khalifa or Mei Khalifa?) needs more: at least two shared
+ * authors, and more than a third of the shorter author list (`Wang, Y` and `Liu, X` turn up in any two
+ * thirty-author lists).
+ */
+export function enoughEvidence(
+  group: string,
+  a: ReadonlyMap<string, string>,
+  b: ReadonlyMap<string, string>,
+): boolean {
+  if (!group.startsWith('author:')) return true;
+  if (isFullName(a.get(group)) && isFullName(b.get(group))) return true;
+  let shared = 0;
+  let authorsA = 0;
+  let authorsB = 0;
+  for (const key of a.keys()) {
+    if (!key.startsWith('author:')) continue;
+    authorsA++;
+    if (b.has(key)) shared++;
+  }
+  for (const key of b.keys()) if (key.startsWith('author:')) authorsB++;
+  return shared >= 2 && shared * 3 > Math.min(authorsA, authorsB);
 }

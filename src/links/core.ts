@@ -2,7 +2,7 @@
 // text into edges, concept mentions and affiliations. `findLinks` (one shot) and the warm index
 // (`incremental.ts`) both drive `readPaper`; they differ only in where its findings go.
 import type { ConceptId, ConceptKind, Diagnostic, EdgeType, PaperRecord, SourceRef } from '../types.js';
-import { CLAUSE_BREAK, findCues, type CueHit, type CueType } from './cues.js';
+import { BACKGROUND, CLAUSE_BREAK, findCues, type CueHit, type CueType } from './cues.js';
 import { mergeLexicons, parseUserLexicon, shippedLexicon, type Lexicon } from './lexicon.js';
 import {
   labelClaims,
@@ -61,6 +61,8 @@ const PRIORITY_LEXICON = 25;
 const PRIORITY_ACRONYM = 15;
 
 export const CONFIDENCE_MENTION = 0.3;
+/** Papers spelling out one acronym from which it is a shared term, no paper's own name. */
+const SHARED_TERM = 3;
 /** Papers tied for one name past which they are kept in a Set. */
 const MANY_CLAIMANTS = 8;
 export const CONFIDENCE_DERIVED = 0.7;
@@ -96,6 +98,7 @@ export const EDGE_TYPE_INDEX: Record<EdgeType, number> = {
   compares: 2,
   'same-group': 3,
   mentions: 4,
+  uses: 5,
 };
 
 export function refOf(target: Target): number {
@@ -167,6 +170,8 @@ export interface Names {
   concepts: ConceptEntry[];
   conceptById: Map<ConceptId, number>;
   orgLabels: string[];
+  /** Per organisation: whether naming it as a paper's own makes a group (a named lab or team). */
+  orgGroups: boolean[];
   /** Per paper (by index): names it won, every name it claims, lexicon names it redefines, names as written. */
   ownNames: Set<string>[];
   claimedKeys: Set<string>[];
@@ -259,6 +264,26 @@ export function resolveNames(
   /** Every name a paper claims, won or not: a paper never links to a name it goes by. */
   const claimedKeys: Set<string>[] = papers.map(() => new Set());
   for (const claim of claims) claimedKeys[claim.paper]?.add(claim.key);
+  // An acronym that three or more papers spell out (`Vision Transformer (ViT)`, `Graph Neural Network (GNN)`) is a
+  // shared term, not one paper's name, unless a title opens with it: no text claim takes it.
+  const definers = new Map<string, Set<number>>();
+  for (const d of textClaims.definitions) {
+    const key = nameKey(d.name);
+    let set = definers.get(key);
+    if (!set) definers.set(key, (set = new Set()));
+    set.add(d.paper);
+  }
+  const shared: NameClaim[] = [];
+  if (definers.size > 0) {
+    const kept: NameClaim[] = [];
+    for (const claim of claims) {
+      const firmHow = claim.how === 'label' || claim.how === 'title' || claim.how === 'arxiv-line';
+      if (!firmHow && (definers.get(claim.key)?.size ?? 0) >= SHARED_TERM) shared.push(claim);
+      else kept.push(claim);
+    }
+    claims.length = 0;
+    for (const claim of kept) claims.push(claim);
+  }
   // Strongest claim per name; a tie between papers is ambiguous: the first paper keeps it, with a note.
   // (Past a few tied papers a name gets a Set of them, which keeps this linear when thousands of papers share
   // a label; most names have one claimant and need none.)
@@ -281,13 +306,21 @@ export function resolveNames(
   }
   const ownNames: Set<string>[] = papers.map(() => new Set());
   const ownWritten: string[][] = papers.map(() => []);
+  // Names a paper's title gives it (`Name: …`), that it defines as its own (`生成式验证器（GenRM）`) or an arXiv
+  // line ties to it: firm enough to take over a lexicon name. A label alone is not.
+  const firm = new Set<string>();
+  for (const claim of claims)
+    if (claim.how !== 'label' && claim.strength >= 30) firm.add(`${claim.paper}|${claim.key}`);
+  const ambiguous: NameClaim[] = [];
   for (const [key, list] of best) {
     const winner = list.reduce((a, b) => {
       const da = papers[a.paper]?.date ?? '9999';
       const db = papers[b.paper]?.date ?? '9999';
       return da < db || (da === db && a.paper < b.paper) ? a : b;
     });
+    const previous = registry.lookup(winner.name)?.node;
     if (list.length > 1) {
+      // Several papers go by this name (`CNN`, `LoRA` in headlines that merely use it): it names none of them.
       const where = papers[list.find((c) => c !== winner)?.paper ?? winner.paper]?.sources[0];
       diagnostics.push({
         rule: 'ambiguous-name',
@@ -295,13 +328,15 @@ export function resolveNames(
         file: where?.file ?? '',
         line: where?.line ?? 1,
         column: 1,
-        message: `"${winner.name}" names ${list.length} papers; it links to ${papers[winner.paper]?.id}`,
+        message: `"${winner.name}" names ${list.length} papers; it links to none of them`,
       });
+      if (!previous) ambiguous.push(winner);
+      continue;
     }
     const target: Target = { t: 'paper', i: winner.paper };
-    const previous = registry.lookup(winner.name)?.node;
-    // A name the lexicon knows stays a concept unless the notes tie it to the paper firmly.
-    if (previous?.t === 'concept' && winner.strength < 30) continue;
+    // A name the lexicon knows stays a concept unless the notes tie it to the paper firmly: a label that only
+    // a headline mentions (`…的LoRA语言模型微调`) is not the paper's own name.
+    if (previous?.t === 'concept' && (winner.strength < 30 || !firm.has(`${winner.paper}|${key}`))) continue;
     const priority = 10 + winner.strength;
     if (registry.setNode(winner.name, target, priority, needsExactCase(winner.name))) {
       ownNames[winner.paper]?.add(key);
@@ -312,12 +347,18 @@ export function resolveNames(
       }
     }
   }
-  // Acronyms the notes define that no paper claims: concepts, kept if two papers or more mention them.
+  // Acronyms the notes define that no paper claims, and names several papers claim: concepts, kept if two
+  // papers or more mention them.
+  for (const { name } of [...ambiguous, ...shared]) {
+    if (registry.lookup(name)?.node) continue;
+    const index = conceptFor(table, lexicon, name, 'concept', 'acronym');
+    registry.setNode(name, { t: 'concept', i: index }, PRIORITY_ACRONYM, needsExactCase(name));
+  }
   for (const { name, longForm } of textClaims.acronyms) {
     if (registry.lookup(name)?.node) continue;
     const index = conceptFor(table, lexicon, name, 'concept', 'acronym');
     if (longForm) (concepts[index] as ConceptEntry).aliases.add(longForm);
-    registry.setNode(name, { t: 'concept', i: index }, PRIORITY_ACRONYM, false);
+    registry.setNode(name, { t: 'concept', i: index }, PRIORITY_ACRONYM, needsExactCase(name));
     if (longForm) registry.setNode(longForm, { t: 'concept', i: index }, PRIORITY_ACRONYM, false);
   }
   // `交互式策略优化 （IPO）`: an entry that defines a lexicon acronym as something else means its own thing.
@@ -337,6 +378,7 @@ export function resolveNames(
     concepts,
     conceptById: table.conceptById,
     orgLabels,
+    orgGroups: lexicon.orgs.map((o) => o.group),
     ownNames,
     claimedKeys,
     localNames,
@@ -416,7 +458,9 @@ function readSentence(
   const where: SourceRef = { file: sentence.file, line: sentence.line };
   const evidence = sentence.text;
 
-  // Organisations named as the entry's affiliation.
+  // Organisations named as the entry's affiliation; only named labs and teams make a group (a university
+  // or a company alone does not), but any affiliation continues a list (`来自字节跳动、MAP`).
+  let affiliated: Set<number> | undefined;
   for (let k = 0; k < found.length; k++) {
     const m = found[k] as Mention;
     if (m.entry.org === undefined) continue;
@@ -424,8 +468,10 @@ function readSentence(
     const listed =
       previous?.entry.org !== undefined &&
       /^[\s、,，&/]*(?:和|与|及|以及|and|&amp;)?\s*$/.test(lower.slice(previous.end, m.start)) &&
-      orgs.has(previous.entry.org);
-    if (listed || isAffiliation(lower, m)) emitOrg(orgs, m.entry.org, evidence, where);
+      affiliated?.has(previous.entry.org) === true;
+    if (!listed && !isAffiliation(lower, m)) continue;
+    (affiliated ??= new Set()).add(m.entry.org);
+    if (ctx.orgGroups[m.entry.org]) emitOrg(orgs, m.entry.org, evidence, where);
   }
 
   // Node mentions, with compound names (`Guide-GRPO`, `GRPO++`) resolved.
@@ -483,7 +529,7 @@ function nodeMentions(
     const group = nodes.slice(k, j);
     k = j;
     const isPlain = cs === first.start && ce === first.end && group.length === 1;
-    if (isPlain || modifiersOnly(norm, lower, group, cs, ce)) {
+    if (isPlain || modifiersOnly(norm, lower, group, cs, ce, ctx.lexicon.generic)) {
       for (const m of group) {
         const target = m.entry.node as Target;
         if (sameTarget(target, self) || claimed.has(m.entry.key)) selfSpans.push([m.start, m.end]);
@@ -499,6 +545,7 @@ function nodeMentions(
       cs,
       ce,
       group,
+      nodes,
       evidence,
       where,
       sink,
@@ -517,6 +564,7 @@ function modifiersOnly(
   group: readonly Mention[],
   cs: number,
   ce: number,
+  common: ReadonlySet<string>,
 ): boolean {
   if (group.length !== 1) return false;
   let rest = lower.slice(cs, ce);
@@ -524,7 +572,8 @@ function modifiersOnly(
   const extra = rest.split(/-+/).filter((t) => t !== '');
   const plusSuffix =
     /\+$/.test(norm.slice(cs, ce)) && !/\+$/.test(norm.slice(cs, (group[group.length - 1] as Mention).end));
-  return extra.every((t) => MODIFIER.test(t) || CHECKPOINT.test(t)) && !plusSuffix;
+  // An ordinary word glued on (`EEG-Controlled`, `Transformer-Enhanced`) makes no new name either.
+  return extra.every((t) => MODIFIER.test(t) || CHECKPOINT.test(t) || common.has(t)) && !plusSuffix;
 }
 
 /**
@@ -540,6 +589,7 @@ function compoundMention(
   cs: number,
   ce: number,
   group: readonly Mention[],
+  nodes: readonly Mention[],
   evidence: string,
   where: SourceRef,
   sink: ReadSink,
@@ -554,16 +604,28 @@ function compoundMention(
     // `Guide-GRPO` in the Guide paper: the paper itself, built on GRPO.
     selfSpans.push([cs, ce]);
     for (const base of bases) {
+      if (!isKnownBase(base, ctx.concepts)) {
+        sink.mention(base, p, where);
+        continue;
+      }
       sink.edge('builds-on', selfRef, refOf(base), evidence, where, CONFIDENCE_DERIVED, regionText);
       (derivedTargets ??= new Set()).add(refOf(base));
       sink.mention(base, p, where);
     }
     return derivedTargets;
   }
-  // A new name built from known ones: its own concept, built on them.
+  // A new name built from known ones: its own concept, built on them. Not when the name is a metric
+  // (`CoT-Pass@K` is no kind of chain of thought), nor when the base stands on its own in the same sentence
+  // (`GenRM、GenRM-Pairwise 和 GenRM-Pointwise`: siblings listed side by side, not a lineage).
   const derived = sink.derived(regionText, kindOfBases(bases, ctx.concepts), bases.map(refOf));
   const derivedTarget: Target = { t: 'concept', i: derived };
+  const metric = regionText.includes('@');
   for (const base of bases) {
+    const alone = nodes.some((n) => (n.start >= ce || n.end <= cs) && sameTarget(n.entry.node, base));
+    if (metric || alone || !isKnownBase(base, ctx.concepts)) {
+      sink.mention(base, p, where);
+      continue;
+    }
     sink.edge(
       'builds-on',
       refOf(derivedTarget),
@@ -602,9 +664,10 @@ function cueEdges(
   // `X（…cue Y…）`: a parenthesis right after a name describes that name, not the entry.
   const asides = appositions(lower, mentions);
   const typed = new Map<number, Map<CueType, number>>();
+  let derived: Set<number> | undefined;
   for (const cue of cues) {
     const aside = asideOf(asides, cue);
-    for (const k of cueTargets(lower, cue, mentions, selfSpans)) {
+    for (const k of cueTargets(lower, cue, cues, mentions, selfSpans)) {
       const m = mentions[k] as (typeof mentions)[number];
       const holder = asideOf(asides, m);
       if (aside) {
@@ -618,8 +681,10 @@ function cueEdges(
       let byType = typed.get(k);
       if (!byType) typed.set(k, (byType = new Map()));
       byType.set(cue.type, Math.max(byType.get(cue.type) ?? 0, cue.confidence));
+      if (cue.derives) (derived ??= new Set()).add(k);
     }
   }
+  const background = BACKGROUND.test(lower);
   mentions.forEach((m, k) => {
     const target = refOf(m.target);
     const byType = typed.get(k);
@@ -628,24 +693,27 @@ function cueEdges(
         sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
       return;
     }
-    // `优于使用 X 训练的…`: a weak "uses" next to a comparison or critique of the same name is not one.
-    const weak = byType.get('builds-on');
-    if (weak !== undefined && weak <= 0.6 && (byType.has('compares') || byType.has('critiques'))) {
+    // Building on a model, a dataset or a benchmark takes a cue that says derivation (`fine-tuned from`,
+    // `从…微调`); `基于 FLAN-T5 的实验` runs with it: uses.
+    const builds = byType.get('builds-on');
+    if (builds !== undefined && !derived?.has(k) && isResource(m.target, ctx.concepts)) {
       byType.delete('builds-on');
+      byType.set('uses', Math.max(byType.get('uses') ?? 0, builds));
     }
-    for (const [type, confidence] of byType) {
-      // Running on a benchmark (`使用 SEED-Bench-R1`) is no building on it.
-      const weakUse = type === 'builds-on' && confidence <= 0.6 && isBenchmark(m.target, ctx.concepts);
-      sink.edge(
-        weakUse ? 'mentions' : type,
-        selfRef,
-        target,
-        evidence,
-        where,
-        weakUse ? CONFIDENCE_MENTION : confidence,
-        m.via,
-      );
+    // A use says less than building on, comparing or critiquing the same name (`优于使用 X 训练的…`).
+    if (byType.has('uses') && byType.size > 1) byType.delete('uses');
+    // `现有方法基于 X…`, `Recent X-based methods…`: other work's lineage, not the entry's.
+    if (background && (byType.has('builds-on') || byType.has('uses'))) {
+      byType.delete('builds-on');
+      byType.delete('uses');
+      if (byType.size === 0) {
+        if (!derivedTargets?.has(target))
+          sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
+        return;
+      }
     }
+    for (const [type, confidence] of byType)
+      sink.edge(type, selfRef, target, evidence, where, confidence, m.via);
   });
 }
 
@@ -680,6 +748,10 @@ function ownNameEdges(ctx: ReadContext, p: number, self: Target, sink: ReadSink)
       )
         continue;
       spanKeys ??= paper.text.map((s) => nameKey(s.text));
+      // A paper of the notes is a base only when the entry also names it on its own (`GoT 和 GoT-R1 已全面开源`);
+      // a concept, only when the lexicon knows it.
+      if (target.t === 'paper' ? !standsAlone(spanKeys, key, candidate) : !isKnownBase(target, ctx.concepts))
+        continue;
       const found = spanKeys.findIndex((k) => k.includes(key));
       const evidenceSpan = found >= 0 ? paper.text[found] : paper.text[0];
       const where = evidenceSpan ? { file: evidenceSpan.file, line: evidenceSpan.line } : paper.sources[0];
@@ -708,6 +780,29 @@ function writtenParts(names: readonly string[] | undefined): Map<string, string>
   return written;
 }
 
+/**
+ * Whether a part of a compound name is a base it was built from: a concept of the lexicon (GRPO, LoRA, MoE), not
+ * an acronym the notes define in passing (`BC` in `BC-GAN`, `SA` in `SA-GCS`, `GPS` in `GPS-denied`) nor a paper
+ * that only happens to share the part (`Omni` in `Omni-Effects`).
+ */
+function isKnownBase(base: Target, concepts: readonly ConceptEntry[]): boolean {
+  if (base.t !== 'concept') return false;
+  const origin = concepts[base.i]?.origin;
+  return origin === 'lexicon' || origin === 'user';
+}
+
+/** Whether `candidate` (a folded name) stands on its own in a paper's text, outside its own name `own`. */
+function standsAlone(spanKeys: readonly string[], own: string, candidate: string): boolean {
+  for (const k of spanKeys) {
+    const rest = ` ${k
+      .split(own)
+      .join(' ')
+      .replace(/[^\p{L}\p{N}+]+/gu, ' ')} `;
+    if (rest.includes(` ${candidate} `)) return true;
+  }
+  return false;
+}
+
 function emitOrg(orgs: OrgEvidence, org: number, text: string, where: SourceRef): void {
   const items = orgs.get(org) ?? [];
   if (!items.some((e) => e.where.line === where.line && e.text === text)) items.push({ text, where });
@@ -728,8 +823,14 @@ function asideOf<A extends { open: number; close: number }>(
   return undefined;
 }
 
-function isBenchmark(target: Target, concepts: readonly ConceptEntry[]): boolean {
-  return target.t === 'concept' && concepts[target.i]?.kind === 'benchmark';
+/**
+ * Models (and architectures), datasets, benchmarks and plain concepts (`EEG`, `MRI`: acronyms the notes define):
+ * things a paper runs with rather than derives from, unless it says so.
+ */
+function isResource(target: Target, concepts: readonly ConceptEntry[]): boolean {
+  if (target.t !== 'concept') return false;
+  const kind = concepts[target.i]?.kind;
+  return kind === 'model' || kind === 'dataset' || kind === 'benchmark' || kind === 'concept';
 }
 
 const URL = /(?:https?:\/\/|www\.)[^\s)）\]>"，。]+/g;
@@ -841,6 +942,7 @@ const MAX_GAP = 16;
 function cueTargets(
   lower: string,
   cue: CueHit,
+  cues: readonly CueHit[],
   mentions: readonly { start: number; end: number }[],
   selfSpans: readonly [number, number][],
 ): number[] {
@@ -853,7 +955,13 @@ function cueTargets(
   }
   if (cue.scope === 'after' || cue.scope === 'both') {
     const first = mentions.findIndex((m) => m.start >= cue.end);
-    if (first >= 0) {
+    // `超越了使用完整 PRM800K 训练的…`: a nearer cue in between takes the name.
+    const nearer =
+      first >= 0 &&
+      cues.some(
+        (c) => c !== cue && c.start >= cue.end && c.end <= (mentions[first] as { start: number }).start,
+      );
+    if (first >= 0 && !nearer) {
       const g = gapText(lower, selfSpans, cue.end, (mentions[first] as { start: number }).start);
       // `基于引用的检索增强生成`: what follows 的 is the head noun, not the cue's object.
       const hanCue = !/[a-z]/.test(cue.cue);

@@ -6,7 +6,7 @@
 import { Automaton } from './automaton.js';
 import { isWordCode } from './normalise.js';
 
-export type CueType = 'builds-on' | 'critiques' | 'compares';
+export type CueType = 'builds-on' | 'critiques' | 'compares' | 'uses';
 export type CueScope = 'after' | 'before' | 'both' | 'enclosed';
 
 export interface LiteralCue {
@@ -14,6 +14,8 @@ export interface LiteralCue {
   type: CueType;
   scope: Exclude<CueScope, 'enclosed'>;
   confidence: number;
+  /** Says the entry is derived from the name (fine-tuned from, a variant of): building on a model or dataset. */
+  derives?: boolean;
 }
 
 export interface PairCue {
@@ -23,6 +25,7 @@ export interface PairCue {
   pattern: string;
   type: CueType;
   confidence: number;
+  derives?: boolean;
   /** The cheap test that must pass before the pattern runs: a string the sentence must contain. */
   needs: string;
 }
@@ -30,6 +33,7 @@ export interface PairCue {
 const B = 'builds-on' as const;
 const CR = 'critiques' as const;
 const CO = 'compares' as const;
+const U = 'uses' as const;
 
 function lit(
   type: CueType,
@@ -38,6 +42,11 @@ function lit(
   ...texts: string[]
 ): LiteralCue[] {
   return texts.map((text) => ({ text, type, scope, confidence }));
+}
+
+/** Literal cues that say derivation outright: they may build on a model, a dataset or a benchmark. */
+function derives(cues: LiteralCue[]): LiteralCue[] {
+  return cues.map((c) => ({ ...c, derives: true }));
 }
 
 /** Literal cues (lower case). The longest literal at a place wins (`相比于` over `相比`). */
@@ -56,34 +65,21 @@ export const LITERAL_CUES: readonly LiteralCue[] = [
     'builds upon',
     'built upon',
   ),
-  ...lit(
-    B,
-    'after',
-    0.85,
-    'extends',
-    'extending',
-    'extension of',
-    'inspired by',
-    'variant of',
-    'variants of',
-  ),
-  ...lit(B, 'after', 0.85, 'on top of', 'derived from', 'adapted from', 'fine-tuned from', 'finetuned from'),
-  ...lit(B, 'after', 0.85, 'initialized from', 'improves on', 'improves upon', 'generalizes', 'generalises'),
-  ...lit(B, 'after', 0.75, '扩展了', '改进了', '融合了', '结合了', '拓展了', '推广了'),
-  ...lit(B, 'after', 0.7, 'combines', 'incorporates', 'integrates', 'leverages', 'leveraging', 'adopts'),
-  ...lit(
-    B,
-    'after',
-    0.7,
-    'trained with',
-    'trained using',
-    'optimized with',
-    'fine-tuned with',
-    'finetuned with',
-  ),
-  ...lit(B, 'after', 0.6, '采用了', '采用', '使用了', 'uses', 'employs'),
-  ...lit(B, 'after', 0.5, '使用', '利用', 'using'),
-  ...lit(B, 'before', 0.85, '的变体', '变体', '的扩展', '的改进版', '的改进版本', '的延伸', '的推广'),
+  ...derives(lit(B, 'after', 0.85, 'extends', 'extending', 'extension of', 'variant of', 'variants of')),
+  ...lit(B, 'after', 0.85, 'inspired by', 'on top of'),
+  ...derives(lit(B, 'after', 0.85, 'derived from', 'adapted from', 'fine-tuned from', 'finetuned from')),
+  ...derives(lit(B, 'after', 0.85, 'initialized from', 'distilled from', 'improves on', 'improves upon')),
+  ...lit(B, 'after', 0.85, 'generalizes', 'generalises'),
+  ...derives(lit(B, 'after', 0.75, '扩展了', '改进了', '拓展了')),
+  ...lit(B, 'after', 0.75, '融合了', '结合了', '推广了'),
+  ...lit(B, 'after', 0.7, 'combines', 'incorporates', 'integrates'),
+  // uses: run with the name unchanged (a base model, a benchmark, data, an algorithm applied as is)
+  ...lit(U, 'after', 0.7, 'leverages', 'leveraging', 'adopts', 'adopting', 'employs', 'employing'),
+  ...lit(U, 'after', 0.7, 'trained with', 'trained using', 'trained on', 'optimized with'),
+  ...lit(U, 'after', 0.7, 'fine-tuned with', 'finetuned with', 'evaluated on', 'tested on', 'experiments on'),
+  ...lit(U, 'after', 0.6, '采用了', '采用', '使用了', 'uses', 'use of', '借助', '利用了'),
+  ...lit(U, 'after', 0.5, '使用', '利用', 'using'),
+  ...derives(lit(B, 'before', 0.85, '的变体', '变体', '的扩展', '的改进版', '的改进版本', '的延伸')),
   ...lit(B, 'before', 0.8, '-based', '-style', '-inspired'),
   // critiques
   ...lit(
@@ -193,10 +189,25 @@ export const PAIR_CUES: readonly PairCue[] = [
     pattern: '从([^从。]{1,40}?)(?:进行|开始)?微调',
     type: B,
     confidence: 0.8,
+    derives: true,
     needs: '微调',
   },
-  { cue: '与…结合', pattern: '[与和]([^与和。]{1,40}?)(?:相)?结合', type: B, confidence: 0.7, needs: '结合' },
-  { cue: '对…的改进', pattern: '对([^对。]{1,40}?)(?:的|进行)改进', type: B, confidence: 0.8, needs: '改进' },
+  { cue: '与…结合', pattern: '[与和]([^与和。]{1,40}?)(?:相)?结合', type: U, confidence: 0.7, needs: '结合' },
+  {
+    cue: '对…的改进',
+    pattern: '对([^对。]{1,40}?)(?:的|进行)改进',
+    type: B,
+    confidence: 0.8,
+    derives: true,
+    needs: '改进',
+  },
+  {
+    cue: '在…上实验',
+    pattern: '在([^在。]{1,60}?)上(?:进行|开展)?了?(?:的)?(?:实验|评估|评测|测试|训练|微调)',
+    type: U,
+    confidence: 0.7,
+    needs: '上',
+  },
   {
     cue: '导致…崩溃',
     pattern: '([^，。,;；]{1,30}?)(?:会|将|可能)?导致[^，。]{0,8}?(?:崩溃|失败|不稳定)',
@@ -220,6 +231,14 @@ const NEGATION = /(?:不|未|没有|不是|并非|并不|无需|而非|不再|no
 /** A critique of a problem that the entry solves is no critique of the names around it. */
 const SOLVES =
   /(?:解决|缓解|克服|应对|针对|弥补|避免|减少|降低|消除|减轻|address|mitigat|solv|overcom|alleviat|avoid|reduc|tackl)/;
+/** What follows 对比 when it means "contrastive", not "compare". */
+const CONTRASTIVE = /^(?:学习|损失|奖励|式|性|预训练|解码|表示|目标|语言|图像)/;
+/**
+ * A sentence about other work (`现有方法基于 X…`, `Recent X-based methods…`): what it says uses or builds on X is
+ * background, not the entry's own lineage.
+ */
+export const BACKGROUND =
+  /^\s*(?:(?:然而|但是?|此外|动机)?[，,：:]?\s*(?:现有的?|已有的?|传统的?|目前的?|当前的?|以往的?|近年来|最近的|随着|尽管|虽然)|(?:however,?\s*)?(?:despite|existing|recent|traditional|conventional|current|prior|previous|most)\b)/;
 /** Clause breaks: a scope does not cross them. */
 export const CLAUSE_BREAK = /[，,;；:：。!?！？]/;
 
@@ -228,6 +247,7 @@ export interface CueHit {
   type: CueType;
   scope: CueScope;
   confidence: number;
+  derives: boolean;
   /** Cue position in the lower-cased sentence, end exclusive. */
   start: number;
   end: number;
@@ -302,11 +322,14 @@ export function findCues(lower: string): CueHit[] {
   for (const { start, end, cue } of literalHits(lower)) {
     if (NEGATION.test(lower.slice(Math.max(0, start - 10), start))) continue;
     if (cue.type === 'critiques' && SOLVES.test(lower.slice(clauseStart(lower, start), start))) continue;
+    // `对比学习` is contrastive learning, `对比奖励` a contrastive reward: no comparison.
+    if (cue.text === '对比' && CONTRASTIVE.test(lower.slice(end, end + 3))) continue;
     hits.push({
       cue: cue.text,
       type: cue.type,
       scope: cue.scope,
       confidence: cue.confidence,
+      derives: cue.derives === true,
       start,
       end,
       innerStart: end,
@@ -327,6 +350,7 @@ export function findCues(lower: string): CueHit[] {
         type: cue.type,
         scope: 'enclosed',
         confidence: cue.confidence,
+        derives: cue.derives === true,
         start,
         end: start + m[0].length,
         innerStart: inner[0],

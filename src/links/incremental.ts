@@ -17,7 +17,7 @@ import type {
   PaperRecord,
   SourceRef,
 } from '../types.js';
-import { authorKey, type AuthorKey } from './authors.js';
+import { authorKey, enoughEvidence, type AuthorKey } from './authors.js';
 import {
   CONCEPT_REF,
   CONFIDENCE_DERIVED,
@@ -1325,7 +1325,9 @@ function sameGroup(
         pairs.push([ordered[a] as string, ordered[a + 1] as string]);
     const confidence = key.startsWith('author:') ? 0.9 : 0.6;
     const lines = new Map<string, GroupLine[]>();
+    const none = new Map<string, string>();
     for (const [a, b] of pairs) {
+      if (!enoughEvidence(key, ix.paperGroups.get(a) ?? none, ix.paperGroups.get(b) ?? none)) continue;
       const [x, y] = compareStrings(a, b) <= 0 ? [a, b] : [b, a];
       const pair = `${x}\u0000${y}`;
       const list: GroupLine[] = [];

@@ -10,7 +10,8 @@ import type {
   PaperRecord,
   SourceRef,
 } from '../types.js';
-import { AuthorIndex } from './authors.js';
+import { AuthorIndex, enoughEvidence } from './authors.js';
+import { busiestNodes } from './busiest.js';
 import {
   CONCEPT_REF,
   CONFIDENCE_DERIVED,
@@ -80,8 +81,8 @@ interface EdgeAcc {
   via: string[];
 }
 
-const EDGE_TYPES = 5;
-const TYPED: readonly EdgeType[] = ['builds-on', 'critiques', 'compares', 'same-group'];
+const EDGE_TYPES = 6;
+const TYPED: readonly EdgeType[] = ['builds-on', 'critiques', 'compares', 'same-group', 'uses'];
 
 /** Papers in id order: the output does not depend on the input order. */
 function sortedPapers(input: readonly PaperRecord[]): PaperRecord[] {
@@ -124,7 +125,8 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
   const papers = sortedPapers(input);
   if (papers.length >= CONCEPT_REF) throw new Error('papermap/links: too many papers');
   const prepared = prepareLexicon(options?.userLexicon);
-  if (options?.cache) return warmLinks(papers, prepared, options.userLexicon ?? null, options.cache.index);
+  if (options?.cache)
+    return withBusiest(warmLinks(papers, prepared, options.userLexicon ?? null, options.cache.index), papers);
   for (let p = 0; p < papers.length; p++) papers[p] = uniformShape(papers[p] as PaperRecord);
   const { lexicon } = prepared;
   const names = resolveNames(
@@ -268,7 +270,13 @@ export function findLinks(input: readonly PaperRecord[], options?: LinkOptions |
       a.column - b.column ||
       compareStrings(a.rule, b.rule),
   );
-  return { concepts: conceptRecords, edges: out, diagnostics };
+  return withBusiest({ concepts: conceptRecords, edges: out, diagnostics }, papers);
+}
+
+/** The result with its ten busiest nodes named (`busy-node` infos), warm and fresh alike. */
+function withBusiest(result: LinkResult, papers: readonly PaperRecord[]): LinkResult {
+  const busy = busiestNodes(result, papers);
+  return busy.length === 0 ? result : { ...result, diagnostics: [...result.diagnostics, ...busy] };
 }
 
 type AddEdge = ReadSink['edge'];
@@ -294,6 +302,7 @@ function sameGroupEdges(
   // The same names recur across many papers: each display name's group key is resolved once per build.
   // (`join` skips a paper already last in the group, so an author named twice joins once.)
   const groupKeys = new Map<string, string | null>();
+  const paperGroups: Map<string, string>[] = papers.map(() => new Map());
   papers.forEach((paper, p) => {
     for (const a of paper.authors) {
       let group = groupKeys.get(a);
@@ -301,7 +310,10 @@ function sameGroupEdges(
         const key = authors.resolve(a);
         groupKeys.set(a, (group = key ? `author:${key}` : null));
       }
-      if (group !== null) join(group, a, p);
+      if (group !== null) {
+        join(group, a, p);
+        if (!paperGroups[p]?.has(group)) paperGroups[p]?.set(group, a);
+      }
     }
     const orgs = orgEvidence[p] as Map<number, unknown>;
     if (orgs.size === 0) return;
@@ -340,6 +352,8 @@ function sameGroupEdges(
         pairs.push([members[a] as number, members[a + 1] as number]);
     const isAuthor = key.startsWith('author:');
     for (const [a, b] of pairs) {
+      if (!enoughEvidence(key, paperGroups[a] as Map<string, string>, paperGroups[b] as Map<string, string>))
+        continue;
       const [x, y] = compareStrings(papers[a]?.id ?? '', papers[b]?.id ?? '') <= 0 ? [a, b] : [b, a];
       const confidence = isAuthor ? 0.9 : 0.6;
       for (const member of [x, y]) {
@@ -357,13 +371,14 @@ function sameGroupEdges(
   }
 }
 
-/** Where each type's keys fall in key order: `builds-on` < `compares` < `critiques` < `mentions` < `same-group`. */
+/** Where each type's keys fall in key order: `builds-on` < `compares` < `critiques` < `mentions` < `same-group` < `uses`. */
 const TYPE_RANK: Record<EdgeType, number> = {
   'builds-on': 0,
   compares: 1,
   critiques: 2,
   mentions: 3,
   'same-group': 4,
+  uses: 5,
 };
 
 /**
@@ -397,7 +412,7 @@ function sortEdges(
   }
   let sorted: EdgeRecord[];
   // Each number with its edge's index below it sorts natively (no comparator) while that stays exact.
-  if ((TYPE_RANK['same-group'] + 1) * r * r * n < 2 ** 53) {
+  if ((TYPE_RANK.uses + 1) * r * r * n < 2 ** 53) {
     const packed = new Float64Array(n);
     for (let i = 0; i < n; i++) packed[i] = ((numbers[i] as number) + 1) * n + i;
     packed.sort();

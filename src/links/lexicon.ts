@@ -31,6 +31,10 @@ export interface LexiconOrg {
   name: string;
   aliases: string[];
   exact: boolean;
+  /** A named lab or team whose papers are one group; false for a university or a company alone. */
+  group: boolean;
+  /** False when a user entry left `group` out: a shipped value then stays. */
+  groupGiven?: boolean;
 }
 
 export interface Lexicon {
@@ -49,6 +53,7 @@ interface RawEntry {
   aliases?: unknown;
   kind?: unknown;
   case?: unknown;
+  group?: unknown;
 }
 
 function isKind(value: unknown): value is ConceptKind {
@@ -60,7 +65,7 @@ let shippedCache: Lexicon | undefined;
 /** The lexicon that ships with papermap. */
 export function shippedLexicon(): Lexicon {
   if (shippedCache) return shippedCache;
-  const data = shipped as { concepts: RawEntry[]; orgs: RawEntry[]; generic?: string[] };
+  const data = shipped as { concepts: RawEntry[]; orgs: RawEntry[]; generic?: string[]; common?: string[] };
   shippedCache = {
     concepts: data.concepts.map((c) => ({
       name: String(c.name),
@@ -72,16 +77,18 @@ export function shippedLexicon(): Lexicon {
       name: String(o.name),
       aliases: Array.isArray(o.aliases) ? o.aliases.map(String) : [],
       exact: o.case === 'exact',
+      group: o.group !== false,
     })),
     renames: new Map(),
     ignore: new Set(),
-    generic: new Set((data.generic ?? []).map(nameKey)),
+    // Ordinary words (`and`, `knowledge`, `transformer`) are never a paper's or an acronym's name either.
+    generic: new Set([...(data.generic ?? []), ...(data.common ?? [])].map(nameKey)),
   };
   return shippedCache;
 }
 
 const CONCEPT_KEYS = new Set(['name', 'aliases', 'kind', 'case']);
-const ORG_KEYS = new Set(['name', 'aliases', 'case']);
+const ORG_KEYS = new Set(['name', 'aliases', 'case', 'group']);
 const TOP_KEYS = new Set(['concept', 'org', 'rename', 'ignore']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -248,7 +255,23 @@ export function parseUserLexicon(
       const entry = readEntry(raw, lines[i] ?? lineOf(text, key), key);
       if (!entry) return;
       if (key === 'concept') lexicon.concepts.push(entry);
-      else lexicon.orgs.push({ name: entry.name, aliases: entry.aliases, exact: entry.exact });
+      else {
+        const group = isPlainObject(raw) ? raw['group'] : undefined;
+        if (group !== undefined && typeof group !== 'boolean')
+          report(
+            'lexicon-invalid',
+            lineOf(text, 'group', lines[i]),
+            `group of "${entry.name}" must be true or false`,
+          );
+        const given = typeof group === 'boolean';
+        lexicon.orgs.push({
+          name: entry.name,
+          aliases: entry.aliases,
+          exact: entry.exact,
+          group: given ? (group as boolean) : true,
+          groupGiven: given,
+        });
+      }
     });
   };
   tables('concept');
@@ -304,7 +327,12 @@ export function mergeLexicons(base: Lexicon, user: Lexicon): Lexicon {
     const key = nameKey(o.name);
     const known = orgs.get(key);
     if (known)
-      orgs.set(key, { ...known, aliases: [...new Set([...known.aliases, ...o.aliases])], exact: o.exact });
+      orgs.set(key, {
+        ...known,
+        aliases: [...new Set([...known.aliases, ...o.aliases])],
+        exact: o.exact,
+        group: o.groupGiven === false ? known.group : o.group,
+      });
     else orgs.set(key, { ...o, aliases: [...o.aliases] });
   }
   return {

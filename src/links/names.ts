@@ -30,8 +30,6 @@ const HAN = /\p{Script=Han}/u;
 const PROPOSE =
   /(?:提出了?|提出的|引入了|介绍了|推出了?|开源了?|发布了|得出|设计了|开发了|名为|叫做|称为|称之为|we (?:propose|introduce|present|develop|design)|introducing|introduces|dubbed|called|named)\s*(?:一种|一个|了|新的|全新的|新型)?\s*(?:[^，。,.\s]{0,12}?(?:名为|叫做|称为))?\s*[“"「《*]*\s*([A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*\+*)/g;
 const ACRONYM = /[（(]\s*([A-Z][A-Za-z0-9+-]{0,14}[A-Za-z0-9+])\s*[)）]/g;
-const PROPOSE_BEFORE =
-  /提出|引入|介绍|推出|开源|名为|称为|叫做|propose|introduc|present|called|dubbed|named/i;
 const ARXIV_LINE =
   /(?:^|[\s*>•·(（[])([A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*)\s*(?:arxiv|论文|paper|pdf)?\s*[:：]\s*(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/gi;
 
@@ -51,6 +49,9 @@ export function looksLikeName(text: string, generic: ReadonlySet<string>): boole
   const name = text.trim();
   if (name.length < 2 || name.length > 40 || name.includes('…') || HAN.test(name)) return false;
   if (generic.has(nameKey(name))) return false;
+  // Ordinary words joined up (`Zero-Shot`, `LLM-based`, `Vision-Language`) are no name either.
+  const parts = name.split(/[-\s]+/).filter((t) => t !== '');
+  if (parts.length > 1 && parts.every((t) => generic.has(nameKey(t)))) return false;
   if (NAME_TOKEN.test(name)) return /[A-Z]/.test(name) || /\d/.test(name);
   return CAPITALISED_WORDS.test(name);
 }
@@ -79,10 +80,19 @@ export function labelClaims(paper: PaperRecord, index: number, generic: Readonly
   const claims: NameClaim[] = [];
   const titles = [paper.title, ...paper.altTitles];
   // A label that is only a shortened title is not a name.
+  // A label is a name only where a title is named by it (`GRPO-CARE: …`, `Jan-nano 技术报告`): a label the
+  // parser took from the middle of a headline (`使用预训练的ViT表示…`, `华为版CUDA…`) may be a name the headline
+  // merely mentions, or its first word (`ChatGPT on the Road`, `Stackelberg Coupling of …`), claims nothing;
+  // the entry's own text can still propose it.
   const label = paper.label.trim();
-  const isPrefix = titles.some((t) => /^[^:：]{1,40}[:：]/.test(t) && t.startsWith(label));
-  if (label && (isPrefix || NAME_TOKEN.test(label) || (label.length <= 24 && !titles.includes(label))))
-    addLabelClaim(claims, label, index, 40, 'label', generic);
+  const opens = titles.some((t) => {
+    const n = nfkcText(t).trim();
+    return (
+      n === label ||
+      (n.startsWith(label) && /^\s*(?:[:：(（]|技术报告|technical report)/i.test(n.slice(label.length)))
+    );
+  });
+  if (label && opens) addLabelClaim(claims, label, index, 40, 'label', generic);
   for (const title of titles) {
     const m = /^\s*([^:：]{2,40}?)\s*[:：]\s*\S/.exec(nfkcText(title));
     if (m?.[1]) addLabelClaim(claims, m[1], index, 30, 'title', generic);
@@ -146,13 +156,15 @@ export function sentenceClaims(
           const head = nameKey(t).split(/[:：\s]/)[0] ?? '';
           return head.length >= 2 && hanLong.endsWith(head);
         });
+      // The long form must be the title's own name (`Direct Reasoning Optimization: …`), not a phrase of it
+      // (`… in Retrieval-Augmented Generation` does not make the paper RAG).
       if (
         isOwnName(titles, acronym) ||
         ownHan ||
-        (longForm && titles.some((t) => nameKey(t).includes(nameKey(longForm))))
+        (longForm && titles.some((t) => titleNameIs(t, longForm)))
       ) {
         out.claims.push({ name: acronym, key: nameKey(acronym), paper: index, strength: 30, how: 'acronym' });
-      } else if (PROPOSE_BEFORE.test(before)) {
+      } else if (proposesHere(before)) {
         out.claims.push({ name: acronym, key: nameKey(acronym), paper: index, strength: 20, how: 'acronym' });
       } else out.acronyms.push(longForm ? { name: acronym, longForm } : { name: acronym });
     }
@@ -179,6 +191,30 @@ export function sentenceClaims(
   }
 }
 
+/** Whether a title is `name`, or starts with it as its name (`Name: subtitle`, `Name for …`). */
+function titleNameIs(title: string, name: string): boolean {
+  const key = nameKey(name);
+  const t = nameKey(title);
+  const head = /^\s*([^:：]{1,80}?)\s*[:：]/.exec(nfkcText(title))?.[1];
+  return t === key || (head !== undefined && nameKey(head) === key);
+}
+
+/**
+ * Whether the text before an acronym proposes it: a propose word close before it, with nothing between that
+ * says the acronym is something used (`we propose X, based on the Segment Anything Model (SAM)`).
+ */
+function proposesHere(before: string): boolean {
+  const near = before.slice(-80);
+  const m =
+    /(?:提出|引入|介绍|推出|开源|名为|称为|叫做|propose|introduc|present|called|dubbed|named)(?![\s\S]*(?:提出|引入|propose|introduc|present))/i.exec(
+      near,
+    );
+  if (!m) return false;
+  return !/基于|使用|利用|结合|采用|借助|based|using|with|via|leverag|built|adopt|such as|e\.g\.|如/i.test(
+    near.slice(m.index + m[0].length),
+  );
+}
+
 /** The name the entry goes by: its label, or the `Name:` in front of a title. */
 function isOwnName(titles: readonly string[], name: string): boolean {
   const key = nameKey(name);
@@ -189,9 +225,10 @@ function isOwnName(titles: readonly string[], name: string): boolean {
 }
 
 /**
- * Whether a name must match with its own capitals: plain short words (`GRACE`, `Guide`, `Bingo`) are
+ * Whether a name must match with its own capitals: plain words (`GRACE`, `Guide`, `Bingo`, `KNowledge`) are
  * also ordinary words; names with digits, symbols or inner capitals (`CoVo`, `GRPO-CARE`) are not.
  */
 export function needsExactCase(name: string): boolean {
-  return /^[A-Za-z]+$/.test(name) && name.length <= 6 && !/[a-z][A-Z]/.test(name);
+  // All capitals: short ones only (`AND`, `MATH`); `IFDECORATOR` is written `IFDecorator` too.
+  return /^[A-Za-z]+$/.test(name) && !/[a-z][A-Z]/.test(name) && (name.length <= 6 || /[a-z]/.test(name));
 }

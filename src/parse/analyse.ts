@@ -13,12 +13,14 @@ import {
 import { lineArxivIds, lineField, type RawEntry } from './segment.js';
 import {
   cleanTitle,
+  isNotATitle,
   isTrivialLinkText,
   looksLikeAuthors,
   looksLikeTitle,
   makeLabel,
   splitAuthors,
   trimChars,
+  withoutListingNoise,
 } from './text.js';
 import type { Cite, FileEntry } from './types.js';
 
@@ -136,7 +138,8 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   }
 
   const addTitle = (raw: string, paperish: boolean): void => {
-    const t = cleanTitle(raw, paperish ? 200 : 60);
+    const t = cleanTitle(withoutListingNoise(raw), paperish ? 200 : 60);
+    if (isNotATitle(t)) return;
     if (t.length >= 2 && /[\p{L}\p{N}]/u.test(t) && !titles.some((c) => c.text === t))
       titles.push({ text: t, paperish });
   };

@@ -9,7 +9,8 @@
 // bookkeeping cannot place exactly (an id claimed across clusters, a diagnostic at no entry's line, a file
 // diagnostic naming another file) falls back to a whole `mergeFileParses` for that build.
 import type { Diagnostic, PaperRecord, ParseResult } from '../types.js';
-import { mergeFileParses } from './merge.js';
+import { mergeEntries } from './merge.js';
+import { joinSameWork } from './same-work.js';
 import { normaliseTitle } from './text.js';
 import type { Cite, FileEntry, FileParse } from './types.js';
 
@@ -226,7 +227,7 @@ export function createIncrementalMerge(): IncrementalMerge {
       cites: [],
       diagnostics: [],
     }));
-    const result = mergeFileParses(subset);
+    const result = mergeEntries(subset);
     let records = 0;
     for (const record of result.papers) {
       if (record.citedOnly) continue;
@@ -280,7 +281,7 @@ export function createIncrementalMerge(): IncrementalMerge {
       for (const arxiv of wanted) cites.push(...(st.cites.get(arxiv) ?? []));
       return { file, tags: st.parse.tags, entries: [], cites, diagnostics: [] };
     });
-    for (const record of mergeFileParses(subset).papers) {
+    for (const record of mergeEntries(subset).papers) {
       if (!record.arxiv || !wantedSet.has(record.arxiv)) throw new Fallback();
       cited.set(record.arxiv, record);
       byId.set(record.id, record);
@@ -393,7 +394,7 @@ export function createIncrementalMerge(): IncrementalMerge {
   return {
     merge(parses) {
       try {
-        return run(parses);
+        return joinSameWork(run(parses));
       } catch (error) {
         if (!(error instanceof Fallback)) throw error;
         valid = false;
@@ -402,7 +403,7 @@ export function createIncrementalMerge(): IncrementalMerge {
         reset();
         state.lastMerged = parses.length;
         state.lastMode = 'fallback';
-        return mergeFileParses(parses);
+        return joinSameWork(mergeEntries(parses));
       }
     },
     get lastMerged() {

@@ -1,6 +1,7 @@
 // Per-file parses -> one record per distinct paper. The same paper in several places (same arXiv id, or the same
 // normalised title) becomes one record with every source and topic; arXiv ids only cited inside other entries
 // become cited-only records. Output is sorted so the same notes give the same bytes.
+import { joinSameWork } from './same-work.js';
 import type { Diagnostic, Link, PaperId, PaperRecord, ParseResult, SourceRef, TextSpan } from '../types.js';
 import { isLatin } from './patterns.js';
 import { hash8, normaliseTitle, shorten } from './text.js';
@@ -67,7 +68,13 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/** Merges the parses of every file into one record per paper; the same work seen twice is one record. */
 export function mergeFileParses(parses: readonly FileParse[]): ParseResult {
+  return joinSameWork(mergeEntries(parses));
+}
+
+/** `mergeFileParses` before articles are joined to the work they name (the warm merge patches this). */
+export function mergeEntries(parses: readonly FileParse[]): ParseResult {
   const sorted = [...parses].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const normalise = normaliser();
   const diagnostics: Diagnostic[] = [];

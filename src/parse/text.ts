@@ -28,6 +28,24 @@ export function cleanTitle(text: string, maxLength = 120): string {
   return t.trim();
 }
 
+/** arXiv listing marks around a title line: `(cross-list from cs.LG)`, `（从 cs.LG 交叉列出）`, `(replaced)`. */
+const LISTING_NOISE =
+  /[(（]\s*(?:cross-list from [^)）]{1,20}|从 ?[^)）]{1,20}交叉列出|replaced|替换)\s*[)）]/gi;
+
+export function withoutListingNoise(text: string): string {
+  return text.includes('cross-list') || text.includes('交叉列出') || /replaced|替换/i.test(text)
+    ? text.replace(LISTING_NOISE, ' ')
+    : text;
+}
+
+/** Text that is never a paper's title: a link word (`阅读全文`, `Read more`) or a bare arXiv id. */
+export function isNotATitle(text: string): boolean {
+  return (
+    /^(?:阅读全文|阅读原文|原文链接|read more|full text)$/i.test(text) ||
+    /^(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$/i.test(text)
+  );
+}
+
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** A title's merge key: NFKC, lower-case, letters and digits only, single spaces (none next to Chinese). */
@@ -116,7 +134,7 @@ export function looksLikeAuthors(text: string): boolean {
   });
 }
 
-const GENERIC_NAMES = new Set(
+export const GENERIC_NAMES = new Set(
   [
     'RL',
     'RLHF',
@@ -211,6 +229,9 @@ export function makeLabel(
         !/^(?:[\s，,。.;；:：)）(（、]|算法|框架|方法|模型|$)/.test(source.slice(m.index + m[0].length))
       )
         continue;
+      // `提出了一种基于类似 Transformer 的结构`: a name after 基于 / 类似 / based on is what the work builds on.
+      if (/基于|类似|采用|使用|利用|结合|based|like|using/i.test(m[0].slice(0, m[0].length - m[1]!.length)))
+        continue;
       const name = m[1]!.trim();
       const first = name.split(' ')[0]!;
       // `We introduce GRPO` names the paper's own method even when the name is common elsewhere.
@@ -224,7 +245,18 @@ export function makeLabel(
   // 3. A name-like Latin token inside a Chinese title: `…配方POLARIS开源…`.
   for (const { text } of titles) {
     if (isLatin(text)) continue;
-    for (const token of text.match(/[A-Za-z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*/g) ?? []) {
+    // A quoted term (`「Next-Token」范式改变！`) is what the headline talks about, not the work's name.
+    const unquoted = text.replace(/[「“"『《][^」”"』》]{1,40}[」”"』》]/g, ' ');
+    for (const m of unquoted.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*/g)) {
+      const token = m[0];
+      // `华为版CUDA`, `从DeepSeek V3到Kimi K2`, `DeepSeek的GRPO`, `比肩GPT-4o`: a model the headline mentions.
+      const before = unquoted.slice(Math.max(0, m.index - 2), m.index);
+      const after = unquoted.slice(m.index + token.length, m.index + token.length + 2);
+      if (
+        /(?:版|从|到|比|超越|超过|对标|媲美|比肩|击败|战胜|基于|用|vs\.?\s*)$/.test(before) ||
+        /^\s*(?:的|版|系列)/.test(after)
+      )
+        continue;
       if (isNameLike(token)) return { label: token, named: true };
     }
   }

@@ -80,8 +80,8 @@ describe('hostile scale', () => {
   it('thousands of papers with one label stay linear: one note, one winner', () => {
     const papers = Array.from({ length: 3000 }, (_, i) =>
       paper(`arxiv:2501.${String(i).padStart(5, '0')}`, {
-        label: 'Survey',
-        title: 'Survey: of everything',
+        label: 'SurveyNet',
+        title: 'SurveyNet: of everything',
         authors: ['Ada Lovelace'],
       }),
     );

@@ -18,7 +18,24 @@ describe('cues', () => {
     ['受 AlphaZero 启发，我们用自我对弈训练。', ['builds-on concept:alphazero']],
     ['我们的方法是PPO的变体。', [`builds-on ${PPO}`]],
     ['团队以OpenRLHF为基础构建了框架。', ['builds-on concept:openrlhf']],
-    ['我们采用 GRPO（组相对策略优化）方法训练模型。', [`builds-on ${GRPO}`]],
+    // uses (issue 10): run with the name unchanged, not lineage
+    ['我们采用 GRPO（组相对策略优化）方法训练模型。', [`uses ${GRPO}`]],
+    [
+      '基于 FLAN-T5 和 LLaMA 系列模型的实验表明，FooRL 更好。',
+      ['uses concept:flan-t5', 'uses concept:llama'],
+    ],
+    ['使用Qwen2.5-7B-Base进行的大量实验表明。', ['uses concept:qwen2.5']],
+    ['在 GSM8K 上的评估表明 FooRL 更准确。', ['uses concept:gsm8k']],
+    ['FooRL 从 Qwen3-4B 进行微调。', ['builds-on concept:qwen3']],
+    ['FooRL is fine-tuned from Qwen2.5-7B.', ['builds-on concept:qwen2.5']],
+    ['FooRL is evaluated on GSM8K.', ['uses concept:gsm8k']],
+    // contrastive, not compared; other work's lineage is background (issue 10)
+    ['对比学习（CL）已成为主导范式，FooRL 用于 DPO。', ['mentions concept:dpo']],
+    ['Recent GRPO-based methods are heavy.', [`mentions ${GRPO}`]],
+    ['现有的方法基于 PPO，计算开销大。', [`mentions ${PPO}`]],
+    ['尽管近年来取得了进展，基于 PPO 的模型通常计算量大。', [`mentions ${PPO}`]],
+    ['与传统方法不同，FooRL 采用 GRPO 训练。', [`uses ${GRPO}`]],
+    ['FooRL 超越了使用完整 PRM800K 训练的验证器。', ['uses concept:prm800k']],
     ['我们扩展了 DPO 以支持多轮对话。', ['builds-on concept:dpo']],
     // builds-on, English
     ['FooRL is based on GRPO with a new advantage.', [`builds-on ${GRPO}`]],
@@ -28,7 +45,7 @@ describe('cues', () => {
     ['FooRL is a variant of PPO.', [`builds-on ${PPO}`]],
     ['We implement it on top of OpenRLHF.', ['builds-on concept:openrlhf']],
     ['A GRPO-based trainer.', [`builds-on ${GRPO}`]],
-    ['The policy is trained with GRPO and a KL penalty.', [`builds-on ${GRPO}`]],
+    ['The policy is trained with GRPO and a KL penalty.', [`uses ${GRPO}`]],
     ['Unlike PPO, FooRL needs no critic.', [`mentions ${PPO}`]],
     ['We compare against DPO on MATH.', ['compares concept:dpo', 'mentions concept:math']],
     // critiques
@@ -60,7 +77,7 @@ describe('cues', () => {
     ['为了解决这个问题，我们在 GRPO 上做了实验。', [`mentions ${GRPO}`]],
     ['基于规则的奖励，与 PPO 训练流程无关。', [`mentions ${PPO}`]],
     ['GRPO 缓解了训练崩溃问题。', [`mentions ${GRPO}`]],
-    ['使用 Reinforcement Learning with Verifiable Rewards 训练。', ['builds-on concept:rlvr']],
+    ['使用 Reinforcement Learning with Verifiable Rewards 训练。', ['uses concept:rlvr']],
   ];
   it.each(table)('%s', (sentence, expected) => {
     expect(run(sentence)).toEqual([...expected].sort());
@@ -81,7 +98,7 @@ describe('cues', () => {
       }),
       paper('arxiv:2', {
         label: 'Guide',
-        title: 'Adaptive Guidance',
+        title: 'Guide: adaptive guidance',
         text: ['Guide-GRPO 比普通模型提高了泛化能力。'],
       }),
       paper('arxiv:3', { label: 'Bar', text: ['我们基于 GRPO++ 训练。'] }),

@@ -36,7 +36,15 @@ describe('shipped lexicon', () => {
     const keys = lex.concepts.flatMap((c) => [c.name, ...c.aliases].map(nameKey));
     expect(new Set(keys).size).toBe(keys.length);
     const orgs = new Map(lex.orgs.map((o) => [o.name, o.aliases]));
-    expect(orgs.get('ByteDance')).toEqual(expect.arrayContaining(['字节跳动', '字节', 'ByteDance Seed']));
+    expect(orgs.get('ByteDance')).toEqual(expect.arrayContaining(['字节跳动', '字节']));
+    expect(orgs.get('ByteDance Seed')).toEqual(expect.arrayContaining(['字节跳动Seed', 'Seed团队']));
+    const groups = new Map(lex.orgs.map((o) => [o.name, o.group]));
+    expect([groups.get('ByteDance'), groups.get('PKU'), groups.get('NVIDIA')]).toEqual([false, false, false]);
+    expect([groups.get('ByteDance Seed'), groups.get('Qwen Team'), groups.get('DeepMind')]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(orgs.get('HKU')).toEqual(expect.arrayContaining(['香港大学', '港大']));
     expect(orgs.get('PKU')).toEqual(expect.arrayContaining(['北京大学', '北大']));
     expect(orgs.get('NVIDIA')).toContain('英伟达');
@@ -71,7 +79,9 @@ describe('user lexicon', () => {
       ['StreamBP', ['Stream Backprop'], 'method', true],
       ['GRPO', ['群体相对策略优化'], 'concept', false],
     ]);
-    expect(lexicon.orgs).toEqual([{ name: 'Zhipu AI', aliases: ['智谱AI', '智谱'], exact: false }]);
+    expect(lexicon.orgs).toEqual([
+      { name: 'Zhipu AI', aliases: ['智谱AI', '智谱'], exact: false, group: true, groupGiven: false },
+    ]);
     expect([...lexicon.renames]).toEqual([['flow matching', 'Flow-Matching (FM)']]);
     expect([...lexicon.ignore]).toEqual(['mcts']);
   });

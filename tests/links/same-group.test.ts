@@ -36,6 +36,38 @@ describe('same-group by author', () => {
     expect(sameGroup(result)).toEqual([]);
   });
 
+  it('does not link papers by one shared given name or a name split into syllables', () => {
+    const result = findLinks([
+      paper('arxiv:1', { authors: ['Peter', 'Tong', 'Jian', 'Wei'] }),
+      paper('arxiv:2', { authors: ['Peter', 'Tong', 'Jian', 'Wei'] }),
+    ]);
+    expect(sameGroup(result)).toEqual([]);
+  });
+
+  it('needs a second shared author when a surname and initial fit two people', () => {
+    const twoZhangs = ['Susan Zhang', 'Shengyu Zhang'];
+    const alone = findLinks([
+      paper('arxiv:0', { authors: twoZhangs }),
+      paper('arxiv:1', { authors: ['Zhang, S', 'Ada Lovelace'] }),
+      paper('arxiv:2', { authors: ['Zhang, S', 'Alan Turing'] }),
+    ]);
+    expect(sameGroup(alone)).toEqual([]);
+    const two = findLinks([
+      paper('arxiv:0', { authors: twoZhangs }),
+      paper('arxiv:1', { authors: ['Zhang, S', 'Li, Q'] }),
+      paper('arxiv:2', { authors: ['Zhang, S', 'Li, Q'] }),
+    ]);
+    expect(sameGroup(two)).toEqual(['same-group:arxiv:1--arxiv:2 via Li, Q; Zhang, S']);
+  });
+
+  it('does not take one initial that fits one full name as the same person on its own', () => {
+    const result = findLinks([
+      paper('arxiv:1', { authors: ['Muhammad Khalifa', 'Ada Lovelace'] }),
+      paper('arxiv:2', { authors: ['Khalifa, M', 'Alan Turing'] }),
+    ]);
+    expect(sameGroup(result)).toEqual([]);
+  });
+
   it('joins Han-character names written with spaces', () => {
     const result = findLinks([
       paper('arxiv:1', { authors: ['王增志'] }),
@@ -64,18 +96,44 @@ describe('same-group by author', () => {
 
 describe('same-group by lab', () => {
   const table: [string, string, string, string[]][] = [
-    ['aliases of one lab', '香港大学NLP团队发布了 Polaris。', '港大等开源GoT-R1。', ['HKU']],
     [
-      'English and Chinese names',
-      '英伟达团队提出全新训练方法。',
-      'NVIDIA researchers propose a method.',
-      ['NVIDIA'],
+      'aliases of one lab',
+      '上海AI Lab突破强化学习短板。',
+      '上海人工智能实验室提出新方法。',
+      ['Shanghai AI Lab'],
     ],
     [
-      'list after 来自',
+      'English and Chinese names of a named team',
+      'Qwen团队提出 GSPO。',
+      'The Qwen Team releases a new model.',
+      ['Qwen Team'],
+    ],
+    [
+      'list after 来自, through a company that is no group itself',
       '来自字节跳动、MAP，曼彻斯特大学的联合团队提出了框架。',
+      '来自北京大学、MAP的团队提出新基准。',
+      ['MAP'],
+    ],
+    // The seed's wrong pairs: a university or a large company alone is not a group (issue 10).
+    ['a university alone (HKU)', '香港大学NLP团队发布了 Polaris。', '港大等开源GoT-R1。', []],
+    [
+      'a university alone (PKU)',
+      '北京大学知识计算实验室提出 RewardAnything。',
+      '港中文、北大等联合发布首个系统性对比研究。',
+      [],
+    ],
+    [
+      'a company alone (ByteDance)',
+      '来自字节跳动、MAP，曼彻斯特大学的联合团队提出了框架。',
+      '字节跳动Seed最新强化学习配方开源。',
+      [],
+    ],
+    ['a company alone (NVIDIA)', '英伟达团队提出全新训练方法。', 'NVIDIA researchers propose a method.', []],
+    [
+      'ByteDance Seed is a named team',
+      '字节跳动Seed最新强化学习配方开源。',
       'ByteDance Seed 团队开源 4B 模型。',
-      ['ByteDance'],
+      ['ByteDance Seed'],
     ],
     [
       'a lab that is only a subject is no affiliation',
@@ -99,15 +157,15 @@ describe('same-group by lab', () => {
   it('cites the affiliation sentences as evidence', () => {
     const result = findLinks([
       paper('title:a', {
-        text: ['前言。北京大学知识计算实验室联合腾讯微信模式识别中心提出 RewardAnything。'],
+        text: ['前言。上海AI Lab联合腾讯微信模式识别中心提出 RewardAnything。'],
       }),
-      paper('title:b', { text: ['港中文、北大等联合发布首个系统性对比研究。'] }),
+      paper('title:b', { text: ['港中文、上海人工智能实验室等联合发布首个系统性对比研究。'] }),
     ]);
     const e = result.edges.find((x) => x.type === 'same-group');
-    expect(e?.via).toBe('PKU');
+    expect(e?.via).toBe('Shanghai AI Lab');
     expect(e?.evidence).toEqual([
-      '北京大学知识计算实验室联合腾讯微信模式识别中心提出 RewardAnything。',
-      '港中文、北大等联合发布首个系统性对比研究。',
+      '上海AI Lab联合腾讯微信模式识别中心提出 RewardAnything。',
+      '港中文、上海人工智能实验室等联合发布首个系统性对比研究。',
     ]);
     expect(e?.sources).toEqual([
       { file: 'notes.md', line: 10 },

@@ -55,7 +55,9 @@ describe('seed expectations (issue 3)', () => {
     const ids = new Set(result.concepts.map((c) => c.id));
     expect(ids.has('concept:fr3e' as never)).toBe(false);
     expect(ids.has('concept:genrm' as never)).toBe(false);
-    expect(has('builds-on:concept:genrm-pairwise->arxiv:2408.15240')).toBe(true);
+    // GenRM-Pairwise is listed beside GenRM as a separate baseline: no lineage (issue 10).
+    expect(ids.has('concept:genrm-pairwise' as never)).toBe(true);
+    expect(has('builds-on:concept:genrm-pairwise->arxiv:2408.15240')).toBe(false);
     expect(has('builds-on:concept:grpo++->concept:grpo')).toBe(true);
     expect(has('builds-on:arxiv:2507.07017->concept:grpo++')).toBe(true);
   });

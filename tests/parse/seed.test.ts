@@ -28,12 +28,21 @@ describe('seed notes', () => {
 
   it('reads the file cleanly: no diagnostics, stable counts', () => {
     expect(result.diagnostics).toEqual([]);
-    expect(result.stats).toEqual({ files: 1, entries: 54, papers: 55, mergedDuplicates: 2 });
+    // POLARIS (line 12) and Polaris (line 121) are one work (issue 10): 54 papers, not 55.
+    expect(result.stats).toEqual({ files: 1, entries: 54, papers: 54, mergedDuplicates: 3 });
     expect(result.papers.filter((p) => p.citedOnly).map((p) => p.arxiv)).toEqual([
       '2503.07365',
       '2505.12504',
       '2505.13427',
     ]);
+  });
+
+  it('joins the two articles on POLARIS into one work, keeping both places and headlines', () => {
+    const polaris = result.papers.filter((p) => /polaris/i.test(p.label));
+    expect(polaris).toHaveLength(1);
+    expect(polaris[0]!.label).toBe('POLARIS');
+    expect(polaris[0]!.sources.map((s) => s.line)).toEqual([12, 121]);
+    expect(polaris[0]!.altTitles.join(' ')).toContain('香港大学NLP团队');
   });
 
   it('merges the two papers that appear twice, keeping both sources and topics', () => {

@@ -7,6 +7,7 @@ export const EDGE_COLORS: Record<EdgeType, string> = {
   critiques: '#d6452b',
   compares: '#d69a2b',
   'same-group': '#3aa35b',
+  uses: '#a88a5c',
   mentions: '#9a8fb0',
 };
 
@@ -15,6 +16,7 @@ export const EDGE_LABELS: Record<EdgeType, string> = {
   critiques: 'critiques',
   compares: 'compares with',
   'same-group': 'same group',
+  uses: 'uses',
   mentions: 'mentions',
 };
 

@@ -28,7 +28,10 @@ export interface State {
 
 export type Action = (state: State) => State;
 
-export const DEFAULT_EDGE_TYPES: readonly EdgeType[] = EDGE_TYPES.filter((t) => t !== 'mentions');
+/** Weak relations (`uses`, `mentions`) are off until asked for: they are many and say little about lineage. */
+export const DEFAULT_EDGE_TYPES: readonly EdgeType[] = EDGE_TYPES.filter(
+  (t) => t !== 'mentions' && t !== 'uses',
+);
 
 export const DEFAULT_FILTERS: Filters = {
   dateField: 'date',
