@@ -11,6 +11,8 @@ export interface FrontMatter {
   tags: string[];
   /** Number of lines the front matter occupies (0 when there is none), fences included. */
   lines: number;
+  /** Every key as parsed (a plain object; absent when there is no valid front matter). */
+  data?: Record<string, unknown>;
 }
 
 type YamlEngine = { parse: (input: string) => unknown };
@@ -98,6 +100,8 @@ export function readFrontMatter(
     return { tags: [], lines: close + 1 };
   }
   const fm: FrontMatter = { tags: [], lines: close + 1 };
+  if (data !== null && typeof data === 'object' && !Array.isArray(data))
+    fm.data = data as Record<string, unknown>;
   const title = own(data, 'title');
   if (typeof title === 'string' && title.trim()) fm.title = title.trim();
   const dateValue = own(data, 'date');

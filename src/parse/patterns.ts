@@ -117,7 +117,7 @@ const NEW_ID = String.raw`\d{4}\.\d{4,5}`;
 const OLD_ID = String.raw`[a-z][a-z-]{0,15}(?:\.[A-Za-z]{2})?\/\d{7}`;
 /** arXiv references in text or URLs: abs/pdf/html/format pages, papers.cool, Hugging Face papers, `arXiv:ID`. */
 const ARXIV_REF = new RegExp(
-  String.raw`(?:arxiv\.org\/(?:abs|pdf|html|format)\/|papers\.cool\/arxiv\/|alphaxiv\.org\/abs\/|huggingface\.co\/papers\/|\barxiv[ \t]{0,3}[:：][ \t]{0,3})(${NEW_ID}|${OLD_ID})(v\d{1,3})?`,
+  String.raw`(?:arxiv\.org\/(?:(?:abs|pdf|html|format)\/{1,2}|ftp\/arxiv\/papers\/\d{4}\/)|papers\.cool\/arxiv\/|alphaxiv\.org\/abs\/|huggingface\.co\/papers\/|\barxiv[ \t]{0,3}[:：][ \t]{0,3})(${NEW_ID}|${OLD_ID})(v\d{1,3})?`,
   'gi',
 );
 
