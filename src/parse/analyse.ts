@@ -95,6 +95,18 @@ function addLink(links: Link[], label: string, rawUrl: string): void {
   links.push({ label: label && !isTrivialLinkText(label, url) ? label : hostLabel(url), url });
 }
 
+/**
+ * A digest's single translated author: `(埃德纳尔多·L·B·小爵士)`, `(林正明（音译）)`, `(金钟国（Jongwook Kim）)`. Not a
+ * title's own aside (`（扩展版）`, `（综述）`).
+ */
+function isOnePersonName(text: string): boolean {
+  const m = /^([\u3400-\u9fff·•．.A-Z ]{2,20})(?:[（(]([^()（）]{1,40})[)）])?$/u.exec(text.trim());
+  if (!m) return false;
+  const core = m[1]!.replace(/[·•．. ]/g, '');
+  if (core.length < 2 || /[版篇章译稿综述集卷部册期]$/.test(core)) return false;
+  return m[2] === undefined || m[2] === '音译' || /^[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,3}$/.test(m[2]);
+}
+
 function authorsFrom(line: Line, valueText: string): string[] {
   const fromLinks: string[] = [];
   for (const l of line.links) {
@@ -278,14 +290,15 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       residue = '';
     }
     // `中文标题 (作者)`: a digest item's trailing author list.
-    const paren = /[(（]([^()（）]{2,300})[)）]\s*$/.exec(residue.trim());
+    const paren = /[(（]((?:[^()（）]|[（(][^()（）]{1,40}[)）]){2,300})[)）]\s*$/.exec(residue.trim());
     if (
       paren &&
       entry.kind === 'digest' &&
       (looksLikeAuthors(paren[1]!) ||
-        /^[\p{Lu}][\p{Ll}'.-]+(?: [\p{Lu}][\p{Ll}'.-]+){1,3}$/u.test(paren[1]!.trim()))
+        /^[\p{Lu}][\p{Ll}'.-]+(?: [\p{Lu}][\p{Ll}'.-]+){1,3}$/u.test(paren[1]!.trim()) ||
+        isOnePersonName(paren[1]!))
     ) {
-      authors = splitAuthors(paren[1]!);
+      authors = splitAuthors(paren[1]!.replace(/[（(]音译[)）]/g, ''));
       residue = residue.trim().slice(0, residue.trim().length - paren[0].length);
     }
     const only = restLine.links.length === 1 ? restLine.links[0]! : undefined;

@@ -246,6 +246,7 @@ export function mergeFileParses(parses: readonly FileParse[]): ParseResult {
         tags: [],
         citedOnly: true,
         text: [],
+        ...(arxivMonth(arxiv) ? { issued: arxivMonth(arxiv)! } : {}),
       };
       cited.set(id, rec);
     }
@@ -296,6 +297,12 @@ export function mergeFileParses(parses: readonly FileParse[]): ParseResult {
       mergedDuplicates: placed.length - groups.size,
     },
   };
+}
+
+/** `2306.17156` -> `2023-06`: the month a new-style arXiv id was submitted in. */
+function arxivMonth(arxiv: string): string | undefined {
+  const m = /^(\d{2})(\d{2})\./.exec(arxiv);
+  return m ? `20${m[1]}-${m[2]}` : undefined;
 }
 
 function inLineOrder(entries: readonly FileEntry[]): boolean {
@@ -374,10 +381,7 @@ function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[], normali
   if (paperSeen) workKind = undefined;
   if (published[0] && (!issued || issued.length < 10)) issued = published[0];
   // An arXiv id gives the month of submission when nothing better is known.
-  if (!issued && arxiv) {
-    const m = /^(\d{2})(\d{2})\./.exec(arxiv);
-    if (m) issued = `20${m[1]}-${m[2]}`;
-  }
+  if (!issued && arxiv) issued = arxivMonth(arxiv);
   const authors = authorLists.find((a) => a.every((n) => isLatin(n))) ?? authorLists[0] ?? [];
   if (group.length > 1) {
     const conflicts: string[] = [];
