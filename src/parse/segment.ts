@@ -378,13 +378,23 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
           continue;
         }
       }
-      const links = line.links;
+      // Links within the page or to other notes (a table of contents, `[[wikilinks]]` as markdown) are no works.
+      const links = line.links.filter((l) => /^[a-z][a-z0-9+.-]*:/i.test(l.url) && !l.url.startsWith('#'));
       const linkOnly =
+        links.length === 1 &&
         line.links.length === 1 &&
-        !line.links[0]!.bare &&
-        line.text.replace(line.links[0]!.label, '').replace(/[\s*_>#\-–—|｜]/g, '') === '';
+        !links[0]!.bare &&
+        line.text.replace(links[0]!.label, '').replace(/[\s*_>#\-–—|｜]/g, '') === '';
       const article = links.some((l) => l.kind === 'article' || l.kind === 'paper');
-      if (!field && (!cur || sibling || isHeadlineWithUrl(line)) && (linkOnly || article)) {
+      // A reading list's item that opens with its link (`- [Title](https://…) (Lilian Weng's blog)`).
+      const opensWithLink =
+        (sibling || !cur) &&
+        line.item &&
+        links.length > 0 &&
+        !links[0]!.bare &&
+        links[0]!.at >= 0 &&
+        links[0]!.at <= 3;
+      if (!field && (!cur || sibling || isHeadlineWithUrl(line)) && (linkOnly || article || opensWithLink)) {
         open('article', line);
         continue;
       }
