@@ -165,6 +165,24 @@ export function parseFile(file: NoteFile, options?: ParseOptions | null): FilePa
     }
     result.cites = orphanCites;
     readAsNote(result, file, noteLines, fm);
+    if (
+      result.entries.length === 0 &&
+      result.cites.length === 0 &&
+      !result.hub &&
+      !result.citekeys &&
+      !diagnostics.some((d) => d.rule.startsWith('entry-'))
+    ) {
+      // Honest accounting: a note that gave nothing says so, with what was looked for.
+      diagnostics.push({
+        rule: 'note-without-works',
+        severity: 'info',
+        file: file.path,
+        line: Math.max(1, fm.lines + 1),
+        column: 1,
+        message:
+          'no paper or other work found in this note: no arXiv / DOI / paper link, no list item or table row with a link, no title field, and no front matter describing a work',
+      });
+    }
   } catch (error) {
     // A parser bug must not take the build down: report it against the file and keep what was found.
     diagnostics.push({
