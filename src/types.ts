@@ -143,15 +143,23 @@ export interface ConceptRecord {
   sources: SourceRef[];
 }
 
-export type EdgeType = 'builds-on' | 'critiques' | 'same-group' | 'compares' | 'mentions';
+/** `links-to`: the user's own link from one work's note to another's (`[[Other Note]]`), with no cue saying more. */
+export type EdgeType = 'builds-on' | 'critiques' | 'same-group' | 'compares' | 'mentions' | 'links-to';
 export const EDGE_TYPES: readonly EdgeType[] = [
   'builds-on',
   'critiques',
   'compares',
   'same-group',
   'mentions',
+  'links-to',
 ];
-export const DIRECTED_EDGE_TYPES: readonly EdgeType[] = ['builds-on', 'critiques', 'compares', 'mentions'];
+export const DIRECTED_EDGE_TYPES: readonly EdgeType[] = [
+  'builds-on',
+  'critiques',
+  'compares',
+  'mentions',
+  'links-to',
+];
 
 export interface EdgeRecord {
   /** Deterministic key: `${type}:${source}->${target}` (`--` for undirected). */

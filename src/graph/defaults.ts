@@ -26,6 +26,7 @@ export const EDGE_WEIGHTS: Record<EdgeType, number> = {
   compares: 0.8,
   'same-group': 0.6,
   mentions: 0.5,
+  'links-to': 0.8,
 };
 
 /**
@@ -44,6 +45,7 @@ export const EDGE_COLORS: Record<EdgeType, string> = {
   compares: '#8e5bd0',
   'same-group': '#2a9d6f',
   mentions: '#9aa0a6',
+  'links-to': '#b07d2b',
 };
 
 /** Colour of nodes and topics that belong to no topic group (no heading above them). */

@@ -96,6 +96,7 @@ export const EDGE_TYPE_INDEX: Record<EdgeType, number> = {
   compares: 2,
   'same-group': 3,
   mentions: 4,
+  'links-to': 5,
 };
 
 export function refOf(target: Target): number {

@@ -807,7 +807,7 @@ function baseEntry(
     text,
     cites: [],
   };
-  const noteLinks = findNoteLinks(lines, fm.lines, consumed);
+  const noteLinks = findNoteLinks(lines, fm.lines);
   if (noteLinks.length > 0) entry.noteLinks = noteLinks;
   return entry;
 }

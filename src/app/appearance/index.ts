@@ -8,6 +8,7 @@ export const EDGE_COLORS: Record<EdgeType, string> = {
   compares: '#d69a2b',
   'same-group': '#3aa35b',
   mentions: '#9a8fb0',
+  'links-to': '#b07d2b',
 };
 
 export const EDGE_LABELS: Record<EdgeType, string> = {
@@ -16,6 +17,7 @@ export const EDGE_LABELS: Record<EdgeType, string> = {
   compares: 'compares with',
   'same-group': 'same group',
   mentions: 'mentions',
+  'links-to': 'links to',
 };
 
 /** Edge types drawn with an arrow head at the target. */
