@@ -4,15 +4,17 @@ import type { WorkIds } from '../types.js';
 
 /** `10.1162/NECO.1997.9.8.1735`, `https://doi.org/10.…`, `doi:10.…` -> `10.1162/neco.1997.9.8.1735` (DOIs are case-insensitive). */
 export function normaliseDoi(text: string): string | undefined {
-  const m = /(?:^|[\s(<[:/]|doi:\s{0,2})(10\.\d{4,9}\/[^\s"'<>()[\]{}]{1,200})/i.exec(text.trim());
-  if (!m) return undefined;
-  let doi = m[1]!;
-  try {
-    doi = decodeURIComponent(doi);
-  } catch {
-    // keep it as written
+  let input = text.trim();
+  if (input.includes('%')) {
+    try {
+      input = decodeURIComponent(input);
+    } catch {
+      // keep it as written
+    }
   }
-  doi = doi.replace(/[.,;:*_]+$/, '');
+  const m = /(?:^|[\s(<[:/]|doi:\s{0,2})(10\.\d{4,9}\/[^\s"'<>()[\]{}]{1,200})/i.exec(input);
+  if (!m) return undefined;
+  const doi = m[1]!.replace(/[.,;:*_]+$/, '');
   return doi.toLowerCase();
 }
 
