@@ -18,6 +18,7 @@ import { noteName } from './paper-note.js';
 import { isLatin } from './patterns.js';
 import { hash8, makeLabel, normaliseTitle, shorten } from './text.js';
 import type { FileEntry, FileParse, HubPage, LibraryItem } from './types.js';
+import { workKindOfItemType } from './works.js';
 
 interface Placed {
   file: string;
@@ -482,7 +483,11 @@ function withLibrary(entry: FileEntry, item: LibraryItem): FileEntry {
     if (item.issued) out.issued = item.issued;
   }
   if (!entry.venue && item.venue) out.venue = item.venue;
-  if (!entry.itemType && item.itemType) out.itemType = item.itemType;
+  if (!entry.itemType && item.itemType) {
+    out.itemType = item.itemType;
+    const kind = workKindOfItemType(item.itemType);
+    if (kind && !entry.arxiv) out.workKind = kind;
+  }
   if (item.abstract && !entry.summary.includes(item.abstract.slice(0, 40)))
     out.summary = entry.summary ? `${entry.summary}\n\n${item.abstract}` : item.abstract;
   return out;
@@ -508,6 +513,7 @@ function mentionEntry(item: LibraryItem, line: number, topicPath: string[]): Fil
     ...(item.issued ? { issued: item.issued } : {}),
     ...(item.venue ? { venue: item.venue } : {}),
     ...(item.itemType ? { itemType: item.itemType } : {}),
+    ...(workKindOfItemType(item.itemType) ? { workKind: workKindOfItemType(item.itemType)! } : {}),
   };
 }
 

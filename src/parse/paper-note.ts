@@ -17,6 +17,7 @@ import {
 import { findArxivRefs, findUrls, hostLabel, isLatin, matchTimestamp, parseLooseDate } from './patterns.js';
 import { cleanTitle, makeLabel, splitAuthors } from './text.js';
 import type { CitekeyMention, FileEntry, HubPage, NoteLinkRef } from './types.js';
+import { workKindOfItemType } from './works.js';
 
 type Role =
   | 'title'
@@ -179,6 +180,7 @@ export function noteName(target: string): string {
   let t = target.trim().replace(/\\/g, '/');
   t = t.slice(t.lastIndexOf('/') + 1);
   return t
+    .replace(/\\$/, '')
     .replace(/\.(?:md|markdown)$/i, '')
     .replace(/^@/, '')
     .normalize('NFC')
@@ -213,7 +215,7 @@ function plainValue(value: string): string {
     .replace(
       /\[\[([^[\]|#\n]{1,200})(?:#[^[\]|\n]{0,200})?(?:\|([^[\]\n]{0,200}))?\]\]/g,
       (_m, t: string, a?: string) => {
-        const name = a ?? t;
+        const name = (a ?? t).replace(/\\$/, '');
         return name.slice(name.lastIndexOf('/') + 1);
       },
     )
@@ -221,6 +223,12 @@ function plainValue(value: string): string {
     .replace(/[*_`]{1,3}/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** `"Title"`, `“Title”` -> `Title`. */
+function unquote(text: string): string {
+  const m = /^["“'‘«](.+)["”'’»]$/u.exec(text.trim());
+  return m ? m[1]!.trim() : text;
 }
 
 /** `Last, First` -> `First Last`; other names as written. */
@@ -332,7 +340,10 @@ function bodyFields(lines: readonly string[], from: number): FieldHit[] {
     if (heading && seenText >= 3) break;
     const dataview = DATAVIEW.exec(line);
     const m = dataview ?? COLON_FIELD.exec(line);
-    let role = m ? roleOf(m[1]!) : undefined;
+    // In a note's body (a Zotero template's `**Date**::`), a date field is the work's; in front matter, the note's.
+    let role = m
+      ? (roleOf(m[1]!) ?? (/^(?:date|日期)$/i.test(m[1]!.trim()) ? ('published' as const) : undefined))
+      : undefined;
     // `title: x` as plain text is more often stray YAML than a paper's title; bold, list and callout fields are not.
     if (role === 'title' && !dataview && !/^\s{0,3}(?:>|[-*+]\s|\d{1,3}[.)]\s|\*\*|__)/.test(line))
       role = undefined;
@@ -386,7 +397,7 @@ export function findNoteLinks(
     for (const m of line.matchAll(
       /(!?)\[\[([^[\]|#\n]{1,200})(?:#[^[\]|\n]{0,200})?(?:\|[^[\]\n]{0,200})?\]\]/g,
     )) {
-      const target = m[2]!.trim();
+      const target = m[2]!.trim().replace(/\\$/, '');
       // Embedded images and attachments are not notes.
       if (/\.(?:png|jpe?g|gif|svg|webp|pdf|mp4|mp3|canvas)$/i.test(target)) continue;
       out.push({ target, line: i + 1, text });
@@ -566,7 +577,7 @@ export function readNote(input: NoteInput): NoteReading {
     const s = scalar(raw);
     switch (role) {
       case 'title': {
-        const t = s ? cleanTitle(plainValue(s), 300) : '';
+        const t = s ? cleanTitle(unquote(plainValue(s)), 300) : '';
         if (!t) break;
         if (fromBody) {
           if (title && title !== t && !altTitles.includes(title)) altTitles.push(title);
@@ -725,9 +736,21 @@ export function readNote(input: NoteInput): NoteReading {
       issued ??= h.year;
     } else title = name.replace(/[-_]+/g, ' ').trim() || name;
   }
+  if (!issued && ids.citekey) issued = humaniseCitekey(ids.citekey).year;
   if (!issued) issued = yearFromPath(file);
 
-  const entry = baseEntry(input, Math.max(1, from > 0 ? 1 : (body[0]?.line ?? 1)), title, authors, consumed);
+  // `**Author**:: [[Lottes, Philipp]]`: links on author lines name authors, not notes.
+  const authorLines = new Set(
+    body.filter((h) => h.role === 'author' || h.role === 'authors').map((h) => h.line),
+  );
+  const entry = baseEntry(
+    input,
+    Math.max(1, from > 0 ? 1 : (body[0]?.line ?? 1)),
+    title,
+    authors,
+    consumed,
+    authorLines,
+  );
   entry.altTitles = altTitles.filter((t) => t !== title);
   if (weakTitle) entry.weakTitle = true;
   if (arxiv) entry.arxiv = arxiv;
@@ -735,6 +758,8 @@ export function readNote(input: NoteInput): NoteReading {
   if (issued) entry.issued = issued;
   if (venue) entry.venue = venue;
   if (itemType) entry.itemType = itemType;
+  const kind = workKindOfItemType(itemType);
+  if (kind) entry.workKind = kind;
   if (Object.keys(ids).length > 0) entry.ids = ids;
   entry.notes = [noteName(name)];
   for (const l of links) if (!entry.links.some((x) => x.url === l.url)) entry.links.push(l);
@@ -765,6 +790,7 @@ function baseEntry(
   title: string,
   authors: string[],
   consumed: ReadonlySet<number> = new Set(),
+  skipLinks?: ReadonlySet<number>,
 ): FileEntry {
   const { file, lines, fm } = input;
   const text: TextSpan[] = [];
@@ -807,7 +833,7 @@ function baseEntry(
     text,
     cites: [],
   };
-  const noteLinks = findNoteLinks(lines, fm.lines);
+  const noteLinks = findNoteLinks(lines, fm.lines, skipLinks);
   if (noteLinks.length > 0) entry.noteLinks = noteLinks;
   return entry;
 }

@@ -118,3 +118,20 @@ export function workKindOf(
   }
   return url ? kindOfHost(url) : undefined;
 }
+
+const ITEM_KINDS: ReadonlyMap<string, WorkKind> = new Map<string, WorkKind>([
+  ...['webpage', 'blogpost', 'post-weblog', 'post', 'forumpost'].map((k) => [k, 'blog'] as const),
+  ...['book'].map((k) => [k, 'book'] as const),
+  ...['videorecording', 'motion_picture', 'broadcast', 'podcast', 'presentation', 'speech'].map(
+    (k) => [k, 'video'] as const,
+  ),
+  ...['computerprogram', 'software'].map((k) => [k, 'repo'] as const),
+  ...['newspaperarticle', 'article-newspaper', 'magazinearticle', 'article-magazine'].map(
+    (k) => [k, 'news'] as const,
+  ),
+]);
+
+/** A Zotero / CSL / BibTeX item type that is not a paper (`webpage`, `book`, `videoRecording` …). */
+export function workKindOfItemType(itemType: string | undefined): WorkKind | undefined {
+  return itemType ? ITEM_KINDS.get(itemType.toLowerCase()) : undefined;
+}
