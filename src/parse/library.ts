@@ -189,6 +189,29 @@ function readCsl(file: NoteFile, data: unknown[], diagnostics: Diagnostic[]): Li
 
 /** Read a `.bib` or CSL-JSON file. Never throws on content; a JSON file that is not CSL-JSON is ignored. */
 export function parseLibrary(file: NoteFile): FileParse {
+  try {
+    return readLibrary(file);
+  } catch (error) {
+    return {
+      file: file.path,
+      tags: [],
+      entries: [],
+      cites: [],
+      diagnostics: [
+        {
+          rule: 'parser-error',
+          severity: 'error',
+          file: file.path,
+          line: 1,
+          column: 1,
+          message: `papermap/parse: internal error while reading this bibliography (${String((error as Error)?.message ?? error).slice(0, 200)})`,
+        },
+      ],
+    };
+  }
+}
+
+function readLibrary(file: NoteFile): FileParse {
   const diagnostics: Diagnostic[] = [];
   const result: FileParse = { file: file.path, tags: [], entries: [], cites: [], diagnostics };
   if (/\.bib$/i.test(file.path)) {

@@ -737,6 +737,17 @@ export function readNote(input: NoteInput): NoteReading {
     } else title = name.replace(/[-_]+/g, ' ').trim() || name;
   }
   if (!issued && ids.citekey) issued = humaniseCitekey(ids.citekey).year;
+  // When the note was read: `dateread`, `created` (Zotero and Obsidian templates), unless `date` said so.
+  let noteDate: string | undefined;
+  if (!fm.date) {
+    for (const key of ['dateread', 'date read', 'read', 'created', 'created date', 'date created']) {
+      const d = issuedOf(lowered.get(key));
+      if (d && d.length === 10) {
+        noteDate = d;
+        break;
+      }
+    }
+  }
   if (!issued) issued = yearFromPath(file);
 
   // `**Author**:: [[Lottes, Philipp]]`: links on author lines name authors, not notes.
@@ -753,6 +764,7 @@ export function readNote(input: NoteInput): NoteReading {
   );
   entry.altTitles = altTitles.filter((t) => t !== title);
   if (weakTitle) entry.weakTitle = true;
+  if (noteDate) entry.date = noteDate;
   if (arxiv) entry.arxiv = arxiv;
   if (published) entry.published = published;
   if (issued) entry.issued = issued;
