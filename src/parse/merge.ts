@@ -269,7 +269,7 @@ export function mergeFileParses(parses: readonly FileParse[]): ParseResult {
     rec.sources.sort(compareSource);
     papers.set(rec.id, rec);
   }
-  resolveNoteLinks(sorted, placed, recordOf, diagnostics);
+  resolveNoteLinks(sorted, placed, recordOf, diagnostics, normalise);
 
   // Keys are the records' ids; the default sort orders strings by UTF-16 code units, as `<` does, and faster.
   const list = [...papers.keys()].sort().map((id) => papers.get(id)!);
@@ -526,7 +526,10 @@ function resolveNoteLinks(
   placed: readonly Placed[],
   recordOf: ReadonlyMap<Placed, PaperRecord>,
   diagnostics: Diagnostic[],
+  normalise: Normalise,
 ): void {
+  // Most digest folders have no note links at all: nothing to resolve.
+  if (!parses.some((p) => p.noteLinks || p.entries.some((e) => e.noteLinks))) return;
   const byName = new Map<string, PaperRecord>();
   for (const p of placed) {
     const record = recordOf.get(p);
@@ -582,8 +585,14 @@ function resolveNoteLinks(
     }
   }
   // A digest's `[[Paper Title|alias]]` names a paper of the notes even when no note has that name.
-  const titles = new Set<string>();
-  for (const r of recordOf.values()) titles.add(normaliseTitle(r.title));
+  let titles: Set<string> | undefined;
+  const isTitle = (target: string): boolean => {
+    if (!titles) {
+      titles = new Set<string>();
+      for (const r of recordOf.values()) titles.add(normalise(r.title));
+    }
+    return titles.has(normalise(target));
+  };
   for (const p of parses) {
     for (const link of p.noteLinks ?? []) {
       const name = noteName(link.target);
@@ -593,7 +602,7 @@ function resolveNoteLinks(
         !notes.has(name) &&
         !authorFolder(link.target) &&
         !conceptFolder(link.target) &&
-        !titles.has(normaliseTitle(link.target))
+        !isTitle(link.target)
       )
         unresolved(p.file, link.line, link.target);
     }
