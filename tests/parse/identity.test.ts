@@ -136,3 +136,19 @@ describe('one work reached by two identifiers is one node', () => {
     expect(result.papers[0]!.sources.map((s) => s.file).sort()).toEqual(notes.map((n) => n.path).sort());
   });
 });
+
+describe("a note's date applies to its entries without one", () => {
+  it.each([
+    [
+      '---\nfirst-published-on: 2023-05-04\n---\n# List\n\n- [Voyager](https://arxiv.org/abs/2305.16291)\n',
+      '2023-05-04',
+    ],
+    [
+      '# 学术日报 2025-02-01\n\n### 数据 (2篇)\n\n- 一篇论文的标题 (张伟) [跳转](http://arxiv.org/abs/2502.00001v1)\n',
+      '2025-02-01',
+    ],
+  ])('%j', (text, date) => {
+    const [paper] = parseNotes([{ path: 'n.md', text }]).papers;
+    expect(paper!.date).toBe(date);
+  });
+});
