@@ -43,6 +43,27 @@ export interface TextSpan {
   text: string;
 }
 
+/** Identifiers of a work beyond arXiv, normalised (DOI lower-cased without resolver, ACL id as in the URL). */
+export interface WorkIds {
+  doi?: string;
+  citekey?: string;
+  openreview?: string;
+  acl?: string;
+  s2?: string;
+}
+
+/** What a work is when it is not a paper. Papers leave `workKind` out. */
+export type WorkKind = 'blog' | 'book' | 'repo' | 'tweet' | 'news' | 'video';
+export const WORK_KINDS: readonly WorkKind[] = ['blog', 'book', 'repo', 'tweet', 'news', 'video'];
+
+/** A link from one work's note to another work's note (`[[Other Note]]`), resolved. */
+export interface NoteLink {
+  target: PaperId;
+  source: SourceRef;
+  /** The sentence around the link. */
+  text: string;
+}
+
 export interface PaperRecord {
   id: PaperId;
   /** Short display name: `CoVo`, `PAG`, `GRPO-CARE`, or a shortened title. */
@@ -76,6 +97,20 @@ export interface PaperRecord {
   citedOnly: boolean;
   /** Plain text of the entry (title lines, summary, notes) split into located spans, for link finding. */
   text: TextSpan[];
+  /** DOI, citekey, OpenReview / ACL Anthology / Semantic Scholar ids, when known. */
+  ids?: WorkIds;
+  /** Journal, conference or container title. */
+  venue?: string;
+  /** Zotero / CSL item type (`journalArticle`, `conferencePaper`, `article-journal` …). */
+  itemType?: string;
+  /** Set for works that are not papers (blog posts, books, repositories, tweets, news, videos). */
+  workKind?: WorkKind;
+  /** Publication date at the precision known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  issued?: string;
+  /** Links from this work's notes to other works' notes (`[[Other Note]]`), for the link finder. */
+  noteLinks?: NoteLink[];
+  /** Concepts the notes link this work to (keyword and tag pages). */
+  concepts?: string[];
 }
 
 export interface ParseStats {
@@ -112,7 +147,8 @@ export interface ConceptRecord {
  * `uses`: the paper runs with the target without changing it (a base model, a benchmark it is evaluated on,
  * training data, an algorithm applied as is). Real, but not lineage; off by default in the map like `mentions`.
  */
-export type EdgeType = 'builds-on' | 'critiques' | 'same-group' | 'compares' | 'uses' | 'mentions';
+/** `links-to`: the user's own link from one work's note to another's (`[[Other Note]]`), with no cue saying more. */
+export type EdgeType = 'builds-on' | 'critiques' | 'same-group' | 'compares' | 'uses' | 'mentions' | 'links-to';
 export const EDGE_TYPES: readonly EdgeType[] = [
   'builds-on',
   'critiques',
@@ -120,6 +156,7 @@ export const EDGE_TYPES: readonly EdgeType[] = [
   'same-group',
   'uses',
   'mentions',
+  'links-to',
 ];
 export const DIRECTED_EDGE_TYPES: readonly EdgeType[] = [
   'builds-on',
@@ -127,6 +164,7 @@ export const DIRECTED_EDGE_TYPES: readonly EdgeType[] = [
   'compares',
   'uses',
   'mentions',
+  'links-to',
 ];
 
 export interface EdgeRecord {
@@ -185,6 +223,11 @@ export interface PaperNodeAttributes extends NodeDisplay {
   sources: SourceRef[];
   tags: string[];
   citedOnly: boolean;
+  ids?: WorkIds;
+  venue?: string;
+  itemType?: string;
+  workKind?: WorkKind;
+  issued?: string;
 }
 
 export interface ConceptNodeAttributes extends NodeDisplay {

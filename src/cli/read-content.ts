@@ -1,4 +1,4 @@
-// Read a notes folder: every .md/.markdown file below it, decoded as strict UTF-8. Files and folders that
+// Read a notes folder: every .md/.markdown file below it (and .bib / CSL-JSON .json bibliographies), decoded as strict UTF-8. Files and folders that
 // cannot be used become located diagnostics; nothing here throws for content problems.
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
@@ -7,7 +7,8 @@ import type { Diagnostic, NoteFile } from '../types.js';
 
 export { LEXICON_FILE_NAME };
 
-const NOTE_EXTENSION = /\.(md|markdown)$/i;
+/** Notes, and the bibliographies kept beside them (Better BibTeX `.bib`, CSL-JSON `.json`). */
+const NOTE_EXTENSION = /\.(md|markdown|bib|json)$/i;
 /** Folders that hold tool state, not notes (Obsidian, git, editors, packages). */
 const SKIPPED_FOLDER = /^(\.|node_modules$)/;
 const READ_CONCURRENCY = 16;

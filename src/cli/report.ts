@@ -12,6 +12,10 @@ export interface BuildReport extends BuildStats {
   diagnostics: Diagnostic[];
   /** Entries that became neither a paper nor part of one (a subset of `diagnostics`). */
   unplaced: Diagnostic[];
+  /** Per note: the places that became papers (`entries`) and works that are not papers (`works`). */
+  perFile: { file: string; entries: number; works: number }[];
+  /** Notes that gave no paper or work, each with the diagnostic saying why (a subset of `diagnostics`). */
+  empty: Diagnostic[];
   bySeverity: Record<Diagnostic['severity'], number>;
 }
 
@@ -44,8 +48,29 @@ export function makeReport(
     edgesByType: { ...graph.attributes.stats.edgesByType },
     diagnostics,
     unplaced: diagnostics.filter(isUnplacedEntry),
+    perFile: perFile(graph),
+    empty: diagnostics.filter((d) => EMPTY_NOTE_RULES.has(d.rule)),
     bySeverity,
   };
+}
+
+/** Rules saying a whole note gave nothing (no paper, no work). */
+const EMPTY_NOTE_RULES = new Set(['note-without-works', 'file-empty']);
+
+/** Places per file that became papers, and how many of those are works of another kind (blog, book …). */
+function perFile(graph: SerializedGraph): BuildReport['perFile'] {
+  const counts = new Map<string, { entries: number; works: number }>();
+  for (const node of graph.nodes) {
+    const a = node.attributes;
+    if (a.kind !== 'paper' || a.citedOnly) continue;
+    for (const source of a.sources) {
+      let c = counts.get(source.file);
+      if (!c) counts.set(source.file, (c = { entries: 0, works: 0 }));
+      c.entries++;
+      if (a.workKind) c.works++;
+    }
+  }
+  return [...counts.keys()].sort().map((file) => ({ file, ...counts.get(file)! }));
 }
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {
@@ -75,6 +100,14 @@ export function formatReport(
   for (const diagnostic of report.diagnostics) lines.push(formatDiagnostic(diagnostic));
   lines.push(`entries that became neither a paper nor part of one: ${report.unplaced.length}`);
   for (const diagnostic of report.unplaced) lines.push(`  ${formatDiagnostic(diagnostic)}`);
+  lines.push(`notes that gave no paper or work: ${report.empty.length}`);
+  for (const diagnostic of report.empty) lines.push(`  ${formatDiagnostic(diagnostic)}`);
+  // Per note, while the list stays readable: what each gave.
+  if (report.perFile.length > 0 && report.perFile.length <= 200) {
+    lines.push('per note (entries, of which works that are not papers):');
+    for (const f of report.perFile)
+      lines.push(`  ${f.file}  ${f.entries}${f.works ? ` (${f.works} works)` : ''}`);
+  }
   return lines.join('\n');
 }
 

@@ -27,6 +27,7 @@ export const EDGE_WEIGHTS: Record<EdgeType, number> = {
   'same-group': 0.6,
   uses: 0.5,
   mentions: 0.5,
+  'links-to': 0.8,
 };
 
 /**
@@ -46,6 +47,7 @@ export const EDGE_COLORS: Record<EdgeType, string> = {
   'same-group': '#2a9d6f',
   uses: '#b08a5a',
   mentions: '#9aa0a6',
+  'links-to': '#b07d2b',
 };
 
 /** Colour of nodes and topics that belong to no topic group (no heading above them). */

@@ -99,6 +99,7 @@ export const EDGE_TYPE_INDEX: Record<EdgeType, number> = {
   'same-group': 3,
   mentions: 4,
   uses: 5,
+  'links-to': 6,
 };
 
 export function refOf(target: Target): number {

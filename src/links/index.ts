@@ -34,6 +34,7 @@ import {
 import { LinkIndex, warmLinks } from './incremental.js';
 import { conceptIdOf, nameKey } from './normalise.js';
 import type { Target } from './registry.js';
+import { withNoteLinks } from './wikilinks.js';
 
 export { LEXICON_FILE_NAME } from './lexicon.js';
 export { HANDFUL, MAX_CONCEPT_SOURCES, MAX_EVIDENCE } from './core.js';
@@ -81,7 +82,7 @@ interface EdgeAcc {
   via: string[];
 }
 
-const EDGE_TYPES = 6;
+const EDGE_TYPES = 7;
 const TYPED: readonly EdgeType[] = ['builds-on', 'critiques', 'compares', 'same-group', 'uses'];
 
 /** Papers in id order: the output does not depend on the input order. */
@@ -122,6 +123,11 @@ function uniformShape(p: PaperRecord): PaperRecord {
 
 /** Find concepts and typed edges (builds-on, critiques, compares, same-group, mentions) in paper records. */
 export function findLinks(input: readonly PaperRecord[], options?: LinkOptions | null): LinkResult {
+  // The notes' own links (`[[Other Note]]`, keyword pages) join what the text says.
+  return withNoteLinks(input, findTextLinks(input, options));
+}
+
+function findTextLinks(input: readonly PaperRecord[], options?: LinkOptions | null): LinkResult {
   const papers = sortedPapers(input);
   if (papers.length >= CONCEPT_REF) throw new Error('papermap/links: too many papers');
   const prepared = prepareLexicon(options?.userLexicon);
@@ -371,14 +377,18 @@ function sameGroupEdges(
   }
 }
 
-/** Where each type's keys fall in key order: `builds-on` < `compares` < `critiques` < `mentions` < `same-group` < `uses`. */
+/**
+ * Where each type's keys fall in key order: `builds-on` < `compares` < `critiques` < `links-to` < `mentions` <
+ * `same-group` < `uses` (the text never gives `links-to`; the notes' own links are added after, see wikilinks.ts).
+ */
 const TYPE_RANK: Record<EdgeType, number> = {
   'builds-on': 0,
   compares: 1,
   critiques: 2,
-  mentions: 3,
-  'same-group': 4,
-  uses: 5,
+  'links-to': 3,
+  mentions: 4,
+  'same-group': 5,
+  uses: 6,
 };
 
 /**

@@ -23,6 +23,9 @@ import {
   withoutListingNoise,
 } from './text.js';
 import type { Cite, FileEntry } from './types.js';
+import { boldLead, rawCells, workKindOf } from './works.js';
+import { idsFromUrl, mergeIds } from './identifiers.js';
+import type { WorkIds } from '../types.js';
 
 interface TitleCand {
   text: string;
@@ -97,6 +100,18 @@ function addLink(links: Link[], label: string, rawUrl: string): void {
   links.push({ label: label && !isTrivialLinkText(label, url) ? label : hostLabel(url), url });
 }
 
+/**
+ * A digest's single translated author: `(埃德纳尔多·L·B·小爵士)`, `(林正明（音译）)`, `(金钟国（Jongwook Kim）)`. Not a
+ * title's own aside (`（扩展版）`, `（综述）`).
+ */
+function isOnePersonName(text: string): boolean {
+  const m = /^([\u3400-\u9fff·•．.A-Z ]{2,20})(?:[（(]([^()（）]{1,40})[)）])?$/u.exec(text.trim());
+  if (!m) return false;
+  const core = m[1]!.replace(/[·•．. ]/g, '');
+  if (core.length < 2 || /[版篇章译稿综述集卷部册期]$/.test(core)) return false;
+  return m[2] === undefined || m[2] === '音译' || /^[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,3}$/.test(m[2]);
+}
+
 function authorsFrom(line: Line, valueText: string): string[] {
   const fromLinks: string[] = [];
   for (const l of line.links) {
@@ -125,6 +140,11 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   let date = entry.stamp?.date ?? entry.sectionDate;
   /** The start line's text when the title is only its first sentence: the rest is summary. */
   let headRest: string | undefined;
+  /** `**Name**: Title` / `**Name** - summary` at the start of a list item or table cell. */
+  let lead: ReturnType<typeof boldLead>;
+  let venue: string | undefined;
+  /** The title a `标题：` / `论文名称：` field gives: it beats a heading's text. */
+  let fieldTitle: string | undefined;
 
   if (entry.stamp?.invalid) {
     ctx.diagnostics.push({
@@ -219,10 +239,18 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     const authorCol = col(/^(?:authors?|作者)$/i);
     const dateCol = col(/^(?:date|read|added|日期|时间|阅读日期)$/i);
     refsOf(head, 'primary');
+    const rawCell = rawCells(ctx.raw[head.line - 1] ?? '')[titleCol >= 0 ? titleCol : 0];
+    lead = rawCell !== undefined && !entry.stamp ? boldLead(rawCell) : undefined;
+    if (lead) {
+      addTitle(lead.title, true);
+      if (lead.rest) headRest = cleanTitle(lead.rest, 100_000);
+    }
     for (const l of head.links) {
       if (l.kind === 'arxiv' && !isTrivialLinkText(l.label, l.url)) addTitle(l.label, true);
     }
-    if (titleCol >= 0 && cells[titleCol]) addTitle(cells[titleCol]!, true);
+    if (lead) {
+      // the cell is the lead: its title is taken
+    } else if (titleCol >= 0 && cells[titleCol]) addTitle(cells[titleCol]!, true);
     else if (cells[0] && !entry.stamp) addTitle(cells[0], true);
     if (entry.stamp && cells[0]) {
       const rest = cleanTitle(entry.stamp.rest);
@@ -260,6 +288,15 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       }
     }
     let residue = withoutLinks(restLine);
+    lead = !paperTitle && !entry.stamp && head.item ? boldLead(ctx.raw[head.line - 1] ?? '') : undefined;
+    if (lead) {
+      addTitle(lead.title, true);
+      if (lead.rest)
+        headRest = cleanTitle(lead.rest.replace(/\[([^[\]]{0,300})\]\([^()\s]{0,2000}\)/g, '$1'), 100_000);
+      titleLineTaken = true;
+      pushText(head.line, stampRest.replace(/https?:\/\/\S+/g, ' '));
+      residue = '';
+    }
     // `[Title](arxiv) - Schulman et al., 2017`: after a titled paper link, a dash introduces authors/venue.
     const byline = paperTitle ? /^\s*[-–—:|｜]\s*(.+)$/.exec(residue) : null;
     if (byline) {
@@ -281,25 +318,31 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       residue = '';
     }
     // `中文标题 (作者)`: a digest item's trailing author list.
-    const paren = /[(（]([^()（）]{2,300})[)）]\s*$/.exec(residue.trim());
+    const paren = /[(（]((?:[^()（）]|[（(][^()（）]{1,40}[)）]){2,300})[)）]\s*$/.exec(residue.trim());
     if (
       paren &&
       entry.kind === 'digest' &&
       (looksLikeAuthors(paren[1]!) ||
-        /^[\p{Lu}][\p{Ll}'.-]+(?: [\p{Lu}][\p{Ll}'.-]+){1,3}$/u.test(paren[1]!.trim()))
+        /^[\p{Lu}][\p{Ll}'.-]+(?: [\p{Lu}][\p{Ll}'.-]+){1,3}$/u.test(paren[1]!.trim()) ||
+        isOnePersonName(paren[1]!))
     ) {
-      authors = splitAuthors(paren[1]!);
+      authors = splitAuthors(paren[1]!.replace(/[（(]音译[)）]/g, ''));
       residue = residue.trim().slice(0, residue.trim().length - paren[0].length);
     }
     const only = restLine.links.length === 1 ? restLine.links[0]! : undefined;
-    if (
+    if (lead) {
+      // the bold name or the text after it is the title; the rest is summary
+    } else if (
       entry.kind === 'article' &&
       only &&
       !only.bare &&
       !isTrivialLinkText(only.label, only.url) &&
-      cleanTitle(residue) === ''
+      (cleanTitle(residue) === '' || (head.item && only.at >= 0 && only.at <= 3))
     ) {
-      addTitle(only.label, false);
+      // A link that is the whole item: its text is the work's whole title (`Yann LeCun: A Path Towards …`).
+      const t = cleanTitle(only.label, 200);
+      if (t.length >= 2 && /[\p{L}\p{N}]/u.test(t) && !titles.some((c) => c.text === t))
+        titles.push({ text: t, paperish: false });
     } else if (cleanTitle(residue)) {
       const cleaned = cleanTitle(residue);
       addTitle(
@@ -313,7 +356,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     } else if (entry.kind === 'article') {
       for (const l of restLine.links) if (!isTrivialLinkText(l.label, l.url)) addTitle(l.label, false);
     }
-    if (titles.length > 0) {
+    if (titles.length > 0 && !lead) {
       titleLineTaken = true;
       pushText(head.line, stampRest.replace(/https?:\/\/\S+/g, ' '));
       const full = cleanTitle(residue, 100_000);
@@ -343,8 +386,16 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       switch (field.kind) {
         case 'title':
           addTitle(field.value, true);
+          fieldTitle ??= cleanTitle(field.value, 200) || undefined;
           consumed.add(line.line);
           pushText(line.line, field.value);
+          break;
+        case 'venue':
+          venue ??= cleanTitle(field.value, 200) || undefined;
+          consumed.add(line.line);
+          break;
+        case 'org':
+          consumed.add(line.line);
           break;
         case 'link':
         case 'code':
@@ -519,11 +570,20 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   if (headRest) summary = summary ? `${headRest}\n\n${summary}` : headRest;
 
   // ---- title, label ---------------------------------------------------------------------------------------
-  const ordered = [
+  let ordered = [
     ...titles.filter((c) => isLatin(c.text)),
     ...titles.filter((c) => !isLatin(c.text) && c.paperish),
     ...titles.filter((c) => !isLatin(c.text) && !c.paperish),
   ];
+  // `## LLaVA` then `- 论文名称：Visual Instruction Tuning`: the field is the title, the heading its short name.
+  let headingName: string | undefined;
+  if (entry.kind === 'heading' && fieldTitle && ordered[0]?.text !== fieldTitle) {
+    const own = ordered.find((c) => c.text === fieldTitle);
+    if (own && (isLatin(own.text) || !isLatin(ordered[0]!.text))) {
+      headingName = ordered[0]!.text.length <= 24 ? ordered[0]!.text : undefined;
+      ordered = [own, ...ordered.filter((c) => c !== own)];
+    }
+  }
   let title = ordered[0]?.text;
   if (!title && arxiv) title = `arXiv:${arxiv}`;
   const results: FileEntry[] = [];
@@ -546,7 +606,23 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     const { label, named } =
       split && arxiv && nameOf.has(arxiv)
         ? { label: nameOf.get(arxiv)!, named: true }
-        : makeLabel(ordered, body);
+        : lead?.label && lead.label.length <= 24
+          ? { label: lead.label, named: true }
+          : headingName
+            ? { label: headingName, named: true }
+            : makeLabel(ordered, body);
+    // Identifiers of paper hosts that are not arXiv (OpenReview, ACL Anthology, DOI links) in the entry's head.
+    let ids: WorkIds = {};
+    for (const l of head.links) if (l.kind === 'paper') ids = mergeIds(ids, idsFromUrl(l.url));
+    const firstLink = head.links.find((l) => l.kind !== 'author-search' && !l.url.startsWith('#'));
+    const workKind =
+      arxiv || Object.keys(ids).length > 0 || firstLink?.kind === 'paper'
+        ? undefined
+        : workKindOf(
+            ctx.raw[head.line - 1] ?? '',
+            firstLink?.url,
+            entry.topicPath[entry.topicPath.length - 1],
+          );
     results.push({
       line: head.line,
       ...(arxiv ? { arxiv } : {}),
@@ -562,6 +638,9 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       links,
       text,
       cites,
+      ...(Object.keys(ids).length > 0 ? { ids } : {}),
+      ...(venue ? { venue } : {}),
+      ...(workKind ? { workKind } : {}),
     });
   }
   // ---- papers split off an article that names several (`GoT arxiv: …`, `GoT-R1 arxiv: …`) --------------------

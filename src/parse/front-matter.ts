@@ -11,6 +11,8 @@ export interface FrontMatter {
   tags: string[];
   /** Number of lines the front matter occupies (0 when there is none), fences included. */
   lines: number;
+  /** Every key as parsed (a plain object; absent when there is no valid front matter). */
+  data?: Record<string, unknown>;
 }
 
 type YamlEngine = { parse: (input: string) => unknown };
@@ -98,13 +100,21 @@ export function readFrontMatter(
     return { tags: [], lines: close + 1 };
   }
   const fm: FrontMatter = { tags: [], lines: close + 1 };
+  if (data !== null && typeof data === 'object' && !Array.isArray(data))
+    fm.data = data as Record<string, unknown>;
   const title = own(data, 'title');
   if (typeof title === 'string' && title.trim()) fm.title = title.trim();
-  const dateValue = own(data, 'date');
+  // `date`, else a reading list's `first-published-on`: the default date of the note's entries.
+  const dateKey =
+    own(data, 'date') === undefined && own(data, 'first-published-on') !== undefined
+      ? 'first-published-on'
+      : 'date';
+  const dateValue = own(data, dateKey);
   if (dateValue !== undefined && dateValue !== null && dateValue !== '') {
     // Prefer the date as written (a TOML/YAML datetime with an offset would shift when converted to UTC).
-    const rawLine = lines.slice(1, close).findIndex((l) => /^\s*date\s*[:=]/.test(l));
-    const written = rawLine >= 0 ? lines[rawLine + 1]!.replace(/^\s*date\s*[:=]\s*/, '') : '';
+    const keyRe = new RegExp(`^\\s*${dateKey}\\s*[:=]\\s*`);
+    const rawLine = lines.slice(1, close).findIndex((l) => keyRe.test(l));
+    const written = rawLine >= 0 ? lines[rawLine + 1]!.replace(keyRe, '') : '';
     let parsed = parseLooseDate(written);
     // Only trust a parsed Date when the text had no date shape of its own (js-yaml turns `2025-13-45` into 2026-02-14).
     if (!parsed && dateValue instanceof Date && !Number.isNaN(dateValue.getTime())) {

@@ -7,7 +7,9 @@ import type { Diagnostic, NoteFile, ParseResult } from '../types.js';
 import { analyse, type FileContext } from './analyse.js';
 import { readFrontMatter } from './front-matter.js';
 import { collectLines, linkArxivRef, type Line, type LineLink } from './lines.js';
+import { LIBRARY_FILE, parseLibrary } from './library.js';
 import { mergeFileParses } from './merge.js';
+import { citekeyMentions, findNoteLinks, noteName, readNote } from './paper-note.js';
 import { findArxivRefs, findUrls, linkKind } from './patterns.js';
 import { prepare, splitLines } from './prepare.js';
 import { segment } from './segment.js';
@@ -51,6 +53,7 @@ function overflowLinks(rest: string): LineLink[] {
 
 /** Parse one note. Never throws on content: problems come back as located diagnostics. */
 export function parseFile(file: NoteFile, options?: ParseOptions | null): FileParse {
+  if (LIBRARY_FILE.test(file.path)) return parseLibrary(file);
   const opts = resolveOptions(options);
   const diagnostics: Diagnostic[] = [];
   const result: FileParse = { file: file.path, tags: [], entries: [], cites: [], diagnostics };
@@ -58,8 +61,12 @@ export function parseFile(file: NoteFile, options?: ParseOptions | null): FilePa
     const lines = splitLines(file.text, file.path, diagnostics);
     const fm = readFrontMatter(lines, file.path, diagnostics);
     result.tags = fm.tags;
+    // The raw lines, front matter kept in place (blank), for reading the note as one work.
+    const noteLines = lines.slice();
+    for (let i = 0; i < fm.lines; i++) noteLines[i] = '';
     for (let i = 0; i < fm.lines; i++) lines[i] = '';
     if (lines.every((l) => l.trim() === '')) {
+      if (fm.lines > 0 && readAsNote(result, file, noteLines, fm)) return result;
       diagnostics.push({
         rule: 'file-empty',
         severity: 'info',
@@ -157,6 +164,25 @@ export function parseFile(file: NoteFile, options?: ParseOptions | null): FilePa
       }
     }
     result.cites = orphanCites;
+    readAsNote(result, file, noteLines, fm);
+    if (
+      result.entries.length === 0 &&
+      result.cites.length === 0 &&
+      !result.hub &&
+      !result.citekeys &&
+      !diagnostics.some((d) => d.rule.startsWith('entry-'))
+    ) {
+      // Honest accounting: a note that gave nothing says so, with what was looked for.
+      diagnostics.push({
+        rule: 'note-without-works',
+        severity: 'info',
+        file: file.path,
+        line: Math.max(1, fm.lines + 1),
+        column: 1,
+        message:
+          'no paper or other work found in this note: no arXiv / DOI / paper link, no list item or table row with a link, no title field, and no front matter describing a work',
+      });
+    }
   } catch (error) {
     // A parser bug must not take the build down: report it against the file and keep what was found.
     diagnostics.push({
@@ -169,6 +195,53 @@ export function parseFile(file: NoteFile, options?: ParseOptions | null): FilePa
     });
   }
   return result;
+}
+
+/**
+ * One note as one work, a reading note or a hub page (see paper-note.ts); else the digest reader's entries stand.
+ * Also records the file's note name, its links to other notes and its citekey mentions. Whether it read the note
+ * as something of its own.
+ */
+function readAsNote(
+  result: FileParse,
+  file: NoteFile,
+  lines: string[],
+  fm: ReturnType<typeof readFrontMatter>,
+): boolean {
+  result.note = noteName(file.path);
+  const reading = readNote({
+    file: file.path,
+    lines,
+    fm,
+    entries: result.entries,
+    diagnostics: result.diagnostics,
+  });
+  if (reading.kind === 'work' || reading.kind === 'join') {
+    result.entries = [reading.entry];
+    result.cites = [];
+  } else {
+    if (reading.kind === 'hub') {
+      result.hub = reading.hub;
+      result.diagnostics.push({
+        rule: 'note-hub',
+        severity: 'info',
+        file: file.path,
+        line: 1,
+        column: 1,
+        message: `${reading.hub.kind === 'author' ? 'an author' : reading.hub.kind === 'concept' ? 'a keyword or tag' : reading.hub.kind === 'date' ? 'a date' : 'an index'} page ("${reading.hub.name.slice(0, 60)}"), not a work: links to it name ${reading.hub.kind === 'author' ? 'an author' : reading.hub.kind === 'concept' ? 'a concept' : 'no work'}`,
+      });
+    }
+    if (file.text.includes('[[') || /\]\([^()]{0,300}\.md/i.test(file.text)) {
+      const links = findNoteLinks(lines, fm.lines);
+      if (links.length > 0) result.noteLinks = links;
+    }
+  }
+  if (file.text.includes('@') || file.text.includes('[[')) {
+    const own = result.entries.length === 1 ? result.entries[0]!.ids?.citekey : undefined;
+    const mentions = citekeyMentions(lines, fm.lines).filter((m) => m.citekey !== own);
+    if (mentions.length > 0) result.citekeys = mentions;
+  }
+  return reading.kind !== 'none';
 }
 
 /** Parse every note and merge the same paper seen in several places. Never throws on content. */

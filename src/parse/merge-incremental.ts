@@ -64,6 +64,14 @@ function entryKeys(file: string, entry: FileEntry): string[] {
   return keys;
 }
 
+/** A parse whose merge depends on other files beyond arXiv ids and titles. */
+function crossFile(parse: FileParse): boolean {
+  if (parse.library || parse.hub || parse.citekeys || parse.noteLinks) return true;
+  for (const e of parse.entries)
+    if (e.ids || e.notes || e.noteLinks || e.joinOnly || e.weakTitle) return true;
+  return false;
+}
+
 function fileCites(parse: FileParse): Map<string, Cite[]> {
   const out = new Map<string, Cite[]>();
   const add = (c: Cite, topicPath: string[]) => {
@@ -330,6 +338,9 @@ export function createIncrementalMerge(): IncrementalMerge {
   }
 
   function run(parses: readonly FileParse[]): ParseResult {
+    // Libraries, hub pages, note links and identifiers beyond arXiv tie files together in ways the clusters
+    // below do not track: such folders are merged whole.
+    if (parses.some(crossFile)) throw new Fallback();
     const next = new Map<string, FileParse>();
     for (const p of parses) {
       if (next.has(p.file)) throw new Fallback();

@@ -2,10 +2,24 @@
 // normalised title) becomes one record with every source and topic; arXiv ids only cited inside other entries
 // become cited-only records. Output is sorted so the same notes give the same bytes.
 import { joinSameWork } from './same-work.js';
-import type { Diagnostic, Link, PaperId, PaperRecord, ParseResult, SourceRef, TextSpan } from '../types.js';
+import type {
+  Diagnostic,
+  Link,
+  NoteLink,
+  PaperId,
+  PaperRecord,
+  ParseResult,
+  SourceRef,
+  TextSpan,
+  WorkIds,
+  WorkKind,
+} from '../types.js';
+import { identityKeys, mergeIds } from './identifiers.js';
+import { noteName } from './paper-note.js';
 import { isLatin } from './patterns.js';
-import { hash8, normaliseTitle, shorten } from './text.js';
-import type { FileEntry, FileParse } from './types.js';
+import { hash8, makeLabel, normaliseTitle, shorten } from './text.js';
+import type { FileEntry, FileParse, HubPage, LibraryItem } from './types.js';
+import { workKindOfItemType } from './works.js';
 
 interface Placed {
   file: string;
@@ -36,6 +50,8 @@ function normaliser(): Normalise {
 
 function titleKeys(entry: FileEntry, normalise: Normalise): string[] {
   const keys: string[] = [];
+  // A file name or a reading note's heading names no work on its own.
+  if (entry.weakTitle) return keys;
   const add = (t: string): void => {
     const k = normalise(t);
     if (k.length >= MIN_TITLE_KEY && !/^arxiv \S+$/.test(k) && !keys.includes(k)) keys.push(k);
@@ -79,11 +95,44 @@ export function mergeEntries(parses: readonly FileParse[]): ParseResult {
   const normalise = normaliser();
   const diagnostics: Diagnostic[] = [];
   const placed: Placed[] = [];
+  const library = libraryOf(sorted);
+  const known = new Set<string>();
+  for (const p of sorted)
+    for (const e of p.entries) {
+      if (e.ids?.citekey) known.add(e.ids.citekey.toLowerCase());
+      for (const n of e.notes ?? []) if (!e.joinOnly) known.add(n);
+    }
+  const mentioned = new Set<Placed>();
   for (const p of sorted) {
     for (const diagnostic of p.diagnostics) diagnostics.push(diagnostic);
     // The parser gives entries in line order; sort (stably) only a file where it did not.
     const entries = inLineOrder(p.entries) ? p.entries : [...p.entries].sort((a, b) => a.line - b.line);
-    for (const entry of entries) placed.push({ file: p.file, tags: p.tags, entry });
+    for (const entry of entries) {
+      const item = entry.ids?.citekey ? library.get(entry.ids.citekey.toLowerCase()) : undefined;
+      placed.push({ file: p.file, tags: p.tags, entry: item ? withLibrary(entry, item) : entry });
+    }
+    // `@citekey` / `[[citekey]]` mentions: the library's item for each, or a note that has it.
+    const seen = new Set<string>();
+    for (const m of p.citekeys ?? []) {
+      const key = m.citekey.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const item = library.get(key);
+      if (item) {
+        const at: Placed = { file: p.file, tags: p.tags, entry: mentionEntry(item, m.line, m.topicPath) };
+        placed.push(at);
+        mentioned.add(at);
+      } else if (!known.has(key)) {
+        diagnostics.push({
+          rule: 'citekey-unresolved',
+          severity: 'info',
+          file: p.file,
+          line: m.line,
+          column: 1,
+          message: `@${m.citekey} is in no note and no .bib / CSL-JSON file beside the notes`,
+        });
+      }
+    }
   }
 
   // Union-find over entries; a group never holds two different arXiv ids.
@@ -110,10 +159,17 @@ export function mergeEntries(parses: readonly FileParse[]): ParseResult {
   };
   const byArxiv = new Map<string, number>();
   const byTitle = new Map<string, number>();
+  const byIdentity = new Map<string, number>();
   placed.forEach((p, i) => {
     if (p.entry.arxiv) {
       const other = byArxiv.get(p.entry.arxiv);
       if (other === undefined) byArxiv.set(p.entry.arxiv, i);
+      else union(other, i);
+    }
+    // DOI, citekey, OpenReview / ACL ids and note names: two identifiers of one work make one node.
+    for (const key of identityKeys(p.entry.ids, p.entry.notes)) {
+      const other = byIdentity.get(key);
+      if (other === undefined) byIdentity.set(key, i);
       else union(other, i);
     }
     for (const key of titleKeys(p.entry, normalise)) {
@@ -142,8 +198,24 @@ export function mergeEntries(parses: readonly FileParse[]): ParseResult {
   });
 
   const papers = new Map<string, PaperRecord>();
+  const recordOf = new Map<Placed, PaperRecord>();
   for (const group of groups.values()) {
+    if (group.every((g) => g.entry.joinOnly)) {
+      // A reading note whose literature note is not in the folder.
+      for (const g of group)
+        diagnostics.push({
+          rule: 'reading-note-unresolved',
+          severity: 'info',
+          file: g.file,
+          line: g.entry.line,
+          column: 1,
+          message: `points at "${g.entry.notes?.[0] ?? ''}", which is no note in this folder; nothing drawn for it`,
+        });
+      continue;
+    }
     const record = mergeGroup(group, diagnostics, normalise);
+    if (group.every((g) => mentioned.has(g))) record.citedOnly = true;
+    for (const g of group) recordOf.set(g, record);
     const existing = papers.get(record.id);
     if (existing) {
       // Two groups that could not merge (different arXiv ids) never share an id; titles could: keep both apart.
@@ -182,6 +254,7 @@ export function mergeEntries(parses: readonly FileParse[]): ParseResult {
         tags: [],
         citedOnly: true,
         text: [],
+        ...(arxivMonth(arxiv) ? { issued: arxivMonth(arxiv)! } : {}),
       };
       cited.set(id, rec);
     }
@@ -203,6 +276,7 @@ export function mergeEntries(parses: readonly FileParse[]): ParseResult {
     rec.sources.sort(compareSource);
     papers.set(rec.id, rec);
   }
+  resolveNoteLinks(sorted, placed, recordOf, diagnostics, normalise);
 
   // Keys are the records' ids; the default sort orders strings by UTF-16 code units, as `<` does, and faster.
   const list = [...papers.keys()].sort().map((id) => papers.get(id)!);
@@ -233,6 +307,12 @@ export function mergeEntries(parses: readonly FileParse[]): ParseResult {
   };
 }
 
+/** `2306.17156` -> `2023-06`: the month a new-style arXiv id was submitted in. */
+function arxivMonth(arxiv: string): string | undefined {
+  const m = /^(\d{2})(\d{2})\./.exec(arxiv);
+  return m ? `20${m[1]}-${m[2]}` : undefined;
+}
+
 function inLineOrder(entries: readonly FileEntry[]): boolean {
   for (let i = 1; i < entries.length; i++) if (entries[i - 1]!.line > entries[i]!.line) return false;
   return true;
@@ -254,11 +334,19 @@ const isNamedTitle = (title: string): boolean => isLatin(title) && !isArxivTitle
  */
 function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[], normalise: Normalise): PaperRecord {
   const first = group[0]!;
-  const entries = group.map((g) => g.entry);
+  const all = group.map((g) => g.entry);
+  // Weak titles (a file name, a reading note's heading) only when nothing better is known.
+  const strong = all.filter((e) => !e.weakTitle && !e.joinOnly);
+  const entries =
+    strong.length > 0
+      ? strong
+      : all.filter((e) => !e.joinOnly).length > 0
+        ? all.filter((e) => !e.joinOnly)
+        : all;
   let arxiv: string | undefined;
   const allTitles: string[] = [];
+  for (const e of all) if (!arxiv && e.arxiv) arxiv = e.arxiv;
   for (const e of entries) {
-    if (!arxiv && e.arxiv) arxiv = e.arxiv;
     addNew(allTitles, e.title);
     for (const t of e.altTitles) addNew(allTitles, t);
   }
@@ -280,11 +368,28 @@ function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[], normali
   let date: string | undefined;
   const published: string[] = [];
   const authorLists: string[][] = [];
-  for (const e of entries) {
+  let ids: WorkIds = {};
+  let venue: string | undefined;
+  let itemType: string | undefined;
+  let issued: string | undefined;
+  let workKind: WorkKind | undefined;
+  let paperSeen = false;
+  for (const e of all) {
     if (e.date !== undefined && (date === undefined || e.date < date)) date = e.date;
     if (e.published !== undefined) addNew(published, e.published);
-    if (e.authors.length > 0) authorLists.push(e.authors);
+    if (e.authors.length > 0 && !e.joinOnly) authorLists.push(e.authors);
+    ids = mergeIds(ids, e.ids);
+    venue ??= e.venue;
+    itemType ??= e.itemType;
+    if (e.issued && (!issued || e.issued.length > issued.length)) issued = e.issued;
+    if (e.workKind) workKind ??= e.workKind;
+    else if (!e.joinOnly) paperSeen = true;
   }
+  // A work seen once as a paper is a paper.
+  if (paperSeen) workKind = undefined;
+  if (published[0] && (!issued || issued.length < 10)) issued = published[0];
+  // An arXiv id gives the month of submission when nothing better is known.
+  if (!issued && arxiv) issued = arxivMonth(arxiv);
   const authors = authorLists.find((a) => a.every((n) => isLatin(n))) ?? authorLists[0] ?? [];
   if (group.length > 1) {
     const conflicts: string[] = [];
@@ -330,7 +435,11 @@ function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[], normali
     text = text.length === 0 ? g.entry.text.slice() : text.concat(g.entry.text);
   }
   return {
-    id: arxiv ? (`arxiv:${arxiv}` as PaperId) : titleIdOf(title, normalise),
+    id: arxiv
+      ? (`arxiv:${arxiv}` as PaperId)
+      : ids.doi
+        ? (`doi:${ids.doi}` as PaperId)
+        : titleIdOf(title, normalise),
     label,
     title,
     altTitles,
@@ -347,5 +456,162 @@ function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[], normali
     tags,
     citedOnly: false,
     text,
+    ...(Object.keys(ids).length > 0 ? { ids } : {}),
+    ...(venue ? { venue } : {}),
+    ...(itemType ? { itemType } : {}),
+    ...(workKind ? { workKind } : {}),
+    ...(issued ? { issued } : {}),
   };
+}
+
+/** Every library item by lower-cased citekey (the first file, in path order, wins a duplicate key). */
+function libraryOf(parses: readonly FileParse[]): Map<string, LibraryItem> {
+  const out = new Map<string, LibraryItem>();
+  for (const p of parses)
+    for (const item of p.library ?? [])
+      if (!out.has(item.citekey.toLowerCase())) out.set(item.citekey.toLowerCase(), item);
+  return out;
+}
+
+/** A note's entry with what the library knows filled in; the library's title wins over a file name. */
+function withLibrary(entry: FileEntry, item: LibraryItem): FileEntry {
+  const out: FileEntry = { ...entry, ids: mergeIds(entry.ids ?? {}, item.ids) };
+  if (entry.weakTitle) {
+    out.title = item.title;
+    out.altTitles = [];
+    delete out.weakTitle;
+    const { label, named } = makeLabel([{ text: item.title, paperish: true }], '');
+    out.label = label || item.title;
+    out.named = named;
+  }
+  if (entry.authors.length === 0 || entry.weakTitle) out.authors = item.authors.slice();
+  if (!entry.arxiv && item.arxiv) out.arxiv = item.arxiv;
+  if (!entry.issued || (item.issued && entry.weakTitle)) {
+    if (item.issued) out.issued = item.issued;
+  }
+  if (!entry.venue && item.venue) out.venue = item.venue;
+  if (!entry.itemType && item.itemType) {
+    out.itemType = item.itemType;
+    const kind = workKindOfItemType(item.itemType);
+    if (kind && !entry.arxiv) out.workKind = kind;
+  }
+  if (item.abstract && !entry.summary.includes(item.abstract.slice(0, 40)))
+    out.summary = entry.summary ? `${entry.summary}\n\n${item.abstract}` : item.abstract;
+  return out;
+}
+
+/** A work drawn from the library for a `@citekey` mention. */
+function mentionEntry(item: LibraryItem, line: number, topicPath: string[]): FileEntry {
+  const { label, named } = makeLabel([{ text: item.title, paperish: true }], '');
+  return {
+    line,
+    title: item.title,
+    altTitles: [],
+    label: label || item.title,
+    named,
+    authors: item.authors.slice(),
+    topicPath,
+    summary: item.abstract ?? '',
+    links: item.arxiv ? [{ label: 'arXiv', url: `https://arxiv.org/abs/${item.arxiv}` }] : [],
+    text: [],
+    cites: [],
+    ids: item.ids,
+    ...(item.arxiv ? { arxiv: item.arxiv } : {}),
+    ...(item.issued ? { issued: item.issued } : {}),
+    ...(item.venue ? { venue: item.venue } : {}),
+    ...(item.itemType ? { itemType: item.itemType } : {}),
+    ...(workKindOfItemType(item.itemType) ? { workKind: workKindOfItemType(item.itemType)! } : {}),
+  };
+}
+
+/**
+ * `[[Other Note]]` links: to another work's note -> a note link on the record (the link finder makes it an
+ * edge); to an author page -> an author; to a keyword or tag page -> a concept; to nothing -> an info diagnostic.
+ */
+function resolveNoteLinks(
+  parses: readonly FileParse[],
+  placed: readonly Placed[],
+  recordOf: ReadonlyMap<Placed, PaperRecord>,
+  diagnostics: Diagnostic[],
+  normalise: Normalise,
+): void {
+  // Most digest folders have no note links at all: nothing to resolve.
+  if (!parses.some((p) => p.noteLinks || p.entries.some((e) => e.noteLinks))) return;
+  const byName = new Map<string, PaperRecord>();
+  for (const p of placed) {
+    const record = recordOf.get(p);
+    if (!record) continue;
+    for (const n of p.entry.notes ?? []) if (!byName.has(n)) byName.set(n, record);
+    const key = p.entry.ids?.citekey?.toLowerCase();
+    if (key && !byName.has(key)) byName.set(key, record);
+  }
+  const hubs = new Map<string, HubPage>();
+  const notes = new Set<string>();
+  for (const p of parses) {
+    if (p.note) notes.add(p.note);
+    if (p.hub && p.note) hubs.set(p.note, p.hub);
+  }
+  const reported = new Set<string>();
+  const unresolved = (file: string, line: number, target: string): void => {
+    const key = `${file}\u0000${target.toLowerCase()}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    diagnostics.push({
+      rule: 'note-link-unresolved',
+      severity: 'info',
+      file,
+      line,
+      column: 1,
+      message: `[[${target.slice(0, 80)}]] names no note in this folder`,
+    });
+  };
+  const authorFolder = (target: string): boolean =>
+    /(?:^|\/)(?:authors|people|persons|researchers|作者)\/[^/]+$/i.test(target);
+  const conceptFolder = (target: string): boolean =>
+    /(?:^|\/)(?:keywords|tags|concepts|topics|关键词|标签)\/[^/]+$/i.test(target);
+  for (const p of placed) {
+    const links = p.entry.noteLinks;
+    const record = recordOf.get(p);
+    if (!links || !record) continue;
+    for (const link of links) {
+      const name = noteName(link.target);
+      const target = byName.get(name);
+      const hub = hubs.get(name);
+      const display = link.target.slice(link.target.lastIndexOf('/') + 1).trim();
+      if (target && target !== record) {
+        const list: NoteLink[] = (record.noteLinks ??= []);
+        if (!list.some((l) => l.target === target.id && l.source.line === link.line))
+          list.push({ target: target.id, source: { file: p.file, line: link.line }, text: link.text });
+      } else if (target === record) continue;
+      else if (hub?.kind === 'author' || (!hub && authorFolder(link.target))) {
+        if (!record.authors.includes(display) && record.authors.length === 0) record.authors.push(display);
+      } else if (hub?.kind === 'concept' || (!hub && conceptFolder(link.target))) {
+        const concepts = (record.concepts ??= []);
+        if (!concepts.includes(display)) concepts.push(display);
+      } else if (!hub && !notes.has(name)) unresolved(p.file, link.line, link.target);
+    }
+  }
+  // A digest's `[[Paper Title|alias]]` names a paper of the notes even when no note has that name.
+  let titles: Set<string> | undefined;
+  const isTitle = (target: string): boolean => {
+    if (!titles) {
+      titles = new Set<string>();
+      for (const r of recordOf.values()) titles.add(normalise(r.title));
+    }
+    return titles.has(normalise(target));
+  };
+  for (const p of parses) {
+    for (const link of p.noteLinks ?? []) {
+      const name = noteName(link.target);
+      if (
+        !byName.has(name) &&
+        !hubs.has(name) &&
+        !notes.has(name) &&
+        !authorFolder(link.target) &&
+        !conceptFolder(link.target) &&
+        !isTitle(link.target)
+      )
+        unresolved(p.file, link.line, link.target);
+    }
+  }
 }

@@ -117,7 +117,7 @@ const NEW_ID = String.raw`\d{4}\.\d{4,5}`;
 const OLD_ID = String.raw`[a-z][a-z-]{0,15}(?:\.[A-Za-z]{2})?\/\d{7}`;
 /** arXiv references in text or URLs: abs/pdf/html/format pages, papers.cool, Hugging Face papers, `arXiv:ID`. */
 const ARXIV_REF = new RegExp(
-  String.raw`(?:arxiv\.org\/(?:abs|pdf|html|format)\/|papers\.cool\/arxiv\/|alphaxiv\.org\/abs\/|huggingface\.co\/papers\/|\barxiv[ \t]{0,3}[:：][ \t]{0,3})(${NEW_ID}|${OLD_ID})(v\d{1,3})?`,
+  String.raw`(?:arxiv\.org\/(?:(?:abs|pdf|html|format)\/{1,2}|ftp\/arxiv\/papers\/\d{4}\/)|papers\.cool\/arxiv\/|alphaxiv\.org\/abs\/|huggingface\.co\/papers\/|\barxiv[ \t]{0,3}[:：][ \t]{0,3})(${NEW_ID}|${OLD_ID})(v\d{1,3})?`,
   'gi',
 );
 
@@ -287,10 +287,20 @@ export function authorFromSearchUrl(url: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 
 export type FieldKind =
-  'title' | 'link' | 'code' | 'authors' | 'abstract' | 'note' | 'subjects' | 'published' | 'tags';
+  | 'title'
+  | 'link'
+  | 'code'
+  | 'authors'
+  | 'abstract'
+  | 'note'
+  | 'subjects'
+  | 'published'
+  | 'tags'
+  | 'venue'
+  | 'org';
 
 const FIELD_LABELS: ReadonlyArray<readonly [RegExp, FieldKind]> = [
-  [/^(?:论文标题|标题|题目|英文标题|原标题|title|paper title)$/i, 'title'],
+  [/^(?:论文标题|论文名称|论文题目|标题|题目|英文标题|原标题|title|paper title)$/i, 'title'],
   [/^(?:论文地址|论文链接|链接|原文链接|原文|论文|arxiv|arxiv 链接|link|links|paper|pdf|url)$/i, 'link'],
   [
     /^(?:代码链接|代码地址|代码|开源地址|项目地址|项目主页|项目链接|主页|博客地址|博客|github 仓库|github|code|project|project page|homepage|blog|website|数据集|模型|demo)$/i,
@@ -302,6 +312,8 @@ const FIELD_LABELS: ReadonlyArray<readonly [RegExp, FieldKind]> = [
   [/^(?:科目|主题|学科分类|学科|分类|subjects?|categories)$/i, 'subjects'],
   [/^(?:发布时间|发布|发表时间|发表|提交时间|published|submitted|publication date)$/i, 'published'],
   [/^(?:tags?|标签|关键词|keywords)$/i, 'tags'],
+  [/^(?:会议|期刊|发表于|收录于|venue|conference|journal)$/i, 'venue'],
+  [/^(?:机构|单位|作者单位|affiliations?|institutions?|organi[sz]ations?)$/i, 'org'],
 ];
 
 export interface Field {

@@ -8,6 +8,7 @@ import {
   matchField,
   matchGroupLabel,
   matchTimestamp,
+  parseLooseDate,
   type Field,
   type Timestamp,
 } from './patterns.js';
@@ -119,6 +120,26 @@ function isHeadlineWithUrl(line: Line): boolean {
   return line.text.slice(0, link.at).replace(/[\s*_~>#\-–—|｜:：]/g, '').length >= 8;
 }
 
+/** `(108篇)`, `（12）`, `(7 papers)` at the end of a heading: a count, not part of the topic's name. */
+const HEADING_COUNT =
+  /\s{0,4}[(（]\s{0,2}\d{1,6}\s{0,2}(?:篇|条|个|papers?|items?|entries)?\s{0,2}[)）]\s{0,4}$/i;
+/** `1.`, `2.1`, `1.1.3`, `一、` before a heading: the section's number, which changes from note to note. */
+const HEADING_NUMBER =
+  /^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|[一二三四五六七八九十]{1,3}[、.]|[IVX]{1,5}\.)\s{1,4}(?=\S)/;
+/** A full date anywhere in a heading (`学术日报 2025-02-01`, `2025-08-04科研追新`), or a heading that is only a day (`1.31日`, `30日`). */
+const HEADING_DATE =
+  /(?:^|[^\d])(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)|^(?:\d{1,2}[.月])?\d{1,2}[日号]$/;
+
+/**
+ * A heading as a topic name: without its count and section number. `''` for a heading that names a date (a
+ * daily note's own title, a day's section): dates are when, not what, and each day would be a topic of its own.
+ */
+export function topicName(heading: string): string {
+  const t = heading.trim().replace(/\s+/g, ' ').replace(HEADING_COUNT, '').replace(HEADING_NUMBER, '').trim();
+  if (HEADING_DATE.test(t)) return '';
+  return t;
+}
+
 function titleColumn(columns: readonly string[] | undefined): number {
   if (!columns) return -1;
   return columns.findIndex((c) => /^(?:paper|papers|title|name|论文|标题|题目|名称|文章)$/i.test(c.trim()));
@@ -132,9 +153,10 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
   let sectionDateDepth = 0;
   let cur: RawEntry | undefined;
 
+  const fileTopic = fileTitle ? topicName(fileTitle) : '';
   const topicPath = (): string[] => {
     const p = path.filter((s) => s);
-    return p.length > 0 ? p : fileTitle ? [fileTitle] : [];
+    return p.length > 0 ? p : fileTopic ? [fileTopic] : [];
   };
   const close = (before: number): void => {
     loose = [];
@@ -252,7 +274,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
         // A date-only heading (`## 2025-06-01`): a topic, and the default date of the entries below it.
         close(line.line);
         path.length = line.depth - 1;
-        path[line.depth - 1] = line.text.trim();
+        path[line.depth - 1] = '';
         if (stamp.date) {
           sectionDate = stamp.date;
           sectionDateDepth = line.depth;
@@ -272,7 +294,16 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
       close(line.line);
       if (sectionDate && line.depth <= sectionDateDepth) sectionDate = undefined;
       path.length = line.depth - 1;
-      path[line.depth - 1] = line.text.trim().replace(/\s+/g, ' ');
+      const name = topicName(line.text);
+      path[line.depth - 1] = name;
+      if (name === '') {
+        // `# 学术日报 2025-02-01`: the date of the entries below, not a topic.
+        const date = parseLooseDate(line.text)?.date;
+        if (date) {
+          sectionDate = date;
+          sectionDateDepth = line.depth;
+        }
+      }
       lastHeading = line;
       continue;
     }
@@ -347,13 +378,23 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
           continue;
         }
       }
-      const links = line.links;
+      // Links within the page or to other notes (a table of contents, `[[wikilinks]]` as markdown) are no works.
+      const links = line.links.filter((l) => /^[a-z][a-z0-9+.-]*:/i.test(l.url) && !l.url.startsWith('#'));
       const linkOnly =
+        links.length === 1 &&
         line.links.length === 1 &&
-        !line.links[0]!.bare &&
-        line.text.replace(line.links[0]!.label, '').replace(/[\s*_>#\-–—|｜]/g, '') === '';
+        !links[0]!.bare &&
+        line.text.replace(links[0]!.label, '').replace(/[\s*_>#\-–—|｜]/g, '') === '';
       const article = links.some((l) => l.kind === 'article' || l.kind === 'paper');
-      if (!field && (!cur || sibling || isHeadlineWithUrl(line)) && (linkOnly || article)) {
+      // A reading list's item that opens with its link (`- [Title](https://…) (Lilian Weng's blog)`).
+      const opensWithLink =
+        (sibling || !cur) &&
+        line.item &&
+        links.length > 0 &&
+        !links[0]!.bare &&
+        links[0]!.at >= 0 &&
+        links[0]!.at <= 3;
+      if (!field && (!cur || sibling || isHeadlineWithUrl(line)) && (linkOnly || article || opensWithLink)) {
         open('article', line);
         continue;
       }

@@ -8,7 +8,7 @@ export function isTrivialLinkText(label: string, url?: string): boolean {
   if (url && (t === url || /^(?:https?:\/\/|www\.)/i.test(t))) return true;
   if (/^#?\d+$/.test(t)) return true;
   if (/^(?:arxiv[:：]?\s*)?\d{4}\.\d{4,5}(?:v\d+)?$/i.test(t)) return true;
-  return /^(?:pdf|html|abs|other|arxiv|paper|papers?\.cool|link|code|github|here|this|this https url|click here|project|website|blog|home|demo|kimi.*|copy|rel|related|跳转|链接|原文|论文|全文|地址|查看|阅读原文|此链接|此 https 网址|pdf 版|其他格式|复制|相关|详情)$/i.test(
+  return /^(?:pdf|html|abs|other|arxiv|paper|papers?\.cool|link|code|github|here|this|this https url|click here|project|website|blog|home|demo|kimi.*|copy|rel|related|跳转|链接|原文|论文|全文|地址|查看|阅读原文|阅读全文|acl anthology|aclweb|pmlr|openreview|semantic scholar|doi|proceedings|acm dl|ieee xplore|springer|nature|science|此链接|此 https 网址|pdf 版|其他格式|复制|相关|详情)$/i.test(
     t,
   );
 }

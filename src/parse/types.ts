@@ -1,5 +1,5 @@
 // The parser's per-file result: plain JSON data, so a build can cache it by the file's content hash.
-import type { Diagnostic, Link, TextSpan } from '../types.js';
+import type { Diagnostic, Link, TextSpan, WorkIds, WorkKind } from '../types.js';
 
 /** An arXiv id mentioned inside an entry (or outside every entry) that is not that entry's own paper. */
 export interface Cite {
@@ -30,6 +30,61 @@ export interface FileEntry {
   links: Link[];
   text: TextSpan[];
   cites: Cite[];
+  /** Identifiers beyond arXiv (DOI lower-cased, citekey, OpenReview forum id, ACL Anthology id, S2 id). */
+  ids?: WorkIds;
+  /**
+   * Names of the notes this entry is (lower-cased file names without extension): a paper note's own name, and
+   * the literature note a reading note points at. Entries sharing a name are one work.
+   */
+  notes?: string[];
+  /** A reading note that only points at a literature note: it joins that work and is never a work alone. */
+  joinOnly?: boolean;
+  /** The title is a last resort (file name, humanised citekey): any other source of a title wins over it. */
+  weakTitle?: boolean;
+  venue?: string;
+  itemType?: string;
+  /** What the work is when it is not a paper (a blog post, a book, a repository …). */
+  workKind?: WorkKind;
+  /** Publication date at the precision known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  issued?: string;
+  /** `[[wikilinks]]` and relative markdown links to other notes, resolved across files by the merge. */
+  noteLinks?: NoteLinkRef[];
+}
+
+export interface NoteLinkRef {
+  /** The link target as written, without alias and heading (`Attention Is All You Need`, `authors/Jane Doe`). */
+  target: string;
+  line: number;
+  /** The sentence (or line) around the link, for the edge's evidence and its type cue. */
+  text: string;
+}
+
+/** A file that is not a paper but a page about something else: an author, a keyword or tag, a date, an index. */
+export interface HubPage {
+  kind: 'author' | 'concept' | 'date' | 'index';
+  /** The name the page stands for (its title or file name). */
+  name: string;
+}
+
+/** One item of a bibliography file beside the notes (.bib, CSL-JSON), by citekey. */
+export interface LibraryItem {
+  citekey: string;
+  line: number;
+  title: string;
+  authors: string[];
+  issued?: string;
+  venue?: string;
+  itemType?: string;
+  abstract?: string;
+  arxiv?: string;
+  ids: WorkIds;
+}
+
+/** A `@citekey` or `[[citekey]]` mention outside every entry (a reading log), drawn from the library. */
+export interface CitekeyMention {
+  citekey: string;
+  line: number;
+  topicPath: string[];
 }
 
 export interface FileParse {
@@ -41,6 +96,16 @@ export interface FileParse {
   /** arXiv ids mentioned outside every entry. */
   cites: Cite[];
   diagnostics: Diagnostic[];
+  /** Set when the file is a hub page (author, keyword, date, index): it yields no work of its own. */
+  hub?: HubPage;
+  /** The file's name as a note name (lower-cased, no extension), for wikilinks. */
+  note?: string;
+  /** Items of a bibliography file (`.bib`, CSL-JSON); such a file has no entries. */
+  library?: LibraryItem[];
+  /** Citekeys mentioned outside every entry. */
+  citekeys?: CitekeyMention[];
+  /** Note links outside every entry (a hub's or an index's links), resolved only to report them. */
+  noteLinks?: NoteLinkRef[];
 }
 
 /** Options, typed `T | null | undefined` and merged over `DEFAULT_PARSE_OPTIONS`. */

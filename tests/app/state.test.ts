@@ -62,12 +62,20 @@ describe('other actions', () => {
   it('toggles edge types, keeping the canonical order; mentions start off', () => {
     expect(INITIAL_STATE.filters.edgeTypes).not.toContain('mentions');
     const on = toggleEdgeType('mentions')(INITIAL_STATE);
-    expect(on.filters.edgeTypes).toEqual(['builds-on', 'critiques', 'compares', 'same-group', 'mentions']);
+    expect(on.filters.edgeTypes).toEqual([
+      'builds-on',
+      'critiques',
+      'compares',
+      'same-group',
+      'mentions',
+      'links-to',
+    ]);
     expect(toggleEdgeType('critiques')(on).filters.edgeTypes).toEqual([
       'builds-on',
       'compares',
       'same-group',
       'mentions',
+      'links-to',
     ]);
   });
 

@@ -9,6 +9,7 @@ export const EDGE_COLORS: Record<EdgeType, string> = {
   'same-group': '#3aa35b',
   uses: '#a88a5c',
   mentions: '#9a8fb0',
+  'links-to': '#b07d2b',
 };
 
 export const EDGE_LABELS: Record<EdgeType, string> = {
@@ -18,6 +19,7 @@ export const EDGE_LABELS: Record<EdgeType, string> = {
   'same-group': 'same group',
   uses: 'uses',
   mentions: 'mentions',
+  'links-to': 'links to',
 };
 
 /** Edge types drawn with an arrow head at the target. */

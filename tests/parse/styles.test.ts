@@ -1,0 +1,160 @@
+// The ways researchers keep paper notes: a fixture folder per style (tests/fixtures/style-*/notes) with the
+// records a reader expects (records.json): every paper found, titles exact, authors, year, DOI and ids right.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseNotes } from '../../src/parse/index.js';
+import type { PaperRecord } from '../../src/types.js';
+import { FIXTURES, readNotes } from './helpers.js';
+
+interface Expected {
+  title: string;
+  authors?: string[];
+  year?: number;
+  published?: string;
+  issued?: string;
+  date?: string;
+  doi?: string;
+  arxiv?: string;
+  citekey?: string;
+  openreview?: string;
+  acl?: string;
+  venue?: string;
+  itemType?: string;
+  topic?: string;
+  kind?: string;
+}
+
+interface Records {
+  papers: Expected[];
+  works?: { title: string; kind: string }[];
+  hubs?: string[];
+  joins?: Record<string, string>;
+  noteLinks?: [string, string][];
+  unresolved?: string[];
+  absent?: string[];
+  notWorks?: string[];
+  topics?: string[];
+}
+
+const styles = readdirSync(FIXTURES).filter(
+  (c) => c.startsWith('style-') && existsSync(join(FIXTURES, c, 'records.json')),
+);
+
+/** The fields of one expected record the parse got wrong (empty when all are right). */
+function wrongFields(want: Expected, got: PaperRecord): string[] {
+  const wrong: string[] = [];
+  const year = Number((got.issued ?? got.published ?? '').slice(0, 4)) || undefined;
+  const check = (name: string, expected: unknown, actual: unknown) => {
+    if (expected !== undefined && JSON.stringify(expected) !== JSON.stringify(actual))
+      wrong.push(`${name}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  };
+  check('authors', want.authors, got.authors);
+  check('year', want.year, year);
+  check('published', want.published, got.published);
+  check('issued', want.issued, got.issued);
+  check('date', want.date, got.date);
+  check('doi', want.doi, got.ids?.doi);
+  check('arxiv', want.arxiv, got.arxiv);
+  check('citekey', want.citekey, got.ids?.citekey);
+  check('openreview', want.openreview, got.ids?.openreview);
+  check('acl', want.acl, got.ids?.acl);
+  check('venue', want.venue, got.venue);
+  check('itemType', want.itemType, got.itemType);
+  check('topic', want.topic, got.topicPath[got.topicPath.length - 1]);
+  return wrong;
+}
+
+describe('note styles', () => {
+  it('has at least six styles of 10+ notes each', () => {
+    expect(styles.length).toBeGreaterThanOrEqual(6);
+    for (const style of styles) {
+      const notes = readNotes(join(FIXTURES, style, 'notes')).filter((f) => /\.md$/.test(f.path));
+      expect(notes.length, style).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  for (const style of styles) {
+    describe(style, () => {
+      const records = JSON.parse(readFileSync(join(FIXTURES, style, 'records.json'), 'utf8')) as Records;
+      const result = parseNotes(readNotes(join(FIXTURES, style, 'notes')));
+      const papers = result.papers.filter((p) => !p.workKind);
+      const byTitle = new Map(papers.map((p) => [p.title, p]));
+
+      it('finds every paper with its exact title, and its fields right', () => {
+        const missing = records.papers.filter((e) => !byTitle.has(e.title)).map((e) => e.title);
+        const wrong = records.papers
+          .filter((e) => byTitle.has(e.title))
+          .flatMap((e) => wrongFields(e, byTitle.get(e.title)!).map((w) => `${e.title}: ${w}`));
+        expect({ missing, wrong }).toEqual({ missing: [], wrong: [] });
+      });
+
+      it('draws no paper it was not asked for (no hub page, TOC anchor or unmentioned library item)', () => {
+        const expected = new Set(records.papers.map((e) => e.title));
+        const extra = papers.filter((p) => !expected.has(p.title)).map((p) => p.title);
+        expect(extra).toEqual([]);
+        for (const title of [...(records.absent ?? []), ...(records.notWorks ?? [])])
+          expect(result.papers.some((p) => p.title === title)).toBe(false);
+      });
+
+      if (records.works) {
+        it('keeps blogs, books, repositories, tweets, news and videos as works of their kind', () => {
+          const works = result.papers
+            .filter((p) => p.workKind)
+            .map((p) => ({ title: p.title, kind: p.workKind }));
+          expect(works).toEqual(expect.arrayContaining(records.works!));
+          expect(works).toHaveLength(records.works!.length);
+        });
+      }
+
+      if (records.hubs) {
+        it('reads author, keyword and date pages as hubs, not works', () => {
+          for (const hub of records.hubs!) {
+            expect(result.papers.some((p) => p.sources.some((s) => s.file === hub))).toBe(false);
+            expect(result.diagnostics.some((d) => d.file === hub && d.rule === 'note-hub')).toBe(true);
+          }
+        });
+      }
+
+      if (records.joins) {
+        it('joins reading notes to the literature note they point at', () => {
+          for (const [file, title] of Object.entries(records.joins!)) {
+            const paper = byTitle.get(title);
+            expect(paper?.sources.map((s) => s.file)).toContain(file);
+          }
+        });
+      }
+
+      if (records.noteLinks) {
+        it('turns links between paper notes into note links', () => {
+          const idOf = new Map(papers.map((p) => [p.title, p.id]));
+          for (const [from, to] of records.noteLinks!) {
+            const targets = byTitle.get(from)?.noteLinks?.map((l) => l.target) ?? [];
+            expect(targets, `${from} -> ${to}`).toContain(idOf.get(to));
+          }
+        });
+      }
+
+      if (records.unresolved) {
+        it('reports unresolved links as info', () => {
+          for (const target of records.unresolved!) {
+            expect(
+              result.diagnostics.some(
+                (d) => d.severity === 'info' && /unresolved/.test(d.rule) && d.message.includes(target),
+              ),
+              target,
+            ).toBe(true);
+          }
+        });
+      }
+
+      if (records.topics) {
+        it('takes topics from the headings that organise papers, shared across notes', () => {
+          const topics = new Set(papers.map((p) => p.topicPath[p.topicPath.length - 1]));
+          expect([...topics].sort()).toEqual([...records.topics!].sort());
+          for (const p of papers) expect(p.topicPath.join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}|\(\d+篇\)/);
+        });
+      }
+    });
+  }
+});
