@@ -150,12 +150,8 @@ function install(next: MapFile): void {
 function finishInstall(): void {
   for (const v of aroundMap) v.install?.();
   for (const v of aroundMap) v.update?.(null, app.state);
-  const { map } = app;
-  const papers = map.nodes.kind.filter((k) => k === 0).length;
-  byId('map-status').textContent =
-    `${papers} papers, ${map.nodes.kind.length - papers} concepts, ${map.edges.type.length} links`;
   hook.ready = true;
-  hook.build = map.build;
+  hook.build = app.map.build;
 }
 
 function showBanner(diags: readonly Diagnostic[], message: string): void {

@@ -3,7 +3,7 @@ import type { App, AppView } from '../app.js';
 import { byId } from '../app.js';
 import { applyColouring, buildGraph, createRenderer, currentTheme, focusOf } from '../renderer.js';
 import type { View } from '../renderer.js';
-import { hoverNode, selectNode } from '../state/index.js';
+import { hoverNode, selectNode, setCamera } from '../state/index.js';
 import type { State } from '../state/index.js';
 import { createTopicNames } from './topic-names.js';
 
@@ -103,9 +103,32 @@ export function createMapView(app: App): MapView {
       renderer.on('leaveNode', () => app.dispatch(hoverNode(null), 'none'));
       renderer.on('clickNode', ({ node }) => app.dispatch(selectNode(app.index.keys[Number(node)]!)));
       renderer.on('clickStage', () => app.dispatch(selectNode(null)));
+      // The camera goes to the address bar once it rests (replacing the entry: moving is not a step back).
+      let cameraTimer: number | undefined;
+      renderer.getCamera().on('updated', () => {
+        clearTimeout(cameraTimer);
+        cameraTimer = window.setTimeout(() => {
+          const c = renderer.getCamera();
+          if (c.isAnimating()) return;
+          const { x, y, ratio } = c.getState();
+          const home = Math.abs(x - 0.5) < 1e-3 && Math.abs(y - 0.5) < 1e-3 && Math.abs(ratio - 1) < 1e-3;
+          app.dispatch(setCamera(home ? null : { x, y, ratio }), 'replace');
+        }, 250);
+      });
+      if (app.state.camera) renderer.getCamera().setState(app.state.camera);
     },
     update(prev: State | null, next: State) {
       const all = prev === null;
+      // A camera from the URL (a pasted link, Back/Forward): move there unless already there.
+      if (!all && prev.camera !== next.camera && app.renderer) {
+        const camera = app.renderer.getCamera();
+        const now = camera.getState();
+        const want = next.camera ?? { x: 0.5, y: 0.5, ratio: 1 };
+        const far =
+          Math.abs(now.x - want.x) + Math.abs(now.y - want.y) > 1e-3 * now.ratio ||
+          Math.abs(now.ratio - want.ratio) > 1e-3 * now.ratio;
+        if (far && !camera.isAnimating()) void camera.animate(want, { duration: 300 });
+      }
       if (
         !all &&
         prev.filters === next.filters &&

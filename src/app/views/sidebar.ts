@@ -54,7 +54,7 @@ export function createSidebar(app: App): AppView {
       timelineKey = barsKey;
       const allDates = paperDates(map, f.dateField);
       const onDates: string[] = [];
-      const dates = f.dateField === 'date' ? n.date : n.published;
+      const dates = f.dateField === 'date' ? n.date : index.published;
       const noDateFilter = computeVisibility(index, { ...f, dateRange: null, showConcepts: false });
       for (let i = 0; i < dates.length; i++) if (noDateFilter.node[i] && dates[i]) onDates.push(dates[i]!);
       timeline.update(allDates, onDates, f.dateRange);
@@ -79,9 +79,21 @@ export function createSidebar(app: App): AppView {
       if (count) count.textContent = String(visibility.topicCounts[ti] ?? 0);
     });
     const papers = n.kind.filter((k) => k === 0).length;
+    const concepts = visibility.visibleNodes - visibility.visiblePapers;
     byId('counts').textContent =
-      `${visibility.visiblePapers} of ${papers} papers · ${visibility.visibleNodes - visibility.visiblePapers} concepts · ` +
+      `${visibility.visiblePapers} of ${papers} papers · ${concepts} concepts · ` +
       `${visibility.visibleEdges} links shown`;
+    // Papers without a date in this field vanish while a range is set: say so, rather than let it look empty.
+    const undated = byId('undated');
+    const field =
+      f.dateField === 'date' ? 'note date' : 'publication date (nor an arXiv id to take one from)';
+    undated.hidden = visibility.undated === 0;
+    undated.textContent =
+      `${visibility.undated} papers have no ${field}` +
+      (f.dateRange ? ' and are hidden by the date range.' : '.');
+    // The status line under the map says what is on screen now, not the totals.
+    byId('map-status').textContent =
+      `${visibility.visiblePapers} of ${papers} papers, ${concepts} concepts, ${visibility.visibleEdges} links shown`;
   }
 
   function buildControls(): void {
@@ -175,7 +187,8 @@ export function createSidebar(app: App): AppView {
   const dateInputs = () => {
     const a = byId<HTMLInputElement>('date-from').value;
     const b = byId<HTMLInputElement>('date-to').value;
-    if (a && b) app.dispatch(setDateRange([a, b]));
+    // Either bound alone is a range open on the other side ("since 1 August").
+    app.dispatch(setDateRange(a || b ? [a, b] : null));
   };
   byId('date-from').addEventListener('change', dateInputs);
   byId('date-to').addEventListener('change', dateInputs);
