@@ -210,6 +210,31 @@ const hook = {
     const r = byId('map').getBoundingClientRect();
     return { x: r.left + p.x, y: r.top + p.y };
   },
+  /** The camera's state, after moving it to `to` when given (tests and screenshots). */
+  camera: (to?: { x: number; y: number; ratio: number }) => {
+    const c = app.renderer?.getCamera();
+    if (c && to) c.setState(to);
+    return c?.getState() ?? null;
+  },
+  /** A node's drawn radius in pixels at the current zoom. */
+  sizeOf: (key: string): number | null => {
+    const i = app.index.byKey.get(key);
+    const d = i === undefined ? undefined : app.renderer?.getNodeDisplayData(String(i));
+    return d && app.renderer ? app.renderer.scaleSize(d.size) : null;
+  },
+  /** The paper with the most links (ties: lowest index). */
+  hub: (): string | null => {
+    const { index, map } = app;
+    let best = -1;
+    let bestDeg = -1;
+    for (let i = 0; i < map.nodes.kind.length; i++) {
+      const deg = index.adjStart[i + 1]! - index.adjStart[i]!;
+      if (map.nodes.kind[i] === 0 && deg > bestDeg) [best, bestDeg] = [i, deg];
+    }
+    return best < 0 ? null : index.keys[best]!;
+  },
+  /** Labels sigma is asked to show for the focused node's neighbours. */
+  focusLabels: () => mapView.focusLabelCount(),
   /** Wait until sigma has drawn at least one more frame. */
   nextFrame: () => new Promise<void>((resolve) => app.renderer?.once('afterRender', () => resolve())),
   reload: reloadMap,

@@ -139,6 +139,8 @@ export interface View {
   visibility: Visibility;
   /** Node indexes around the hovered or selected node, or null. */
   focus: Set<number> | null;
+  /** The neighbours in focus whose labels fit on screen (the rest stay unlabelled until zoomed in). */
+  focusLabels: Set<number> | null;
   theme: Theme;
 }
 
@@ -187,11 +189,15 @@ export function createRenderer(
     settings: {
       labelDensity: 0.35,
       labelGridCellSize: 120,
-      labelRenderedSizeThreshold: 4,
+      // Zoomed out only the biggest papers are named; zooming in grows every node past it.
+      labelRenderedSizeThreshold: 6,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
       stagePadding: 40,
       hideEdgesOnMove: false,
+      // Nodes grow slowly as you zoom in (sigma's default, the square root, makes a dense cluster one blot):
+      // zooming spreads the papers apart and gives their labels room.
+      zoomToSizeRatioFunction: (ratio: number) => Math.pow(ratio, 0.15),
     },
     nodeReducer: (_key, data: NodeDisplayData, attrs: NodeAttrs): Partial<NodeDisplayData> => {
       const v = view();
@@ -202,7 +208,10 @@ export function createRenderer(
       if (i === sel || i === hov)
         return { ...data, labelVisibility: 'visible', zIndex: 3, highlighted: true };
       if (v.focus) {
-        if (v.focus.has(i)) return { ...data, labelVisibility: 'visible', zIndex: 2 };
+        if (v.focus.has(i))
+          return v.focusLabels?.has(i)
+            ? { ...data, labelVisibility: 'visible', zIndex: 2 }
+            : { ...data, labelVisibility: 'hidden', zIndex: 2 };
         return { ...data, color: fade(data.color, v.theme.faded, 0.8), label: null, zIndex: 0 };
       }
       return data;

@@ -5,7 +5,28 @@ import { applyColouring, buildGraph, createRenderer, currentTheme, focusOf } fro
 import type { View } from '../renderer.js';
 import { hoverNode, selectNode, setCamera } from '../state/index.js';
 import type { State } from '../state/index.js';
+import { EDGE_TYPES } from '../../types.js';
+import { fitLabels } from '../topic-labels.js';
+import type { LabelRequest } from '../topic-labels.js';
 import { createTopicNames } from './topic-names.js';
+
+/** How much an edge type says about a neighbour, for choosing whose label to show first. */
+const STRENGTH: Record<string, number> = {
+  'builds-on': 3,
+  critiques: 3,
+  compares: 2,
+  'same-group': 1,
+  mentions: 0.5,
+};
+/** At most this many neighbour labels at once, however much room there is. */
+const MAX_FOCUS_LABELS = 30;
+
+/** About how wide sigma draws a label at 14px: wide (CJK) characters 14px, others 7.5px. */
+function labelWidth(label: string): number {
+  let w = 0;
+  for (let k = 0; k < label.length; k++) w += label.charCodeAt(k) >= 0x2e80 ? 14 : 7.5;
+  return w;
+}
 
 export interface MapView extends AppView {
   /** Animate the camera to node \`i\`, centred in the part of the map the panel leaves visible. */
@@ -15,6 +36,8 @@ export interface MapView extends AppView {
   /** Frames sigma drew so far, and when the first one was drawn (ms from navigation start). */
   frames(): number;
   firstFrameAt(): number | null;
+  /** How many neighbour labels the focus shows (null: no focus). */
+  focusLabelCount(): number | null;
 }
 
 /** Keys of the items whose flag differs between two visibility arrays. */
@@ -27,6 +50,7 @@ function changedKeys(a: Uint8Array, b: Uint8Array): string[] {
 export function createMapView(app: App): MapView {
   const names = createTopicNames(app);
   let focus: Set<number> | null = null;
+  let focusLabels: Set<number> | null = null;
   let frames = 0;
   let firstFrameAt: number | null = null;
 
@@ -36,6 +60,7 @@ export function createMapView(app: App): MapView {
     current.state = app.state;
     current.visibility = app.visibility;
     current.focus = focus;
+    current.focusLabels = focusLabels;
     current.theme = app.theme;
   };
 
@@ -47,6 +72,60 @@ export function createMapView(app: App): MapView {
     refreshView();
     app.renderer?.refresh();
   });
+
+  /**
+   * The neighbours of the hovered or selected node whose labels fit on screen now, strongest link first
+   * (then biggest node); the others show as the user zooms in.
+   */
+  function chooseFocusLabels(): Set<number> | null {
+    const renderer = app.renderer;
+    const key = app.state.hovered ?? app.state.selected;
+    const f = key === null ? undefined : app.index.byKey.get(key);
+    if (!renderer || !focus || f === undefined) return null;
+    const { map, index, visibility } = app;
+    const strength = new Map<number, number>();
+    for (let k = index.adjStart[f]!; k < index.adjStart[f + 1]!; k++) {
+      const e = index.adjEdges[k]!;
+      if (!visibility.edge[e]) continue;
+      const other = map.edges.source[e] === f ? map.edges.target[e]! : map.edges.source[e]!;
+      const type = EDGE_TYPES[map.edges.type[e]!]!;
+      strength.set(other, (strength.get(other) ?? 0) + (STRENGTH[type] ?? 1));
+    }
+    const { width, height } = renderer.getDimensions();
+    const requests: LabelRequest[] = [];
+    const first: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    const place = (i: number) => {
+      const d = renderer.getNodeDisplayData(String(i));
+      if (!d) return null;
+      const p = renderer.framedGraphToViewport({ x: d.x, y: d.y });
+      return { p, radius: renderer.scaleSize(d.size) };
+    };
+    const own = place(f);
+    if (own) {
+      const x0 = own.p.x + own.radius + 2;
+      first.push({
+        x0: own.p.x - own.radius,
+        y0: own.p.y - 9,
+        x1: x0 + labelWidth(map.nodes.label[f]!),
+        y1: own.p.y + 9,
+      });
+    }
+    for (const [i, s] of strength) {
+      if (!visibility.node[i]) continue;
+      const at = place(i);
+      if (!at) continue;
+      requests.push({
+        id: i,
+        x: at.p.x,
+        y: at.p.y,
+        radius: at.radius,
+        width: labelWidth(map.nodes.label[i]!),
+        height: 16,
+        strength: s * 100 + map.nodes.size[i]!,
+      });
+    }
+    return new Set(fitLabels(requests, { width, height }, first, MAX_FOCUS_LABELS));
+  }
 
   function centreOn(i: number): void {
     const renderer = app.renderer;
@@ -72,6 +151,7 @@ export function createMapView(app: App): MapView {
     centreOn,
     overlays: () => [names.canvas],
     frames: () => frames,
+    focusLabelCount: () => (focusLabels ? focusLabels.size : null),
     firstFrameAt: () => firstFrameAt,
     install() {
       app.graph = buildGraph(app.map);
@@ -110,6 +190,12 @@ export function createMapView(app: App): MapView {
         cameraTimer = window.setTimeout(() => {
           const c = renderer.getCamera();
           if (c.isAnimating()) return;
+          // What fits around the focused node depends on the zoom: choose again.
+          if (focus) {
+            focusLabels = chooseFocusLabels();
+            refreshView();
+            renderer.refresh({ skipIndexation: true });
+          }
           const { x, y, ratio } = c.getState();
           const home = Math.abs(x - 0.5) < 1e-3 && Math.abs(y - 0.5) < 1e-3 && Math.abs(ratio - 1) < 1e-3;
           app.dispatch(setCamera(home ? null : { x, y, ratio }), 'replace');
@@ -151,6 +237,7 @@ export function createMapView(app: App): MapView {
       if (all || prev.hovered !== next.hovered || prev.selected !== next.selected) {
         partial = null;
         focus = focusOf(app.index, next);
+        focusLabels = chooseFocusLabels();
       }
       refreshView();
       const renderer = app.renderer;

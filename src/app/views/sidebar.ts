@@ -3,7 +3,7 @@ import { EDGE_TYPES } from '../../types.js';
 import type { Diagnostic } from '../../types.js';
 import type { App, AppView } from '../app.js';
 import { byId } from '../app.js';
-import { EDGE_COLORS, EDGE_LABELS } from '../appearance/index.js';
+import { EDGE_COLORS, EDGE_LABELS, communityLegend } from '../appearance/index.js';
 import { computeVisibility, paperDates } from '../filters/index.js';
 import {
   setColorBy,
@@ -42,6 +42,8 @@ export function createSidebar(app: App): AppView {
     app.dispatch(setDateRange(range)),
   );
   let timelineKey = '';
+  /** Topic indexes whose subtopics the tree shows. */
+  let expanded = new Set<number>();
 
   function syncFilterControls(): void {
     const { map, index, visibility } = app;
@@ -123,7 +125,22 @@ export function createSidebar(app: App): AppView {
         return li;
       }),
     );
-    // Topic tree.
+    // Topic tree: folded below the top level when it is long (a real folder has hundreds of topics).
+    const hasChildren = new Uint8Array(map.topics.length);
+    for (const anc of app.index.topicAncestors) if (anc.length > 1) hasChildren[anc[anc.length - 2]!] = 1;
+    expanded = new Set<number>();
+    if (map.topics.length <= 60) map.topics.forEach((_t, ti) => expanded.add(ti));
+    else {
+      // Unfold the levels that hold everything (a title heading every note) so that the tree starts useful.
+      let level = map.topics.filter((t) => t.path.length === 1);
+      while (level.length === 1) {
+        const only = map.topics.indexOf(level[0]!);
+        expanded.add(only);
+        level = map.topics.filter(
+          (t) => t.path.length === level[0]!.path.length + 1 && t.key.startsWith(`${level[0]!.key} / `),
+        );
+      }
+    }
     byId('topic-tree').replaceChildren(
       ...map.topics.map((t, ti) => {
         const cb = document.createElement('input');
@@ -140,14 +157,47 @@ export function createSidebar(app: App): AppView {
         const count = document.createElement('span');
         count.className = 'count';
         const label = document.createElement('label');
-        label.style.paddingLeft = `${Math.max(0, t.path.length - 1) * 14}px`;
         label.append(cb, sw, name, count);
         const li = document.createElement('li');
+        li.dataset.topic = String(ti);
+        li.style.paddingLeft = `${Math.max(0, t.path.length - 1) * 14}px`;
+        if (hasChildren[ti]) {
+          const fold = document.createElement('button');
+          fold.type = 'button';
+          fold.className = 'fold';
+          fold.setAttribute('aria-label', `Show or hide the topics under ${t.label}`);
+          fold.addEventListener('click', () => {
+            if (expanded.has(ti)) expanded.delete(ti);
+            else expanded.add(ti);
+            applyFolding();
+          });
+          li.append(fold);
+        } else {
+          const pad = document.createElement('span');
+          pad.className = 'fold-pad';
+          li.append(pad);
+        }
         li.append(label);
         return li;
       }),
     );
+    applyFolding();
     renderDiagnostics(map.diagnostics);
+  }
+
+  /** Topics shown only when every topic above them is unfolded. */
+  function applyFolding(): void {
+    const anc = app.index.topicAncestors;
+    for (const li of byId('topic-tree').children as HTMLCollectionOf<HTMLLIElement>) {
+      const ti = Number(li.dataset.topic);
+      const a = anc[ti] ?? [];
+      li.hidden = a.slice(0, -1).some((p) => !expanded.has(p));
+      const fold = li.querySelector<HTMLButtonElement>('button.fold');
+      if (fold) {
+        fold.textContent = expanded.has(ti) ? '▾' : '▸';
+        fold.setAttribute('aria-expanded', String(expanded.has(ti)));
+      }
+    }
   }
 
   function renderDiagnostics(diags: readonly Diagnostic[]): void {
@@ -171,11 +221,51 @@ export function createSidebar(app: App): AppView {
     if (app.state.colorBy === 'community')
       items.push(legendItem('triangle', 'paper whose community differs from its topic'));
     const note = document.createElement('li');
+    if (app.state.colorBy !== 'community') {
+      note.textContent = 'Colour: topic (heading); subtopics are shades of it.';
+      items.push(note);
+      byId('legend').replaceChildren(...items);
+      return;
+    }
+    const { entries, outliers, singletons } = communityLegend(app.map);
+    const named = new Map<string, number>();
+    for (const e of entries.slice(0, 12)) named.set(e.name, (named.get(e.name) ?? 0) + 1);
     note.textContent =
-      app.state.colorBy === 'community'
-        ? 'Colour: detected community (Louvain).'
-        : 'Colour: topic (heading); subtopics are shades of it.';
+      'Colour: community detected from the links (Louvain), named by the topic most of its papers sit under.';
     items.push(note);
+    const SHOWN = 12;
+    for (const e of entries.slice(0, SHOWN)) {
+      const li = document.createElement('li');
+      li.className = 'community';
+      const sw = document.createElement('span');
+      sw.className = 'swatch';
+      sw.style.background = e.color;
+      const name = document.createElement('span');
+      name.className = 'name';
+      // Several communities under one topic: the next most common topic tells them apart.
+      name.textContent =
+        (e.name || '(no heading)') + ((named.get(e.name) ?? 0) > 1 && e.second ? ` + ${e.second}` : '');
+      name.title = `${Math.round(e.share * 100)}% of its papers are under this topic`;
+      const count = document.createElement('span');
+      count.className = 'count';
+      count.textContent = String(e.papers);
+      li.append(sw, name, count);
+      items.push(li);
+    }
+    if (entries.length > SHOWN) {
+      const more = document.createElement('li');
+      more.className = 'muted';
+      more.textContent =
+        `… and ${entries.length - SHOWN} smaller communities` +
+        (singletons ? ` (${singletons} of them a single paper that no link groups with others)` : '');
+      items.push(more);
+    }
+    const why = document.createElement('li');
+    why.className = 'muted';
+    why.textContent =
+      `Topics come from your headings, communities from who links to whom; they disagree for ${outliers} ` +
+      'papers (triangles): their links tie them to another group than the one most of their topic is in.';
+    items.push(why);
     byId('legend').replaceChildren(...items);
   }
 

@@ -1,6 +1,28 @@
 // Topic names at cluster centres, on a 2D canvas over the map (one label per topic: no per-node work).
 import type { App } from '../app.js';
-import { nodeGrid, placeLabel, type Box, type NodeGrid } from '../topic-labels.js';
+import { nodeGrid, placeNames, type Box, type NameRequest, type NodeGrid } from '../topic-labels.js';
+
+/** Boxes (relative to the map) of what sits over the map and must stay readable: zoom buttons, status, panel. */
+function controlBoxes(): Box[] {
+  const map = document.getElementById('map');
+  if (!map) return [];
+  const origin = map.getBoundingClientRect();
+  const out: Box[] = [];
+  for (const sel of ['#map-wrap .zoom', '#map-status', '#panel', '#local-bar']) {
+    const e = document.querySelector<HTMLElement>(sel);
+    if (!e || e.hidden || e.offsetParent === null) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    out.push({
+      x0: r.left - origin.left - 4,
+      y0: r.top - origin.top - 4,
+      x1: r.right - origin.left + 4,
+      y1: r.bottom - origin.top + 4,
+    });
+  }
+  return out;
+}
+const FONT = `system-ui, 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif`;
 
 /** The height of sigma's node labels (its default style: 12px sans-serif). */
 const NODE_LABEL_HEIGHT = 14;
@@ -104,30 +126,49 @@ export function createTopicNames(app: App): TopicNames {
       ctx.lineJoin = 'round';
       // A topic holding every paper says nothing about where things are; start one level below it.
       const total = map.stats.papers;
-      const placed: Box[] = [];
+      const requests: NameRequest[] = [];
+      const style = new Map<number, { size: number; weight: number }>();
       map.topics.forEach((t, ti) => {
         const depth = t.path.length - (labelBase - 1);
         if (t.path.length === 0 || t.count === 0 || depth < 1) return;
         if (map.topics.length > 1 && t.count >= total && t.path.length < labelBase) return;
+        // Level of detail: top-level names zoomed out, subtopics as you zoom in.
         if (depth > 1 && zoom > 0.55) return;
         if (depth > 2 && zoom > 0.25) return;
+        // Nothing of this topic on the map now (date range, hidden topic): no name.
+        if ((app.visibility.topicCounts[ti] ?? 0) === 0) return;
         if (index.topicAncestors[ti]!.some((a) => hidden.has(map.topics[a]!.key))) return;
         const p = renderer.graphToViewport({ x: t.x, y: -t.y });
-        if (p.x < -100 || p.y < -40 || p.x > width + 100 || p.y > height + 40) return;
+        if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) return;
         const size = depth === 1 ? 16 : 13;
-        ctx.font = `${depth === 1 ? 700 : 600} ${size}px system-ui, 'PingFang SC', 'Noto Sans CJK SC', sans-serif`;
-        // Off the papers' own labels and the names already drawn, when there is room nearby.
-        const w = ctx.measureText(t.label).width + 8;
-        const h = size + 6;
-        const at = placeLabel(p.x, p.y, w, h, [...placed, ...labelObstacles(p.x, p.y, w, h)]);
-        placed.push({ x0: at.x - w / 2, y0: at.y - h / 2, x1: at.x + w / 2, y1: at.y + h / 2, weight: 4 });
-        ctx.lineWidth = 4;
-        ctx.strokeStyle = theme.background;
-        ctx.globalAlpha = focused ? 0.35 : 0.9;
-        ctx.strokeText(t.label, at.x, at.y);
-        ctx.fillStyle = theme.dark ? '#ffffff' : t.color;
-        ctx.fillText(t.label, at.x, at.y);
+        const weight = depth === 1 ? 700 : 600;
+        ctx.font = `${weight} ${size}px ${FONT}`;
+        style.set(ti, { size, weight });
+        requests.push({
+          id: ti,
+          x: p.x,
+          y: p.y,
+          width: ctx.measureText(t.label).width + 8,
+          height: size + 6,
+          priority: (app.visibility.topicCounts[ti] ?? 0) + (depth === 1 ? 1e7 : depth === 2 ? 1e5 : 0),
+        });
       });
+      // Off the papers' own labels when there is room nearby; never over another name or the controls.
+      const names = placeNames(requests, { width, height }, controlBoxes(), (r) =>
+        labelObstacles(r.x, r.y, r.width, r.height),
+      );
+      ctx.lineWidth = 4;
+      ctx.strokeStyle = theme.background;
+      // While a node is focused its neighbours' labels matter more than where topics are.
+      ctx.globalAlpha = focused ? 0.18 : 0.9;
+      for (const { id, x, y } of names) {
+        const t = map.topics[id]!;
+        const { size, weight } = style.get(id)!;
+        ctx.font = `${weight} ${size}px ${FONT}`;
+        ctx.strokeText(t.label, x, y);
+        ctx.fillStyle = theme.dark ? '#ffffff' : t.color;
+        ctx.fillText(t.label, x, y);
+      }
       ctx.globalAlpha = 1;
     },
   };
