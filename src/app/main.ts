@@ -9,9 +9,12 @@ import { DetailStore, loadMap } from './data.js';
 import { download, exportPng, gexfOf, snapshot } from './export.js';
 import { computeVisibility, indexMap } from './filters/index.js';
 import { currentTheme } from './renderer.js';
-import { INITIAL_STATE, restore, selectNode } from './state/index.js';
+import { INITIAL_STATE, restore, selectNode, setPane, showLocal } from './state/index.js';
 import type { Action } from './state/index.js';
 import { hashToState, stateToHash } from './state/url.js';
+import { createLinksTable } from './views/links-table.js';
+import { createListView } from './views/list.js';
+import { createLocalView } from './views/local-graph.js';
 import { createMapView } from './views/map.js';
 import { createPanelView } from './views/panel.js';
 import { createSearchBox } from './views/search-box.js';
@@ -32,7 +35,17 @@ const app = {
 const mapView = createMapView(app);
 const searchBox = createSearchBox(app);
 /** Views filled after the map's first frame, so they do not delay it. */
-const aroundMap: AppView[] = [createSidebar(app), searchBox, createPanelView(app)];
+const localView = createLocalView(app);
+const aroundMap: AppView[] = [
+  createSidebar(app),
+  searchBox,
+  createListView(app),
+  createLinksTable(app),
+  localView,
+  createPanelView(app, {
+    local: (i: number) => dispatch(showLocal(app.index.keys[i]!, app.state.local?.depth ?? 1)),
+  }),
+];
 
 function dispatch(action: Action, mode: HistoryMode = 'push'): void {
   const prev = app.state;
@@ -45,6 +58,7 @@ function dispatch(action: Action, mode: HistoryMode = 'push'): void {
   }
   mapView.update?.(prev, next);
   for (const v of aroundMap) v.update?.(prev, next);
+  syncToolbar();
   if (mode !== 'none') {
     const hash = stateToHash(next);
     if (hash !== (location.hash === '#' ? '' : location.hash)) {
@@ -53,6 +67,11 @@ function dispatch(action: Action, mode: HistoryMode = 'push'): void {
       else history.replaceState(null, '', url);
     }
   }
+}
+
+function syncToolbar(): void {
+  byId('show-list').setAttribute('aria-pressed', String(app.state.pane === 'list'));
+  byId('show-links').setAttribute('aria-pressed', String(app.state.pane === 'links'));
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -109,8 +128,13 @@ byId('export-gexf').addEventListener('click', () =>
 byId('export-json').addEventListener('click', () =>
   download('papermap.json', new Blob([JSON.stringify(exportGraph().export())], { type: 'application/json' })),
 );
+const paneButton = (id: string, pane: 'list' | 'links') =>
+  byId(id).addEventListener('click', () => dispatch(setPane(app.state.pane === pane ? 'none' : pane)));
+paneButton('show-list', 'list');
+paneButton('show-links', 'links');
 document.addEventListener('keydown', (ev) => {
   if (ev.key === 'Escape' && app.state.selected !== null) dispatch(selectNode(null));
+  else if (ev.key === 'Escape' && app.state.local !== null) dispatch(showLocal(null));
   else if (
     ev.key === '/' &&
     document.activeElement !== searchBox.input &&
@@ -150,6 +174,7 @@ function install(next: MapFile): void {
 function finishInstall(): void {
   for (const v of aroundMap) v.install?.();
   for (const v of aroundMap) v.update?.(null, app.state);
+  syncToolbar();
   hook.ready = true;
   hook.build = app.map.build;
 }
@@ -233,6 +258,8 @@ const hook = {
     }
     return best < 0 ? null : index.keys[best]!;
   },
+  /** What the local graph draws (null when closed). */
+  local: () => localView.drawn(),
   /** Labels sigma is asked to show for the focused node's neighbours. */
   focusLabels: () => mapView.focusLabelCount(),
   /** Wait until sigma has drawn at least one more frame. */

@@ -10,7 +10,8 @@ export function linkCounts(index: MapIndex, mentionsType: number): Int32Array {
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let k = 0;
-    for (let a = adjStart[i]!; a < adjStart[i + 1]!; a++) if (map.edges.type[adjEdges[a]!] !== mentionsType) k++;
+    for (let a = adjStart[i]!; a < adjStart[i + 1]!; a++)
+      if (map.edges.type[adjEdges[a]!] !== mentionsType) k++;
     out[i] = k;
   }
   return out;

@@ -32,11 +32,14 @@ export interface LocalGraph {
   cut: number;
 }
 
-/** Rows per sub-column before a column wraps, and spacing (graph units; sigma fits the whole to the view). */
+/**
+ * Rows per sub-column before a column wraps, and spacing in graph units. Sigma sizes nodes in the same
+ * units as positions here, so these are about pixels when the graph fills the view: room for a label.
+ */
 const ROWS = 18;
-const ROW = 1;
-const SUB = 6;
-const GAP = 4;
+const ROW = 36;
+const SUB = 330;
+const GAP = 150;
 
 /**
  * Breadth-first from `root` to `depth` links over builds-on, critiques, compares and same-group links that

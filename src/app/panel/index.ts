@@ -22,6 +22,8 @@ function el<K extends keyof HTMLElementTagNameMap>(
 export interface PanelHandlers {
   close(): void;
   open(index: number): void;
+  /** Show the node's local graph. */
+  local?(index: number): void;
 }
 
 function link(label: string, url: string): HTMLElement | string {
@@ -57,6 +59,12 @@ export function renderPanel(
     ),
     el('h2', { id: 'panel-title' }, title),
   ];
+  if (on.local) {
+    const local = el('button', { type: 'button', class: 'show-local' }, 'Local graph');
+    local.title = 'Only this paper and what it builds on, what builds on it and what it compares with';
+    local.addEventListener('click', () => on.local?.(i));
+    parts.push(el('div', { class: 'actions' }, local));
+  }
   if (n.label[i] && n.label[i] !== title) parts.push(el('p', { class: 'alt' }, n.label[i]!));
   for (const alt of detail?.altTitles ?? []) parts.push(el('p', { class: 'alt', lang: 'zh' }, alt));
 
