@@ -142,8 +142,13 @@ export function createListView(app: App): AppView {
       const open = next.pane === 'list';
       if (prev === null || prev.pane !== next.pane) {
         pane.hidden = !open;
-        app.renderer?.resize();
-        app.renderer?.refresh({ skipIndexation: true });
+        // The pane is painted first; the narrower map is redrawn just after that frame.
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            app.renderer?.resize();
+            app.renderer?.refresh({ skipIndexation: true });
+          }, 0),
+        );
         if (open) {
           refill(true);
           if (prev !== null) scroller.focus({ preventScroll: true });

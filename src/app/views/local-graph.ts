@@ -23,11 +23,43 @@ export function createLocalView(app: App): LocalView {
   let renderer: Sigma | null = null;
   let drawn: { nodes: number; edges: number; cut: number } | null = null;
 
+  /** Double-clicking re-roots at the same depth. */
+  let depthNow = 1;
+
   function close(): void {
-    renderer?.kill();
-    renderer = null;
+    // The renderer stays (hidden) for the next local graph: a new WebGL context costs more than the drawing.
     drawn = null;
     view.hidden = true;
+  }
+
+  function createLocalRenderer(graph: Graph): Sigma {
+    const theme = app.theme;
+    const r = new Sigma(graph, container, {
+      primitives: {
+        nodes: { shapes: [sdfCircle()], layers: [layerFill()] },
+        edges: {
+          paths: [pathLine()],
+          extremities: [extremityArrow({ lengthRatio: 5, widthRatio: 4 })],
+          layers: [layerPlain()],
+        },
+      },
+      styles: {
+        nodes: [
+          DEFAULT_STYLES.nodes,
+          { labelColor: () => theme.label, backdropColor: () => theme.background },
+        ],
+        edges: [DEFAULT_STYLES.edges, { when: (a) => a.arrow === true, then: { head: 'arrow' } }],
+      },
+      settings: { labelDensity: 1, labelGridCellSize: 60, labelRenderedSizeThreshold: 0, stagePadding: 60 },
+      nodeReducer: (_node, data, attrs) =>
+        attrs.forceLabel === true ? { ...data, labelVisibility: 'visible' } : data,
+    });
+    r.on('clickNode', ({ node }) => app.dispatch(selectNode(app.index.keys[Number(node)]!)));
+    r.on('doubleClickNode', ({ node, preventSigmaDefault }) => {
+      preventSigmaDefault();
+      app.dispatch(showLocal(app.index.keys[Number(node)]!, depthNow));
+    });
+    return r;
   }
 
   function open(key: string, depth: number): void {
@@ -58,34 +90,13 @@ export function createLocalView(app: App): LocalView {
         attrs,
       );
     }
-    renderer?.kill();
     view.hidden = false;
-    const theme = app.theme;
-    renderer = new Sigma(graph, container, {
-      primitives: {
-        nodes: { shapes: [sdfCircle()], layers: [layerFill()] },
-        edges: {
-          paths: [pathLine()],
-          extremities: [extremityArrow({ lengthRatio: 5, widthRatio: 4 })],
-          layers: [layerPlain()],
-        },
-      },
-      styles: {
-        nodes: [
-          DEFAULT_STYLES.nodes,
-          { labelColor: () => theme.label, backdropColor: () => theme.background },
-        ],
-        edges: [DEFAULT_STYLES.edges, { when: (a) => a.arrow === true, then: { head: 'arrow' } }],
-      },
-      settings: { labelDensity: 1, labelGridCellSize: 60, labelRenderedSizeThreshold: 0, stagePadding: 60 },
-      nodeReducer: (_node, data, attrs) =>
-        attrs.forceLabel === true ? { ...data, labelVisibility: 'visible' } : data,
-    });
-    renderer.on('clickNode', ({ node }) => app.dispatch(selectNode(app.index.keys[Number(node)]!)));
-    renderer.on('doubleClickNode', ({ node, preventSigmaDefault }) => {
-      preventSigmaDefault();
-      app.dispatch(showLocal(app.index.keys[Number(node)]!, depth));
-    });
+    depthNow = depth;
+    if (renderer) {
+      renderer.resize();
+      renderer.setGraph(graph);
+      renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    } else renderer = createLocalRenderer(graph);
     drawn = { nodes: g.nodes.length, edges: g.edges.length, cut: g.cut };
     const title = n.label[root] || key;
     const depthButtons = [1, 2, 3].map((d) => {

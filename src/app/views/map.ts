@@ -40,6 +40,13 @@ export interface MapView extends AppView {
   focusLabelCount(): number | null;
 }
 
+/** Whether two states highlight the same: same focused node and the same set of hovered/selected nodes. */
+function sameLook(a: State, b: State): boolean {
+  const marked = (s: State) =>
+    [...new Set([s.hovered, s.selected].filter((k) => k !== null))].sort().join('\n');
+  return (a.hovered ?? a.selected) === (b.hovered ?? b.selected) && marked(a) === marked(b);
+}
+
 /** Keys of the items whose flag differs between two visibility arrays. */
 function changedKeys(a: Uint8Array, b: Uint8Array): string[] {
   const out: string[] = [];
@@ -235,6 +242,10 @@ export function createMapView(app: App): MapView {
         applyColouring(app.graph, app.map, next.colorBy);
       }
       if (all || prev.hovered !== next.hovered || prev.selected !== next.selected) {
+        // Clicking the hovered node selects what is already highlighted: nothing on the map changes, so
+        // no refresh (a full one costs as much as sigma's own refresh of the whole graph).
+        if (!all && prev.filters === next.filters && prev.colorBy === next.colorBy && sameLook(prev, next))
+          return;
         partial = null;
         focus = focusOf(app.index, next);
         focusLabels = chooseFocusLabels();
