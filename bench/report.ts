@@ -16,7 +16,9 @@ export interface CaseResult {
 }
 
 export interface Results {
-  cases: Partial<Record<'build' | 'bigfile' | 'adversarial' | 'incremental' | 'browser' | 'cli', CaseResult>>;
+  cases: Partial<
+    Record<'build' | 'bigfile' | 'adversarial' | 'incremental' | 'browser' | 'cli' | 'real', CaseResult>
+  >;
 }
 
 const ms = (x: number | null | undefined): string =>
@@ -310,6 +312,55 @@ export function renderResults(results: Results, analysis?: string | null): strin
       (d.sizes ?? []).map((s) => `${s.papers}: ${fx(s.filterRatio)}`).join(', ') || 'not measured',
       fl.length && fl.every((x) => x !== null) ? fl.every((x) => (x as number) <= 2) : null,
     ]);
+  }
+
+  const real = results.cases.real;
+  if (real) {
+    const d = real.data as {
+      skipped?: string;
+      nodes?: number;
+      edges?: number;
+      runs?: number;
+      firstFrame?: number | null;
+      bareFirstFrame?: number | null;
+      firstFrameRatio?: number | null;
+      bareRefresh?: number | null;
+      medians?: Record<string, number | null>;
+      ratios?: Record<string, number | null>;
+      clickToPanelOwnCode?: number | null;
+      hoverOwnCode?: number | null;
+      notes?: string[];
+    };
+    out.push('## Browser, real notes folder', '', machineLine(real.machine), '');
+    if (d.skipped) out.push(`Skipped: ${d.skipped}`, '');
+    else {
+      out.push(
+        `${d.nodes} nodes, ${d.edges} edges, ${d.runs} runs. First frame ${ms(d.firstFrame ?? null)} vs bare sigma ${ms(d.bareFirstFrame ?? null)} (${fx(d.firstFrameRatio ?? null)}); bare sigma refresh ${ms(d.bareRefresh ?? null)}.`,
+        '',
+        '| interaction | median | × bare refresh |',
+        '|---|---|---|',
+      );
+      for (const [k, v] of Object.entries(d.medians ?? {}))
+        out.push(`| ${k} | ${ms(v)} | ${fx(d.ratios?.[k] ?? null)} |`);
+      out.push(
+        '',
+        `Own code (src/app, src/view) in a CPU profile: click to panel ${ms(d.clickToPanelOwnCode ?? null)}, hover ${ms(d.hoverOwnCode ?? null)}.`,
+        '',
+      );
+      for (const n of d.notes ?? []) out.push(`- ${n}`);
+      out.push('');
+      for (const k of ['clickToPanel', 'hover'])
+        targets.push([
+          `Real folder: ${k} ≤ 1.5 × bare refresh`,
+          fx(d.ratios?.[k] ?? null),
+          d.ratios?.[k] == null ? null : d.ratios[k]! <= 1.5,
+        ]);
+      targets.push([
+        'Real folder: own code of click to panel ≤ 500 ms',
+        ms(d.clickToPanelOwnCode ?? null),
+        d.clickToPanelOwnCode == null ? null : d.clickToPanelOwnCode <= 500,
+      ]);
+    }
   }
 
   head.push('## Targets (issue 6)', '', '| target | measured | verdict |', '|---|---|---|');
