@@ -327,8 +327,7 @@ export function renderResults(results: Results, analysis?: string | null): strin
       bareRefresh?: number | null;
       medians?: Record<string, number | null>;
       ratios?: Record<string, number | null>;
-      clickToPanelOwnCode?: number | null;
-      hoverOwnCode?: number | null;
+      ownCode?: Record<string, number | null>;
       notes?: string[];
     };
     out.push('## Browser, real notes folder', '', machineLine(real.machine), '');
@@ -337,16 +336,12 @@ export function renderResults(results: Results, analysis?: string | null): strin
       out.push(
         `${d.nodes} nodes, ${d.edges} edges, ${d.runs} runs. First frame ${ms(d.firstFrame ?? null)} vs bare sigma ${ms(d.bareFirstFrame ?? null)} (${fx(d.firstFrameRatio ?? null)}); bare sigma refresh ${ms(d.bareRefresh ?? null)}.`,
         '',
-        '| interaction | median | × bare refresh |',
-        '|---|---|---|',
+        '| interaction | median | × bare refresh | own code (CPU profile) |',
+        '|---|---|---|---|',
       );
       for (const [k, v] of Object.entries(d.medians ?? {}))
-        out.push(`| ${k} | ${ms(v)} | ${fx(d.ratios?.[k] ?? null)} |`);
-      out.push(
-        '',
-        `Own code (src/app, src/view) in a CPU profile: click to panel ${ms(d.clickToPanelOwnCode ?? null)}, hover ${ms(d.hoverOwnCode ?? null)}.`,
-        '',
-      );
+        out.push(`| ${k} | ${ms(v)} | ${fx(d.ratios?.[k] ?? null)} | ${ms(d.ownCode?.[k] ?? null)} |`);
+      out.push('');
       for (const n of d.notes ?? []) out.push(`- ${n}`);
       out.push('');
       for (const k of ['clickToPanel', 'hover'])
@@ -355,10 +350,11 @@ export function renderResults(results: Results, analysis?: string | null): strin
           fx(d.ratios?.[k] ?? null),
           d.ratios?.[k] == null ? null : d.ratios[k]! <= 1.5,
         ]);
+      const own = Object.values(d.ownCode ?? {}).filter((x): x is number => x !== null);
       targets.push([
-        'Real folder: own code of click to panel ≤ 500 ms',
-        ms(d.clickToPanelOwnCode ?? null),
-        d.clickToPanelOwnCode == null ? null : d.clickToPanelOwnCode <= 500,
+        'Real folder: no interaction > 500 ms of own code',
+        own.length ? `max ${ms(Math.max(...own))}` : 'not measured',
+        own.length ? Math.max(...own) <= 500 : null,
       ]);
     }
   }

@@ -36,10 +36,19 @@ export interface RealTimings {
   topicCheckbox: number | null;
   listView: number | null;
   localGraph: number | null;
-  /** Click to panel: self time of our own code (src/app, src/view) and of everything, from a CPU profile. */
-  clickProfile: { own: number; total: number } | null;
-  hoverProfile: { own: number; total: number } | null;
+  /** Per interaction: ms of self time of our own code (src/app, src/view) in a CPU profile of it. */
+  own: Partial<Record<Interaction, number>>;
 }
+
+export const INTERACTIONS = [
+  'hover',
+  'clickToPanel',
+  'dateBrush',
+  'topicCheckbox',
+  'listView',
+  'localGraph',
+] as const;
+export type Interaction = (typeof INTERACTIONS)[number];
 
 /** Resolves with ms from `arm()` (run in the page, before the trigger) to the frame after `done()` holds. */
 const ARM = `(done) => {
@@ -134,8 +143,7 @@ export async function runRealFolder(
         topicCheckbox: null,
         listView: null,
         localGraph: null,
-        clickProfile: null,
-        hoverProfile: null,
+        own: {},
       };
       // Bare sigma: first frame and a reducer + refresh() of the same graph.
       {
@@ -190,29 +198,39 @@ export async function runRealFolder(
       const cdp = await context.newCDPSession(page);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
-      t.hover = await timed(page, 'hovered', () => page.mouse.move(pos.x, pos.y));
-      const hovered = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-      t.hoverProfile = ownTime(hovered.profile, /\bsrc\/(app|view)\//);
-      if (process.env.PROFILE_TOP) console.log(top(hovered.profile, 15).join('\n'));
+      /** Run one interaction under the CPU profiler; keep its own-code time. */
+      const profiled = async (k: Interaction, run: () => Promise<number>): Promise<number> => {
+        await cdp.send('Profiler.start');
+        const ms = await run();
+        const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+        t.own[k] = ownTime(profile, /\bsrc\/(app|view)\//).own;
+        if (process.env.PROFILE_TOP) console.log(`${k}\n${top(profile, 12).join('\n')}`);
+        return ms;
+      };
+      t.hover = await profiled('hover', () => timed(page, 'hovered', () => page.mouse.move(pos.x, pos.y)));
 
       // Click to a filled panel, under the CPU profiler (the first click also fetches the detail chunk).
-      await cdp.send('Profiler.start');
-      t.clickToPanel = await timed(page, 'panel', () => page.mouse.click(pos.x, pos.y), true);
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-      t.clickProfile = ownTime(profile, /\bsrc\/(app|view)\//);
+      t.clickToPanel = await profiled('clickToPanel', () =>
+        timed(page, 'panel', () => page.mouse.click(pos.x, pos.y), true),
+      );
 
       // Local graph of the open paper, then back.
-      t.localGraph = await timed(page, 'local', () => page.click('#panel .show-local'));
+      t.localGraph = await profiled('localGraph', () =>
+        timed(page, 'local', () => page.click('#panel .show-local')),
+      );
       await page.click('#local-back');
       await page.keyboard.press('Escape');
       await page.mouse.move(5, 5);
       await waitQuiet(page, 300, 30_000);
 
       // A date brush (through the date inputs, as the other browser case does).
-      t.dateBrush = (await page.evaluate(
-        `(${FILTER_SCRIPT})(${JSON.stringify(['app', '2025-02-01', '2025-08-06'])})`,
-      )) as number;
+      t.dateBrush = await profiled(
+        'dateBrush',
+        async () =>
+          (await page.evaluate(
+            `(${FILTER_SCRIPT})(${JSON.stringify(['app', '2025-02-01', '2025-08-06'])})`,
+          )) as number,
+      );
       await waitQuiet(page, 250, 60_000);
       await page.click('#date-clear');
       await waitQuiet(page, 250, 60_000);
@@ -227,13 +245,17 @@ export async function runRealFolder(
         }
         return best;
       });
-      t.topicCheckbox = await timed(page, 'drawn', () => page.click(`#topic-tree input[data-topic="${ti}"]`));
+      t.topicCheckbox = await profiled('topicCheckbox', () =>
+        timed(page, 'drawn', () => page.click(`#topic-tree input[data-topic="${ti}"]`)),
+      );
       await page.click(`#topic-tree input[data-topic="${ti}"]`);
       await waitQuiet(page, 250, 60_000);
 
       // Opening the list view (the map is resized and redrawn beside it).
       // Until the rows are on screen (the narrower map is redrawn in the frame after).
-      t.listView = await timed(page, 'list', () => page.click('#show-list'), true);
+      t.listView = await profiled('listView', () =>
+        timed(page, 'list', () => page.click('#show-list'), true),
+      );
       await page.click('#show-list');
       await waitQuiet(page, 250, 60_000);
       await context.close();
@@ -244,16 +266,20 @@ export async function runRealFolder(
     await browser.close();
     server.close();
   }
-  const med = (k: keyof Omit<RealTimings, 'clickProfile' | 'hoverProfile'>) =>
+  const med = (k: keyof Omit<RealTimings, 'own'>) =>
     median(all.map((t) => t[k]).filter((x): x is number => x !== null));
   const bare = med('bareRefresh');
-  const keys = ['hover', 'clickToPanel', 'dateBrush', 'topicCheckbox', 'listView', 'localGraph'] as const;
+  const keys = INTERACTIONS;
   const medians = Object.fromEntries(keys.map((k) => [k, med(k)]));
   const ratios = Object.fromEntries(
     keys.map((k) => [k, medians[k] !== null && bare ? medians[k]! / bare : null]),
   );
-  const own = median(all.map((t) => t.clickProfile?.own).filter((x): x is number => x !== undefined));
-  const ownHover = median(all.map((t) => t.hoverProfile?.own).filter((x): x is number => x !== undefined));
+  const ownCode = Object.fromEntries(
+    INTERACTIONS.map((k) => [
+      k,
+      median(all.map((t) => t.own[k]).filter((x): x is number => x !== undefined)),
+    ]),
+  );
   const row = {
     dir,
     nodes: Number(vd.nodes),
@@ -268,13 +294,12 @@ export async function runRealFolder(
     bareRefresh: bare,
     medians,
     ratios,
-    clickToPanelOwnCode: own,
-    hoverOwnCode: ownHover,
+    ownCode,
     all,
     notes: [
       'ms, medians over runs; ratios are to the bare sigma page refreshing the same graph (nodeReducer + refresh()) in the same run.',
       'Each interaction: from the trigger event (captured in the page) to the first animation frame after its result is on screen.',
-      'clickToPanelOwnCode: self time of frames from src/app and src/view (source-mapped) in a CPU profile of the click.',
+      'ownCode: self time of frames from src/app and src/view (source-mapped) in a CPU profile of each interaction.',
     ],
   };
   console.log(
@@ -282,9 +307,8 @@ export async function runRealFolder(
   );
   for (const k of keys)
     console.log(
-      `    ${k.padEnd(14)} ${medians[k]?.toFixed(0).padStart(6)} ms  ${ratios[k]?.toFixed(2)} x bare refresh`,
+      `    ${k.padEnd(14)} ${medians[k]?.toFixed(0).padStart(6)} ms  ${ratios[k]?.toFixed(2)} x bare refresh, own code ${ownCode[k]?.toFixed(0)} ms`,
     );
-  console.log(`    own code: click to panel ${own?.toFixed(0)} ms, hover ${ownHover?.toFixed(0)} ms`);
   return row;
 }
 

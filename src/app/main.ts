@@ -44,6 +44,7 @@ const aroundMap: AppView[] = [
   localView,
   createPanelView(app, {
     local: (i: number) => dispatch(showLocal(app.index.keys[i]!, app.state.local?.depth ?? 1)),
+    openNote,
   }),
 ];
 
@@ -66,6 +67,21 @@ function dispatch(action: Action, mode: HistoryMode = 'push'): void {
       if (mode === 'push') history.pushState(null, '', url);
       else history.replaceState(null, '', url);
     }
+  }
+}
+
+/**
+ * Open a note in the user's editor through the dev server (same-origin POST); false on a static site or
+ * when no editor is configured, and the panel shows the note's lines instead.
+ */
+async function openNote(file: string, line: number): Promise<boolean> {
+  if (!import.meta.hot) return false;
+  const q = new URLSearchParams({ file, line: String(line) });
+  try {
+    const res = await fetch(`./__papermap/open?${q.toString()}`, { method: 'POST' });
+    return res.status === 204;
+  } catch {
+    return false;
   }
 }
 

@@ -7,6 +7,7 @@ import type { Connect, Plugin, ViteDevServer } from 'vite';
 import type { Diagnostic, SerializedGraph } from '../types.js';
 import { toLazyViewFiles, toViewFiles } from '../view/bundle.js';
 import type { BundleOptions, LazyViewFiles } from '../view/bundle.js';
+import { noteLinesReader, openInEditor } from './note-files.js';
 
 /** Where graphs come from: a full build, and a rebuild after some content files changed. */
 export interface GraphSource {
@@ -99,8 +100,15 @@ export function papermap(options: PapermapPluginOptions): Plugin {
   let cachePrefixes: string[] = [];
   let command: 'build' | 'serve' = 'serve';
 
+  // Detail chunks carry a few lines of the note around each entry (shown when no editor can be opened).
+  const withNoteLines = (bundle: BundleOptions | null | undefined): BundleOptions => ({
+    ...bundle,
+    noteLines: source.contentDir ? noteLinesReader(source.contentDir) : null,
+  });
+
   const accept = (graph: SerializedGraph) => {
-    if (graph !== accepted) files = toLazyViewFiles(graph, `${session}-${++generation}`, options.bundle);
+    if (graph !== accepted)
+      files = toLazyViewFiles(graph, `${session}-${++generation}`, withNoteLines(options.bundle));
     accepted = graph;
     status = { ok: true, message: '', diagnostics: [] };
   };
@@ -215,6 +223,8 @@ export function papermap(options: PapermapPluginOptions): Plugin {
     },
     async configureServer(server) {
       accept(await source.build());
+      // Before the guard (which answers only the app's files): same-origin POSTs, notes inside the folder.
+      if (source.contentDir) server.middlewares.use('/__papermap/open', openInEditor(source.contentDir));
       server.middlewares.use(guard);
       server.middlewares.use('/data', serveData);
       await watch(server);
@@ -225,7 +235,7 @@ export function papermap(options: PapermapPluginOptions): Plugin {
     },
     async generateBundle() {
       const graph = await source.build();
-      for (const [name, body] of toViewFiles(graph, options.bundle)) {
+      for (const [name, body] of toViewFiles(graph, withNoteLines(options.bundle))) {
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: body });
       }
     },
