@@ -49,7 +49,7 @@ const shots: Record<string, (page: Page) => Promise<void>> = {
   },
   'local-graph': async (page) => {
     await open(page);
-    const hub = await h<string>(page, 'h.hub()');
+    const hub = await h<string>(page, "h.hub(['builds-on', 'critiques'])");
     await open(page, `#local=${encodeURIComponent(hub)}&depth=2`);
   },
   'links-table': async (page) => open(page, '#pane=links'),

@@ -1,7 +1,8 @@
 // The page: loads the map, keeps the one shared view state (src/app/app.ts) and runs each named action
 // (src/app/state) through it, then tells every view what changed. The views live in src/app/views.
 import Graph from 'graphology';
-import type { Diagnostic } from '../types.js';
+import { EDGE_TYPES } from '../types.js';
+import type { Diagnostic, EdgeType } from '../types.js';
 import type { MapFile } from '../view/types.js';
 import type { App, AppView, HistoryMode } from './app.js';
 import { byId } from './app.js';
@@ -263,13 +264,16 @@ const hook = {
     const d = i === undefined ? undefined : app.renderer?.getNodeDisplayData(String(i));
     return d && app.renderer ? app.renderer.scaleSize(d.size) : null;
   },
-  /** The paper with the most links (ties: lowest index). */
-  hub: (): string | null => {
+  /** The paper with the most links, of the given types or of any (ties: lowest index). */
+  hub: (types?: readonly string[]): string | null => {
     const { index, map } = app;
+    const on = types ? new Set(types.map((t) => EDGE_TYPES.indexOf(t as EdgeType))) : null;
     let best = -1;
     let bestDeg = -1;
     for (let i = 0; i < map.nodes.kind.length; i++) {
-      const deg = index.adjStart[i + 1]! - index.adjStart[i]!;
+      let deg = 0;
+      for (let k = index.adjStart[i]!; k < index.adjStart[i + 1]!; k++)
+        if (!on || on.has(map.edges.type[index.adjEdges[k]!]!)) deg++;
       if (map.nodes.kind[i] === 0 && deg > bestDeg) [best, bestDeg] = [i, deg];
     }
     return best < 0 ? null : index.keys[best]!;

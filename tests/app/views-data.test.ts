@@ -6,7 +6,7 @@ import type { PaperNodeAttributes } from '../../src/types.js';
 import { computeVisibility, indexMap } from '../../src/app/filters/index.js';
 import { linkRows } from '../../src/app/link-table/index.js';
 import { linkCounts, listRows, moveInList } from '../../src/app/list/index.js';
-import { localGraph } from '../../src/app/local/index.js';
+import { localGraph, rowsFor } from '../../src/app/local/index.js';
 import { DEFAULT_FILTERS } from '../../src/app/state/index.js';
 import { toViewBundle } from '../../src/view/bundle.js';
 import { syntheticGraph } from '../../src/view/synthetic.js';
@@ -154,5 +154,23 @@ describe('local graph', () => {
     const g = localGraph(index, root, 3);
     const spots = new Set(g.nodes.map((n) => `${n.x},${n.y}`));
     expect(spots.size).toBe(g.nodes.length);
+  });
+});
+
+describe('local graph shape', () => {
+  it.each([
+    [[200], 1.6],
+    [[80, 1, 80], 1.6],
+    [[5, 5], 1.6],
+    [[300, 300, 10, 40], 1],
+  ])('columns %j fill a view of aspect %f', (sizes, aspect) => {
+    const rows = rowsFor(sizes, aspect);
+    const err = (r: number) => {
+      const width = sizes.reduce((w, n) => w + (Math.ceil(n / r) - 1) * 330 + 150 + 330, 0);
+      const height = Math.min(r, Math.max(...sizes)) * 36;
+      return Math.abs(Math.log(width / height / aspect));
+    };
+    // No other row count between 6 and 200 comes closer to the aspect.
+    for (let r = 6; r <= 200; r++) expect(err(rows)).toBeLessThanOrEqual(err(r) + 1e-9);
   });
 });

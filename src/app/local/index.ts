@@ -36,17 +36,33 @@ export interface LocalGraph {
  * Rows per sub-column before a column wraps, and spacing in graph units. Sigma sizes nodes in the same
  * units as positions here, so these are about pixels when the graph fills the view: room for a label.
  */
-const ROWS = 18;
 const ROW = 36;
 const SUB = 330;
 const GAP = 150;
+
+/**
+ * Rows per sub-column: the number (6 to 200) that makes the drawing's width/height closest to `aspect`
+ * (the view's), so that a large neighbourhood fills the view instead of a thin band.
+ */
+export function rowsFor(sizes: readonly number[], aspect: number): number {
+  let best = 6;
+  let bestErr = Infinity;
+  for (let rows = 6; rows <= 200; rows++) {
+    let width = 0;
+    for (const n of sizes) width += (Math.ceil(n / rows) - 1) * SUB + GAP + SUB;
+    const height = Math.max(1, Math.min(rows, Math.max(...sizes, 1))) * ROW;
+    const err = Math.abs(Math.log(width / height / aspect));
+    if (err < bestErr - 1e-9) [best, bestErr] = [rows, err];
+  }
+  return best;
+}
 
 /**
  * Breadth-first from `root` to `depth` links over builds-on, critiques, compares and same-group links that
  * pass the filters (`visibility`, when given), at most `limit` nodes (nearest first). Each node's column is
  * set where it is first reached: the target of a builds-on/critiques link from column c is c - 1 (an
  * earlier work), its source c + 1; compares and same-group stay in c. Within a column, nodes are ordered
- * by date then name, and wrap into sub-columns of 18.
+ * by date then name, and wrap into sub-columns, as many rows as make the drawing about `aspect` wide.
  */
 export function localGraph(
   index: MapIndex,
@@ -54,6 +70,7 @@ export function localGraph(
   depth: number,
   visibility?: Visibility | null,
   limit = 400,
+  aspect = 1.6,
 ): LocalGraph {
   const { map, adjStart, adjEdges } = index;
   const { source, target, type } = map.edges;
@@ -87,6 +104,10 @@ export function localGraph(
   const byCol = new Map<number, number[]>();
   for (const [i, c] of col) byCol.set(c, [...(byCol.get(c) ?? []), i]);
   const cols = [...byCol.keys()].sort((a, b) => a - b);
+  const ROWS = rowsFor(
+    cols.map((c) => byCol.get(c)!.length),
+    aspect,
+  );
   const n = map.nodes;
   const nodes: LocalNode[] = [];
   // Columns left to right; each as wide as its sub-columns.

@@ -65,7 +65,9 @@ export function createLocalView(app: App): LocalView {
   function open(key: string, depth: number): void {
     const root = app.index.byKey.get(key);
     if (root === undefined) return close();
-    const g = localGraph(app.index, root, depth, app.visibility);
+    const box = container.getBoundingClientRect();
+    const aspect = box.width > 0 && box.height > 0 ? box.width / box.height : 1.6;
+    const g = localGraph(app.index, root, depth, app.visibility, 400, aspect);
     const graph = new Graph({ type: 'mixed', multi: true });
     const n = app.map.nodes;
     const small = g.nodes.length <= 60;
@@ -77,7 +79,8 @@ export function createLocalView(app: App): LocalView {
         size: node.depth === 0 ? 14 : node.depth === 1 ? 9 : node.depth === 2 ? 7 : 5,
         label: n.label[i] || app.index.keys[i]!,
         color: (app.graph.getNodeAttribute(String(i), 'color') as string | undefined) ?? '#888',
-        forceLabel: small || node.depth <= 1,
+        // Every label when few; else the root's, and sigma's label grid picks the rest without overlaps.
+        forceLabel: small || node.depth === 0,
       });
     }
     for (const e of g.edges) {
