@@ -1,5 +1,5 @@
 // Screenshots of a running map (dev server or static site) for the README and for looking at changes:
-//   npx tsx bench/browser/screenshots.ts http://127.0.0.1:5173/ OUT_DIR [prefix]
+//   [SHOTS=name,...] [SHOT_FORMAT=jpg] npx tsx bench/browser/screenshots.ts http://127.0.0.1:5173/ OUT_DIR [prefix]
 // Whole map, two closer zooms, a hovered hub, the list view, the local graph and the links table, at
 // 1440x900 in headless Chromium with software WebGL (fonts-noto-cjk installed, so CJK shows as text).
 import { mkdir } from 'node:fs/promises';
@@ -9,6 +9,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/chromium.js';
 
 const [url = 'http://127.0.0.1:5173/', out = 'docs/screenshots', prefix = ''] = process.argv.slice(2);
 const only = (process.env.SHOTS ?? '').split(',').filter(Boolean);
+/** `jpg` keeps a set of dense maps small enough for the repository (PNG of a 6,000-node map is ~1 MB). */
+const ext = process.env.SHOT_FORMAT === 'jpg' ? 'jpg' : 'png';
 
 const h = <T>(page: Page, expr: string): Promise<T> =>
   page.evaluate(`(() => { const h = window.__papermap; return ${expr}; })()`) as Promise<T>;
@@ -75,8 +77,8 @@ try {
     page.on('pageerror', (e) => console.log(`${name}: page error: ${String(e)}`));
     await go(page);
     await page.waitForTimeout(1200);
-    const file = join(out, `${prefix}${name}.png`);
-    await page.screenshot({ path: file });
+    const file = join(out, `${prefix}${name}.${ext}`);
+    await page.screenshot(ext === 'jpg' ? { path: file, type: 'jpeg', quality: 72 } : { path: file });
     console.log(`saved ${file}`);
     await page.close();
   }

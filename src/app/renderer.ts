@@ -156,6 +156,8 @@ export function createRenderer(
   container: HTMLElement,
   index: () => MapIndex,
   view: () => View,
+  /** A big map: only its biggest papers named at first, and nodes that grow slowly as you zoom in. */
+  big = false,
 ): Sigma<NodeAttrs, EdgeAttrs> {
   const selectedIndex = (): number => {
     const s = view().state.selected;
@@ -190,14 +192,15 @@ export function createRenderer(
       labelDensity: 0.35,
       labelGridCellSize: 120,
       // Zoomed out only the biggest papers are named; zooming in grows every node past it.
-      labelRenderedSizeThreshold: 6,
+      labelRenderedSizeThreshold: big ? 6 : 4,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
       stagePadding: 40,
       hideEdgesOnMove: false,
-      // Nodes grow slowly as you zoom in (sigma's default, the square root, makes a dense cluster one blot):
-      // zooming spreads the papers apart and gives their labels room.
-      zoomToSizeRatioFunction: (ratio: number) => Math.pow(ratio, 0.15),
+      // On a big map nodes grow slowly as you zoom in (sigma's default, the square root, turns a dense
+      // cluster into one blot): zooming spreads the papers apart and gives their labels room. A small map
+      // keeps the default, which names more of its papers at once.
+      ...(big ? { zoomToSizeRatioFunction: (ratio: number) => Math.pow(ratio, 0.15) } : {}),
     },
     nodeReducer: (_key, data: NodeDisplayData, attrs: NodeAttrs): Partial<NodeDisplayData> => {
       const v = view();

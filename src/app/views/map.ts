@@ -166,8 +166,15 @@ export function createMapView(app: App): MapView {
       focus = focusOf(app.index, app.state);
       applyColouring(app.graph, app.map, app.state.colorBy);
       refreshView();
+      // A small map names most of its papers at once; a big one only its biggest until zoomed in.
+      const big = app.map.nodes.label.length > 1000;
       if (app.renderer) {
         app.renderer.setGraph(app.graph);
+        app.renderer.setSetting('labelRenderedSizeThreshold', big ? 6 : 4);
+        app.renderer.setSetting(
+          'zoomToSizeRatioFunction',
+          big ? (r: number) => Math.pow(r, 0.15) : Math.sqrt,
+        );
         return;
       }
       // Sigma processes and draws synchronously in its constructor: that is the first frame.
