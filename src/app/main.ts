@@ -258,12 +258,6 @@ const hook = {
     if (c && to) c.setState(to);
     return c?.getState() ?? null;
   },
-  /** A node's drawn radius in pixels at the current zoom. */
-  sizeOf: (key: string): number | null => {
-    const i = app.index.byKey.get(key);
-    const d = i === undefined ? undefined : app.renderer?.getNodeDisplayData(String(i));
-    return d && app.renderer ? app.renderer.scaleSize(d.size) : null;
-  },
   /** The paper with the most links, of the given types or of any (ties: lowest index). */
   hub: (types?: readonly string[]): string | null => {
     const { index, map } = app;

@@ -215,7 +215,7 @@ export function createRenderer(
           return v.focusLabels?.has(i)
             ? { ...data, labelVisibility: 'visible', zIndex: 2 }
             : { ...data, labelVisibility: 'hidden', zIndex: 2 };
-        return { ...data, color: fade(data.color, v.theme.faded, 0.8), label: null, zIndex: 0 };
+        return { ...data, color: fade(data.color, v.theme.faded, 0.8), label: null };
       }
       return data;
     },
@@ -229,6 +229,9 @@ export function createRenderer(
         const f = v.state.hovered !== null ? hoveredIndex() : selectedIndex();
         if (s === f || t === f)
           return { ...data, color: EDGE_COLORS[attrs.type], size: (data.size ?? 1) * 2, zIndex: 2 };
+        // A big map hides the other links while a node is focused: thousands of faded lines add nothing
+        // to read and cost most of the redraw.
+        if (big) return { ...data, visibility: 'hidden' };
         return {
           ...data,
           color: fade(EDGE_COLORS[attrs.type], v.theme.faded, 0.85) + alphaOf(data.color),

@@ -183,6 +183,7 @@ export function createMapView(app: App): MapView {
         byId('map'),
         () => app.index,
         () => current,
+        big,
       );
       app.renderer = renderer;
       frames++;
