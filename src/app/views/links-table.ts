@@ -153,14 +153,17 @@ export function createLinksTable(app: App): AppView {
     update(prev: State | null, next: State) {
       const open = next.pane === 'links';
       if (prev === null || prev.pane !== next.pane) {
+        const changed = pane.hidden === open;
         pane.hidden = !open;
-        // The pane is painted first; the narrower map is redrawn just after that frame.
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            app.renderer?.resize();
-            app.renderer?.refresh({ skipIndexation: true });
-          }, 0),
-        );
+        // The pane is painted first; the narrower map is redrawn just after that frame (only when the map's
+        // width changed: not on every install).
+        if (changed)
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              app.renderer?.resize();
+              app.renderer?.refresh({ skipIndexation: true });
+            }, 0),
+          );
         if (open) refill(true);
         return;
       }
