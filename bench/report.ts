@@ -17,7 +17,10 @@ export interface CaseResult {
 
 export interface Results {
   cases: Partial<
-    Record<'build' | 'bigfile' | 'adversarial' | 'incremental' | 'browser' | 'cli' | 'startup', CaseResult>
+    Record<
+      'build' | 'bigfile' | 'adversarial' | 'incremental' | 'browser' | 'cli' | 'startup' | 'real',
+      CaseResult
+    >
   >;
 }
 
@@ -332,6 +335,51 @@ export function renderResults(results: Results, analysis?: string | null): strin
       (d.sizes ?? []).map((s) => `${s.papers}: ${fx(s.filterRatio)}`).join(', ') || 'not measured',
       fl.length && fl.every((x) => x !== null) ? fl.every((x) => (x as number) <= 2) : null,
     ]);
+  }
+
+  const real = results.cases.real;
+  if (real) {
+    const d = real.data as {
+      skipped?: string;
+      nodes?: number;
+      edges?: number;
+      runs?: number;
+      firstFrame?: number | null;
+      bareFirstFrame?: number | null;
+      firstFrameRatio?: number | null;
+      bareRefresh?: number | null;
+      medians?: Record<string, number | null>;
+      ratios?: Record<string, number | null>;
+      ownCode?: Record<string, number | null>;
+      notes?: string[];
+    };
+    out.push('## Browser, real notes folder', '', machineLine(real.machine), '');
+    if (d.skipped) out.push(`Skipped: ${d.skipped}`, '');
+    else {
+      out.push(
+        `${d.nodes} nodes, ${d.edges} edges, ${d.runs} runs. First frame ${ms(d.firstFrame ?? null)} vs bare sigma ${ms(d.bareFirstFrame ?? null)} (${fx(d.firstFrameRatio ?? null)}); bare sigma refresh ${ms(d.bareRefresh ?? null)}.`,
+        '',
+        '| interaction | median | × bare refresh | own code (CPU profile) |',
+        '|---|---|---|---|',
+      );
+      for (const [k, v] of Object.entries(d.medians ?? {}))
+        out.push(`| ${k} | ${ms(v)} | ${fx(d.ratios?.[k] ?? null)} | ${ms(d.ownCode?.[k] ?? null)} |`);
+      out.push('');
+      for (const n of d.notes ?? []) out.push(`- ${n}`);
+      out.push('');
+      for (const k of ['clickToPanel', 'hover'])
+        targets.push([
+          `Real folder: ${k} ≤ 1.5 × bare refresh`,
+          fx(d.ratios?.[k] ?? null),
+          d.ratios?.[k] == null ? null : d.ratios[k]! <= 1.5,
+        ]);
+      const own = Object.values(d.ownCode ?? {}).filter((x): x is number => x !== null);
+      targets.push([
+        'Real folder: no interaction > 500 ms of own code',
+        own.length ? `max ${ms(Math.max(...own))}` : 'not measured',
+        own.length ? Math.max(...own) <= 500 : null,
+      ]);
+    }
   }
 
   head.push('## Targets (issue 6)', '', '| target | measured | verdict |', '|---|---|---|');

@@ -29,10 +29,22 @@ const USAGE = `usage: npm run bench -- [options]
   --synthetic, --synthetic-only   browser case: the app's synthetic graph when the pipeline is missing
   --no-write            print only; leave results.json and results.md alone
   --help                this text
+The real case times the page on ../shared/corpora/daily-reports (skipped when absent):
+  npm run bench -- --cases real [--runs 3]
 The cli case runs only the real command end to end (npm run build:graph with layout), e.g.
   npm run bench -- --cases cli --sizes 100000`;
 
-const CASES = ['build', 'bigfile', 'adversarial', 'incremental', 'browser', 'cli', 'startup', 'render'];
+const CASES = [
+  'build',
+  'bigfile',
+  'adversarial',
+  'incremental',
+  'browser',
+  'cli',
+  'startup',
+  'render',
+  'real',
+];
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {
   console.log(USAGE);
@@ -433,6 +445,10 @@ async function main(): Promise<void> {
       );
       results.cases.startup = { machine, data: { corpus: 'daily-reports', medians, runs: data.runs } };
     }
+  }
+  if (cases.includes('real')) {
+    const { runRealFolder } = await import('./browser/real-folder.js');
+    results.cases.real = { machine, data: await runRealFolder({ runs: runsOverride ?? 3 }) };
   }
   if (!argv.includes('--no-write')) {
     writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');

@@ -148,7 +148,8 @@ export interface ConceptRecord {
  * training data, an algorithm applied as is). Real, but not lineage; off by default in the map like `mentions`.
  */
 /** `links-to`: the user's own link from one work's note to another's (`[[Other Note]]`), with no cue saying more. */
-export type EdgeType = 'builds-on' | 'critiques' | 'same-group' | 'compares' | 'uses' | 'mentions' | 'links-to';
+export type EdgeType =
+  'builds-on' | 'critiques' | 'same-group' | 'compares' | 'uses' | 'mentions' | 'links-to';
 export const EDGE_TYPES: readonly EdgeType[] = [
   'builds-on',
   'critiques',

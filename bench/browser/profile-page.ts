@@ -2,11 +2,11 @@
 // self-time frames. For finding why a browser target is missed:
 //   npx tsx bench/browser/profile-page.ts --papers 10000 [--page app|bare]
 // Needs a previous `npm run bench -- --cases browser` (uses bench/out/site/*).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { SourceMapConsumer } from 'source-map-js';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { top, type Profile } from './profile.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, INIT_SCRIPT, serve } from './run-browser.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -18,68 +18,6 @@ const arg = (k: string, d: string): string => {
 };
 const papers = arg('papers', '10000');
 const kind = arg('page', 'app');
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-}
-
-/** Original source position of a frame in a built bundle, from its source map (when there is one). */
-function mapper(): (url: string, line: number, column: number) => string | null {
-  const consumers = new Map<string, SourceMapConsumer | null>();
-  return (url, line, column) => {
-    const file = url.replace(/^.*\/(app|bare)\//, '');
-    if (!file.endsWith('.js')) return null;
-    const site = url.includes('/app/') ? 'app' : 'bare';
-    const key = `${site}/${file}`;
-    if (!consumers.has(key)) {
-      const mapFile = join(SITE, site, `${file}.map`);
-      consumers.set(
-        key,
-        existsSync(mapFile) ? new SourceMapConsumer(JSON.parse(readFileSync(mapFile, 'utf8'))) : null,
-      );
-    }
-    const c = consumers.get(key);
-    if (!c) return null;
-    const pos = c.originalPositionFor({ line: line + 1, column });
-    if (!pos.source) return null;
-    return `${pos.name ?? '?'} ${pos.source.replace(/^.*node_modules\//, 'nm/').replace(/^(\.\.\/)+/, '')}:${pos.line}`;
-  };
-}
-const original = mapper();
-
-function top(profile: Profile, n: number): string[] {
-  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-  const self = new Map<string, number>();
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    const node = byId.get(id);
-    const d = profile.timeDeltas[i] ?? 0;
-    total += d;
-    if (!node) return;
-    const cf = node.callFrame;
-    const key =
-      original(cf.url, cf.lineNumber, cf.columnNumber) ??
-      `${cf.functionName || '(anonymous)'} ${cf.url.replace(/^.*\//, '')}:${cf.lineNumber + 1}:${cf.columnNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + d);
-  });
-  return [
-    `total ${(total / 1000).toFixed(0)} ms`,
-    ...[...self]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(
-        ([k, v]) =>
-          `${(v / 1000).toFixed(0).padStart(6)} ms ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`,
-      ),
-  ];
-}
 
 const data = { current: join(SITE, `data-${papers}`) };
 const { server, port } = await serve({ app: join(SITE, 'app'), bare: join(SITE, 'bare') }, data);

@@ -17,7 +17,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const BENCH = join(HERE, '..');
 const ROOT = join(BENCH, '..');
 const SITE = join(BENCH, 'out', 'site');
-export { CHROMIUM_ARGS, CHROMIUM_PATH };
+export { CHROMIUM_ARGS, CHROMIUM_PATH, SITE };
 
 export interface BrowserOptions {
   sizes: number[];
@@ -35,7 +35,7 @@ interface PageRun {
   error?: string;
 }
 
-const median = (xs: readonly number[]): number | null => {
+export const median = (xs: readonly number[]): number | null => {
   if (!xs.length) return null;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -81,7 +81,7 @@ export const INIT_SCRIPT = `(() => {
 })();`;
 
 /** Trigger a date-filter change; resolve with ms until the first animation frame after the next draw. */
-const FILTER_SCRIPT = `([k, a, b]) => new Promise((resolve, reject) => {
+export const FILTER_SCRIPT = `([k, a, b]) => new Promise((resolve, reject) => {
   const pm = window.__bench;
   const before = pm.draws;
   const t0 = performance.now();
@@ -102,7 +102,7 @@ const FILTER_SCRIPT = `([k, a, b]) => new Promise((resolve, reject) => {
   requestAnimationFrame(loop);
 })`;
 
-function runNode(args: string[]): Promise<Record<string, unknown>> {
+export function runNode(args: string[]): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(BENCH, 'child.ts'), ...args], {
       cwd: ROOT,
@@ -122,7 +122,7 @@ function runNode(args: string[]): Promise<Record<string, unknown>> {
   });
 }
 
-async function buildSites(): Promise<{ app: string | null; bare: string; appError?: string }> {
+export async function buildSites(): Promise<{ app: string | null; bare: string; appError?: string }> {
   const { build } = await import('vite');
   const bare = join(SITE, 'bare');
   await build({
@@ -199,7 +199,7 @@ export function serve(
   });
 }
 
-async function waitQuiet(page: Page, quietMs: number, maxMs: number): Promise<void> {
+export async function waitQuiet(page: Page, quietMs: number, maxMs: number): Promise<void> {
   await page.waitForFunction(
     ([q]) => {
       const pm = (window as unknown as { __bench: { lastDrawAt: number | null } }).__bench;

@@ -139,6 +139,8 @@ export interface View {
   visibility: Visibility;
   /** Node indexes around the hovered or selected node, or null. */
   focus: Set<number> | null;
+  /** The neighbours in focus whose labels fit on screen (the rest stay unlabelled until zoomed in). */
+  focusLabels: Set<number> | null;
   theme: Theme;
 }
 
@@ -154,6 +156,8 @@ export function createRenderer(
   container: HTMLElement,
   index: () => MapIndex,
   view: () => View,
+  /** A big map: only its biggest papers named at first, and nodes that grow slowly as you zoom in. */
+  big = false,
 ): Sigma<NodeAttrs, EdgeAttrs> {
   const selectedIndex = (): number => {
     const s = view().state.selected;
@@ -187,11 +191,16 @@ export function createRenderer(
     settings: {
       labelDensity: 0.35,
       labelGridCellSize: 120,
-      labelRenderedSizeThreshold: 4,
+      // Zoomed out only the biggest papers are named; zooming in grows every node past it.
+      labelRenderedSizeThreshold: big ? 6 : 4,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
       stagePadding: 40,
       hideEdgesOnMove: false,
+      // On a big map nodes grow slowly as you zoom in (sigma's default, the square root, turns a dense
+      // cluster into one blot): zooming spreads the papers apart and gives their labels room. A small map
+      // keeps the default, which names more of its papers at once.
+      ...(big ? { zoomToSizeRatioFunction: (ratio: number) => Math.pow(ratio, 0.15) } : {}),
     },
     nodeReducer: (_key, data: NodeDisplayData, attrs: NodeAttrs): Partial<NodeDisplayData> => {
       const v = view();
@@ -202,8 +211,11 @@ export function createRenderer(
       if (i === sel || i === hov)
         return { ...data, labelVisibility: 'visible', zIndex: 3, highlighted: true };
       if (v.focus) {
-        if (v.focus.has(i)) return { ...data, labelVisibility: 'visible', zIndex: 2 };
-        return { ...data, color: fade(data.color, v.theme.faded, 0.8), label: null, zIndex: 0 };
+        if (v.focus.has(i))
+          return v.focusLabels?.has(i)
+            ? { ...data, labelVisibility: 'visible', zIndex: 2 }
+            : { ...data, labelVisibility: 'hidden', zIndex: 2 };
+        return { ...data, color: fade(data.color, v.theme.faded, 0.8), label: null };
       }
       return data;
     },
@@ -217,6 +229,9 @@ export function createRenderer(
         const f = v.state.hovered !== null ? hoveredIndex() : selectedIndex();
         if (s === f || t === f)
           return { ...data, color: EDGE_COLORS[attrs.type], size: (data.size ?? 1) * 2, zIndex: 2 };
+        // A big map hides the other links while a node is focused: thousands of faded lines add nothing
+        // to read and cost most of the redraw.
+        if (big) return { ...data, visibility: 'hidden' };
         return {
           ...data,
           color: fade(EDGE_COLORS[attrs.type], v.theme.faded, 0.85) + alphaOf(data.color),

@@ -111,10 +111,13 @@ export function createTimeline(
     },
     setRange(range) {
       if (!brush || !brushGroup || !x) return;
-      const a = range ? parse(range[0]) : null;
-      const b = range ? parse(range[1]) : null;
+      // An open bound reaches the edge of the axis.
+      const [lo, hi] = x.domain() as [Date, Date];
+      const a = range ? (range[0] ? parse(range[0]) : lo) : null;
+      const b = range ? (range[1] ? utcDay.offset(parse(range[1]) ?? hi, 1) : hi) : null;
       quiet = true;
-      brushGroup.call(brush.move, a && b ? [x(a), x(utcDay.offset(b, 1))] : null);
+      const clamp = (v: number) => Math.max(x!.range()[0]!, Math.min(x!.range()[1]!, v));
+      brushGroup.call(brush.move, a && b ? [clamp(x(a)), clamp(x(b))] : null);
       quiet = false;
     },
   };

@@ -119,3 +119,100 @@ export function nodeGrid(xs: ArrayLike<number>, ys: ArrayLike<number>): NodeGrid
     },
   };
 }
+
+/** Keep a `width` x `height` label centred near (x, y) fully inside a `vw` x `vh` view, `pad` from its edges. */
+export function clampInside(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  vw: number,
+  vh: number,
+  pad = 4,
+): { x: number; y: number } {
+  const cx = Math.min(Math.max(x, pad + width / 2), Math.max(pad + width / 2, vw - pad - width / 2));
+  const cy = Math.min(Math.max(y, pad + height / 2), Math.max(pad + height / 2, vh - pad - height / 2));
+  return { x: cx, y: cy };
+}
+
+/** A name that wants to be drawn: where (viewport), how big, and which ones win when names collide. */
+export interface NameRequest {
+  id: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Higher first (e.g. the topic's visible paper count). */
+  priority: number;
+}
+
+/**
+ * Place names without any overlapping another name or a `reserved` box (the zoom buttons, the status line,
+ * the panel), inside the view: the most important first, each moved off what `obstacles` says is near it
+ * (nodes and their labels), and dropped when no place is clear of the names and boxes already there.
+ */
+export function placeNames(
+  requests: readonly NameRequest[],
+  view: { width: number; height: number },
+  reserved: readonly Box[],
+  obstacles: (r: NameRequest) => readonly Box[],
+): { id: number; x: number; y: number }[] {
+  const out: { id: number; x: number; y: number }[] = [];
+  const taken: Box[] = [...reserved];
+  const order = [...requests].sort((a, b) => b.priority - a.priority || a.id - b.id);
+  for (const r of order) {
+    const start = clampInside(r.x, r.y, r.width, r.height, view.width, view.height);
+    // Names and reserved boxes weigh far more than nodes: a name may cover a dot, never another name.
+    const hard = taken.map((b) => ({ ...b, weight: 1e6 }));
+    const at = placeLabel(start.x, start.y, r.width, r.height, [...hard, ...obstacles(r)]);
+    const p = clampInside(at.x, at.y, r.width, r.height, view.width, view.height);
+    const box = {
+      x0: p.x - r.width / 2,
+      y0: p.y - r.height / 2,
+      x1: p.x + r.width / 2,
+      y1: p.y + r.height / 2,
+    };
+    if (taken.some((b) => overlap(box, b) > 0)) continue;
+    taken.push(box);
+    out.push({ id: r.id, x: p.x, y: p.y });
+  }
+  return out;
+}
+
+/** A node's label as sigma draws it: to the right of the node, vertically centred. */
+export interface LabelRequest {
+  id: number;
+  /** The node's centre and radius (viewport). */
+  x: number;
+  y: number;
+  radius: number;
+  width: number;
+  height: number;
+  strength: number;
+}
+
+/**
+ * The neighbours whose labels fit: strongest first, each kept only when its label overlaps no label kept
+ * before it (nor the `first` boxes, e.g. the hovered node's own label) and lies inside the view; at most
+ * `max` of them.
+ */
+export function fitLabels(
+  requests: readonly LabelRequest[],
+  view: { width: number; height: number },
+  first: readonly Box[],
+  max: number,
+): number[] {
+  const kept: number[] = [];
+  const taken: Box[] = [...first];
+  const order = [...requests].sort((a, b) => b.strength - a.strength || a.id - b.id);
+  for (const r of order) {
+    if (kept.length >= max) break;
+    const x0 = r.x + r.radius + 2;
+    const box = { x0, y0: r.y - r.height / 2, x1: x0 + r.width, y1: r.y + r.height / 2 };
+    if (box.x1 < 0 || box.x0 > view.width || box.y1 < 0 || box.y0 > view.height) continue;
+    if (taken.some((b) => overlap(box, b) > 0)) continue;
+    taken.push(box);
+    kept.push(r.id);
+  }
+  return kept;
+}

@@ -1,6 +1,7 @@
 // `papermap build` (and `npm run build`): the map as a static site (graph included) that works from any
 // static file server, in any folder (relative URLs). See site.ts for how the folder is replaced safely.
 import { directorySource, syntheticSource } from './dev.js';
+import { noteLinesReader } from './note-files.js';
 import { writeSite } from './site.js';
 
 export interface SiteOptions {
@@ -23,5 +24,7 @@ export async function buildSite(opts: SiteOptions): Promise<void> {
           noCache: opts.noCache ?? false,
         });
   const graph = await source.build();
-  await writeSite({ graph, out: opts.out, remoteImages: opts.remoteImages ?? false });
+  // The static site shows a note's lines around an entry (it cannot open an editor).
+  const noteLines = source.contentDir ? noteLinesReader(source.contentDir) : null;
+  await writeSite({ graph, out: opts.out, remoteImages: opts.remoteImages ?? false, bundle: { noteLines } });
 }

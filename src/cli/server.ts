@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Diagnostic, SerializedGraph } from '../types.js';
 import { toLazyViewFiles } from '../view/bundle.js';
 import type { BundleOptions, LazyViewFiles } from '../view/bundle.js';
+import { noteLinesReader, openInEditor } from './note-files.js';
 import { APP_DIR } from './paths.js';
 import { listFiles, pageHtml } from './site.js';
 
@@ -119,8 +120,14 @@ export async function startServer(options: ServerOptions): Promise<PageServer> {
   let status: DevStatus = { ok: true, message: '', diagnostics: [] };
   const streams = new Set<http.ServerResponse>();
 
+  // Detail chunks carry a few lines of the note around each entry (shown when no editor can be opened),
+  // read afresh for each build.
+  const bundleFor = (): BundleOptions => ({
+    ...options.bundle,
+    noteLines: source.contentDir ? noteLinesReader(source.contentDir) : null,
+  });
   const accept = (graph: SerializedGraph) => {
-    if (graph !== accepted) files = toLazyViewFiles(graph, `${session}-${++generation}`, options.bundle);
+    if (graph !== accepted) files = toLazyViewFiles(graph, `${session}-${++generation}`, bundleFor());
     accepted = graph;
     status = { ok: true, message: '', diagnostics: [] };
   };
@@ -138,6 +145,7 @@ export async function startServer(options: ServerOptions): Promise<PageServer> {
     res.end('Not found');
   };
 
+  const openNote = source.contentDir ? openInEditor(source.contentDir) : null;
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -147,6 +155,8 @@ export async function startServer(options: ServerOptions): Promise<PageServer> {
       res.end('Misdirected request');
       return;
     }
+    // The one action: open a note in the user's editor (same-origin POSTs, notes inside the folder only).
+    if (openNote && (req.url ?? '').split('?')[0] === '/__papermap/open') return openNote(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.statusCode = 405;
       res.setHeader('Allow', 'GET, HEAD');

@@ -2,14 +2,48 @@
 import { EDGE_TYPES } from '../types.js';
 import type { EdgeType, NodeAttributes, SerializedGraph } from '../types.js';
 import { MAP_FORMAT } from './types.js';
-import type { DetailChunk, EdgeDetail, MapFile, NodeDetail, SearchFile, ViewFiles } from './types.js';
+import type {
+  DetailChunk,
+  EdgeDetail,
+  MapFile,
+  NodeDetail,
+  NoteExcerpt,
+  SearchFile,
+  ViewFiles,
+} from './types.js';
 
 export interface BundleOptions {
   /** Nodes per detail chunk. */
   chunkSize?: number;
+  /**
+   * The lines of a note (path relative to the content folder, as in `SourceRef.file`), or undefined when it
+   * cannot be read. When given, each paper's detail carries a few lines around its entry (`excerpt`).
+   */
+  noteLines?: ((file: string) => readonly string[] | undefined) | null;
 }
 
-const defaults: Required<BundleOptions> = { chunkSize: 64 };
+const defaults: Required<BundleOptions> = { chunkSize: 64, noteLines: null };
+
+/** Lines of an excerpt: one before the entry's line and four after; each cut at 200 characters. */
+const EXCERPT_BEFORE = 1;
+const EXCERPT_AFTER = 4;
+const EXCERPT_WIDTH = 200;
+
+/** The few lines around `line` of `file` (small: they ride in every detail chunk). */
+export function noteExcerpt(
+  file: string,
+  line: number,
+  noteLines: (file: string) => readonly string[] | undefined,
+): NoteExcerpt | undefined {
+  const all = noteLines(file);
+  if (!all || line < 1 || line > all.length) return undefined;
+  const from = Math.max(1, line - EXCERPT_BEFORE);
+  const to = Math.min(all.length, line + EXCERPT_AFTER);
+  const lines = all
+    .slice(from - 1, to)
+    .map((l) => (l.length > EXCERPT_WIDTH ? `${l.slice(0, EXCERPT_WIDTH)}…` : l));
+  return { file, from, line, lines };
+}
 
 export interface ViewBundle {
   map: MapFile;
@@ -178,7 +212,9 @@ function viewParts(graph: SerializedGraph, chunkSize: number): ViewParts {
   return { map, search, start, incident, ends, chunkCount: Math.ceil(order / chunkSize) };
 }
 
-function nodeDetail(graph: SerializedGraph, parts: ViewParts, i: number): NodeDetail {
+type NoteLines = BundleOptions['noteLines'];
+
+function nodeDetail(graph: SerializedGraph, parts: ViewParts, i: number, noteLines: NoteLines): NodeDetail {
   const node = graph.nodes[i]!;
   const a = node.attributes;
   const edges: EdgeDetail[] = [];
@@ -193,6 +229,9 @@ function nodeDetail(graph: SerializedGraph, parts: ViewParts, i: number): NodeDe
       ...(ea.via !== undefined ? { via: ea.via } : {}),
     });
   }
+  const first = a.sources[0];
+  const excerpt =
+    noteLines && a.kind === 'paper' && first ? noteExcerpt(first.file, first.line, noteLines) : undefined;
   return {
     key: node.key,
     title: a.title,
@@ -207,23 +246,30 @@ function nodeDetail(graph: SerializedGraph, parts: ViewParts, i: number): NodeDe
     aliases: a.kind === 'concept' ? a.aliases : [],
     ...(a.kind === 'concept' ? { conceptKind: a.conceptKind } : {}),
     edges,
+    ...(excerpt ? { excerpt } : {}),
   };
 }
 
-function detailChunk(graph: SerializedGraph, parts: ViewParts, c: number, build: string): DetailChunk {
+function detailChunk(
+  graph: SerializedGraph,
+  parts: ViewParts,
+  c: number,
+  build: string,
+  noteLines: NoteLines = null,
+): DetailChunk {
   const chunk: DetailChunk = { build, nodes: {} };
   const size = parts.map.chunkSize;
   const end = Math.min(graph.nodes.length, (c + 1) * size);
-  for (let i = c * size; i < end; i++) chunk.nodes[String(i)] = nodeDetail(graph, parts, i);
+  for (let i = c * size; i < end; i++) chunk.nodes[String(i)] = nodeDetail(graph, parts, i, noteLines);
   return chunk;
 }
 
 export function toViewBundle(graph: SerializedGraph, options?: BundleOptions | null): ViewBundle {
-  const { chunkSize } = { ...defaults, ...options };
+  const { chunkSize, noteLines } = { ...defaults, ...options };
   const parts = viewParts(graph, chunkSize);
   const { map, search } = parts;
   const chunks: DetailChunk[] = [];
-  for (let c = 0; c < parts.chunkCount; c++) chunks.push(detailChunk(graph, parts, c, ''));
+  for (let c = 0; c < parts.chunkCount; c++) chunks.push(detailChunk(graph, parts, c, '', noteLines));
   // The build id covers everything the page may load, so a stale chunk is never mixed with a new map.
   const build = contentHash(JSON.stringify([map, search, chunks]));
   map.build = build;
@@ -245,12 +291,13 @@ function withBuild(json: string, build: string): string {
  * content hash `toViewBundle` computes, taken over the serialized pieces.
  */
 export function toViewFiles(graph: SerializedGraph, options?: BundleOptions | null): ViewFiles {
-  const { chunkSize } = { ...defaults, ...options };
+  const { chunkSize, noteLines } = { ...defaults, ...options };
   const parts = viewParts(graph, chunkSize);
   const mapJson = JSON.stringify(parts.map);
   const searchJson = JSON.stringify(parts.search);
   const chunkJson: string[] = [];
-  for (let c = 0; c < parts.chunkCount; c++) chunkJson.push(JSON.stringify(detailChunk(graph, parts, c, '')));
+  for (let c = 0; c < parts.chunkCount; c++)
+    chunkJson.push(JSON.stringify(detailChunk(graph, parts, c, '', noteLines)));
   // Same bytes as JSON.stringify([map, search, chunks]), hashed piece by piece.
   const hash = createHasher();
   hash.update('[');
@@ -289,7 +336,7 @@ export function toLazyViewFiles(
   salt: string,
   options?: BundleOptions | null,
 ): LazyViewFiles {
-  const { chunkSize } = { ...defaults, ...options };
+  const { chunkSize, noteLines } = { ...defaults, ...options };
   const parts = viewParts(graph, chunkSize);
   const mapJson = JSON.stringify(parts.map);
   const searchJson = JSON.stringify(parts.search);
@@ -313,7 +360,7 @@ export function toLazyViewFiles(
       if (!m) return undefined;
       const c = Number(m[1]);
       if (c >= parts.chunkCount) return undefined;
-      const text = JSON.stringify(detailChunk(graph, parts, c, build));
+      const text = JSON.stringify(detailChunk(graph, parts, c, build, noteLines));
       files.set(name, text);
       return text;
     },

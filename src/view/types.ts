@@ -84,6 +84,17 @@ export interface NodeDetail {
   conceptKind?: ConceptKind;
   /** Every edge touching this node, with its evidence. */
   edges: EdgeDetail[];
+  /** The note's lines around where the paper's entry starts (its first source), when the build could read them. */
+  excerpt?: NoteExcerpt;
+}
+
+export interface NoteExcerpt {
+  file: string;
+  /** 1-based line of `lines[0]`. */
+  from: number;
+  /** The entry's own line (1-based). */
+  line: number;
+  lines: string[];
 }
 
 export interface DetailChunk {

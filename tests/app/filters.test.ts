@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EDGE_TYPES } from '../../src/types.js';
-import { computeVisibility, indexMap, neighbourhood } from '../../src/app/filters/index.js';
+import {
+  arxivMonth,
+  computeVisibility,
+  indexMap,
+  neighbourhood,
+  publishedDates,
+} from '../../src/app/filters/index.js';
 import { DEFAULT_FILTERS } from '../../src/app/state/index.js';
 import type { Filters } from '../../src/app/state/index.js';
 import { toViewBundle } from '../../src/view/bundle.js';
@@ -16,8 +22,11 @@ function expected(f: Filters) {
   for (const n of graph.nodes) {
     const a = n.attributes;
     if (a.kind !== 'paper') continue;
-    const d = f.dateField === 'date' ? a.date : a.published;
-    if (f.dateRange && !(d && d >= f.dateRange[0] && d <= f.dateRange[1])) continue;
+    // Without a publication date, a new-style arXiv id (YYMM.NNNNN) gives the month.
+    const fromId = a.arxiv ? `20${a.arxiv.slice(0, 2)}-${a.arxiv.slice(2, 4)}-01` : undefined;
+    const d = f.dateField === 'date' ? a.date : (a.published ?? fromId);
+    const [lo, hi] = f.dateRange ?? ['', ''];
+    if (f.dateRange && !(d && (lo === '' || d >= lo) && (hi === '' || d <= hi))) continue;
     if (
       f.hiddenTopics.some(
         (h) => a.topicPath.join(' / ') === h || a.topicPath.join(' / ').startsWith(`${h} / `),
@@ -49,6 +58,12 @@ const cases: { name: string; f: Filters }[] = [
   {
     name: 'spring by publication',
     f: { ...DEFAULT_FILTERS, dateField: 'published', dateRange: ['2025-03-01', '2025-05-31'] },
+  },
+  { name: 'since 15 June (no end)', f: { ...DEFAULT_FILTERS, dateRange: ['2025-06-15', ''] } },
+  { name: 'until 15 June (no start)', f: { ...DEFAULT_FILTERS, dateRange: ['', '2025-06-15'] } },
+  {
+    name: 'since April by publication',
+    f: { ...DEFAULT_FILTERS, dateField: 'published', dateRange: ['2025-04-01', ''] },
   },
   { name: 'one subtopic hidden', f: { ...DEFAULT_FILTERS, hiddenTopics: ['推理 / 数据'] } },
   {
@@ -109,5 +124,47 @@ describe('computeVisibility', () => {
         .map((x) => (x.source === e.source ? x.target : x.source)),
     );
     expect(around.size).toBe(degree.size + 1);
+  });
+});
+
+describe('publication dates from arXiv ids', () => {
+  it.each([
+    ['2506.16024', '2025-06-01'],
+    ['2506.16024v2', '2025-06-01'],
+    ['0704.0001', '2007-04-01'],
+    ['hep-th/9901001', '1999-01-01'],
+    ['math.GT/0309136', '2003-09-01'],
+    ['2513.00001', ''],
+    ['', ''],
+    ['not-an-id', ''],
+  ])('%s -> %s', (id, want) => {
+    expect(arxivMonth(id)).toBe(want);
+  });
+
+  it("keeps the notes' own publication date and fills the rest from the id", () => {
+    // Every synthetic paper has a publication date: drop every third one.
+    const published = map.nodes.published.map((p, i) => (i % 3 === 0 ? '' : p));
+    const m = { ...map, nodes: { ...map.nodes, published } };
+    const dates = publishedDates(m);
+    let own = 0;
+    let fromId = 0;
+    map.nodes.kind.forEach((k, i) => {
+      if (k !== 0) return expect(dates[i]).toBe('');
+      if (published[i]) {
+        own++;
+        expect(dates[i]).toBe(published[i]);
+      } else if (map.nodes.arxiv[i]) {
+        fromId++;
+        expect(dates[i]).toBe(arxivMonth(map.nodes.arxiv[i]!));
+      }
+    });
+    expect(own).toBeGreaterThan(0);
+    expect(fromId).toBeGreaterThan(0);
+  });
+
+  it('counts the papers without a date in the chosen field', () => {
+    const v = computeVisibility(index, { ...DEFAULT_FILTERS, dateField: 'date' });
+    const want = map.nodes.kind.filter((k, i) => k === 0 && !map.nodes.date[i]).length;
+    expect(v.undated).toBe(want);
   });
 });

@@ -4,9 +4,14 @@ import {
   INITIAL_STATE,
   hoverNode,
   isTopicHidden,
+  DEFAULT_LIST_SORT,
   resetFilters,
   selectNode,
+  setCamera,
   setDateRange,
+  setPane,
+  showLocal,
+  sortList,
   setTopicVisible,
   toggleEdgeType,
 } from '../../src/app/state/index.js';
@@ -108,8 +113,15 @@ describe('URL hash', () => {
         edgeTypes: ['critiques', 'mentions'],
         showConcepts: false,
       },
+      camera: { x: 0.51234, y: -0.25, ratio: 0.125 },
+      pane: 'links',
+      listSort: { by: 'title', desc: false },
+      local: { key: 'title:a & b = c?', depth: 3 },
     },
     { ...INITIAL_STATE, filters: { ...DEFAULT_FILTERS, edgeTypes: [] } },
+    { ...INITIAL_STATE, filters: { ...DEFAULT_FILTERS, dateRange: ['2025-08-01', ''] } },
+    { ...INITIAL_STATE, filters: { ...DEFAULT_FILTERS, dateRange: ['', '2025-02-28'] } },
+    { ...INITIAL_STATE, pane: 'list', listSort: { by: 'links', desc: false } },
   ];
   it.each(states.map((s, i) => ({ i, s })))('round-trips state #$i', ({ s }) => {
     const { hovered: _h, ...rest } = s;
@@ -121,10 +133,67 @@ describe('URL hash', () => {
   });
 
   it('ignores malformed values', () => {
-    const s = hashToState('#from=yesterday&to=2025-01-01&edges=bogus,critiques&field=nope&color=rainbow');
-    expect(s.filters.dateRange).toBeNull();
+    const s = hashToState(
+      '#from=yesterday&to=2025-01-01&edges=bogus,critiques&field=nope&color=rainbow&cam=1,2,-3&pane=x&sort=size+&depth=9&local=k',
+    );
+    // The malformed bound is dropped; the good one still filters ("until 1 January").
+    expect(s.filters.dateRange).toEqual(['', '2025-01-01']);
+    expect(hashToState('#from=yesterday&to=never').filters.dateRange).toBeNull();
+    expect(s.camera).toBeNull();
+    expect(s.pane).toBe('none');
+    expect(s.listSort).toEqual(DEFAULT_LIST_SORT);
+    expect(s.local).toEqual({ key: 'k', depth: 1 });
     expect(s.filters.edgeTypes).toEqual(['critiques']);
     expect(s.filters.dateField).toBe('date');
     expect(s.colorBy).toBe('topic');
+  });
+});
+
+describe('open date ranges, camera and views', () => {
+  it.each([
+    { range: ['2025-08-01', ''], want: ['2025-08-01', ''] },
+    { range: ['', '2025-08-01'], want: ['', '2025-08-01'] },
+    { range: ['2025-08-09', '2025-08-01'], want: ['2025-08-01', '2025-08-09'] },
+    { range: ['', ''], want: null },
+    { range: ['2025-8-1', ''], want: null },
+  ] as { range: [string, string]; want: [string, string] | null }[])(
+    'setDateRange($range) keeps $want',
+    ({ range, want }) => {
+      expect(setDateRange(range)(INITIAL_STATE).filters.dateRange).toEqual(want);
+    },
+  );
+
+  it('keeps the camera, ignoring moves too small to see and impossible values', () => {
+    const a = setCamera({ x: 0.5, y: 0.5, ratio: 1 })(INITIAL_STATE);
+    expect(a.camera).toEqual({ x: 0.5, y: 0.5, ratio: 1 });
+    expect(setCamera({ x: 0.5000001, y: 0.5, ratio: 1 })(a)).toBe(a);
+    expect(setCamera({ x: 0.6, y: 0.5, ratio: 1 })(a).camera?.x).toBe(0.6);
+    expect(setCamera({ x: 0.5, y: 0.5, ratio: 0 })(a)).toBe(a);
+    expect(setCamera({ x: NaN, y: 0.5, ratio: 1 })(a)).toBe(a);
+    expect(setCamera(null)(a).camera).toBeNull();
+  });
+
+  it('sorts the list: same column flips, a new column starts in its natural order', () => {
+    const byTitle = sortList('title')(INITIAL_STATE);
+    expect(byTitle.listSort).toEqual({ by: 'title', desc: false });
+    expect(sortList('title')(byTitle).listSort).toEqual({ by: 'title', desc: true });
+    expect(sortList('links')(byTitle).listSort).toEqual({ by: 'links', desc: true });
+    expect(sortList('date')(INITIAL_STATE).listSort).toEqual({ by: 'date', desc: false });
+  });
+
+  it('opens the local graph with the node selected, clamps the depth, and closes it', () => {
+    const s = showLocal('arxiv:1', 5)(INITIAL_STATE);
+    expect(s.local).toEqual({ key: 'arxiv:1', depth: 3 });
+    expect(s.selected).toBe('arxiv:1');
+    expect(showLocal('arxiv:1', 0)(s).local?.depth).toBe(1);
+    expect(showLocal('arxiv:1', 3)(s)).toBe(s);
+    expect(showLocal(null)(s).local).toBeNull();
+    expect(showLocal(null)(INITIAL_STATE)).toBe(INITIAL_STATE);
+  });
+
+  it('switches the pane beside the map', () => {
+    const s = setPane('list')(INITIAL_STATE);
+    expect(s.pane).toBe('list');
+    expect(setPane('list')(s)).toBe(s);
   });
 });

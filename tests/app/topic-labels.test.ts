@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { nodeGrid, overlap, placeLabel, type Box } from '../../src/app/topic-labels.js';
+import {
+  clampInside,
+  fitLabels,
+  nodeGrid,
+  overlap,
+  placeLabel,
+  placeNames,
+  type Box,
+} from '../../src/app/topic-labels.js';
 
 const box = (x0: number, y0: number, x1: number, y1: number, weight?: number): Box =>
   weight === undefined ? { x0, y0, x1, y1 } : { x0, y0, x1, y1, weight };
@@ -57,5 +65,70 @@ describe('topic label placement', () => {
     }
     expect(grid.query(box(-600, -600, 600, 600), 50)).toHaveLength(50);
     expect(nodeGrid([], []).query(box(0, 0, 1, 1), 10)).toEqual([]);
+  });
+});
+
+describe('names at every zoom', () => {
+  const view = { width: 800, height: 600 };
+  const req = (id: number, x: number, y: number, priority: number, width = 120, height = 22) => ({
+    id,
+    x,
+    y,
+    width,
+    height,
+    priority,
+  });
+  const boxOf = (p: { x: number; y: number }, w: number, h: number) =>
+    box(p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2);
+
+  it('clamps a name at the edge inside the view instead of cutting it', () => {
+    expect(clampInside(10, 300, 120, 22, 800, 600)).toEqual({ x: 64, y: 300 });
+    expect(clampInside(790, 595, 120, 22, 800, 600)).toEqual({ x: 736, y: 585 });
+  });
+
+  it('never lets two names overlap: the bigger topic wins, the other moves or is dropped', () => {
+    const names = placeNames([req(1, 400, 300, 5), req(2, 405, 302, 50)], view, [], () => []);
+    expect(names[0]!.id).toBe(2);
+    expect(names[0]).toMatchObject({ x: 405, y: 302 });
+    if (names.length === 2) expect(overlap(boxOf(names[0]!, 120, 22), boxOf(names[1]!, 120, 22))).toBe(0);
+    // Sixty names wanting the same spot: more than the places tried around it; every drawn pair is apart.
+    const crowd = placeNames(
+      Array.from({ length: 60 }, (_, k) => req(k, 400, 300, k)),
+      view,
+      [],
+      () => [],
+    );
+    expect(crowd.length).toBeGreaterThan(1);
+    expect(crowd.length).toBeLessThan(60);
+    expect(crowd[0]!.id).toBe(59);
+    for (const a of crowd)
+      for (const b of crowd) if (a !== b) expect(overlap(boxOf(a, 120, 22), boxOf(b, 120, 22))).toBe(0);
+  });
+
+  it('keeps names off the controls', () => {
+    const zoom = box(0, 500, 60, 600);
+    const [p] = placeNames([req(1, 30, 560, 1)], view, [zoom], () => []);
+    if (p) expect(overlap(boxOf(p, 120, 22), zoom)).toBe(0);
+  });
+
+  it('labels the strongest neighbours that fit, none overlapping, at most max', () => {
+    // Ten neighbours stacked on one spot, one far away and weak.
+    const stack = Array.from({ length: 10 }, (_, k) => ({
+      id: k,
+      x: 100,
+      y: 100 + k * 3,
+      radius: 4,
+      width: 80,
+      height: 14,
+      strength: k,
+    }));
+    const far = { id: 99, x: 500, y: 400, radius: 4, width: 80, height: 14, strength: 0 };
+    const kept = fitLabels([...stack, far], view, [], 40);
+    expect(kept[0]).toBe(9);
+    expect(kept).toContain(99);
+    expect(kept.length).toBeLessThan(6);
+    expect(fitLabels([...stack, far], view, [], 1)).toEqual([9]);
+    // Off screen: not labelled.
+    expect(fitLabels([{ ...far, x: 900 }], view, [], 5)).toEqual([]);
   });
 });

@@ -104,7 +104,17 @@ export async function clickNode(page: Page, key: string): Promise<void> {
   const pos = await ph<{ x: number; y: number } | null>(page, `h.nodeScreenPosition(${JSON.stringify(key)})`);
   if (!pos) throw new Error(`node ${key} is not on screen`);
   await page.mouse.move(pos.x, pos.y);
-  await page.waitForTimeout(150);
+  // Sigma finds the node under the pointer from a GPU read-back: in the first moments after a load (software
+  // WebGL still busy) that can take a few hundred ms. Click once the page knows what is under the pointer.
+  await page
+    .waitForFunction(
+      (k) =>
+        (window as never as { __papermap: { state(): { hovered: string | null } } }).__papermap.state()
+          .hovered === k,
+      key,
+      { timeout: 5_000, polling: 20 },
+    )
+    .catch(() => undefined);
   await page.mouse.click(pos.x, pos.y);
 }
 

@@ -215,6 +215,34 @@ describe('exports and appearance', () => {
   });
 });
 
+describe('open the note in an editor', () => {
+  const post = (pathAndQuery: string, headers: Record<string, string>) =>
+    fetch(`${dev.url.replace(/\/$/, '')}${pathAndQuery}`, { method: 'POST', headers });
+  it('answers only same-origin POSTs for notes inside the content folder', async () => {
+    const file = graph.nodes.find((n) => n.attributes.sources.length)!.attributes.sources[0]!;
+    const q = `/__papermap/open?file=${encodeURIComponent(file.file)}&line=${file.line}`;
+    const origin = dev.url.replace(/\/$/, '');
+    const saved = { p: process.env.PAPERMAP_EDITOR, v: process.env.VISUAL, e: process.env.EDITOR };
+    delete process.env.PAPERMAP_EDITOR;
+    delete process.env.VISUAL;
+    delete process.env.EDITOR;
+    try {
+      // No editor configured: the page is told so (and shows the lines instead).
+      expect((await post(q, { Origin: origin })).status).toBe(501);
+      // Another site, no origin, a GET, a path out of the folder, a file that is not a note: refused.
+      expect((await post(q, { Origin: 'http://evil.example' })).status).toBe(403);
+      expect((await post(q, {})).status).toBe(403);
+      expect((await fetch(`${origin}${q}`)).status).not.toBe(204);
+      for (const bad of ['../package.json', '../../etc/passwd', '/etc/passwd', 'x.md', '%2e%2e/README.md'])
+        expect((await post(`/__papermap/open?file=${bad}&line=1`, { Origin: origin })).status).toBe(403);
+    } finally {
+      if (saved.p !== undefined) process.env.PAPERMAP_EDITOR = saved.p;
+      if (saved.v !== undefined) process.env.VISUAL = saved.v;
+      if (saved.e !== undefined) process.env.EDITOR = saved.e;
+    }
+  });
+});
+
 describe('the dev server', () => {
   it('serves the app and the graph, bound to localhost', async () => {
     expect(dev.server.httpServer?.address()).toMatchObject({ address: '127.0.0.1' });

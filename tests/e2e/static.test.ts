@@ -68,6 +68,14 @@ describe('static site', () => {
       await page.waitForSelector('#panel .summary');
     }
     expect(await page.textContent('#panel-title')).toBe(paper.attributes.title);
+    // file:line shows the note's lines around the entry (no editor on a static site).
+    const src = paper.attributes.sources[0]!;
+    const text = (await readFile(path.join(SEED_CONTENT, src.file), 'utf8')).split(/\r?\n/);
+    await page.click(`#panel .note-link >> text="${src.file}:${src.line}"`);
+    await page.waitForSelector('#panel .note-lines');
+    expect(await page.textContent('#panel .note-lines .here')).toBe(
+      `${String(src.line).padStart(4)}  ${text[src.line - 1]!.slice(0, 200)}${text[src.line - 1]!.length > 200 ? '…' : ''}`,
+    );
     expect(seen.errors).toEqual([]);
     await page.close();
   });

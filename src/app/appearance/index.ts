@@ -98,3 +98,67 @@ export function communityOutliers(map: MapFile): Uint8Array {
   }
   return out;
 }
+
+/** A community as the legend shows it. */
+export interface CommunityEntry {
+  community: number;
+  papers: number;
+  /** The label of the topic most of its papers sit under ('' when none has a topic). */
+  name: string;
+  /** The share of its papers under that topic (0-1). */
+  share: number;
+  /** The label of its second most common topic ('' when none), to tell apart communities of one name. */
+  second: string;
+  color: string;
+}
+
+/**
+ * The communities holding papers, biggest first, each named by the most common topic of its papers (ties:
+ * the lower topic index), with the count of papers marked as outliers (their community is not the one
+ * most of their topic's papers fall in).
+ */
+export function communityLegend(map: MapFile): {
+  entries: CommunityEntry[];
+  outliers: number;
+  /** Communities of one paper (no links to group it with anything). */
+  singletons: number;
+} {
+  const byCommunity = new Map<number, Map<number, number>>();
+  const n = map.nodes.label.length;
+  for (let i = 0; i < n; i++) {
+    const c = map.nodes.community[i]!;
+    if (map.nodes.kind[i] !== 0 || c < 0) continue;
+    const t = map.nodes.topic[i]!;
+    const m = byCommunity.get(c) ?? new Map<number, number>();
+    m.set(t, (m.get(t) ?? 0) + 1);
+    byCommunity.set(c, m);
+  }
+  const entries: CommunityEntry[] = [];
+  for (const [community, topics] of byCommunity) {
+    let papers = 0;
+    let best = -1;
+    let bestN = 0;
+    let second = -1;
+    let secondN = 0;
+    for (const [t, k] of [...topics].sort((a, b) => a[0] - b[0])) {
+      papers += k;
+      if (t < 0) continue;
+      if (k > bestN) {
+        [second, secondN] = [best, bestN];
+        [best, bestN] = [t, k];
+      } else if (k > secondN) [second, secondN] = [t, k];
+    }
+    entries.push({
+      community,
+      papers,
+      name: best >= 0 ? (map.topics[best]?.label ?? '') : '',
+      share: papers ? bestN / papers : 0,
+      second: second >= 0 ? (map.topics[second]?.label ?? '') : '',
+      color: communityColor(community),
+    });
+  }
+  entries.sort((a, b) => b.papers - a.papers || a.community - b.community);
+  let outliers = 0;
+  for (const f of communityOutliers(map)) outliers += f;
+  return { entries, outliers, singletons: entries.filter((e) => e.papers === 1).length };
+}

@@ -15,6 +15,26 @@ export interface MapIndex {
   /** Incident edges per node (CSR layout): edges of node i are `adjEdges[adjStart[i] .. adjStart[i+1]]`. */
   adjStart: Int32Array;
   adjEdges: Int32Array;
+  /** Publication date per node: the notes' own, else the first day of the arXiv id's month, else `''`. */
+  published: string[];
+}
+
+/** `2506.16024` -> `2025-06-01`; `hep-th/9901001` -> `1999-01-01`; anything else `''`. */
+export function arxivMonth(id: string): string {
+  const m =
+    /^(\d{2})(\d{2})\.\d{4,5}(?:v\d+)?$/.exec(id) ??
+    /^[a-z-]+(?:\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}(?:v\d+)?$/.exec(id);
+  if (!m) return '';
+  const yy = Number(m[1]);
+  const mm = Number(m[2]);
+  if (mm < 1 || mm > 12) return '';
+  return `${yy >= 91 ? 1900 + yy : 2000 + yy}-${m[2]}-01`;
+}
+
+/** Publication dates of every node: the notes' own where given, else the arXiv id's month. */
+export function publishedDates(map: MapFile): string[] {
+  const { published, arxiv, kind } = map.nodes;
+  return published.map((p, i) => (p || kind[i] !== 0 ? (p ?? '') : arxivMonth(arxiv[i] ?? '')));
 }
 
 export function indexMap(map: MapFile): MapIndex {
@@ -44,7 +64,7 @@ export function indexMap(map: MapFile): MapIndex {
     adjEdges[fill[source[e]!]!++] = e;
     if (target[e] !== source[e]) adjEdges[fill[target[e]!]!++] = e;
   }
-  return { map, keys, byKey, topicAncestors, adjStart, adjEdges };
+  return { map, keys, byKey, topicAncestors, adjStart, adjEdges, published: publishedDates(map) };
 }
 
 export interface Visibility {
@@ -55,6 +75,8 @@ export interface Visibility {
   visibleEdges: number;
   /** Papers passing the date filter in each topic's subtree (the topic filter itself not applied). */
   topicCounts: Int32Array;
+  /** Papers without a date in the chosen field (hidden while a date range is set). */
+  undated: number;
 }
 
 export function computeVisibility(index: MapIndex, f: Filters): Visibility {
@@ -72,14 +94,19 @@ export function computeVisibility(index: MapIndex, f: Filters): Visibility {
     if (topicAncestors[i]!.some((a) => hiddenKeys.has(map.topics[a]!.key))) hiddenTopic[i] = 1;
   });
   const topicPasses = (t: number) => t < 0 || hiddenTopic[t] === 0;
-  const dates = f.dateField === 'date' ? nodes.date : nodes.published;
+  const dates = f.dateField === 'date' ? nodes.date : index.published;
   const range = f.dateRange;
+  // An open bound ('') lets every date through on its side.
+  const lo = range?.[0] ?? '';
+  const hi = range?.[1] || '\uffff';
 
   let visiblePapers = 0;
+  let undated = 0;
   for (let i = 0; i < n; i++) {
     if (nodes.kind[i] !== 0) continue;
     const d = dates[i] ?? '';
-    const dateOk = range === null || (d !== '' && d >= range[0] && d <= range[1]);
+    if (d === '') undated++;
+    const dateOk = range === null || (d !== '' && d >= lo && d <= hi);
     if (!dateOk) continue;
     const t = nodes.topic[i]!;
     if (t >= 0) for (const a of topicAncestors[t]!) topicCounts[a]!++;
@@ -118,7 +145,7 @@ export function computeVisibility(index: MapIndex, f: Filters): Visibility {
       visibleEdges++;
     }
   }
-  return { node, edge, visibleNodes, visiblePapers, visibleEdges, topicCounts };
+  return { node, edge, visibleNodes, visiblePapers, visibleEdges, topicCounts, undated };
 }
 
 /** Nodes sharing an edge with `i` (any type), for the hover highlight. */
@@ -134,7 +161,7 @@ export function neighbourhood(index: MapIndex, i: number): Set<number> {
 
 /** The dates of papers, in the chosen field, for the timeline (papers without one are left out). */
 export function paperDates(map: MapFile, field: Filters['dateField']): string[] {
-  const src = field === 'date' ? map.nodes.date : map.nodes.published;
+  const src = field === 'date' ? map.nodes.date : publishedDates(map);
   const out: string[] = [];
   for (let i = 0; i < src.length; i++) if (map.nodes.kind[i] === 0 && src[i]) out.push(src[i]!);
   return out;

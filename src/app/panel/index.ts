@@ -22,6 +22,21 @@ function el<K extends keyof HTMLElementTagNameMap>(
 export interface PanelHandlers {
   close(): void;
   open(index: number): void;
+  /** Show the node's local graph. */
+  local?(index: number): void;
+  /** Open a note at a line in the user's editor; resolves false when that is not possible here. */
+  openNote?(file: string, line: number): Promise<boolean>;
+}
+
+/** The note's lines around the entry, the entry's own line marked. */
+function excerptBlock(ex: NonNullable<NodeDetail['excerpt']>): HTMLElement {
+  const pre = el('pre', { class: 'note-lines', 'aria-label': `${ex.file} from line ${ex.from}` });
+  ex.lines.forEach((text, k) => {
+    const n = ex.from + k;
+    const row = el('span', n === ex.line ? { class: 'here' } : {}, `${String(n).padStart(4)}  ${text}`);
+    pre.append(row, n === ex.line ? '' : '\n');
+  });
+  return pre;
 }
 
 function link(label: string, url: string): HTMLElement | string {
@@ -57,6 +72,12 @@ export function renderPanel(
     ),
     el('h2', { id: 'panel-title' }, title),
   ];
+  if (on.local) {
+    const local = el('button', { type: 'button', class: 'show-local' }, 'Local graph');
+    local.title = 'Only this paper and what it builds on, what builds on it and what it compares with';
+    local.addEventListener('click', () => on.local?.(i));
+    parts.push(el('div', { class: 'actions' }, local));
+  }
   if (n.label[i] && n.label[i] !== title) parts.push(el('p', { class: 'alt' }, n.label[i]!));
   for (const alt of detail?.altTitles ?? []) parts.push(el('p', { class: 'alt', lang: 'zh' }, alt));
 
@@ -88,7 +109,33 @@ export function renderPanel(
     parts.push(el('h3', {}, 'Links'), links);
   }
   if (detail.sources.length) {
-    const line = (s: { file: string; line: number }) => el('div', {}, `${s.file}:${s.line}`);
+    // file:line opens the note in the editor (dev server), else shows its lines around the entry.
+    const line = (s: { file: string; line: number }) => {
+      const ex =
+        detail.excerpt?.file === s.file && detail.excerpt.line === s.line ? detail.excerpt : undefined;
+      if (!on.openNote && !ex) return el('div', {}, `${s.file}:${s.line}`);
+      const b = el(
+        'button',
+        { type: 'button', class: 'note-link', title: 'Open the note' },
+        `${s.file}:${s.line}`,
+      );
+      const box = el('div', {}, b);
+      let shown: HTMLElement | null = null;
+      b.addEventListener('click', () => {
+        void (on.openNote ? on.openNote(s.file, s.line) : Promise.resolve(false)).then((opened) => {
+          if (opened) {
+            b.title = 'Opened in your editor';
+            return;
+          }
+          if (shown) {
+            shown.remove();
+            shown = null;
+          } else if (ex) box.append((shown = excerptBlock(ex)));
+          else b.title = 'No editor configured (set $PAPERMAP_EDITOR) and no lines shipped for this place';
+        });
+      });
+      return box;
+    };
     const first = detail.sources.slice(0, 5).map(line);
     const rest = detail.sources.slice(5);
     const more = rest.length

@@ -1,8 +1,12 @@
 // Notes are untrusted. Markdown is rendered with marked and everything it produces goes through DOMPurify
 // with a strict profile: no scripts, no event handlers, no frames/SVG/MathML/forms/styles, and only
-// http(s)/mailto URLs. Links open in a new tab without an opener or referrer.
+// http(s)/mailto URLs. Links open in a new tab without an opener or referrer. LaTeX is typeset by KaTeX
+// into MathML and that output is sanitized on its own, MathML elements only, before it is put in.
 import DOMPurify from 'dompurify';
+import katex from 'katex';
 import { Marked } from 'marked';
+import { extractMath, MATH_TOKEN } from './math.js';
+import type { MathSegment } from './math.js';
 import { splitUrlsFromCjk } from './text.js';
 
 const SAFE_URL = /^(?:https?:|mailto:)/i;
@@ -83,8 +87,62 @@ const CONFIG = {
   RETURN_DOM_FRAGMENT: true as const,
 };
 
-/** Markdown (untrusted) -> a sanitized fragment, ready to append. */
+/** KaTeX's MathML, sanitized on its own: MathML elements only, no links, no styles, no URLs. */
+const MATH_CONFIG = {
+  USE_PROFILES: { mathMl: true },
+  FORBID_TAGS: ['maction', 'style', 'script', 'annotation', 'annotation-xml'],
+  FORBID_ATTR: ['style', 'href', 'xlink:href', 'src', 'class', 'id'],
+  ALLOW_DATA_ATTR: false,
+  RETURN_DOM_FRAGMENT: true as const,
+};
+
+function typeset(seg: MathSegment): Node {
+  // trust: false keeps \href, \url, \includegraphics and \htmlX out; errors show as red source text.
+  const html = katex.renderToString(seg.tex, {
+    displayMode: seg.display,
+    output: 'mathml',
+    throwOnError: false,
+    trust: false,
+    strict: 'ignore',
+    maxSize: 20,
+    maxExpand: 200,
+  });
+  // The TeX source rides along in <annotation>: not shown, but copied and read out as text. Drop it whole
+  // (forbidding the tag would keep its text).
+  const fragment = purify.sanitize(html.replace(/<annotation[^>]*>[^<]*<\/annotation>/g, ''), MATH_CONFIG);
+  const wrap = document.createElement(seg.display ? 'div' : 'span');
+  wrap.className = 'math';
+  wrap.append(fragment);
+  return wrap;
+}
+
+/** Put typeset math where its placeholders landed in the rendered text. */
+function insertMath(root: DocumentFragment, math: readonly MathSegment[]): void {
+  if (math.length === 0) return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) texts.push(t as Text);
+  for (const t of texts) {
+    const value = t.data;
+    if (!value.includes('\uE000')) continue;
+    const parts: (Node | string)[] = [];
+    let last = 0;
+    for (const m of value.matchAll(MATH_TOKEN)) {
+      parts.push(value.slice(last, m.index));
+      const seg = math[Number(m[1])];
+      parts.push(seg ? typeset(seg) : '');
+      last = m.index + m[0].length;
+    }
+    parts.push(value.slice(last));
+    t.replaceWith(...parts);
+  }
+}
+
+/** Markdown (untrusted) -> a sanitized fragment, ready to append; LaTeX typeset as MathML. */
 export function renderMarkdown(markdown: string): DocumentFragment {
-  const html = marked.parse(splitUrlsFromCjk(markdown)) as string;
-  return purify.sanitize(html, CONFIG);
+  const { text, math } = extractMath(splitUrlsFromCjk(markdown));
+  const html = marked.parse(text) as string;
+  const fragment = purify.sanitize(html, CONFIG);
+  insertMath(fragment, math);
+  return fragment;
 }

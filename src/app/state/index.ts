@@ -8,13 +8,37 @@ export type ColorBy = 'topic' | 'community';
 
 export interface Filters {
   dateField: DateField;
-  /** Inclusive `YYYY-MM-DD` bounds, or null for no date filter. */
+  /**
+   * Inclusive `YYYY-MM-DD` bounds, or null for no date filter. One bound may be `''` (open): "since
+   * 1 August" is `['2025-08-01', '']`.
+   */
   dateRange: readonly [string, string] | null;
   /** Minimal set of hidden topic keys (a hidden topic hides its subtree), sorted. */
   hiddenTopics: readonly string[];
   /** Edge types shown, in `EDGE_TYPES` order. */
   edgeTypes: readonly EdgeType[];
   showConcepts: boolean;
+}
+
+/** Where the camera looks (sigma's framed-graph coordinates and zoom ratio). */
+export interface Camera {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+/** What sits beside the map: nothing, the list of papers, or the table of links. */
+export type Pane = 'none' | 'list' | 'links';
+export type ListSortKey = 'date' | 'links' | 'topic' | 'title';
+export interface ListSort {
+  by: ListSortKey;
+  desc: boolean;
+}
+
+/** The local graph: one paper's neighbourhood to a depth (1-3), drawn instead of the whole map. */
+export interface Local {
+  key: string;
+  depth: 1 | 2 | 3;
 }
 
 export interface State {
@@ -24,6 +48,11 @@ export interface State {
   hovered: string | null;
   colorBy: ColorBy;
   filters: Filters;
+  /** The camera to restore (kept in the URL), or null for the whole map. */
+  camera: Camera | null;
+  pane: Pane;
+  listSort: ListSort;
+  local: Local | null;
 }
 
 export type Action = (state: State) => State;
@@ -41,11 +70,17 @@ export const DEFAULT_FILTERS: Filters = {
   showConcepts: true,
 };
 
+export const DEFAULT_LIST_SORT: ListSort = { by: 'date', desc: true };
+
 export const INITIAL_STATE: State = {
   selected: null,
   hovered: null,
   colorBy: 'topic',
   filters: DEFAULT_FILTERS,
+  camera: null,
+  pane: 'none',
+  listSort: DEFAULT_LIST_SORT,
+  local: null,
 };
 
 /** A topic as the tree needs it: its key and heading path. */
@@ -80,12 +115,17 @@ export const setDateField =
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Set the date range; bounds are ordered, and a null or malformed range clears the filter. */
+/**
+ * Set the date range; bounds are ordered, either may be `''` (open), and a null, malformed or fully open
+ * range clears the filter.
+ */
 export const setDateRange =
   (range: readonly [string, string] | null): Action =>
   (state) => {
-    if (!range || !DAY.test(range[0]) || !DAY.test(range[1])) return withFilters(state, { dateRange: null });
-    const [a, b] = range[0] <= range[1] ? range : [range[1], range[0]];
+    const ok = (d: string) => d === '' || DAY.test(d);
+    if (!range || !ok(range[0]) || !ok(range[1]) || (range[0] === '' && range[1] === ''))
+      return withFilters(state, { dateRange: null });
+    const [a, b] = range[0] === '' || range[1] === '' || range[0] <= range[1] ? range : [range[1], range[0]];
     return withFilters(state, { dateRange: [a, b] });
   };
 
@@ -147,7 +187,50 @@ export const setTopicVisible =
     return withFilters(state, { hiddenTopics });
   };
 
-/** Replace everything the URL holds (selection, filters, colouring), keeping the transient hover. */
+/** Remember where the camera looks; tiny moves (under 0.1% of the view) change nothing. */
+export const setCamera =
+  (camera: Camera | null): Action =>
+  (state) => {
+    const c = state.camera;
+    if (camera === null) return c === null ? state : { ...state, camera: null };
+    if (![camera.x, camera.y, camera.ratio].every(Number.isFinite) || camera.ratio <= 0) return state;
+    if (
+      c &&
+      Math.abs(c.x - camera.x) < 1e-3 * c.ratio &&
+      Math.abs(c.y - camera.y) < 1e-3 * c.ratio &&
+      Math.abs(c.ratio - camera.ratio) < 1e-3 * c.ratio
+    )
+      return state;
+    return { ...state, camera: { x: camera.x, y: camera.y, ratio: camera.ratio } };
+  };
+
+export const setPane =
+  (pane: Pane): Action =>
+  (state) =>
+    state.pane === pane ? state : { ...state, pane };
+
+/** Sort the list by a column: the same column again flips the order; a new one starts in its natural order. */
+export const sortList =
+  (by: ListSortKey): Action =>
+  (state) => ({
+    ...state,
+    listSort:
+      state.listSort.by === by
+        ? { by, desc: !state.listSort.desc }
+        : { by, desc: by === 'date' || by === 'links' },
+  });
+
+/** Open the local graph of a node (and select it), change its depth (clamped to 1-3), or close it (null). */
+export const showLocal =
+  (key: string | null, depth = 1): Action =>
+  (state) => {
+    if (key === null) return state.local === null ? state : { ...state, local: null };
+    const d = Math.min(3, Math.max(1, Math.round(Number.isFinite(depth) ? depth : 1))) as Local['depth'];
+    if (state.local?.key === key && state.local.depth === d && state.selected === key) return state;
+    return { ...state, local: { key, depth: d }, selected: key };
+  };
+
+/** Replace everything the URL holds (selection, filters, colouring, views), keeping the transient hover. */
 export const restore =
   (from: Omit<State, 'hovered'>): Action =>
   (state) => ({ ...from, hovered: state.hovered });

@@ -1,0 +1,102 @@
+// The notes as the page may see them: a few lines around an entry, and "open this note in my editor" from
+// the dev server. Both only ever touch markdown files inside the content folder.
+import { spawn } from 'node:child_process';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const NOTE = /\.(md|markdown)$/i;
+
+/** The absolute path of a note named relative to `contentDir`, or null when it is not a note inside it. */
+export function resolveNote(contentDir: string, file: string): string | null {
+  if (!file || file.includes('\0') || path.isAbsolute(file) || !NOTE.test(file)) return null;
+  try {
+    const root = realpathSync(contentDir);
+    const abs = realpathSync(path.resolve(root, file));
+    if (!abs.startsWith(root + path.sep) || !statSync(abs).isFile()) return null;
+    return abs;
+  } catch {
+    return null;
+  }
+}
+
+/** A reader of notes' lines for the view bundle (each file read once per reader, i.e. per build). */
+export function noteLinesReader(contentDir: string): (file: string) => readonly string[] | undefined {
+  const cache = new Map<string, readonly string[] | undefined>();
+  return (file) => {
+    if (cache.has(file)) return cache.get(file);
+    const abs = resolveNote(contentDir, file);
+    let lines: readonly string[] | undefined;
+    try {
+      lines = abs ? readFileSync(abs, 'utf8').split(/\r\n|\r|\n/) : undefined;
+    } catch {
+      lines = undefined;
+    }
+    cache.set(file, lines);
+    return lines;
+  };
+}
+
+/** The command that opens `file` at `line` in the user's editor, or null when none is configured. */
+export function editorCommand(
+  env: NodeJS.ProcessEnv,
+  file: string,
+  line: number,
+): { cmd: string; args: string[] } | null {
+  const configured = (env.PAPERMAP_EDITOR ?? env.VISUAL ?? env.EDITOR ?? '').trim();
+  if (!configured) return null;
+  const [cmd, ...rest] = configured.split(/\s+/);
+  const name = path.basename(cmd!).replace(/\.(exe|cmd)$/i, '');
+  // Editors that take file:line (VS Code and its forks with -g, Sublime, Zed); the rest take +line file.
+  if (['code', 'code-insiders', 'codium', 'cursor', 'windsurf'].includes(name))
+    return { cmd: cmd!, args: [...rest, '-g', `${file}:${line}`] };
+  if (['subl', 'zed'].includes(name)) return { cmd: cmd!, args: [...rest, `${file}:${line}`] };
+  return { cmd: cmd!, args: [...rest, `+${line}`, file] };
+}
+
+/** Whether a request comes from the page itself: a POST from the same origin (not a link, form or other site). */
+export function isSameOriginPost(req: IncomingMessage): boolean {
+  if (req.method !== 'POST') return false;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return false;
+  const origin = req.headers.origin;
+  const host = req.headers.host;
+  return typeof origin === 'string' && typeof host === 'string' && origin === `http://${host}`;
+}
+
+/**
+ * Dev server endpoint `POST /__papermap/open?file=<note>&line=<n>`: opens the note in the user's editor
+ * ($PAPERMAP_EDITOR, else $VISUAL or $EDITOR). Same-origin POSTs only, notes inside the content folder
+ * only, no shell. 204 when launched, 501 when no editor is configured (the page then shows the lines).
+ */
+export function openInEditor(
+  contentDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const file = url.searchParams.get('file') ?? '';
+    const line = Number(url.searchParams.get('line') ?? '1');
+    const abs = isSameOriginPost(req) ? resolveNote(contentDir, file) : null;
+    if (!abs || !Number.isInteger(line) || line < 1) {
+      res.statusCode = 403;
+      res.end();
+      return;
+    }
+    const command = editorCommand(env, abs, line);
+    if (!command) {
+      res.statusCode = 501;
+      res.end();
+      return;
+    }
+    try {
+      const child = spawn(command.cmd, command.args, { stdio: 'ignore', detached: true, shell: false });
+      child.on('error', () => undefined);
+      child.unref();
+      res.statusCode = 204;
+    } catch {
+      res.statusCode = 500;
+    }
+    res.end();
+  };
+}
