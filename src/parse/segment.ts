@@ -130,12 +130,22 @@ const HEADING_NUMBER =
 const HEADING_DATE =
   /(?:^|[^\d])(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)|^(?:\d{1,2}[.月])?\d{1,2}[日号]$/;
 
+/** Emoji and symbols that decorate a heading (`## 🧩 主题分布`, `### 🆕 新增论文`): not part of the name. */
+const HEADING_ICON =
+  /^(?:[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\uFE0F\u200D\u20E3]+\s*)+/u;
+
 /**
- * A heading as a topic name: without its count and section number. `''` for a heading that names a date (a
+ * A heading as a topic name: without its decorating icon, its count and section number. `''` for a heading that names a date (a
  * daily note's own title, a day's section): dates are when, not what, and each day would be a topic of its own.
  */
 export function topicName(heading: string): string {
-  const t = heading.trim().replace(/\s+/g, ' ').replace(HEADING_COUNT, '').replace(HEADING_NUMBER, '').trim();
+  const t = heading
+    .replace(HEADING_ICON, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(HEADING_COUNT, '')
+    .replace(HEADING_NUMBER, '')
+    .trim();
   if (HEADING_DATE.test(t)) return '';
   return t;
 }
