@@ -268,6 +268,11 @@ export interface TopicInfo {
   /** Cluster centre after layout, for drawing the topic name. */
   x: number;
   y: number;
+  /**
+   * Level of the name on the map: 1 for a topic group (its own hue and cluster), 2, 3… for subtopics below
+   * it, 0 for a heading above the groups (a file-wide title, a container split into its subtopics).
+   */
+  level?: number;
 }
 
 export interface BuildStats extends ParseStats {

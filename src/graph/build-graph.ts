@@ -36,7 +36,7 @@ import {
   type WeightedPair,
 } from './layout.js';
 import { clamp01, mergePairs, weightedPairs, type IndexedEdges } from './pairs.js';
-import { buildTopicTree, firstSource, topicKey, type TopicTree } from './topics.js';
+import { buildTopicTree, firstSource, topicKey, type TopicNode, type TopicTree } from './topics.js';
 
 export interface GraphOptions {
   /** Seed for the layout jitter and Louvain. Default 1. */
@@ -260,7 +260,7 @@ export function buildGraphDetailed(
       edges: edges.count,
       edgesByType: { ...edgesByType },
     },
-    topics: topicInfos(tree, papers, pathKeys, layout.positions, colors),
+    topics: topicInfos(tree, papers, pathKeys, layout.positions, colors, groups),
     diagnostics: diagnostics.sorted.slice(),
   };
 
@@ -847,7 +847,16 @@ function topicInfos(
   pathKeys: readonly string[],
   positions: Map<string, { x: number; y: number }>,
   colors: Map<string, string>,
+  groups: readonly string[],
 ): TopicInfo[] {
+  const groupSet = new Set(groups);
+  const levelOf = (topic: TopicNode): number => {
+    for (let k = topic.path.length; k >= 1; k--) {
+      const key = k === topic.path.length ? topic.key : topicKey(topic.path.slice(0, k));
+      if (groupSet.has(key)) return topic.path.length - k + 1;
+    }
+    return 0;
+  };
   const slot = new Map<string, number>();
   tree.topics.forEach((topic, index) => slot.set(topic.key, index));
   const parent = new Int32Array(tree.topics.length);
@@ -876,6 +885,7 @@ function topicInfos(
       color: colors.get(topic.key) ?? NEUTRAL_COLOR,
       x: n > 0 ? round2((sumX[t] as number) / n) : 0,
       y: n > 0 ? round2((sumY[t] as number) / n) : 0,
+      level: levelOf(topic),
     };
   });
 }

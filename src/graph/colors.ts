@@ -1,6 +1,7 @@
 // Topic colours: each topic group gets its own hue, evenly spaced; subtopics are shades of their parent.
 import { hcl } from 'd3';
 import { NEUTRAL_COLOR } from './defaults.js';
+import { TOPIC_SEPARATOR } from './topics.js';
 import type { TopicNode, TopicTree } from './topics.js';
 
 const CHROMA = 58;
@@ -18,14 +19,32 @@ const HUE_START = 250;
 export function topicGroups(tree: TopicTree): string[] {
   const groups = new Set<string>();
   const depth = tree.trunk + 1;
+  let total = 0;
+  for (const topic of tree.topics) total += topic.direct;
   for (const topic of tree.topics) {
     if (topic.direct === 0) continue;
     let node: TopicNode | undefined = topic;
     while (node && node.path.length > depth)
       node = node.parent === null ? undefined : tree.byKey.get(node.parent);
+    // A group that holds most of a big map is a container (`## Topics` over `### Data (207)`, `### Eval`…):
+    // its subtopics are the groups, so one heading does not make the whole map one colour and one blob.
+    while (node && node !== topic && isContainer(node, total)) {
+      const child: TopicNode = node;
+      node = tree.byKey.get(topic.path.slice(0, child.path.length + 1).join(TOPIC_SEPARATOR));
+    }
     if (node) groups.add(node.key);
   }
   return tree.topics.map((topic) => topic.key).filter((key) => groups.has(key));
+}
+
+/** Papers a group must hold, and the share of the map, before its subtopics become groups of their own. */
+export const CONTAINER_MIN_PAPERS = 500;
+export const CONTAINER_SHARE = 0.3;
+
+/** Whether a topic is too big to be one group: a big share of a big map, spread over 3+ subtopics. */
+function isContainer(node: TopicNode, total: number): boolean {
+  if (node.count < CONTAINER_MIN_PAPERS || node.count < CONTAINER_SHARE * total) return false;
+  return node.children.length >= 3;
 }
 
 /** A colour (`#rrggbb`) for every topic of the tree; ancestors above the groups stay neutral. */

@@ -129,9 +129,11 @@ export function createTopicNames(app: App): TopicNames {
       const requests: NameRequest[] = [];
       const style = new Map<number, { size: number; weight: number }>();
       map.topics.forEach((t, ti) => {
-        const depth = t.path.length - (labelBase - 1);
+        // The build says which topics are the map's clusters (level 1); older data: count from the top.
+        const depth = t.level ?? t.path.length - (labelBase - 1);
         if (t.path.length === 0 || t.count === 0 || depth < 1) return;
-        if (map.topics.length > 1 && t.count >= total && t.path.length < labelBase) return;
+        if (map.topics.length > 1 && t.count >= total && (t.level !== undefined || t.path.length < labelBase))
+          return;
         // Level of detail: top-level names zoomed out, subtopics as you zoom in.
         if (depth > 1 && zoom > 0.55) return;
         if (depth > 2 && zoom > 0.25) return;
