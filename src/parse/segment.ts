@@ -132,7 +132,7 @@ const HEADING_DATE =
 
 /** Emoji and symbols that decorate a heading (`## 🧩 主题分布`, `### 🆕 新增论文`): not part of the name. */
 const HEADING_ICON =
-  /^(?:[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\uFE0F\u200D\u20E3]+\s*)+/u;
+  /^(?:(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\uFE0F|\u200D|\u20E3)+\s*)+/u;
 
 /**
  * A heading as a topic name: without its decorating icon, its count and section number. `''` for a heading that names a date (a
