@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'public/', 'coverage/', 'bench/out/', 'bench/corpus/', '**/*.min.js'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'public/',
+      'coverage/',
+      'bench/out/',
+      'bench/corpus/',
+      '**/*.min.js',
+      '.stryker-tmp/',
+      'reports/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,0 +1,14 @@
+// The unit tests only, without the browser project: what mutation testing (`npm run mutate`) runs against
+// each mutant. The include/exclude list is the `unit` project of vitest.config.ts, read from there so the two
+// cannot drift apart.
+import { defineConfig } from 'vitest/config';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
+import base from './vitest.config.js';
+
+const unit = (base.test?.projects as TestProjectInlineConfiguration[] | undefined)?.find(
+  (p) => p.test?.name === 'unit',
+);
+if (!unit?.test) throw new Error('vitest.unit.config: no "unit" project in vitest.config.ts');
+const { name: _name, ...unitTest } = unit.test;
+
+export default defineConfig({ test: unitTest });
