@@ -1,0 +1,29 @@
+// A weak "uses" cue (采用, 使用了, uses, employs) on a name that the same sentence also compares with or
+// critiques is not building on it: `FooRL 优于采用 GRPO 训练的模型` compares FooRL with GRPO-trained models.
+// A strong cue (基于, based on) keeps its builds-on next to a comparison, and a weak use alone stays one.
+import { describe, expect, it } from 'vitest';
+import { findLinks } from '../../src/links/index.js';
+import { edgesFrom, paper } from './helpers.js';
+
+const P = 'title:foo';
+const run = (sentence: string) =>
+  edgesFrom(findLinks([paper(P, { label: 'FooRL', title: 'FooRL: a method', text: [sentence] })]), P, true);
+
+describe('a weak uses-cue next to compares or critiques on the same name', () => {
+  const table: [string, string[]][] = [
+    // weak use + compares: only compares
+    ['FooRL 优于采用 GRPO 训练的模型。', ['compares concept:grpo']],
+    ['FooRL 优于使用了 PPO 的基线。', ['compares concept:ppo']],
+    // weak use + critiques: only critiques
+    ['采用 GRPO 训练的模型存在缺陷。', ['critiques concept:grpo']],
+    ['Models that uses PPO fail to scale.', ['critiques concept:ppo']],
+    // a strong cue is kept beside the comparison
+    ['基于 GRPO，FooRL 优于 GRPO。', ['builds-on concept:grpo', 'compares concept:grpo']],
+    // a weak use alone is still building on
+    ['我们采用 GRPO 训练模型。', ['builds-on concept:grpo']],
+    ['We employs PPO for training.', ['builds-on concept:ppo']],
+  ];
+  it.each(table)('%s', (sentence, expected) => {
+    expect(run(sentence)).toEqual(expected);
+  });
+});
