@@ -17,8 +17,12 @@ describe('a weak uses-cue next to compares or critiques on the same name', () =>
     // weak use + critiques: only critiques
     ['采用 GRPO 训练的模型存在缺陷。', ['critiques concept:grpo']],
     ['Models that uses PPO fail to scale.', ['critiques concept:ppo']],
-    // a strong cue is kept beside the comparison
-    ['基于 GRPO，FooRL 优于 GRPO。', ['builds-on concept:grpo', 'compares concept:grpo']],
+    // a stronger cue on the same name is kept beside the comparison or critique
+    [
+      'FooRL adopts GRPO vs PPO.',
+      ['builds-on concept:grpo', 'compares concept:grpo', 'compares concept:ppo'],
+    ],
+    ['FooRL 扩展了 GRPO 的不足。', ['builds-on concept:grpo', 'critiques concept:grpo']],
     // a weak use alone is still building on
     ['我们采用 GRPO 训练模型。', ['builds-on concept:grpo']],
     ['We employs PPO for training.', ['builds-on concept:ppo']],
