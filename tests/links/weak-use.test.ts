@@ -31,3 +31,22 @@ describe('a weak uses-cue next to compares or critiques on the same name', () =>
     expect(run(sentence)).toEqual(expected);
   });
 });
+
+describe('a weak use of a benchmark is running on it, not building on it', () => {
+  const table: [string, string[]][] = [
+    ['我们采用 GSM8K 评测模型。', ['mentions concept:gsm8k']],
+    ['我们使用 MATH 进行评测。', ['mentions concept:math']],
+    ['We uses GSM8K to evaluate.', ['mentions concept:gsm8k']],
+    // stronger cues do build on a benchmark
+    ['我们扩展了 GSM8K。', ['builds-on concept:gsm8k']],
+    ['我们基于 GSM8K 构建了新基准。', ['builds-on concept:gsm8k']],
+    // other types keep their type on a benchmark, however weak their cue
+    ['GSM8K is not enough.', ['critiques concept:gsm8k']],
+    ['FooRL 优于 GSM8K 上的基线。', ['compares concept:gsm8k']],
+    // and a weak use of a method is still building on it
+    ['我们使用 PPO 训练。', ['builds-on concept:ppo']],
+  ];
+  it.each(table)('%s', (sentence, expected) => {
+    expect(run(sentence)).toEqual(expected);
+  });
+});
