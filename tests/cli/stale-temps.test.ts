@@ -2,7 +2,15 @@
 // (`.graph.json.<pid>.<hex>.tmp` whose process is gone) and keeps those of builds still running, its own,
 // and every file that is not one of its temporaries.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,5 +80,31 @@ describe('stale temporary files', () => {
     const target = join(work, 'new', 'deeper', 'graph.json');
     await writeFileAtomic(target, 'x');
     expect(readdirSync(join(work, 'new', 'deeper'))).toEqual(['graph.json']);
+  });
+});
+
+describe('a write that fails', () => {
+  it('leaves no temporary file behind and throws', async () => {
+    const folder = join(work, 'fails');
+    // The target is a folder that is not empty: the final rename cannot replace it.
+    mkdirSync(join(folder, 'graph.json'), { recursive: true });
+    writeFileSync(join(folder, 'graph.json', 'keep'), 'x');
+    await expect(writeFileAtomic(join(folder, 'graph.json'), '{"new":true}')).rejects.toThrow();
+    expect(readdirSync(folder)).toEqual(['graph.json']);
+    expect(readFileSync(join(folder, 'graph.json', 'keep'), 'utf8')).toBe('x');
+  });
+
+  it.skipIf(!existsSync('/proc/self/fd'))('closes its file handle, written or not', async () => {
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 20; i++) await writeFileAtomic(join(work, 'handles.json'), `{"i":${i}}`);
+    for (let i = 0; i < 5; i++)
+      await writeFileAtomic(
+        join(work, 'handles.json'),
+        (function* () {
+          yield `{"j":${i}}`;
+        })(),
+      );
+    expect(open()).toBe(before);
   });
 });
