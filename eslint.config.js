@@ -14,6 +14,8 @@ export default tseslint.config(
       'bench/out/',
       'bench/corpus/',
       '**/*.min.js',
+      '.stryker-tmp/',
+      'reports/',
     ],
   },
   js.configs.recommended,

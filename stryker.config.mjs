@@ -1,0 +1,70 @@
+// Mutation testing (StrykerJS), on demand: `npm run mutate` for every folder below, or one folder with
+// `npm run mutate -- --mutate 'src/links/**/*.ts'`. Not part of CI: on 2 cores a big folder takes hours.
+// Results: reports/mutation/mutation.html (not committed); figures per folder in bench/mutation.md.
+// @ts-check
+
+/** The `--mutate` pattern given on the command line, if any. */
+function mutateArg() {
+  const i = process.argv.indexOf('--mutate');
+  if (i >= 0) return process.argv[i + 1] ?? '';
+  const eq = process.argv.find((a) => a.startsWith('--mutate='));
+  return eq ? eq.slice('--mutate='.length) : '';
+}
+
+// Incremental: one result file per folder (or file set), committed in bench/mutation/, so a rerun of a folder,
+// on any clone, retests only the mutants whose code or covering tests changed since the recorded run. One
+// file per run target because Stryker writes only the files it mutated into the incremental file: a single
+// shared file would be reset by every per-folder run.
+const target = mutateArg();
+const slug =
+  target === ''
+    ? 'all'
+    : target
+        .replace(/^src\//, '')
+        .replace(/\/?\*\*?.*$/, '')
+        .replace(/\.ts$/, '')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'all';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  // Unit tests only: the browser tests are far too slow to run per mutant (vitest.unit.config.ts).
+  vitest: { configFile: 'vitest.unit.config.ts', related: true },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/parse/**/*.ts',
+    'src/links/**/*.ts',
+    'src/graph/**/*.ts',
+    'src/app/filters/**/*.ts',
+    'src/app/state/**/*.ts',
+    'src/cli/**/*.ts',
+  ],
+  ignorePatterns: [
+    'bench/out',
+    'bench/corpus',
+    'public',
+    'dist',
+    'coverage',
+    'test-results',
+    '.papermap-cache',
+  ],
+  incremental: true,
+  incrementalFile: `bench/mutation/${slug}.incremental.json`,
+  // The machine has 2 cores shared with other work: one test runner (plus one type-checker process).
+  // Raise it with `--concurrency 2` on a machine of your own.
+  concurrency: 1,
+  // A mutant that loops forever costs its test's time x 2 + 5 s before it counts as a timeout.
+  timeoutMS: 5000,
+  timeoutFactor: 2,
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

@@ -1,0 +1,76 @@
+// A concept takes the topic of the papers that link to it most; on a tie, the topic the notes reach first
+// (the topic tree's order), whatever order the records come in. Its `topics` list every topic it is named
+// from, in that same order.
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../src/graph/index.js';
+import type { PaperRecord, SerializedGraph } from '../../src/types.js';
+import { concept, edge, linked, paper, parsed } from './make-records.js';
+
+function conceptPlace(graph: SerializedGraph, key: string) {
+  const node = graph.nodes.find((n) => n.key === key);
+  if (!node || node.attributes.kind !== 'concept') throw new Error(`no concept ${key}`);
+  return {
+    topic: node.attributes.topic,
+    topicPath: node.attributes.topicPath,
+    topics: node.attributes.topics,
+  };
+}
+
+const at = (id: string, topicPath: string[], line: number): PaperRecord =>
+  paper(id, topicPath, { sources: [{ file: 'notes.md', line }] });
+
+describe('the topic of a concept named from two topics', () => {
+  const build = (papers: PaperRecord[], mentions: [string, string][]) =>
+    buildGraph(
+      parsed(papers),
+      linked(
+        mentions.map(([from, to]) => edge('mentions', from, to)),
+        [concept('ppo')],
+      ),
+      { layout: false },
+    );
+
+  it('one mention from each topic: the topic the notes reach first, in either order of the records', () => {
+    const zetaFirst = [at('title:z', ['RL', 'Zeta'], 3), at('title:a', ['RL', 'Alpha'], 9)];
+    const mentions: [string, string][] = [
+      ['title:a', 'concept:ppo'],
+      ['title:z', 'concept:ppo'],
+    ];
+    const expected = { topic: 'Zeta', topicPath: ['RL', 'Zeta'], topics: ['RL', 'Zeta', 'Alpha'] };
+    expect(conceptPlace(build(zetaFirst, mentions), 'concept:ppo')).toEqual(expected);
+    expect(conceptPlace(build([...zetaFirst].reverse(), [...mentions].reverse()), 'concept:ppo')).toEqual(
+      expected,
+    );
+  });
+
+  it('moving the other topic earlier in the notes moves the concept with it', () => {
+    const alphaFirst = [at('title:z', ['RL', 'Zeta'], 9), at('title:a', ['RL', 'Alpha'], 3)];
+    const graph = build(alphaFirst, [
+      ['title:z', 'concept:ppo'],
+      ['title:a', 'concept:ppo'],
+    ]);
+    expect(conceptPlace(graph, 'concept:ppo')).toEqual({
+      topic: 'Alpha',
+      topicPath: ['RL', 'Alpha'],
+      topics: ['RL', 'Alpha', 'Zeta'],
+    });
+  });
+
+  it('more mentions beat an earlier topic', () => {
+    const papers = [
+      at('title:z', ['RL', 'Zeta'], 3),
+      at('title:a1', ['RL', 'Alpha'], 9),
+      at('title:a2', ['RL', 'Alpha'], 10),
+    ];
+    const graph = build(papers, [
+      ['title:z', 'concept:ppo'],
+      ['title:a1', 'concept:ppo'],
+      ['title:a2', 'concept:ppo'],
+    ]);
+    expect(conceptPlace(graph, 'concept:ppo')).toEqual({
+      topic: 'Alpha',
+      topicPath: ['RL', 'Alpha'],
+      topics: ['RL', 'Alpha', 'Zeta'],
+    });
+  });
+});

@@ -1,0 +1,52 @@
+// A weak "uses" cue (采用, 使用了, uses, employs) on a name that the same sentence also compares with or
+// critiques is not building on it: `FooRL 优于采用 GRPO 训练的模型` compares FooRL with GRPO-trained models.
+// A strong cue (基于, based on) keeps its builds-on next to a comparison, and a weak use alone stays one.
+import { describe, expect, it } from 'vitest';
+import { findLinks } from '../../src/links/index.js';
+import { edgesFrom, paper } from './helpers.js';
+
+const P = 'title:foo';
+const run = (sentence: string) =>
+  edgesFrom(findLinks([paper(P, { label: 'FooRL', title: 'FooRL: a method', text: [sentence] })]), P, true);
+
+describe('a weak uses-cue next to compares or critiques on the same name', () => {
+  const table: [string, string[]][] = [
+    // weak use + compares: only compares
+    ['FooRL 优于采用 GRPO 训练的模型。', ['compares concept:grpo']],
+    ['FooRL 优于使用了 PPO 的基线。', ['compares concept:ppo']],
+    // weak use + critiques: only critiques
+    ['采用 GRPO 训练的模型存在缺陷。', ['critiques concept:grpo']],
+    ['Models that uses PPO fail to scale.', ['critiques concept:ppo']],
+    // a stronger cue on the same name is kept beside the comparison or critique
+    [
+      'FooRL adopts GRPO vs PPO.',
+      ['builds-on concept:grpo', 'compares concept:grpo', 'compares concept:ppo'],
+    ],
+    ['FooRL 扩展了 GRPO 的不足。', ['builds-on concept:grpo', 'critiques concept:grpo']],
+    // a weak use alone is still building on
+    ['我们采用 GRPO 训练模型。', ['builds-on concept:grpo']],
+    ['We employs PPO for training.', ['builds-on concept:ppo']],
+  ];
+  it.each(table)('%s', (sentence, expected) => {
+    expect(run(sentence)).toEqual(expected);
+  });
+});
+
+describe('a weak use of a benchmark is running on it, not building on it', () => {
+  const table: [string, string[]][] = [
+    ['我们采用 GSM8K 评测模型。', ['mentions concept:gsm8k']],
+    ['我们使用 MATH 进行评测。', ['mentions concept:math']],
+    ['We uses GSM8K to evaluate.', ['mentions concept:gsm8k']],
+    // stronger cues do build on a benchmark
+    ['我们扩展了 GSM8K。', ['builds-on concept:gsm8k']],
+    ['我们基于 GSM8K 构建了新基准。', ['builds-on concept:gsm8k']],
+    // other types keep their type on a benchmark, however weak their cue
+    ['GSM8K is not enough.', ['critiques concept:gsm8k']],
+    ['FooRL 优于 GSM8K 上的基线。', ['compares concept:gsm8k']],
+    // and a weak use of a method is still building on it
+    ['我们使用 PPO 训练。', ['builds-on concept:ppo']],
+  ];
+  it.each(table)('%s', (sentence, expected) => {
+    expect(run(sentence)).toEqual(expected);
+  });
+});

@@ -1,0 +1,16 @@
+// The unit tests only, without the browser project: what mutation testing (`npm run mutate`) runs against
+// each mutant. The include/exclude list is the `unit` project of vitest.config.ts, read from there so the two
+// cannot drift apart. MUTATE_TESTS (comma-separated globs) narrows it to some test files, for a quick lower
+// bound of a folder's score when the whole suite is too slow per mutant (see bench/mutation.md).
+import { defineConfig } from 'vitest/config';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
+import base from './vitest.config.js';
+
+const unit = (base.test?.projects as TestProjectInlineConfiguration[] | undefined)?.find(
+  (p) => p.test?.name === 'unit',
+);
+if (!unit?.test) throw new Error('vitest.unit.config: no "unit" project in vitest.config.ts');
+const { name: _name, ...unitTest } = unit.test;
+const only = process.env.MUTATE_TESTS?.split(',').filter((g) => g.trim() !== '');
+
+export default defineConfig({ test: only?.length ? { ...unitTest, include: only } : unitTest });
