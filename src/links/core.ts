@@ -667,6 +667,9 @@ function cueEdges(
   const typed = new Map<number, Map<CueType, number>>();
   let derived: Set<number> | undefined;
   for (const cue of cues) {
+    // `优于采用 X 训练的模型`, `超越了使用 X 的基线`: the use describes what is compared with (or criticised),
+    // not the entry; X is only mentioned (the nearer use still keeps the comparison off X itself).
+    if (cue.type === 'uses' && describesCompared(lower, cue, cues, selfSpans)) continue;
     const aside = asideOf(asides, cue);
     for (const k of cueTargets(lower, cue, cues, mentions, selfSpans)) {
       const m = mentions[k] as (typeof mentions)[number];
@@ -940,6 +943,21 @@ const LIST_GAP = /^[\s、,，/&]*(?:和|与|及|以及|或|and|or|as well as|&am
 const MAX_GAP = 16;
 
 /** Indices of the mentions a cue points at. Self mentions are transparent for gap lengths. */
+/** Whether a use cue follows a compares or critiques cue closely, inside the object that cue names. */
+function describesCompared(
+  lower: string,
+  use: CueHit,
+  cues: readonly CueHit[],
+  selfSpans: readonly [number, number][],
+): boolean {
+  return cues.some((c) => {
+    if (c === use || (c.type !== 'compares' && c.type !== 'critiques')) return false;
+    if ((c.scope !== 'after' && c.scope !== 'both') || c.end > use.start) return false;
+    const g = gapText(lower, selfSpans, c.end, use.start);
+    return g.length <= 6 && !CLAUSE_BREAK.test(g);
+  });
+}
+
 function cueTargets(
   lower: string,
   cue: CueHit,

@@ -35,7 +35,7 @@ describe('cues', () => {
     ['现有的方法基于 PPO，计算开销大。', [`mentions ${PPO}`]],
     ['尽管近年来取得了进展，基于 PPO 的模型通常计算量大。', [`mentions ${PPO}`]],
     ['与传统方法不同，FooRL 采用 GRPO 训练。', [`uses ${GRPO}`]],
-    ['FooRL 超越了使用完整 PRM800K 训练的验证器。', ['uses concept:prm800k']],
+    ['FooRL 超越了使用完整 PRM800K 训练的验证器。', ['mentions concept:prm800k']],
     ['我们扩展了 DPO 以支持多轮对话。', ['builds-on concept:dpo']],
     // builds-on, English
     ['FooRL is based on GRPO with a new advantage.', [`builds-on ${GRPO}`]],

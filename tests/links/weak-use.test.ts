@@ -1,6 +1,7 @@
-// A weak "uses" cue (采用, 使用了, uses, employs) on a name that the same sentence also compares with or
-// critiques is not building on it: `FooRL 优于采用 GRPO 训练的模型` compares FooRL with GRPO-trained models.
-// A strong cue (基于, based on) keeps its builds-on next to a comparison, and a weak use alone stays one.
+// A weak "uses" cue (采用, 使用了, uses, employs) is running with a name unchanged: a *uses* edge, never *builds
+// on*. Right after a compares cue it describes what is compared with: `FooRL 优于采用 GRPO 训练的模型` compares
+// FooRL with GRPO-trained models, so FooRL neither uses nor builds on GRPO (a mention only). A stronger cue
+// (扩展了, extends) keeps its builds-on next to a comparison or critique.
 import { describe, expect, it } from 'vitest';
 import { findLinks } from '../../src/links/index.js';
 import { edgesFrom, paper } from './helpers.js';
@@ -11,40 +12,38 @@ const run = (sentence: string) =>
 
 describe('a weak uses-cue next to compares or critiques on the same name', () => {
   const table: [string, string[]][] = [
-    // weak use + compares: only compares
-    ['FooRL 优于采用 GRPO 训练的模型。', ['compares concept:grpo']],
-    ['FooRL 优于使用了 PPO 的基线。', ['compares concept:ppo']],
+    // weak use inside what is compared: a mention, neither uses nor builds-on
+    ['FooRL 优于采用 GRPO 训练的模型。', ['mentions concept:grpo']],
+    ['FooRL 优于使用了 PPO 的基线。', ['mentions concept:ppo']],
     // weak use + critiques: only critiques
     ['采用 GRPO 训练的模型存在缺陷。', ['critiques concept:grpo']],
     ['Models that uses PPO fail to scale.', ['critiques concept:ppo']],
     // a stronger cue on the same name is kept beside the comparison or critique
-    [
-      'FooRL adopts GRPO vs PPO.',
-      ['builds-on concept:grpo', 'compares concept:grpo', 'compares concept:ppo'],
-    ],
+    // a use says less than a comparison of the same name
+    ['FooRL adopts GRPO vs PPO.', ['compares concept:grpo', 'compares concept:ppo']],
     ['FooRL 扩展了 GRPO 的不足。', ['builds-on concept:grpo', 'critiques concept:grpo']],
-    // a weak use alone is still building on
-    ['我们采用 GRPO 训练模型。', ['builds-on concept:grpo']],
-    ['We employs PPO for training.', ['builds-on concept:ppo']],
+    // a weak use alone is a use
+    ['我们采用 GRPO 训练模型。', ['uses concept:grpo']],
+    ['We employs PPO for training.', ['uses concept:ppo']],
   ];
   it.each(table)('%s', (sentence, expected) => {
     expect(run(sentence)).toEqual(expected);
   });
 });
 
-describe('a weak use of a benchmark is running on it, not building on it', () => {
+describe('a use of a benchmark is running on it, not building on it', () => {
   const table: [string, string[]][] = [
-    ['我们采用 GSM8K 评测模型。', ['mentions concept:gsm8k']],
-    ['我们使用 MATH 进行评测。', ['mentions concept:math']],
-    ['We uses GSM8K to evaluate.', ['mentions concept:gsm8k']],
-    // stronger cues do build on a benchmark
+    ['我们采用 GSM8K 评测模型。', ['uses concept:gsm8k']],
+    ['我们使用 MATH 进行评测。', ['uses concept:math']],
+    ['We uses GSM8K to evaluate.', ['uses concept:gsm8k']],
+    // a derivation cue builds on a benchmark; 基于 alone does not say derivation for a dataset
     ['我们扩展了 GSM8K。', ['builds-on concept:gsm8k']],
-    ['我们基于 GSM8K 构建了新基准。', ['builds-on concept:gsm8k']],
+    ['我们基于 GSM8K 构建了新基准。', ['uses concept:gsm8k']],
     // other types keep their type on a benchmark, however weak their cue
     ['GSM8K is not enough.', ['critiques concept:gsm8k']],
     ['FooRL 优于 GSM8K 上的基线。', ['compares concept:gsm8k']],
-    // and a weak use of a method is still building on it
-    ['我们使用 PPO 训练。', ['builds-on concept:ppo']],
+    // and a weak use of a method is a use too
+    ['我们使用 PPO 训练。', ['uses concept:ppo']],
   ];
   it.each(table)('%s', (sentence, expected) => {
     expect(run(sentence)).toEqual(expected);
