@@ -104,10 +104,27 @@ describe('renderMarkdown, one hostile construct at a time', () => {
     expect(render(markdown).querySelector(tag)).toBeNull();
   });
 
-  it('keeps a safe https image, without a referrer', () => {
-    const img = render('![chart](https://example.org/c.png)').querySelector('img');
-    expect(img?.getAttribute('src')).toBe('https://example.org/c.png');
-    expect(img?.getAttribute('referrerpolicy')).toBe('no-referrer');
+  it('loads no remote image by default: a link to it takes its place', () => {
+    const out = render('![chart](https://example.org/c.png)');
+    expect(out.querySelector('img')).toBeNull();
+    const link = out.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://example.org/c.png');
+    expect(link?.textContent).toContain('not loaded from example.org');
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('keeps a safe https image, without a referrer, when the page allows remote images', () => {
+    const meta = document.createElement('meta');
+    meta.setAttribute('http-equiv', 'Content-Security-Policy');
+    meta.setAttribute('content', "default-src 'self'; img-src 'self' https:");
+    document.head.append(meta);
+    try {
+      const img = render('![chart](https://example.org/c.png)').querySelector('img');
+      expect(img?.getAttribute('src')).toBe('https://example.org/c.png');
+      expect(img?.getAttribute('referrerpolicy')).toBe('no-referrer');
+    } finally {
+      meta.remove();
+    }
   });
 
   it('safeUrl keeps only http(s) and mailto', () => {

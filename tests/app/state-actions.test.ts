@@ -72,13 +72,20 @@ describe('URL hash', () => {
     expect(hashToState('#edges=none').filters.edgeTypes).toEqual([]);
   });
 
+  it.each([['#from=2025-06-01x&to=x2025-06-30'], ['#from=x'], ['#to=2025-6-30'], ['#from=&to=']])(
+    'reads no date range from %s',
+    (hash) => {
+      expect(hashToState(hash).filters.dateRange).toBeNull();
+    },
+  );
+
   it.each([
-    ['#from=2025-06-01x&to=2025-06-30'],
-    ['#from=2025-06-01&to=x2025-06-30'],
-    ['#from=2025-06-01'],
-    ['#to=2025-06-30'],
-  ])('reads no date range from %s', (hash) => {
-    expect(hashToState(hash).filters.dateRange).toBeNull();
+    ['#from=2025-06-01x&to=2025-06-30', ['', '2025-06-30']],
+    ['#from=2025-06-01&to=x2025-06-30', ['2025-06-01', '']],
+    ['#from=2025-06-01', ['2025-06-01', '']],
+    ['#to=2025-06-30', ['', '2025-06-30']],
+  ])('reads a range open on one side from %s (a malformed bound is no bound)', (hash, range) => {
+    expect(hashToState(hash).filters.dateRange).toEqual(range);
   });
 
   it('orders reversed dates and keeps one-day ranges', () => {
