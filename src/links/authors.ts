@@ -150,8 +150,8 @@ export function isFullName(display: string | undefined): boolean {
  * Whether one shared group (`author:…`, `org:…`) is evidence enough for a pair, given each paper's groups
  * (key -> the display name it came from). An author is the same person when both papers write the full name;
  * a match through an initial (`Khalifa, M`: Muhammad Khalifa or Mei Khalifa?) needs more: at least two shared
- * authors, and more than a third of the shorter author list (`Wang, Y` and `Liu, X` turn up in any two
- * thirty-author lists).
+ * authors, more than a third of the shorter author list (`Wang, Y` and `Liu, X` turn up in any two
+ * thirty-author lists) and a tenth of the longer one.
  */
 export function enoughEvidence(
   group: string,
@@ -169,5 +169,14 @@ export function enoughEvidence(
     if (b.has(key)) shared++;
   }
   for (const key of b.keys()) if (key.startsWith('author:')) authorsB++;
-  return shared >= 2 && shared * 3 > Math.min(authorsA, authorsB);
+  // A hundred-author list holds some `Li, M` and `Zhang, X` by chance: the shared initials must be a fair part of
+  // the longer list too.
+  return (
+    shared >= 2 &&
+    shared * 3 > Math.min(authorsA, authorsB) &&
+    shared * LONG_LIST_SHARE >= Math.max(authorsA, authorsB)
+  );
 }
+
+/** Shared initial-only authors must be at least one in this many of the longer author list. */
+const LONG_LIST_SHARE = 10;

@@ -1,7 +1,15 @@
 // The shared core of the link stage: the lexicon, the names the papers go by, and the reading of one paper's
 // text into edges, concept mentions and affiliations. `findLinks` (one shot) and the warm index
 // (`incremental.ts`) both drive `readPaper`; they differ only in where its findings go.
-import type { ConceptId, ConceptKind, Diagnostic, EdgeType, PaperRecord, SourceRef } from '../types.js';
+import type {
+  ConceptId,
+  ConceptKind,
+  Diagnostic,
+  EdgeType,
+  PaperRecord,
+  SourceRef,
+  TextSpan,
+} from '../types.js';
 import { BACKGROUND, CLAUSE_BREAK, findCues, type CueHit, type CueType } from './cues.js';
 import { mergeLexicons, parseUserLexicon, shippedLexicon, type Lexicon } from './lexicon.js';
 import {
@@ -213,6 +221,11 @@ export function conceptFor(
   return table.concepts.length - 1;
 }
 
+/** The key of an acronym an entry spells out, its plural folded (`LAMs` spells out `LAM`). */
+export function definedKey(acronym: string): string {
+  return nameKey(/[A-Z]s$/.test(acronym) ? acronym.slice(0, -1) : acronym);
+}
+
 /** Settles who goes by which name: lexicon concepts and organisations, then the papers' claims. */
 export function resolveNames(
   papers: readonly PaperRecord[],
@@ -269,7 +282,7 @@ export function resolveNames(
   // shared term, not one paper's name, unless a title opens with it: no text claim takes it.
   const definers = new Map<string, Set<number>>();
   for (const d of textClaims.definitions) {
-    const key = nameKey(d.name);
+    const key = definedKey(d.name);
     let set = definers.get(key);
     if (!set) definers.set(key, (set = new Set()));
     set.add(d.paper);
@@ -279,7 +292,16 @@ export function resolveNames(
     const kept: NameClaim[] = [];
     for (const claim of claims) {
       const firmHow = claim.how === 'label' || claim.how === 'title' || claim.how === 'arxiv-line';
-      if (!firmHow && (definers.get(claim.key)?.size ?? 0) >= SHARED_TERM) shared.push(claim);
+      const spelt = definers.get(claim.key);
+      // An acronym the entry only defines near a propose word (no title backs it) is the paper's own name
+      // only while no other paper spells it out on its own: `Misinformation Detection (MD)` against another
+      // entry's `Molecular dynamics (MD)`, `视觉 Transformer（ViT）` in a paper that applies ViTs.
+      const passing =
+        claim.how === 'acronym' &&
+        claim.strength < 30 &&
+        spelt !== undefined &&
+        [...spelt].some((p) => p !== claim.paper);
+      if ((!firmHow && (spelt?.size ?? 0) >= SHARED_TERM) || passing) shared.push(claim);
       else kept.push(claim);
     }
     claims.length = 0;
@@ -754,7 +776,9 @@ function ownNameEdges(ctx: ReadContext, p: number, self: Target, sink: ReadSink)
       spanKeys ??= paper.text.map((s) => nameKey(s.text));
       // A paper of the notes is a base only when the entry also names it on its own (`GoT 和 GoT-R1 已全面开源`);
       // a concept, only when the lexicon knows it.
-      if (target.t === 'paper' ? !standsAlone(spanKeys, key, candidate) : !isKnownBase(target, ctx.concepts))
+      if (
+        target.t === 'paper' ? !standsAlone(paper.text, key, candidate) : !isKnownBase(target, ctx.concepts)
+      )
         continue;
       const found = spanKeys.findIndex((k) => k.includes(key));
       const evidenceSpan = found >= 0 ? paper.text[found] : paper.text[0];
@@ -795,14 +819,26 @@ function isKnownBase(base: Target, concepts: readonly ConceptEntry[]): boolean {
   return origin === 'lexicon' || origin === 'user';
 }
 
-/** Whether `candidate` (a folded name) stands on its own in a paper's text, outside its own name `own`. */
-function standsAlone(spanKeys: readonly string[], own: string, candidate: string): boolean {
-  for (const k of spanKeys) {
-    const rest = ` ${k
-      .split(own)
-      .join(' ')
-      .replace(/[^\p{L}\p{N}+]+/gu, ' ')} `;
-    if (rest.includes(` ${candidate} `)) return true;
+/**
+ * Whether `candidate` (a folded name) stands on its own in a paper's text, outside its own name `own`: as a word
+ * of its own, not glued by a hyphen into another word (`Omni-modal` is no mention of the paper `Omni`).
+ */
+function standsAlone(texts: readonly TextSpan[], own: string, candidate: string): boolean {
+  const sep = '[\\s\\-_\\u2010\\u2011\\u2013\\u00b7]+';
+  const pattern = (key: string): string =>
+    key
+      .split(' ')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join(sep);
+  const ownRe = new RegExp(pattern(own), 'g');
+  const alone = new RegExp(
+    `(?<![\\p{L}\\p{N}+\\-_\\u2010\\u2011\\u2013\\u00b7])${pattern(candidate)}(?![\\p{L}\\p{N}+\\-_\\u2010\\u2011\\u2013\\u00b7])`,
+    'u',
+  );
+  for (const span of texts) {
+    const text = lowerSameLength(nfkcText(span.text));
+    if (!text.includes(candidate.split(' ')[0] ?? candidate)) continue;
+    if (alone.test(text.replace(ownRe, ' '))) return true;
   }
   return false;
 }

@@ -29,6 +29,7 @@ import {
   isConceptRef,
   paperClaims,
   readPaper,
+  definedKey,
   resolveNames,
   type ConceptEntry,
   type Names,
@@ -764,6 +765,8 @@ function claimStats(own: readonly PaperClaims[]): ClaimStats {
       stats.acronymKeys.add(nameKey(a.name));
       if (a.longForm) stats.acronymKeys.add(nameKey(a.longForm));
     }
+    // A name another entry spells out is no longer one paper's alone (see `resolveNames`).
+    for (const d of mine.definitions) stats.acronymKeys.add(definedKey(d.name));
     for (const a of mine.arxivNames) {
       stats.arxivRefs.add(a.arxiv);
       // The name it gives may be claimed for a paper: counted as one more claimant of it.

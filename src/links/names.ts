@@ -25,6 +25,8 @@ export interface DefinedAcronym {
 const NAME_TOKEN = /^[A-Za-z][A-Za-z0-9]*(?:[-+.·][A-Za-z0-9]+)*\+*$/;
 const CAPITALISED_WORDS = /^[A-Z0-9][A-Za-z0-9+\-.]*(?: [A-Z0-9][A-Za-z0-9+\-.]*){0,3}$/;
 const HAN = /\p{Script=Han}/u;
+const ADJECTIVE_SUFFIX =
+  /-(?:based|driven|guided|aware|free|like|style|enhanced|powered|assisted|augmented|oriented|specific|centric|level|only|agnostic|informed|conditioned)$/i;
 
 /** Words before a name that say the entry proposes it. */
 const PROPOSE =
@@ -52,6 +54,8 @@ export function looksLikeName(text: string, generic: ReadonlySet<string>): boole
   // Ordinary words joined up (`Zero-Shot`, `LLM-based`, `Vision-Language`) are no name either.
   const parts = name.split(/[-\s]+/).filter((t) => t !== '');
   if (parts.length > 1 && parts.every((t) => generic.has(nameKey(t)))) return false;
+  // A word glued to a suffix that makes it an adjective (`LLM-based`, `RL-driven`, `CoT-free`) names nothing.
+  if (ADJECTIVE_SUFFIX.test(name)) return false;
   if (NAME_TOKEN.test(name)) return /[A-Z]/.test(name) || /\d/.test(name);
   return CAPITALISED_WORDS.test(name);
 }

@@ -7,6 +7,7 @@ import {
   findArxivRefs,
   hostLabel,
   isLatin,
+  matchField,
   matchGroupLabel,
   parseLooseDate,
 } from './patterns.js';
@@ -316,6 +317,24 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
         authors = parts;
       }
       residue = '';
+    }
+    if (entry.kind === 'digest') {
+      // `- 标题：中文标题 (作者) [跳转](…)`: the label is no part of the title.
+      const field = matchField(residue.trim());
+      if (field?.kind === 'title' && field.value.trim() !== '') residue = field.value;
+    }
+    // `中文标题 (Reza Ghorbani` with the item's link lines below (the translator's remarks run on): the open
+    // parenthesis holds the author, then remarks; neither is part of the title.
+    const unclosed =
+      entry.kind === 'digest' && restLine.links.length === 0
+        ? /\s*[(（]([^()（）]{2,2000})$/.exec(residue.trim())
+        : null;
+    if (unclosed && unclosed.index >= 4) {
+      const name = /^[\p{Lu}][\p{L}'.-]*(?: [\p{Lu}][\p{L}'.-]*){0,3}(?=\s|$)/u.exec(
+        unclosed[1]!.trim(),
+      )?.[0];
+      if (name && name.length >= 4) authors = [name];
+      residue = residue.trim().slice(0, unclosed.index);
     }
     // `中文标题 (作者)`: a digest item's trailing author list.
     const paren = /[(（]((?:[^()（）]|[（(][^()（）]{1,40}[)）]){2,300})[)）]\s*$/.exec(residue.trim());

@@ -155,6 +155,24 @@ function titleColumn(columns: readonly string[] | undefined): number {
   return columns.findIndex((c) => /^(?:paper|papers|title|name|论文|标题|题目|名称|文章)$/i.test(c.trim()));
 }
 
+/**
+ * A digest item whose text runs over several lines (`- 标题 (Reza Ghorbani`, a blank line, then `…) [跳转](…)`):
+ * the item has no link of its own, and the first link below it, before the next item, heading or break, names a
+ * paper the open entry does not have. The item is that paper's entry, not more text of the entry above.
+ */
+function itemLinksLater(lines: readonly Line[], index: number, have: ReadonlySet<string>): boolean {
+  if (lineArxivIds(lines[index]!).length > 0 || lines[index]!.links.length > 0) return false;
+  for (let i = index + 1; i < lines.length && i <= index + 12; i++) {
+    const l = lines[i]!;
+    if (l.item || l.kind === 'heading' || l.kind === 'break' || l.kind === 'row' || l.kind === 'code')
+      return false;
+    const ids = lineArxivIds(l);
+    if (ids.length > 0) return ids.every((id) => !have.has(id));
+    if (l.links.length > 0) return false;
+  }
+  return false;
+}
+
 export function segment(lines: readonly Line[], fileTitle: string | undefined, lastLine: number): Segmented {
   const entries: RawEntry[] = [];
   const orphans: { line: Line; topicPath: string[] }[] = [];
@@ -272,7 +290,8 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
     return true;
   };
 
-  for (const line of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     // A table ends a row entry.
     if (cur?.kind === 'row' && line.kind !== 'row') close(line.line);
 
@@ -372,7 +391,18 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
         open(line.item ? 'digest' : 'paper-link', line);
         continue;
       }
-      if (!field && line.item) {
+      if (
+        sibling &&
+        !field &&
+        line.listDepth === 1 &&
+        cur!.kind === 'digest' &&
+        cur!.ids.size > 0 &&
+        itemLinksLater(lines, index, cur!.ids)
+      ) {
+        open('digest', line);
+        continue;
+      }
+      if ((!field || field.kind === 'title') && line.item) {
         const ids = lineArxivIds(line);
         // Daily digests and awesome lists: a list item holding an arXiv link.
         if (

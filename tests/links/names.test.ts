@@ -164,3 +164,61 @@ describe('a name of a paper links to the paper', () => {
     ).toEqual(['builds-on concept:dpo']);
   });
 });
+
+describe('names a paper does not own (daily-reports sample, issue 10)', () => {
+  it('an adjective made with a suffix (`LLM-based`) is no proposed name', () => {
+    expect(looksLikeName('LLM-based', new Set(['llm']))).toBe(false);
+    expect(looksLikeName('GRPO-driven', new Set())).toBe(false);
+    expect(looksLikeName('GRPO-CARE', new Set())).toBe(true);
+    expect(
+      linkOf(
+        {
+          label: 'T…',
+          title: 'Bridging ASR and LLMs',
+          text: ['We study (2) introducing LLM-based decoding.'],
+        },
+        'LLM-based',
+      ),
+    ).toEqual([]);
+  });
+
+  it('an acronym claimed only near a propose word is no name once another entry spells it out', () => {
+    const claimant = paper('arxiv:2508.03420', {
+      label: 'Variety Is the Spice of Life',
+      title: 'Variety Is the Spice of Life: Detecting Misinformation',
+      text: ['我们提出了一种误信息检测方法，称为 Misinformation Detection (MD)。'],
+    });
+    const citing = paper('arxiv:2599.00009', { label: 'Other', text: ['Other 基于 MD 构建。'] });
+    // Alone, the passing claim stands.
+    expect(edgesFrom(findLinks([claimant, citing]), 'arxiv:2599.00009')).toEqual([
+      'builds-on arxiv:2508.03420',
+    ]);
+    // Another entry spells `MD` out as its own term (`Molecular dynamics (MD)`): the acronym is nobody's name.
+    const definer = paper('arxiv:2508.03709', {
+      label: 'MD-LLM-1',
+      title: 'MD-LLM-1: A Large Language Model for Molecular Dynamics',
+      text: ['Molecular dynamics (MD) is a powerful approach for modelling molecular systems.'],
+    });
+    const result = findLinks([claimant, definer, citing]);
+    expect(edgesFrom(result, 'arxiv:2599.00009').filter((e) => e.includes('arxiv:2508.03420'))).toEqual([]);
+    expect(edgesFrom(result, 'arxiv:2508.03709').filter((e) => e.includes('arxiv:2508.03420'))).toEqual([]);
+  });
+
+  it('an own compound name builds on a paper only when the entry names that paper as a word of its own', () => {
+    const omni = paper('arxiv:2508.06584', {
+      label: 'Omni Geometry Representation Learning',
+      title: 'Omni Geometry Representation Learning vs Large Language Models',
+      text: ['To address this limitation, we propose Omni, a geospatial ER model.'],
+    });
+    const bench = (text: string) =>
+      paper('arxiv:2508.07173', {
+        label: 'Omni-SafetyBench',
+        title: 'Omni-SafetyBench: A Benchmark for Safety Evaluation of Audio-Visual LLMs',
+        text: [text],
+      });
+    const glued = bench('The rise of Omni-modal Large Language Models needs safety evaluations.');
+    expect(edgesFrom(findLinks([omni, glued]), 'arxiv:2508.07173')).toEqual([]);
+    const alone = bench('We extend Omni to safety: Omni and Omni-SafetyBench are open.');
+    expect(edgesFrom(findLinks([omni, alone]), 'arxiv:2508.07173')).toContain('builds-on arxiv:2508.06584');
+  });
+});

@@ -173,3 +173,20 @@ describe('same-group by lab', () => {
     ]);
   });
 });
+
+describe('same-group by initials against a very long author list (daily-reports sample, issue 10)', () => {
+  it('two common initials shared with a hundred-author list make no group', () => {
+    const team = Array.from({ length: 60 }, (_, i) => `Author${String.fromCharCode(65 + (i % 26))}${i}, Q`);
+    const result = findLinks([
+      paper('arxiv:2508.05783', { authors: ['Li, M', 'Shen, G', 'Farris, C W', 'Zhang, X'] }),
+      paper('arxiv:2508.06471', { authors: ['GLM-4.5 Team', 'Zeng, A', 'Li, M', 'Zhang, X', ...team] }),
+    ]);
+    expect(sameGroup(result)).toEqual([]);
+    // The same two initials shared with a short list still do.
+    const short = findLinks([
+      paper('arxiv:2508.05783', { authors: ['Li, M', 'Shen, G', 'Farris, C W', 'Zhang, X'] }),
+      paper('arxiv:2508.06471', { authors: ['Zeng, A', 'Li, M', 'Zhang, X'] }),
+    ]);
+    expect(sameGroup(short)).toHaveLength(1);
+  });
+});

@@ -124,6 +124,33 @@ describe('daily-digest items', () => {
   });
 });
 
+describe('daily-digest items whose text runs over several lines', () => {
+  // The digests' translated author names sometimes carry the translator's remarks over several paragraphs, so the
+  // item's link lands lines below its title; a `- 标题：…` item holds a link of its own. Each item is its own paper's
+  // entry: its title is never text of the entry above (whose evidence would then cite another paper's title).
+  const text = [
+    '- 多物理场耦合傅里叶神经网络算子模拟 (李石波) [跳转](http://arxiv.org/abs/2501.17296v2)',
+    '- 三维加权多层面MRI，采用深度能量模型进行切片轮廓补偿 (Reza Ghorbani',
+    '',
+    '（这个名字是波斯语，翻译成中文通常保持原名。）) [跳转](http://arxiv.org/abs/2501.17152v1)',
+    '',
+    '- 多灾害贝叶斯层次模型用于损害预测 (玛丽·莱·O·萨尔瓦纳) [跳转](http://arxiv.org/abs/2502.00658v1)',
+    '- 标题：基于脑电图（EEG）的阿尔茨海默病检测的大规模基础模型 (王艺和) [跳转](http://arxiv.org/abs/2502.01678v1)',
+    '- 特洛伊木马时间：对时间序列分类的后门攻击 (长东) [跳转](http://arxiv.org/abs/2502.00646v1)',
+  ].join('\n');
+  it.each([
+    ['2501.17296', '多物理场耦合傅里叶神经网络算子模拟', 'MRI'],
+    ['2501.17152', '三维加权多层面MRI，采用深度能量模型进行切片轮廓补偿', '多物理场'],
+    ['2502.00658', '多灾害贝叶斯层次模型用于损害预测', 'EEG'],
+    ['2502.01678', '基于脑电图（EEG）的阿尔茨海默病检测的大规模基础模型', '多灾害'],
+  ])('%s keeps its own title and only its own text', (arxiv, title, foreign) => {
+    const p = paper(text, arxiv);
+    expect(p.title).toBe(title);
+    if (arxiv === '2501.17152') expect(p.authors).toEqual(['Reza Ghorbani']);
+    expect(p.text.map((s) => s.text).join(' ')).not.toContain(foreign);
+  });
+});
+
 describe('a WeChat entry naming two papers', () => {
   // The seed's GoT / GoT-R1 entry (`* GoT arxiv:https://…` lines), with and without a list number before the
   // timestamp: each paper is labelled by its name (never `GoT arxiv`) and dated by the entry's timestamp, not by
