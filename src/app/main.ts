@@ -6,6 +6,7 @@ import type { Diagnostic, EdgeType } from '../types.js';
 import type { MapFile } from '../view/types.js';
 import type { App, AppView, HistoryMode } from './app.js';
 import { byId } from './app.js';
+import { liveCorrections } from './corrections.js';
 import { DetailStore, loadMap } from './data.js';
 import { download, exportPng, gexfOf, snapshot } from './export.js';
 import { computeVisibility, indexMap } from './filters/index.js';
@@ -33,6 +34,7 @@ const app = {
   centreOn: (i: number) => mapView.centreOn(i),
 } as unknown as App;
 
+const sendCorrection = liveCorrections();
 const mapView = createMapView(app);
 const searchBox = createSearchBox(app);
 /** Views filled after the map's first frame, so they do not delay it. */
@@ -41,11 +43,12 @@ const aroundMap: AppView[] = [
   createSidebar(app),
   searchBox,
   createListView(app),
-  createLinksTable(app),
+  createLinksTable(app, sendCorrection),
   localView,
   createPanelView(app, {
     local: (i: number) => dispatch(showLocal(app.index.keys[i]!, app.state.local?.depth ?? 1)),
     openNote,
+    ...(sendCorrection ? { correct: sendCorrection } : {}),
   }),
 ];
 
