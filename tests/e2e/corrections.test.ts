@@ -70,4 +70,29 @@ describe('corrections from the page', () => {
     expect(seen.errors).toEqual([]);
     await page.close();
   });
+
+  it('rejects a link from the links table: one more line, one edge fewer', async () => {
+    const file = path.join(dir, 'papermap.corrections.txt');
+    const lines = await readFile(file, 'utf8');
+    const before = await expectedGraph(dir);
+    const { page, seen } = await openMap(browser, dev.url);
+    await page.click('#show-links');
+    const row = page.locator('#links-pane:not([hidden]) .link-row').first();
+    await row.waitFor();
+    const e = Number(await row.getAttribute('data-edge'));
+    const edge = before.edges[e]!;
+    await row.locator('button.correct-reject').click();
+    await page.waitForFunction(
+      (n) => (window as unknown as { __papermap: { edgeCount(): number } }).__papermap.edgeCount() === n,
+      before.edges.length - 1,
+      { timeout: 30_000 },
+    );
+    const arrow = edge.attributes.type === 'same-group' ? '--' : '->';
+    expect(await readFile(file, 'utf8')).toBe(
+      `${lines}reject ${edge.attributes.type} ${edge.source} ${arrow} ${edge.target}\n`,
+    );
+    expect((await expectedGraph(dir)).edges.some((x) => x.key === edge.key)).toBe(false);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
 });
