@@ -3,7 +3,7 @@
 // warm-starts the layout from the previous positions, so one edited note rebuilds quickly.
 import { createHash } from 'node:crypto';
 import { buildGraphDetailed, type GraphReuse, type LayoutMemory } from './graph/index.js';
-import { applyCorrections } from './links/corrections.js';
+import { applyCorrections, applyMerges } from './links/corrections.js';
 import { createLinkCache, findLinks, type LinkOptions } from './links/index.js';
 import { mergeFileParses, parseFile, type FileParse } from './parse/index.js';
 import { createIncrementalMerge } from './parse/merge-incremental.js';
@@ -211,7 +211,11 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
     timings.parse = performance.now() - started;
 
     started = performance.now();
-    const parsed = merger ? merger.merge(parses as FileParse[]) : stages.mergeFileParses(parses);
+    // The user's merges (corrections file) join papers the notes keep apart, before links are found.
+    const parsed = applyMerges(
+      merger ? merger.merge(parses as FileParse[]) : stages.mergeFileParses(parses),
+      corrections,
+    );
     timings.merge = performance.now() - started;
     if (release) parses.length = 0;
     options?.afterStage?.('merge');

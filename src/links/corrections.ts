@@ -1,5 +1,6 @@
-// The user's corrections file: one correction a line, applied as one pure step after the link stage. The line
-// format is read and written here only (the dev server writes lines with `correctionLine`).
+// The user's corrections file: one correction a line. Edge corrections are one pure step after the link stage,
+// merges one after the merge stage. The line format is read and written here only (the dev server writes lines
+// with `correctionLine`).
 import type {
   ConceptRecord,
   Diagnostic,
@@ -7,7 +8,9 @@ import type {
   EdgeType,
   LinkResult,
   NodeId,
+  PaperId,
   PaperRecord,
+  ParseResult,
 } from '../types.js';
 import { EDGE_TYPES } from '../types.js';
 
@@ -26,6 +29,14 @@ export interface Correction {
 }
 
 const LINE = /^(\S+)\s+(\S+)\s+(.+?)\s+(->|--)\s+(.+?)\s*$/;
+const MERGE = /^merge\s+(.+?)\s+<-\s+(.+?)\s*$/;
+
+/** `merge <into> <- <from>`: two papers the notes keep apart are one work; `into` keeps its id and label. */
+export interface MergeCorrection {
+  into: string;
+  from: string;
+  line: number;
+}
 
 function isVerb(value: string): value is CorrectionVerb {
   return (CORRECTION_VERBS as readonly string[]).includes(value);
@@ -83,8 +94,9 @@ export function correctionLine(input: {
 export function parseCorrections(
   text: string,
   file: string,
-): { corrections: Correction[]; diagnostics: Diagnostic[] } {
+): { corrections: Correction[]; merges: MergeCorrection[]; diagnostics: Diagnostic[] } {
   const corrections: Correction[] = [];
+  const merges: MergeCorrection[] = [];
   const diagnostics: Diagnostic[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -101,9 +113,18 @@ export function parseCorrections(
         column,
         message,
       });
+    const merge = MERGE.exec(trimmed);
+    if (merge) {
+      const [, into, from] = merge as unknown as [string, string, string];
+      if (!validRef(into) || !validRef(from)) bad('a node is named by its id or label, on one line');
+      else merges.push({ into, from, line: i + 1 });
+      continue;
+    }
     const m = LINE.exec(trimmed);
     if (!m) {
-      bad(`expected "<verb> <type> <source> -> <target>", got "${trimmed.slice(0, 80)}"`);
+      bad(
+        `expected "<verb> <type> <source> -> <target>" or "merge <paper> <- <paper>", got "${trimmed.slice(0, 80)}"`,
+      );
       continue;
     }
     const [, verb, type, source, arrow, target] = m as unknown as [
@@ -132,7 +153,7 @@ export function parseCorrections(
     }
     corrections.push({ verb, type, source, target, line: i + 1 });
   }
-  return { corrections, diagnostics };
+  return { corrections, merges, diagnostics };
 }
 
 /**
@@ -262,4 +283,114 @@ function nodeNames(
     name(concept.label, concept.id);
   }
   return { ids, byName };
+}
+
+/**
+ * The parse result with the corrections file's merges applied (before the link stage): each `merge A <- B`
+ * folds paper B into paper A (A keeps its id, label and title; B's title becomes another title; places,
+ * text, links and names are joined) and notes' links to B point to A. A name that fits no paper (or several)
+ * is a located diagnostic; the line's other problems are reported by `applyCorrections`.
+ */
+export function applyMerges(parsed: ParseResult, input: { file: string; text: string } | null): ParseResult {
+  if (input === null) return parsed;
+  const { merges } = parseCorrections(input.text, input.file);
+  if (merges.length === 0) return parsed;
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map<string, PaperRecord>(parsed.papers.map((p) => [p.id, p]));
+  const names = nodeNames(parsed.papers, []);
+  const root = new Map<string, string>();
+  const find = (id: string): string => {
+    let at = id;
+    while (root.has(at)) at = root.get(at) as string;
+    return at;
+  };
+  const resolve = (ref: string, m: MergeCorrection): string | null => {
+    if (byId.has(ref)) return find(ref);
+    const named = names.byName.get(ref);
+    if (named && named.length === 1) return find(named[0] as string);
+    diagnostics.push({
+      rule: 'correction-unknown-node',
+      severity: 'warning',
+      file: input.file,
+      line: m.line,
+      column: 1,
+      message: named
+        ? `"${ref}" names ${named.length} papers (${named.slice(0, 3).join(', ')}); use the paper id`
+        : `no paper is called "${ref}" (only papers can be merged: an id like arxiv:2501.00001 or an exact label)`,
+    });
+    return null;
+  };
+  const merged = new Map<string, PaperRecord>();
+  for (const m of merges) {
+    const into = resolve(m.into, m);
+    const from = into === null ? null : resolve(m.from, m);
+    if (into === null || from === null) continue;
+    if (into === from) {
+      diagnostics.push({
+        rule: 'correction-no-edge',
+        severity: 'info',
+        file: input.file,
+        line: m.line,
+        column: 1,
+        message: `${m.into} and ${m.from} are already one node`,
+      });
+      continue;
+    }
+    const a = merged.get(into) ?? (byId.get(into) as PaperRecord);
+    const b = merged.get(from) ?? (byId.get(from) as PaperRecord);
+    merged.set(into, joinPapers(a, b));
+    merged.delete(from);
+    root.set(from, into);
+  }
+  if (root.size === 0) return { ...parsed, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+  const papers: PaperRecord[] = [];
+  for (const paper of parsed.papers) {
+    if (root.has(paper.id)) continue;
+    let out = merged.get(paper.id) ?? paper;
+    if (out.noteLinks?.some((l) => root.has(l.target))) {
+      const noteLinks = out.noteLinks
+        .map((l) => (root.has(l.target) ? { ...l, target: find(l.target) as PaperId } : l))
+        .filter((l) => l.target !== out.id);
+      out = { ...out, noteLinks };
+    }
+    papers.push(out);
+  }
+  return {
+    papers,
+    diagnostics: [...parsed.diagnostics, ...diagnostics],
+    stats: {
+      ...parsed.stats,
+      papers: papers.length,
+      mergedDuplicates: parsed.stats.mergedDuplicates + root.size,
+    },
+  };
+}
+
+function union<T>(a: readonly T[], b: readonly T[]): T[] {
+  return [...new Set([...a, ...b])];
+}
+
+/** One record for two: `a`'s identity, both places and texts. */
+function joinPapers(a: PaperRecord, b: PaperRecord): PaperRecord {
+  const out: PaperRecord = {
+    ...b,
+    ...a,
+    altTitles: union(a.altTitles, [b.title, ...b.altTitles]).filter((t) => t !== a.title),
+    authors: a.authors.length > 0 ? a.authors : b.authors,
+    topics: union(a.topics, b.topics),
+    summary: [a.summary, b.summary].filter((t) => t.trim() !== '').join('\n\n'),
+    links: [...a.links, ...b.links.filter((l) => !a.links.some((k) => k.url === l.url))],
+    sources: [...a.sources, ...b.sources].sort((x, y) =>
+      x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line,
+    ),
+    tags: union(a.tags, b.tags),
+    citedOnly: a.citedOnly && b.citedOnly,
+    text: [...a.text, ...b.text],
+  };
+  const date = [a.date, b.date].filter((d): d is string => d !== undefined).sort()[0];
+  if (date !== undefined) out.date = date;
+  if (a.ids || b.ids) out.ids = { ...b.ids, ...a.ids };
+  if (a.noteLinks || b.noteLinks) out.noteLinks = [...(a.noteLinks ?? []), ...(b.noteLinks ?? [])];
+  if (a.concepts || b.concepts) out.concepts = union(a.concepts ?? [], b.concepts ?? []);
+  return out;
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   applyCorrections,
+  applyMerges,
   correctionLine,
   CORRECTIONS_FILE_NAME,
   parseCorrections,
@@ -123,5 +124,48 @@ describe('corrections file', () => {
         ).toBe('user');
     }
     expect(JSON.stringify(warm.build().links.edges)).toBe(JSON.stringify(before.links.edges));
+  });
+
+  it('merge folds one paper into another before links are found; names that fit no paper are diagnosed', () => {
+    // Two papers of the seed with edges of their own (the second's become the first's).
+    const withEdges = (id: string) => links.edges.filter((e) => e.source === id && e.type !== 'mentions');
+    const [a, b] = parsed.papers.filter((p) => withEdges(p.id).length > 0 && !p.citedOnly);
+    const text = `merge ${a!.id} <- ${b!.label}\nmerge nobody <- ${a!.id}\nmerge ${a!.id} <- ${b!.id}\n`;
+    const out = applyMerges(parsed, { file, text });
+    expect(out.papers).toHaveLength(parsed.papers.length - 1);
+    expect(out.papers.some((p) => p.id === b!.id)).toBe(false);
+    const joined = out.papers.find((p) => p.id === a!.id)!;
+    expect(joined.label).toBe(a!.label);
+    expect(joined.altTitles).toContain(b!.title);
+    expect(joined.sources).toEqual(expect.arrayContaining([...a!.sources, ...b!.sources]));
+    expect(out.diagnostics.filter((d) => d.file === file).map((d) => [d.rule, d.line])).toEqual([
+      ['correction-unknown-node', 2],
+      ['correction-no-edge', 3],
+    ]);
+    const relinked = findLinks(out.papers);
+    for (const e of withEdges(b!.id))
+      if (e.target !== a!.id)
+        expect(relinked.edges.some((x) => x.source === a!.id && x.target === e.target)).toBe(true);
+    expect(relinked.edges.some((x) => x.source === b!.id || x.target === b!.id)).toBe(false);
+    expect(parseCorrections(text, file).diagnostics).toEqual([]);
+  });
+
+  it('a long-lived builder agrees with a fresh one when a merge is added and removed', () => {
+    const [a, b] = parsed.papers.filter((p) => !p.citedOnly);
+    const warm = createBuilder({ layout: false });
+    warm.update([seed]);
+    warm.build();
+    for (const text of [`merge ${a!.id} <- ${b!.id}\n`, null]) {
+      const corrections = text === null ? null : { file, text };
+      warm.update({ corrections });
+      const w = warm.build();
+      const fresh = createBuilder({ layout: false });
+      fresh.update({ changed: [seed], corrections, replaceAll: true });
+      const f = fresh.build();
+      expect(JSON.stringify(w.parsed)).toBe(JSON.stringify(f.parsed));
+      expect(JSON.stringify(w.links.edges)).toBe(JSON.stringify(f.links.edges));
+      expect(JSON.stringify(w.graph.edges)).toBe(JSON.stringify(f.graph.edges));
+      expect(w.graph.nodes.some((n) => n.key === b!.id)).toBe(text === null);
+    }
   });
 });
