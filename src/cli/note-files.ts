@@ -3,7 +3,7 @@
 // line appended to the corrections file at the folder's root.
 import { spawn } from 'node:child_process';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { correctionLine, CORRECTIONS_FILE_NAME } from '../links/corrections.js';
@@ -159,12 +159,10 @@ export function appendCorrection(contentDir: string): (req: IncomingMessage, res
       if ('error' in made) return done(400, made.error);
       writing = writing.then(async () => {
         try {
-          let before = '';
-          try {
-            before = await readFile(file, 'utf8');
-          } catch {
-            before = '';
-          }
+          // Only a plain file in the folder itself: never through a link to somewhere else.
+          const found = await lstat(file).catch(() => null);
+          if (found && !found.isFile()) return done(409, 'the corrections file is not a plain file');
+          const before = found ? await readFile(file, 'utf8') : '';
           const lead = before === '' || before.endsWith('\n') ? '' : '\n';
           await appendFile(file, `${lead}${made.line}\n`, 'utf8');
           done(204);

@@ -1,6 +1,6 @@
 // The live server answers the page's own files and the built data, nothing else: no project files, no
 // notes, no absolute paths in error pages, no CORS, no other Host. Holes found when the server was Vite's.
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -223,6 +223,19 @@ describe('the corrections endpoint', () => {
       '# mine\nreject builds-on arxiv:2506.16141 -> concept:grpo\nconfirm builds-on arxiv:2506.16141 -> concept:grpo\n',
     );
     await rm(file);
+  });
+
+  it('never writes through a link to a file outside the folder', async () => {
+    const outside = path.join(PROJECT_ROOT, `outside-${process.pid}.txt`);
+    await writeFile(outside, 'untouched\n');
+    await symlink(outside, file);
+    try {
+      expect((await post('/__papermap/correct', JSON.stringify(reject), json())).status).toBe(409);
+      expect(await readFile(outside, 'utf8')).toBe('untouched\n');
+    } finally {
+      await rm(file);
+      await rm(outside);
+    }
   });
 });
 
