@@ -5,7 +5,7 @@ import { EDGE_TYPES } from '../types.js';
 import type { Diagnostic, EdgeType } from '../types.js';
 import type { MapFile } from '../view/types.js';
 import type { App, AppView, HistoryMode } from './app.js';
-import { byId } from './app.js';
+import { byId, isLive } from './app.js';
 import { liveCorrections } from './corrections.js';
 import { DetailStore, loadMap } from './data.js';
 import { download, exportPng, gexfOf, snapshot } from './export.js';
@@ -79,7 +79,7 @@ function dispatch(action: Action, mode: HistoryMode = 'push'): void {
  * when no editor is configured, and the panel shows the note's lines instead.
  */
 async function openNote(file: string, line: number): Promise<boolean> {
-  if (!document.querySelector('meta[name="papermap-live"]')) return false;
+  if (!isLive()) return false;
   const q = new URLSearchParams({ file, line: String(line) });
   try {
     const res = await fetch(`./__papermap/open?${q.toString()}`, { method: 'POST' });
@@ -308,7 +308,7 @@ async function boot(): Promise<void> {
     return;
   }
   // Served live by `papermap serve` (src/cli/server.ts marks the page): follow its update stream.
-  if (!document.querySelector('meta[name="papermap-live"]')) return;
+  if (!isLive()) return;
   fetch('./data/status.json', { cache: 'no-cache' })
     .then((r) => (r.ok ? (r.json() as Promise<DevStatus>) : null))
     .then((s) => {
