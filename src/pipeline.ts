@@ -3,6 +3,7 @@
 // warm-starts the layout from the previous positions, so one edited note rebuilds quickly.
 import { createHash } from 'node:crypto';
 import { buildGraphDetailed, type GraphReuse, type LayoutMemory } from './graph/index.js';
+import { applyCorrections, applyMerges } from './links/corrections.js';
 import { createLinkCache, findLinks, type LinkOptions } from './links/index.js';
 import { mergeFileParses, parseFile, type FileParse } from './parse/index.js';
 import { createIncrementalMerge } from './parse/merge-incremental.js';
@@ -58,7 +59,9 @@ export interface BuilderChanges {
   failed?: readonly Diagnostic[];
   /** The user lexicon: an object to set it, `null` to remove it, absent to keep it. */
   lexicon?: { file: string; text: string } | null;
-  /** The input is the whole content: forget every file and read problem not listed (the lexicon stays). */
+  /** The user's corrections file: an object to set it, `null` to remove it, absent to keep it. */
+  corrections?: { file: string; text: string } | null;
+  /** The input is the whole content: forget every file and read problem not listed (the lexicon and corrections stay). */
   replaceAll?: boolean;
   /**
    * Parses of some `changed` files made elsewhere (worker threads, the persistent cache), by path. Each must be
@@ -114,6 +117,7 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
   const files = new Map<string, CachedFile | { hash: string; file: NoteFile; parse?: undefined }>();
   const problems = new Map<string, Diagnostic[]>();
   let lexicon: { file: string; text: string } | null = null;
+  let corrections: { file: string; text: string } | null = null;
   let dirty = true;
   let layoutMemory: LayoutMemory | null = null;
   // What the graph stage can carry over to the next build (kept only for incremental builders).
@@ -166,6 +170,10 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
       lexicon = changes.lexicon;
       dirty = true;
     }
+    if (changes.corrections !== undefined && !sameLexicon(changes.corrections, corrections)) {
+      corrections = changes.corrections;
+      dirty = true;
+    }
     if (count > 0) dirty = true;
     return count;
   }
@@ -203,13 +211,18 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
     timings.parse = performance.now() - started;
 
     started = performance.now();
-    const parsed = merger ? merger.merge(parses as FileParse[]) : stages.mergeFileParses(parses);
+    // The user's merges (corrections file) join papers the notes keep apart, before links are found.
+    const parsed = applyMerges(
+      merger ? merger.merge(parses as FileParse[]) : stages.mergeFileParses(parses),
+      corrections,
+    );
     timings.merge = performance.now() - started;
     if (release) parses.length = 0;
     options?.afterStage?.('merge');
 
     started = performance.now();
-    const links = stages.findLinks(parsed.papers, { userLexicon: lexicon, cache: linkCache });
+    const found = stages.findLinks(parsed.papers, { userLexicon: lexicon, cache: linkCache });
+    const links = applyCorrections(found, parsed.papers, corrections);
     timings.link = performance.now() - started;
     // The located text spans are only for link finding; the graph does not carry them.
     if (release) for (const paper of parsed.papers) paper.text = [];

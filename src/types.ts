@@ -183,6 +183,8 @@ export interface EdgeRecord {
   confidence: number;
   /** For same-group: the shared author or lab; for others: the name matched in the text. */
   via?: string;
+  /** `'user'`: confirmed or added by the user in the corrections file (`papermap.corrections.txt`). */
+  by?: 'user';
 }
 
 export interface LinkResult {
@@ -252,6 +254,8 @@ export interface EdgeAttributes {
   sources: SourceRef[];
   confidence: number;
   via?: string;
+  /** `'user'`: confirmed or added by the user in the corrections file. */
+  by?: 'user';
   size?: number;
   color?: string;
 }

@@ -36,6 +36,11 @@ export interface AppView {
   update?(prev: State | null, next: State): void;
 }
 
+/** Whether the page is served by the dev server (it marks the page with `meta[name="papermap-live"]`). */
+export function isLive(): boolean {
+  return document.querySelector('meta[name="papermap-live"]') !== null;
+}
+
 export const byId = <T extends HTMLElement>(id: string): T => {
   const e = document.getElementById(id);
   if (!e) throw new Error(`papermap: #${id} missing from index.html`);

@@ -5,7 +5,8 @@ import { EDGE_TYPES } from '../types.js';
 import type { Diagnostic, EdgeType } from '../types.js';
 import type { MapFile } from '../view/types.js';
 import type { App, AppView, HistoryMode } from './app.js';
-import { byId } from './app.js';
+import { byId, isLive } from './app.js';
+import { liveCorrections } from './corrections.js';
 import { DetailStore, loadMap } from './data.js';
 import { download, exportPng, gexfOf, snapshot } from './export.js';
 import { computeVisibility, indexMap } from './filters/index.js';
@@ -33,6 +34,7 @@ const app = {
   centreOn: (i: number) => mapView.centreOn(i),
 } as unknown as App;
 
+const sendCorrection = liveCorrections();
 const mapView = createMapView(app);
 const searchBox = createSearchBox(app);
 /** Views filled after the map's first frame, so they do not delay it. */
@@ -41,11 +43,12 @@ const aroundMap: AppView[] = [
   createSidebar(app),
   searchBox,
   createListView(app),
-  createLinksTable(app),
+  createLinksTable(app, sendCorrection),
   localView,
   createPanelView(app, {
     local: (i: number) => dispatch(showLocal(app.index.keys[i]!, app.state.local?.depth ?? 1)),
     openNote,
+    ...(sendCorrection ? { correct: sendCorrection } : {}),
   }),
 ];
 
@@ -76,7 +79,7 @@ function dispatch(action: Action, mode: HistoryMode = 'push'): void {
  * when no editor is configured, and the panel shows the note's lines instead.
  */
 async function openNote(file: string, line: number): Promise<boolean> {
-  if (!document.querySelector('meta[name="papermap-live"]')) return false;
+  if (!isLive()) return false;
   const q = new URLSearchParams({ file, line: String(line) });
   try {
     const res = await fetch(`./__papermap/open?${q.toString()}`, { method: 'POST' });
@@ -305,7 +308,7 @@ async function boot(): Promise<void> {
     return;
   }
   // Served live by `papermap serve` (src/cli/server.ts marks the page): follow its update stream.
-  if (!document.querySelector('meta[name="papermap-live"]')) return;
+  if (!isLive()) return;
   fetch('./data/status.json', { cache: 'no-cache' })
     .then((r) => (r.ok ? (r.json() as Promise<DevStatus>) : null))
     .then((s) => {

@@ -9,7 +9,14 @@ import type { Builder, BuilderChanges, BuilderOptions, StageTimings } from '../p
 import type { Diagnostic, NoteFile, SerializedGraph } from '../types.js';
 import type { FileParse } from '../parse/types.js';
 import type { BuildCache } from './cache.js';
-import { isNotePath, LEXICON_FILE_NAME, readContent, readNoteIn, type ContentRead } from './read-content.js';
+import {
+  CORRECTIONS_FILE_NAME,
+  isNotePath,
+  LEXICON_FILE_NAME,
+  readContent,
+  readNoteIn,
+  type ContentRead,
+} from './read-content.js';
 import { makeReport, type BuildReport } from './report.js';
 
 export interface BuildFromDirectoryOptions {
@@ -70,20 +77,29 @@ export async function buildFromDirectory(
     const removed: string[] = [];
     const failed: Diagnostic[] = [];
     let lexicon: BuilderChanges['lexicon'];
+    let corrections: BuilderChanges['corrections'];
     for (const path of options.changed) {
       const isLexicon = path === LEXICON_FILE_NAME;
-      if (!isLexicon && !isNotePath(path)) continue;
+      const isCorrections = path === CORRECTIONS_FILE_NAME;
+      if (!isLexicon && !isCorrections && !isNotePath(path)) continue;
       const result = await readNoteIn(dir, path, options);
       const gone = 'diagnostic' in result && result.diagnostic.message.endsWith('ENOENT');
-      if (isLexicon) {
-        if ('file' in result) lexicon = { file: path, text: result.file.text };
-        else if (gone) lexicon = null;
-        else failed.push(result.diagnostic);
+      if (isLexicon || isCorrections) {
+        const own = 'file' in result ? { file: path, text: result.file.text } : gone ? null : undefined;
+        if (own === undefined && 'diagnostic' in result) failed.push(result.diagnostic);
+        else if (isLexicon) lexicon = own;
+        else corrections = own;
       } else if ('file' in result) changed.push(result.file);
       else if (gone) removed.push(path);
       else failed.push(result.diagnostic);
     }
-    changes = { changed, removed, failed, ...(lexicon !== undefined ? { lexicon } : {}) };
+    changes = {
+      changed,
+      removed,
+      failed,
+      ...(lexicon !== undefined ? { lexicon } : {}),
+      ...(corrections !== undefined ? { corrections } : {}),
+    };
     filesRead = given.paths().length;
     filesSkipped = 0;
   } else {
@@ -92,6 +108,7 @@ export async function buildFromDirectory(
       changed: content.files,
       failed: content.diagnostics,
       lexicon: content.lexicon,
+      corrections: content.corrections,
       replaceAll: true,
     };
     filesRead = content.files.length;
@@ -156,6 +173,7 @@ function graphKeyOf(
       layout: options?.layout ?? true,
       notes: content.files.map((f) => [f.path, cache.parseKey(f)]),
       lexicon: content.lexicon,
+      corrections: content.corrections,
       failed: content.diagnostics,
     }),
   );

@@ -31,7 +31,7 @@ export async function directorySource(
   // Loaded here so `--synthetic` runs without the notes pipeline; the pipeline itself is loaded when something
   // is built (not for a start served from the cache).
   const { buildFromDirectory, readCachedGraph } = await import('./build-from-directory.js');
-  const { isNotePath, LEXICON_FILE_NAME } = await import('./read-content.js');
+  const { CORRECTIONS_FILE_NAME, isNotePath, LEXICON_FILE_NAME } = await import('./read-content.js');
   const { openBuildCache } = await import('./cache.js');
   const cache = options?.noCache ? null : await openBuildCache(contentDir, options?.cacheDir ?? null);
   let made: Builder | null = null;
@@ -75,7 +75,7 @@ export async function directorySource(
       const rel = changed.map((f) => path.relative(contentDir, f).split(path.sep).join('/'));
       // A folder added, renamed or deleted (or any other non-note): read the whole folder again; unchanged
       // notes are recognised by their hash and not parsed again.
-      const whole = rel.some((p) => p !== LEXICON_FILE_NAME && !isNotePath(p));
+      const whole = rel.some((p) => p !== LEXICON_FILE_NAME && p !== CORRECTIONS_FILE_NAME && !isNotePath(p));
       return (
         await buildFromDirectory(contentDir, {
           builder: await builder(),

@@ -6,6 +6,7 @@ export {
 } from './build-from-directory.js';
 export {
   ContentFolderError,
+  CORRECTIONS_FILE_NAME,
   isNotePath,
   LEXICON_FILE_NAME,
   readContent,

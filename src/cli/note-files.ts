@@ -1,9 +1,12 @@
 // The notes as the page may see them: a few lines around an entry, and "open this note in my editor" from
-// the dev server. Both only ever touch markdown files inside the content folder.
+// the dev server. Both only ever touch markdown files inside the content folder; the one write is a correction
+// line appended to the corrections file at the folder's root.
 import { spawn } from 'node:child_process';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { appendFile, lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { correctionLine, CORRECTIONS_FILE_NAME } from '../links/corrections.js';
 
 const NOTE = /\.(md|markdown)$/i;
 
@@ -98,5 +101,75 @@ export function openInEditor(
       res.statusCode = 500;
     }
     res.end();
+  };
+}
+
+const MAX_CORRECTION_BODY = 4096;
+
+/**
+ * Dev server endpoint `POST /__papermap/correct` with a JSON body `{ verb, type, source, target }`: appends that
+ * one correction as a line to `papermap.corrections.txt` in the content folder (the file watcher then rebuilds
+ * the map). Same-origin POSTs with `Content-Type: application/json` only (403/415 otherwise); a body that is not
+ * one valid correction is refused (400, 413) and nothing is written. 204 when the line was appended.
+ */
+export function appendCorrection(contentDir: string): (req: IncomingMessage, res: ServerResponse) => void {
+  const file = path.join(contentDir, CORRECTIONS_FILE_NAME);
+  // One write at a time, so two clicks never interleave their lines.
+  let writing: Promise<unknown> = Promise.resolve();
+  return (req, res) => {
+    const done = (status: number, message = '') => {
+      res.statusCode = status;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end(message);
+    };
+    if (!isSameOriginPost(req)) {
+      req.resume();
+      return done(403);
+    }
+    if ((req.headers['content-type'] ?? '').split(';')[0]?.trim() !== 'application/json') {
+      req.resume();
+      return done(415);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_CORRECTION_BODY) refused = true;
+      else chunks.push(chunk);
+    });
+    req.on('error', () => undefined);
+    req.on('end', () => {
+      if (refused) return done(413);
+      let body: unknown;
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        return done(400, 'the body is not JSON');
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        return done(400, 'expected an object');
+      const parts = body as Record<string, unknown>;
+      const made = correctionLine({
+        verb: parts.verb,
+        type: parts.type,
+        source: parts.source,
+        target: parts.target,
+      });
+      if ('error' in made) return done(400, made.error);
+      writing = writing.then(async () => {
+        try {
+          // Only a plain file in the folder itself: never through a link to somewhere else.
+          const found = await lstat(file).catch(() => null);
+          if (found && !found.isFile()) return done(409, 'the corrections file is not a plain file');
+          const before = found ? await readFile(file, 'utf8') : '';
+          const lead = before === '' || before.endsWith('\n') ? '' : '\n';
+          await appendFile(file, `${lead}${made.line}\n`, 'utf8');
+          done(204);
+        } catch {
+          done(500);
+        }
+      });
+    });
   };
 }

@@ -2,10 +2,11 @@
 // cannot be used become located diagnostics; nothing here throws for content problems.
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import { CORRECTIONS_FILE_NAME } from '../links/corrections.js';
 import { LEXICON_FILE_NAME } from '../links/index.js';
 import type { Diagnostic, NoteFile } from '../types.js';
 
-export { LEXICON_FILE_NAME };
+export { CORRECTIONS_FILE_NAME, LEXICON_FILE_NAME };
 
 /** Notes, and the bibliographies kept beside them (Better BibTeX `.bib`, CSL-JSON `.json`). */
 const NOTE_EXTENSION = /\.(md|markdown|bib|json)$/i;
@@ -25,6 +26,8 @@ export interface ContentRead {
   diagnostics: Diagnostic[];
   /** `papermap.lexicon.toml` at the folder's root, if present and readable. */
   lexicon: { file: string; text: string } | null;
+  /** `papermap.corrections.txt` at the folder's root, if present and readable. */
+  corrections: { file: string; text: string } | null;
   /** Note files found but not read (binary, not UTF-8, unreadable, duplicates through links). */
   skipped: number;
 }
@@ -89,14 +92,19 @@ export async function readContent(dir: string, options?: ReadContentOptions | nu
     }
   }
 
-  let lexicon: ContentRead['lexicon'] = null;
-  const lexiconPath = join(root, LEXICON_FILE_NAME);
-  if (await isFile(lexiconPath)) {
-    const result = await readNote(lexiconPath, LEXICON_FILE_NAME);
-    if ('diagnostic' in result) diagnostics.push(result.diagnostic);
-    else lexicon = { file: LEXICON_FILE_NAME, text: result.file.text };
-  }
-  return { files, diagnostics, lexicon, skipped };
+  const readOwn = async (name: string): Promise<{ file: string; text: string } | null> => {
+    const own = join(root, name);
+    if (!(await isFile(own))) return null;
+    const result = await readNote(own, name);
+    if ('diagnostic' in result) {
+      diagnostics.push(result.diagnostic);
+      return null;
+    }
+    return { file: name, text: result.file.text };
+  };
+  const lexicon = await readOwn(LEXICON_FILE_NAME);
+  const corrections = await readOwn(CORRECTIONS_FILE_NAME);
+  return { files, diagnostics, lexicon, corrections, skipped };
 }
 
 async function resolveRoot(dir: string): Promise<string> {

@@ -1,6 +1,7 @@
 // The live map: a small HTTP server for the prebuilt page (dist-app/) and the graph's data, which it
 // rebuilds as notes change and announces to open pages over a Server-Sent Events stream. It answers only
-// the page's own files (an exact list read at start-up), `/data/*` and `/data/events`; anything else is a
+// the page's own files (an exact list read at start-up), `/data/*`, `/data/events` and two same-origin POSTs
+// (open a note, append a correction); anything else is a
 // plain 404 that names nothing. No CORS headers: other sites cannot read the notes through it, and with a
 // loopback address it answers only requests whose Host is that address (no DNS rebinding).
 import { watch, type FSWatcher } from 'node:fs';
@@ -11,7 +12,7 @@ import path from 'node:path';
 import type { Diagnostic, SerializedGraph } from '../types.js';
 import { toLazyViewFiles } from '../view/bundle.js';
 import type { BundleOptions, LazyViewFiles } from '../view/bundle.js';
-import { noteLinesReader, openInEditor } from './note-files.js';
+import { appendCorrection, noteLinesReader, openInEditor } from './note-files.js';
 import { APP_DIR } from './paths.js';
 import { listFiles, pageHtml } from './site.js';
 
@@ -146,6 +147,7 @@ export async function startServer(options: ServerOptions): Promise<PageServer> {
   };
 
   const openNote = source.contentDir ? openInEditor(source.contentDir) : null;
+  const correct = source.contentDir ? appendCorrection(source.contentDir) : null;
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -157,6 +159,8 @@ export async function startServer(options: ServerOptions): Promise<PageServer> {
     }
     // The one action: open a note in the user's editor (same-origin POSTs, notes inside the folder only).
     if (openNote && (req.url ?? '').split('?')[0] === '/__papermap/open') return openNote(req, res);
+    // The one write: a correction line appended to the corrections file (same-origin JSON POSTs only).
+    if (correct && (req.url ?? '').split('?')[0] === '/__papermap/correct') return correct(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.statusCode = 405;
       res.setHeader('Allow', 'GET, HEAD');

@@ -636,6 +636,7 @@ function serializeEdge(edge: EdgeRecord): SerializedEdge {
           size: round2(0.5 + 1.5 * clamp01(edge.confidence)),
           color: EDGE_COLORS[edge.type],
         };
+  if (edge.by === 'user') attributes.by = 'user';
   return edge.type === 'same-group'
     ? { key: edge.key, source: edge.source, target: edge.target, attributes, undirected: true }
     : { key: edge.key, source: edge.source, target: edge.target, attributes };

@@ -227,6 +227,7 @@ function nodeDetail(graph: SerializedGraph, parts: ViewParts, i: number, noteLin
       sources: ea.sources,
       confidence: ea.confidence,
       ...(ea.via !== undefined ? { via: ea.via } : {}),
+      ...(ea.by === 'user' ? { by: ea.by } : {}),
     });
   }
   const first = a.sources[0];

@@ -67,6 +67,8 @@ export interface EdgeDetail {
   sources: SourceRef[];
   confidence: number;
   via?: string;
+  /** Confirmed or added by the user in the corrections file. */
+  by?: 'user';
 }
 
 export interface NodeDetail {

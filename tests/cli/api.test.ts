@@ -12,6 +12,7 @@ describe('public API', () => {
       'src/cli',
       cli,
       [
+        'CORRECTIONS_FILE_NAME',
         'ContentFolderError',
         'LEXICON_FILE_NAME',
         'buildFromDirectory',

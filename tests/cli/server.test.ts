@@ -1,6 +1,6 @@
 // The live server answers the page's own files and the built data, nothing else: no project files, no
 // notes, no absolute paths in error pages, no CORS, no other Host. Holes found when the server was Vite's.
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +151,92 @@ describe('live updates', () => {
     expect(after.build).not.toBe(before.build);
     expect(after.nodes.label.length).toBe(before.nodes.label.length + 1);
   }, 30_000);
+});
+
+/** A POST with a body, headers exactly as given. */
+function post(target: string, body: string, headers: Record<string, string>): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path: target, method: 'POST', headers },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('the corrections endpoint', () => {
+  const file = path.join(notes, 'papermap.corrections.txt');
+  const origin = () => `http://127.0.0.1:${server.port}`;
+  const json = () => ({
+    'Content-Type': 'application/json',
+    Origin: origin(),
+    'Sec-Fetch-Site': 'same-origin',
+  });
+  const reject = { verb: 'reject', type: 'builds-on', source: 'arxiv:2506.16141', target: 'concept:grpo' };
+  const exists = () =>
+    readFile(file, 'utf8').then(
+      () => true,
+      () => false,
+    );
+
+  it('refuses cross-origin, simple-form and malformed requests, and writes nothing', async () => {
+    const body = JSON.stringify(reject);
+    const refused: [Record<string, string>, string, number][] = [
+      [{ ...json(), Origin: 'http://evil.example' }, body, 403],
+      [{ ...json(), 'Sec-Fetch-Site': 'cross-site' }, body, 403],
+      [{ 'Content-Type': 'application/json' }, body, 403],
+      [{ ...json(), 'Content-Type': 'text/plain' }, body, 415],
+      [{ ...json(), 'Content-Type': 'application/x-www-form-urlencoded' }, 'verb=reject', 415],
+      [json(), '{not json', 400],
+      [json(), '[1]', 400],
+      [json(), JSON.stringify({ ...reject, verb: 'delete' }), 400],
+      [json(), JSON.stringify({ ...reject, type: 'cites' }), 400],
+      [json(), JSON.stringify({ ...reject, source: 'arxiv:1\nadd uses a -> b' }), 400],
+      [json(), JSON.stringify({ ...reject, target: 'x'.repeat(5000) }), 413],
+    ];
+    for (const [headers, text, status] of refused) {
+      const reply = await post('/__papermap/correct', text, headers);
+      expect(reply.status, `${JSON.stringify(headers)} ${text.slice(0, 60)}`).toBe(status);
+      expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+    }
+    expect((await raw('/__papermap/correct', json())).status).toBe(403);
+    const preflight = await raw('/__papermap/correct', { Origin: 'http://evil.example' }, 'OPTIONS');
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect(await exists()).toBe(false);
+  });
+
+  it('appends exactly one line per accepted request', async () => {
+    expect((await post('/__papermap/correct', JSON.stringify(reject), json())).status).toBe(204);
+    expect(await readFile(file, 'utf8')).toBe('reject builds-on arxiv:2506.16141 -> concept:grpo\n');
+    // A file the user left without a final newline still gets whole lines.
+    await writeFile(file, '# mine\nreject builds-on arxiv:2506.16141 -> concept:grpo');
+    const confirm = { ...reject, verb: 'confirm' };
+    expect((await post('/__papermap/correct', JSON.stringify(confirm), json())).status).toBe(204);
+    expect(await readFile(file, 'utf8')).toBe(
+      '# mine\nreject builds-on arxiv:2506.16141 -> concept:grpo\nconfirm builds-on arxiv:2506.16141 -> concept:grpo\n',
+    );
+    await rm(file);
+  });
+
+  it('never writes through a link to a file outside the folder', async () => {
+    const outside = path.join(PROJECT_ROOT, `outside-${process.pid}.txt`);
+    await writeFile(outside, 'untouched\n');
+    await symlink(outside, file);
+    try {
+      expect((await post('/__papermap/correct', JSON.stringify(reject), json())).status).toBe(409);
+      expect(await readFile(outside, 'utf8')).toBe('untouched\n');
+    } finally {
+      await rm(file);
+      await rm(outside);
+    }
+  });
 });
 
 describe('watching folders', () => {

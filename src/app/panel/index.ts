@@ -3,6 +3,7 @@
 import type { EdgeType } from '../../types.js';
 import { EDGE_TYPES } from '../../types.js';
 import type { MapFile, NodeDetail } from '../../view/types.js';
+import type { SendCorrection } from '../corrections.js';
 import { EDGE_COLORS, EDGE_LABELS } from '../appearance/index.js';
 import { renderMarkdown, safeUrl } from './sanitize.js';
 
@@ -26,6 +27,8 @@ export interface PanelHandlers {
   local?(index: number): void;
   /** Open a note at a line in the user's editor; resolves false when that is not possible here. */
   openNote?(file: string, line: number): Promise<boolean>;
+  /** Reject or confirm an edge in the corrections file (dev server only). */
+  correct?: SendCorrection;
 }
 
 /** The note's lines around the entry, the entry's own line marked. */
@@ -43,6 +46,48 @@ function link(label: string, url: string): HTMLElement | string {
   const href = safeUrl(url);
   if (!href) return label;
   return el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, label);
+}
+
+/** Reject and (unless already the user's) confirm buttons for one edge; one click writes one line. */
+function correctButtons(
+  send: SendCorrection,
+  type: EdgeType,
+  source: string,
+  target: string,
+  yours: boolean,
+): HTMLElement {
+  const box = el('span', { class: 'correct' });
+  const buttons: HTMLButtonElement[] = [];
+  for (const verb of yours ? (['reject'] as const) : (['reject', 'confirm'] as const)) {
+    const b = el(
+      'button',
+      { type: 'button', class: `correct-${verb}`, 'data-verb': verb },
+      verb === 'reject' ? 'Reject' : 'Confirm',
+    );
+    b.title =
+      verb === 'reject'
+        ? 'Wrong link: drop it (written to papermap.corrections.txt)'
+        : 'Right link: keep it as yours (written to papermap.corrections.txt)';
+    b.addEventListener('click', () => {
+      for (const x of buttons) x.disabled = true;
+      void send({ verb, type, source, target }).then((ok) => {
+        box.replaceChildren(
+          el(
+            'span',
+            { class: 'correct-done' },
+            ok
+              ? verb === 'reject'
+                ? 'rejected; updating…'
+                : 'confirmed; updating…'
+              : 'could not write the correction',
+          ),
+        );
+      });
+    });
+    buttons.push(b);
+    box.append(b);
+  }
+  return box;
 }
 
 /** Fill the panel for node `i`; `detail` is undefined while its chunk loads. */
@@ -162,6 +207,13 @@ export function renderPanel(
     btn.addEventListener('click', () => on.open(other));
     const li = el('li', {}, el('span', { class: 'dir', 'aria-hidden': 'true' }, dir), btn);
     if (ed.via && ed.via !== n.label[other]) li.append(el('span', { class: 'dir' }, ` · ${ed.via}`));
+    if (ed.by === 'user') {
+      const yours = el('span', { class: 'yours' }, 'yours');
+      yours.title = 'Confirmed or added by you in papermap.corrections.txt';
+      li.append(' ', yours);
+    }
+    if (on.correct)
+      li.append(correctButtons(on.correct, type, keys[s] ?? '', keys[t] ?? '', ed.by === 'user'));
     ed.evidence.forEach((sentence, k) => {
       const src = ed.sources[k];
       const q = el('blockquote', { class: 'evidence' }, sentence);

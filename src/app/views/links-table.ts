@@ -5,13 +5,15 @@ import { EDGE_TYPES } from '../../types.js';
 import type { EdgeType } from '../../types.js';
 import type { App, AppView } from '../app.js';
 import { byId, el } from '../app.js';
+import type { SendCorrection } from '../corrections.js';
 import { EDGE_COLORS, EDGE_LABELS } from '../appearance/index.js';
 import { linkRows } from '../link-table/index.js';
 import { selectNode, setPane } from '../state/index.js';
 import type { State } from '../state/index.js';
 import { virtualRows } from './virtual-rows.js';
 
-export function createLinksTable(app: App): AppView {
+/** `correct`: on the dev server, each row offers to reject its link (one line in the corrections file). */
+export function createLinksTable(app: App, correct: SendCorrection | null = null): AppView {
   const pane = byId('links-pane');
   const search = byId<HTMLInputElement>('links-search');
   const typeSelect = byId<HTMLSelectElement>('links-type');
@@ -91,6 +93,40 @@ export function createLinksTable(app: App): AppView {
     return b;
   }
 
+  /** Rejected edges stay marked while the rebuild runs (rows are redrawn as they scroll). */
+  const rejected = new Set<string>();
+  function rejectButton(send: SendCorrection, e: number): HTMLElement {
+    const { map, index } = app;
+    const type = EDGE_TYPES[map.edges.type[e]!]!;
+    const source = index.keys[map.edges.source[e]!] ?? '';
+    const target = index.keys[map.edges.target[e]!] ?? '';
+    const id = `${type} ${source} ${target}`;
+    if (rejected.has(id)) return el('span', { class: 'correct-done' }, 'rejected; updating…');
+    const b = el(
+      'button',
+      {
+        type: 'button',
+        class: 'correct-reject',
+        title: 'Wrong link: drop it (written to papermap.corrections.txt)',
+      },
+      'Reject',
+    );
+    b.addEventListener('click', () => {
+      b.disabled = true;
+      void send({ verb: 'reject', type, source, target }).then((ok) => {
+        if (ok) rejected.add(id);
+        b.replaceWith(
+          el(
+            'span',
+            { class: 'correct-done' },
+            ok ? 'rejected; updating…' : 'could not write the correction',
+          ),
+        );
+      });
+    });
+    return b;
+  }
+
   function row(k: number): HTMLElement {
     const e = order[k]!;
     const { map } = app;
@@ -113,6 +149,7 @@ export function createLinksTable(app: App): AppView {
         endButton(s),
         el('span', { class: 'dir' }, arrow),
         endButton(t),
+        correct ? rejectButton(correct, e) : null,
       ),
       el(
         'div',

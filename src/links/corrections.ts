@@ -1,0 +1,396 @@
+// The user's corrections file: one correction a line. Edge corrections are one pure step after the link stage,
+// merges one after the merge stage. The line format is read and written here only (the dev server writes lines
+// with `correctionLine`).
+import type {
+  ConceptRecord,
+  Diagnostic,
+  EdgeRecord,
+  EdgeType,
+  LinkResult,
+  NodeId,
+  PaperId,
+  PaperRecord,
+  ParseResult,
+} from '../types.js';
+import { EDGE_TYPES } from '../types.js';
+
+/** File name of the optional corrections file, in the root of the content folder. */
+export const CORRECTIONS_FILE_NAME = 'papermap.corrections.txt';
+
+export type CorrectionVerb = 'reject' | 'confirm' | 'add';
+export const CORRECTION_VERBS: readonly CorrectionVerb[] = ['reject', 'confirm', 'add'];
+
+export interface Correction {
+  verb: CorrectionVerb;
+  type: EdgeType;
+  source: string;
+  target: string;
+  line: number;
+}
+
+const LINE = /^(\S+)\s+(\S+)\s+(.+?)\s+(->|--)\s+(.+?)\s*$/;
+const MERGE = /^merge\s+(.+?)\s+<-\s+(.+?)\s*$/;
+
+/** `merge <into> <- <from>`: two papers the notes keep apart are one work; `into` keeps its id and label. */
+export interface MergeCorrection {
+  into: string;
+  from: string;
+  line: number;
+}
+
+function isVerb(value: string): value is CorrectionVerb {
+  return (CORRECTION_VERBS as readonly string[]).includes(value);
+}
+
+function isEdgeType(value: string): value is EdgeType {
+  return (EDGE_TYPES as readonly string[]).includes(value);
+}
+
+function arrowOf(type: EdgeType): '->' | '--' {
+  return type === 'same-group' ? '--' : '->';
+}
+
+function keyOf(type: EdgeType, source: string, target: string): string {
+  return `${type}:${source}${type === 'same-group' ? '--' : '->'}${target}`;
+}
+
+/** A node reference is one token-free line piece: no line break, no arrow, not empty. */
+function validRef(ref: string): boolean {
+  return (
+    ref.length > 0 && ref.length <= 500 && !/[\r\n]/.test(ref) && !ref.includes('->') && !ref.includes('--')
+  );
+}
+
+/**
+ * The line for one correction (`reject builds-on arxiv:1 -> arxiv:2`), or an error message when the parts
+ * cannot make a line that reads back as the same correction.
+ */
+export function correctionLine(input: {
+  verb: unknown;
+  type: unknown;
+  source: unknown;
+  target: unknown;
+}): { line: string } | { error: string } {
+  const { verb, type, source, target } = input;
+  if (typeof verb !== 'string' || !isVerb(verb))
+    return { error: `verb must be one of ${CORRECTION_VERBS.join(', ')}` };
+  if (typeof type !== 'string' || !isEdgeType(type))
+    return { error: `type must be one of ${EDGE_TYPES.join(', ')}` };
+  if (typeof source !== 'string' || typeof target !== 'string')
+    return { error: 'source and target must be strings' };
+  const s = source.trim();
+  const t = target.trim();
+  if (!validRef(s) || !validRef(t) || /\s/.test(s[0] ?? '') || s !== source || t !== target)
+    return { error: 'source and target must be node ids or labels on one line, without arrows' };
+  const line = `${verb} ${type} ${s} ${arrowOf(type)} ${t}`;
+  const back = parseCorrections(line, CORRECTIONS_FILE_NAME);
+  const read = back.corrections[0];
+  if (back.diagnostics.length > 0 || !read || read.source !== s || read.target !== t)
+    return { error: 'source and target do not read back as the same correction' };
+  return { line };
+}
+
+/** Reads the file: comments (`#`) and blank lines are skipped; a bad line is a located diagnostic. */
+export function parseCorrections(
+  text: string,
+  file: string,
+): { corrections: Correction[]; merges: MergeCorrection[]; diagnostics: Diagnostic[] } {
+  const corrections: Correction[] = [];
+  const merges: MergeCorrection[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string;
+    const trimmed = raw.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const column = raw.length - raw.trimStart().length + 1;
+    const bad = (message: string) =>
+      diagnostics.push({
+        rule: 'correction-invalid',
+        severity: 'warning',
+        file,
+        line: i + 1,
+        column,
+        message,
+      });
+    const merge = MERGE.exec(trimmed);
+    if (merge) {
+      const [, into, from] = merge as unknown as [string, string, string];
+      if (!validRef(into) || !validRef(from)) bad('a node is named by its id or label, on one line');
+      else merges.push({ into, from, line: i + 1 });
+      continue;
+    }
+    const m = LINE.exec(trimmed);
+    if (!m) {
+      bad(
+        `expected "<verb> <type> <source> -> <target>" or "merge <paper> <- <paper>", got "${trimmed.slice(0, 80)}"`,
+      );
+      continue;
+    }
+    const [, verb, type, source, arrow, target] = m as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    if (!isVerb(verb)) {
+      bad(`unknown verb "${verb}" (${CORRECTION_VERBS.join(', ')})`);
+      continue;
+    }
+    if (!isEdgeType(type)) {
+      bad(`unknown edge type "${type}" (${EDGE_TYPES.join(', ')})`);
+      continue;
+    }
+    if (arrow !== arrowOf(type)) {
+      bad(`a ${type} edge is written with "${arrowOf(type)}"`);
+      continue;
+    }
+    if (!validRef(source) || !validRef(target)) {
+      bad('a node is named by its id or label, on one line');
+      continue;
+    }
+    corrections.push({ verb, type, source, target, line: i + 1 });
+  }
+  return { corrections, merges, diagnostics };
+}
+
+/**
+ * The link result with the user's corrections applied: rejected edges gone, confirmed and added edges marked
+ * `by: 'user'`. A node is named by its id or by its exact label (paper) or name (concept); a name that fits
+ * no node, or more than one, and a correction that fits no edge, are located diagnostics. Edge records that
+ * no correction touches keep their identity; the output stays sorted by key.
+ */
+export function applyCorrections(
+  links: LinkResult,
+  papers: readonly PaperRecord[],
+  input: { file: string; text: string } | null,
+): LinkResult {
+  if (input === null) return links;
+  const { file } = input;
+  const { corrections, diagnostics } = parseCorrections(input.text, file);
+  if (corrections.length === 0 && diagnostics.length === 0) return links;
+  const nodes = nodeNames(papers, links.concepts);
+  const resolve = (ref: string, c: Correction): NodeId | null => {
+    if (nodes.ids.has(ref)) return ref as NodeId;
+    const named = nodes.byName.get(ref);
+    if (named && named.length === 1) return named[0] as NodeId;
+    diagnostics.push({
+      rule: 'correction-unknown-node',
+      severity: 'warning',
+      file,
+      line: c.line,
+      column: 1,
+      message: named
+        ? `"${ref}" names ${named.length} nodes (${named.slice(0, 3).join(', ')}); use the node id`
+        : `no node is called "${ref}" (a paper id like arxiv:2501.00001, a concept id, or an exact label)`,
+    });
+    return null;
+  };
+  // The last line about an edge wins (a later confirm undoes an earlier reject).
+  const wanted = new Map<
+    string,
+    { correction: Correction; type: EdgeType; source: NodeId; target: NodeId }
+  >();
+  for (const c of corrections) {
+    let source = resolve(c.source, c);
+    let target = source === null ? null : resolve(c.target, c);
+    if (source === null || target === null) continue;
+    if (c.type === 'same-group' && target < source) [source, target] = [target, source];
+    const key = keyOf(c.type, source, target);
+    wanted.delete(key);
+    wanted.set(key, { correction: c, type: c.type, source, target });
+  }
+  if (wanted.size === 0) return { ...links, diagnostics: [...links.diagnostics, ...diagnostics] };
+  const edges: EdgeRecord[] = [];
+  const seen = new Set<string>();
+  for (const edge of links.edges) {
+    const w = wanted.get(edge.key);
+    if (!w) {
+      edges.push(edge);
+      continue;
+    }
+    seen.add(edge.key);
+    if (w.correction.verb === 'reject') continue;
+    edges.push({ ...edge, by: 'user' });
+  }
+  let added = false;
+  for (const [key, w] of wanted) {
+    if (seen.has(key)) continue;
+    const c = w.correction;
+    if (c.verb === 'add') {
+      if (w.source === w.target) {
+        diagnostics.push(at(file, c, 'correction-invalid', 'an edge cannot join a node to itself'));
+        continue;
+      }
+      edges.push({
+        key,
+        type: w.type,
+        source: w.source,
+        target: w.target,
+        directed: w.type !== 'same-group',
+        evidence: [`added by you in ${file}`],
+        sources: [{ file, line: c.line }],
+        confidence: 1,
+        by: 'user',
+      });
+      added = true;
+    } else {
+      diagnostics.push(
+        at(
+          file,
+          c,
+          'correction-no-edge',
+          `no ${w.type} edge ${key} to ${c.verb}; the line does nothing now`,
+          'info',
+        ),
+      );
+    }
+  }
+  if (added) edges.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { concepts: links.concepts, edges, diagnostics: [...links.diagnostics, ...diagnostics] };
+}
+
+function at(
+  file: string,
+  c: Correction,
+  rule: string,
+  message: string,
+  severity: Diagnostic['severity'] = 'warning',
+): Diagnostic {
+  return { rule, severity, file, line: c.line, column: 1, message };
+}
+
+function nodeNames(
+  papers: readonly PaperRecord[],
+  concepts: readonly ConceptRecord[],
+): { ids: Set<string>; byName: Map<string, string[]> } {
+  const ids = new Set<string>();
+  const byName = new Map<string, string[]>();
+  const name = (n: string, id: string) => {
+    const list = byName.get(n);
+    if (!list) byName.set(n, [id]);
+    else if (!list.includes(id)) list.push(id);
+  };
+  for (const paper of papers) {
+    ids.add(paper.id);
+    name(paper.label, paper.id);
+    name(paper.title, paper.id);
+  }
+  for (const concept of concepts) {
+    ids.add(concept.id);
+    name(concept.label, concept.id);
+  }
+  return { ids, byName };
+}
+
+/**
+ * The parse result with the corrections file's merges applied (before the link stage): each `merge A <- B`
+ * folds paper B into paper A (A keeps its id, label and title; B's title becomes another title; places,
+ * text, links and names are joined) and notes' links to B point to A. A name that fits no paper (or several)
+ * is a located diagnostic; the line's other problems are reported by `applyCorrections`.
+ */
+export function applyMerges(parsed: ParseResult, input: { file: string; text: string } | null): ParseResult {
+  if (input === null) return parsed;
+  const { merges } = parseCorrections(input.text, input.file);
+  if (merges.length === 0) return parsed;
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map<string, PaperRecord>(parsed.papers.map((p) => [p.id, p]));
+  const names = nodeNames(parsed.papers, []);
+  const root = new Map<string, string>();
+  const find = (id: string): string => {
+    let at = id;
+    while (root.has(at)) at = root.get(at) as string;
+    return at;
+  };
+  const resolve = (ref: string, m: MergeCorrection): string | null => {
+    if (byId.has(ref)) return find(ref);
+    const named = names.byName.get(ref);
+    if (named && named.length === 1) return find(named[0] as string);
+    diagnostics.push({
+      rule: 'correction-unknown-node',
+      severity: 'warning',
+      file: input.file,
+      line: m.line,
+      column: 1,
+      message: named
+        ? `"${ref}" names ${named.length} papers (${named.slice(0, 3).join(', ')}); use the paper id`
+        : `no paper is called "${ref}" (only papers can be merged: an id like arxiv:2501.00001 or an exact label)`,
+    });
+    return null;
+  };
+  const merged = new Map<string, PaperRecord>();
+  for (const m of merges) {
+    const into = resolve(m.into, m);
+    const from = into === null ? null : resolve(m.from, m);
+    if (into === null || from === null) continue;
+    if (into === from) {
+      diagnostics.push({
+        rule: 'correction-no-edge',
+        severity: 'info',
+        file: input.file,
+        line: m.line,
+        column: 1,
+        message: `${m.into} and ${m.from} are already one node`,
+      });
+      continue;
+    }
+    const a = merged.get(into) ?? (byId.get(into) as PaperRecord);
+    const b = merged.get(from) ?? (byId.get(from) as PaperRecord);
+    merged.set(into, joinPapers(a, b));
+    merged.delete(from);
+    root.set(from, into);
+  }
+  if (root.size === 0) return { ...parsed, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+  const papers: PaperRecord[] = [];
+  for (const paper of parsed.papers) {
+    if (root.has(paper.id)) continue;
+    let out = merged.get(paper.id) ?? paper;
+    if (out.noteLinks?.some((l) => root.has(l.target))) {
+      const noteLinks = out.noteLinks
+        .map((l) => (root.has(l.target) ? { ...l, target: find(l.target) as PaperId } : l))
+        .filter((l) => l.target !== out.id);
+      out = { ...out, noteLinks };
+    }
+    papers.push(out);
+  }
+  return {
+    papers,
+    diagnostics: [...parsed.diagnostics, ...diagnostics],
+    stats: {
+      ...parsed.stats,
+      papers: papers.length,
+      mergedDuplicates: parsed.stats.mergedDuplicates + root.size,
+    },
+  };
+}
+
+function union<T>(a: readonly T[], b: readonly T[]): T[] {
+  return [...new Set([...a, ...b])];
+}
+
+/** One record for two: `a`'s identity, both places and texts. */
+function joinPapers(a: PaperRecord, b: PaperRecord): PaperRecord {
+  const out: PaperRecord = {
+    ...b,
+    ...a,
+    altTitles: union(a.altTitles, [b.title, ...b.altTitles]).filter((t) => t !== a.title),
+    authors: a.authors.length > 0 ? a.authors : b.authors,
+    topics: union(a.topics, b.topics),
+    summary: [a.summary, b.summary].filter((t) => t.trim() !== '').join('\n\n'),
+    links: [...a.links, ...b.links.filter((l) => !a.links.some((k) => k.url === l.url))],
+    sources: [...a.sources, ...b.sources].sort((x, y) =>
+      x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line,
+    ),
+    tags: union(a.tags, b.tags),
+    citedOnly: a.citedOnly && b.citedOnly,
+    text: [...a.text, ...b.text],
+  };
+  const date = [a.date, b.date].filter((d): d is string => d !== undefined).sort()[0];
+  if (date !== undefined) out.date = date;
+  if (a.ids || b.ids) out.ids = { ...b.ids, ...a.ids };
+  if (a.noteLinks || b.noteLinks) out.noteLinks = [...(a.noteLinks ?? []), ...(b.noteLinks ?? [])];
+  if (a.concepts || b.concepts) out.concepts = union(a.concepts ?? [], b.concepts ?? []);
+  return out;
+}

@@ -1,0 +1,171 @@
+// The user's corrections file on the seed notes: reject, confirm and add edges, bad lines as located
+// diagnostics, and a long-lived builder agreeing with a fresh one after the file changes.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  applyCorrections,
+  applyMerges,
+  correctionLine,
+  CORRECTIONS_FILE_NAME,
+  parseCorrections,
+} from '../../src/links/corrections.js';
+import { findLinks } from '../../src/links/index.js';
+import { parseNotes } from '../../src/parse/index.js';
+import { createBuilder } from '../../src/pipeline.js';
+import type { NoteFile } from '../../src/types.js';
+
+const seedPath = fileURLToPath(new URL('../../content/reinforcement-learning.md', import.meta.url));
+const seed: NoteFile = { path: 'reinforcement-learning.md', text: readFileSync(seedPath, 'utf8') };
+const parsed = parseNotes([seed]);
+const links = findLinks(parsed.papers);
+const file = CORRECTIONS_FILE_NAME;
+const builds = links.edges.find((e) => e.key === 'builds-on:arxiv:2506.16141->concept:grpo');
+const other = links.edges.find((e) => e.type === 'builds-on' && e !== builds);
+
+describe('corrections file', () => {
+  it('the seed has the edges these tests correct', () => {
+    expect(builds).toBeDefined();
+    expect(other).toBeDefined();
+  });
+
+  it("reject removes exactly that edge; confirm marks it as the user's; others keep their identity", () => {
+    const text = `# mine\nreject builds-on arxiv:2506.16141 -> concept:grpo\nconfirm builds-on ${other!.source} -> ${other!.target}\n`;
+    const out = applyCorrections(links, parsed.papers, { file, text });
+    expect(out.edges.some((e) => e.key === builds!.key)).toBe(false);
+    expect(out.edges).toHaveLength(links.edges.length - 1);
+    const confirmed = out.edges.find((e) => e.key === other!.key)!;
+    expect(confirmed.by).toBe('user');
+    expect(confirmed.evidence).toEqual(other!.evidence);
+    const untouched = links.edges.find((e) => e.key !== builds!.key && e.key !== other!.key)!;
+    expect(out.edges.find((e) => e.key === untouched.key)).toBe(untouched);
+    expect(out.diagnostics).toEqual(links.diagnostics);
+  });
+
+  it('the last line about an edge wins', () => {
+    const text = `reject ${builds!.type} ${builds!.source} -> ${builds!.target}\nconfirm ${builds!.type} ${builds!.source} -> ${builds!.target}`;
+    const out = applyCorrections(links, parsed.papers, { file, text });
+    expect(out.edges.find((e) => e.key === builds!.key)?.by).toBe('user');
+  });
+
+  it('add makes a new edge, named by label, cited to its line, in key order', () => {
+    const a = parsed.papers[0]!;
+    const b = parsed.papers[1]!;
+    const text = `\nadd critiques ${a.id} -> ${b.label}\n`;
+    const out = applyCorrections(links, parsed.papers, { file, text });
+    const added = out.edges.find((e) => e.key === `critiques:${a.id}->${b.id}`);
+    expect(added).toMatchObject({ by: 'user', sources: [{ file, line: 2 }], directed: true, confidence: 1 });
+    const keys = out.edges.map((e) => e.key);
+    expect(keys).toEqual([...keys].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+  });
+
+  it('bad lines are located diagnostics, never a throw, and change nothing', () => {
+    const text = [
+      'reject builds-on arxiv:2506.16141',
+      'erase builds-on a -> b',
+      'reject cites a -> b',
+      'reject same-group a -> b',
+      'reject builds-on arxiv:0000.00000 -> concept:grpo',
+      'confirm builds-on concept:grpo -> arxiv:2506.16141',
+    ].join('\n');
+    const out = applyCorrections(links, parsed.papers, { file, text });
+    expect(out.edges).toEqual(links.edges);
+    const mine = out.diagnostics.filter((d) => d.file === file);
+    expect(mine.map((d) => [d.rule, d.line])).toEqual([
+      ['correction-invalid', 1],
+      ['correction-invalid', 2],
+      ['correction-invalid', 3],
+      ['correction-invalid', 4],
+      ['correction-unknown-node', 5],
+      ['correction-no-edge', 6],
+    ]);
+  });
+
+  it('correctionLine writes what parseCorrections reads back, and refuses anything else', () => {
+    const made = correctionLine({ verb: 'reject', type: 'same-group', source: 'arxiv:1', target: 'arxiv:2' });
+    expect(made).toEqual({ line: 'reject same-group arxiv:1 -- arxiv:2' });
+    expect(parseCorrections((made as { line: string }).line, file).corrections).toMatchObject([
+      { verb: 'reject', type: 'same-group', source: 'arxiv:1', target: 'arxiv:2', line: 1 },
+    ]);
+    for (const bad of [
+      { verb: 'drop', type: 'uses', source: 'a', target: 'b' },
+      { verb: 'reject', type: 'cites', source: 'a', target: 'b' },
+      { verb: 'reject', type: 'uses', source: 'a\nadd uses x', target: 'b' },
+      { verb: 'reject', type: 'uses', source: 'a -> c', target: 'b' },
+      { verb: 'reject', type: 'uses', source: ' a', target: 'b' },
+      { verb: 'reject', type: 'uses', source: '', target: 'b' },
+      { verb: 'reject', type: 'uses', source: 1, target: 'b' },
+    ])
+      expect(correctionLine(bad)).toHaveProperty('error');
+  });
+
+  it('a long-lived builder agrees with a fresh one as the file is written, edited and removed', () => {
+    const warm = createBuilder({ layout: false });
+    warm.update([seed]);
+    const before = warm.build();
+    const states = [
+      `reject builds-on ${builds!.source} -> ${builds!.target}\n`,
+      `reject builds-on ${builds!.source} -> ${builds!.target}\nadd uses ${parsed.papers[2]!.id} -> concept:grpo\n`,
+      null,
+    ];
+    for (const text of states) {
+      const corrections = text === null ? null : { file, text };
+      warm.update({ corrections });
+      const w = warm.build();
+      const fresh = createBuilder({ layout: false });
+      fresh.update({ changed: [seed], corrections, replaceAll: true });
+      const f = fresh.build();
+      expect(JSON.stringify(w.links.edges)).toBe(JSON.stringify(f.links.edges));
+      expect(JSON.stringify(w.graph.edges)).toBe(JSON.stringify(f.graph.edges));
+      expect(w.graph.edges.some((e) => e.key === builds!.key)).toBe(text === null);
+      if (text?.includes('add'))
+        expect(
+          w.graph.edges.find((e) => e.key === `uses:${parsed.papers[2]!.id}->concept:grpo`)?.attributes.by,
+        ).toBe('user');
+    }
+    expect(JSON.stringify(warm.build().links.edges)).toBe(JSON.stringify(before.links.edges));
+  });
+
+  it('merge folds one paper into another before links are found; names that fit no paper are diagnosed', () => {
+    // Two papers of the seed with edges of their own (the second's become the first's).
+    const withEdges = (id: string) => links.edges.filter((e) => e.source === id && e.type !== 'mentions');
+    const [a, b] = parsed.papers.filter((p) => withEdges(p.id).length > 0 && !p.citedOnly);
+    const text = `merge ${a!.id} <- ${b!.label}\nmerge nobody <- ${a!.id}\nmerge ${a!.id} <- ${b!.id}\n`;
+    const out = applyMerges(parsed, { file, text });
+    expect(out.papers).toHaveLength(parsed.papers.length - 1);
+    expect(out.papers.some((p) => p.id === b!.id)).toBe(false);
+    const joined = out.papers.find((p) => p.id === a!.id)!;
+    expect(joined.label).toBe(a!.label);
+    expect(joined.altTitles).toContain(b!.title);
+    expect(joined.sources).toEqual(expect.arrayContaining([...a!.sources, ...b!.sources]));
+    expect(out.diagnostics.filter((d) => d.file === file).map((d) => [d.rule, d.line])).toEqual([
+      ['correction-unknown-node', 2],
+      ['correction-no-edge', 3],
+    ]);
+    const relinked = findLinks(out.papers);
+    for (const e of withEdges(b!.id))
+      if (e.target !== a!.id)
+        expect(relinked.edges.some((x) => x.source === a!.id && x.target === e.target)).toBe(true);
+    expect(relinked.edges.some((x) => x.source === b!.id || x.target === b!.id)).toBe(false);
+    expect(parseCorrections(text, file).diagnostics).toEqual([]);
+  });
+
+  it('a long-lived builder agrees with a fresh one when a merge is added and removed', () => {
+    const [a, b] = parsed.papers.filter((p) => !p.citedOnly);
+    const warm = createBuilder({ layout: false });
+    warm.update([seed]);
+    warm.build();
+    for (const text of [`merge ${a!.id} <- ${b!.id}\n`, null]) {
+      const corrections = text === null ? null : { file, text };
+      warm.update({ corrections });
+      const w = warm.build();
+      const fresh = createBuilder({ layout: false });
+      fresh.update({ changed: [seed], corrections, replaceAll: true });
+      const f = fresh.build();
+      expect(JSON.stringify(w.parsed)).toBe(JSON.stringify(f.parsed));
+      expect(JSON.stringify(w.links.edges)).toBe(JSON.stringify(f.links.edges));
+      expect(JSON.stringify(w.graph.edges)).toBe(JSON.stringify(f.graph.edges));
+      expect(w.graph.nodes.some((n) => n.key === b!.id)).toBe(text === null);
+    }
+  });
+});
