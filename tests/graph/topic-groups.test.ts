@@ -36,6 +36,53 @@ describe('topicGroups', () => {
     );
   });
 
+  it('splits one level at a time, a container without papers of its own is no group, and the bounds count', () => {
+    const tree = buildTopicTree(
+      papers([
+        [['Other'], 1000],
+        [['Topics', 'Data', 'Text'], 300],
+        [['Topics', 'Data', 'Images'], 300],
+        [['Topics', 'Eval'], 200],
+        [['Topics', 'Misc'], 200],
+      ]),
+    );
+    expect(topicGroups(tree).sort()).toEqual(['Other', 'Topics / Data', 'Topics / Eval', 'Topics / Misc']);
+    // Exactly 500 papers, and exactly 30% of the map: a container.
+    for (const [rest, t] of [
+      [500, [200, 150, 150]],
+      [1400, [250, 200, 150]],
+    ] as const) {
+      const edge = buildTopicTree(
+        papers([
+          [['Rest'], rest],
+          [['T', 'a'], t[0]],
+          [['T', 'b'], t[1]],
+          [['T', 'c'], t[2]],
+        ]),
+      );
+      expect(topicGroups(edge).sort()).toEqual(['Rest', 'T / a', 'T / b', 'T / c']);
+    }
+    // 499 papers, or just under 30%: one group.
+    const under = buildTopicTree(
+      papers([
+        [['Rest'], 1000],
+        [['T', 'a'], 199],
+        [['T', 'b'], 150],
+        [['T', 'c'], 150],
+      ]),
+    );
+    expect(topicGroups(under).sort()).toEqual(['Rest', 'T']);
+    const share = buildTopicTree(
+      papers([
+        [['Rest'], 1167],
+        [['T', 'a'], 200],
+        [['T', 'b'], 150],
+        [['T', 'c'], 150],
+      ]),
+    );
+    expect(topicGroups(share).sort()).toEqual(['Rest', 'T']);
+  });
+
   it('keeps one group per heading on a small map or when a big topic has fewer than three subtopics', () => {
     const small = buildTopicTree(
       papers([

@@ -15,6 +15,10 @@ describe('a weak uses-cue next to compares or critiques on the same name', () =>
     // weak use inside what is compared: a mention, neither uses nor builds-on
     ['FooRL 优于采用 GRPO 训练的模型。', ['mentions concept:grpo']],
     ['FooRL 优于使用了 PPO 的基线。', ['mentions concept:ppo']],
+    ['FooRL 批评了采用 GRPO 训练的模型。', ['mentions concept:grpo']],
+    // a use after the compared name, or in its own clause, is the entry's own
+    ['FooRL 优于 PPO，采用 GRPO 训练。', ['compares concept:ppo', 'uses concept:grpo']],
+    ['FooRL outperforms PPO and uses GRPO.', ['compares concept:ppo', 'uses concept:grpo']],
     // weak use + critiques: only critiques
     ['采用 GRPO 训练的模型存在缺陷。', ['critiques concept:grpo']],
     ['Models that uses PPO fail to scale.', ['critiques concept:ppo']],
