@@ -139,12 +139,21 @@ export class AuthorIndex {
   }
 }
 
-/** Whether a display name gives the author's full name (`Muhammad Khalifa`, `王增志`), not an initial (`Khalifa, M`). */
+/**
+ * Whether a display name tells one person apart: a full name (`Muhammad Khalifa`, `卡罗琳娜·鲁德尼卡`), not an
+ * initial (`Khalifa, M`). A Chinese name of two or three characters (`张涛`, `杨丽`, `周东亮`) is written the same
+ * for thousands of people, so, like an initial, it needs a second shared author.
+ */
 export function isFullName(display: string | undefined): boolean {
   if (display === undefined) return false;
   const key = authorKey(display);
-  return key !== undefined && (key.first === '' || key.first.length >= 2);
+  if (key === undefined) return false;
+  if (key.first === '') return [...key.last].length >= HAN_DISTINCT_LENGTH;
+  return key.first.length >= 2;
 }
+
+/** Characters a name in Han script needs to be told apart alone (transliterated names are longer). */
+const HAN_DISTINCT_LENGTH = 4;
 
 /**
  * Whether one shared group (`author:…`, `org:…`) is evidence enough for a pair, given each paper's groups

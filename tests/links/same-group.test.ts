@@ -68,12 +68,30 @@ describe('same-group by author', () => {
     expect(sameGroup(result)).toEqual([]);
   });
 
-  it('joins Han-character names written with spaces', () => {
+  it('joins Han-character names written with spaces, with a second shared author for a short Chinese name', () => {
     const result = findLinks([
-      paper('arxiv:1', { authors: ['王增志'] }),
-      paper('arxiv:2', { authors: ['王 增志'] }),
+      paper('arxiv:1', { authors: ['王增志', '李 明华'] }),
+      paper('arxiv:2', { authors: ['王 增志', '李明华'] }),
     ]);
-    expect(sameGroup(result)).toEqual(['same-group:arxiv:1--arxiv:2 via 王增志']);
+    expect(sameGroup(result)).toEqual(['same-group:arxiv:1--arxiv:2 via 李 明华; 王增志']);
+  });
+
+  it('does not join two papers on one short Chinese name alone (张涛 is thousands of people)', () => {
+    const result = findLinks([
+      paper('arxiv:1', { authors: ['张涛'] }),
+      paper('arxiv:2', { authors: ['张 涛'] }),
+      paper('arxiv:3', { authors: ['周东亮', 'Ada Lovelace'] }),
+      paper('arxiv:4', { authors: ['周东亮', 'Grace Hopper'] }),
+    ]);
+    expect(sameGroup(result)).toEqual([]);
+  });
+
+  it('joins a long transliterated name alone (卡罗琳娜·鲁德尼卡)', () => {
+    const result = findLinks([
+      paper('arxiv:1', { authors: ['卡罗琳娜·鲁德尼卡'] }),
+      paper('arxiv:2', { authors: ['卡罗琳娜·鲁德尼卡'] }),
+    ]);
+    expect(sameGroup(result)).toEqual(['same-group:arxiv:1--arxiv:2 via 卡罗琳娜·鲁德尼卡']);
   });
 
   it(`links up to ${HANDFUL} papers pairwise and chains bigger groups in date order`, () => {
