@@ -313,6 +313,20 @@ function issuedOf(value: unknown): string | undefined {
 }
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/** Indexes of the lines from `from` on that lie outside fenced code blocks (the fence lines excluded). */
+function outsideFences(lines: readonly string[], from: number): number[] {
+  const out: number[] = [];
+  let fence: string | undefined;
+  for (let i = from; i < lines.length; i++) {
+    const f = FENCE.exec(lines[i]!);
+    if (f) {
+      if (fence === undefined) fence = f[1]![0]!;
+      else if (f[1]![0] === fence) fence = undefined;
+    } else if (fence === undefined) out.push(i);
+  }
+  return out;
+}
 /** `> **Title**:: x`, `Title:: x`, `- Year:: 2021` (Dataview inline fields, also inside callouts). */
 const DATAVIEW =
   /^\s{0,3}(?:>\s{0,4})*(?:[-*+]\s+)?(?:\*\*|__)?([\p{L}][\p{L}\p{N} ()_-]{0,30}?)(?:\*\*|__)?\s{0,2}::\s*(.*)$/u;
@@ -323,17 +337,10 @@ const COLON_FIELD =
 /** Body fields of a note (`Title::`, `**作者**:` …) with their roles and lines, skipping code blocks. */
 function bodyFields(lines: readonly string[], from: number): FieldHit[] {
   const hits: FieldHit[] = [];
-  let fence: string | undefined;
   let seenText = 0;
-  for (let i = from; i < lines.length; i++) {
+  for (const i of outsideFences(lines, from)) {
     const line = lines[i]!;
-    const f = FENCE.exec(line);
-    if (f) {
-      if (fence === undefined) fence = f[1]![0]!;
-      else if (f[1]![0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined || line.trim() === '') continue;
+    if (line.trim() === '') continue;
     // A digest's timestamped entry: whatever fields follow are that entry's, not the note's.
     if (matchTimestamp(line.replace(/^\s{0,3}(?:[-*+]\s+|\d{1,3}[.)]\s+)?/, ''))?.strong) break;
     const heading = /^\s{0,3}#{1,6}\s/.test(line);
@@ -382,16 +389,9 @@ export function findNoteLinks(
   skipLines?: ReadonlySet<number>,
 ): NoteLinkRef[] {
   const out: NoteLinkRef[] = [];
-  let fence: string | undefined;
-  for (let i = from; i < lines.length; i++) {
+  for (const i of outsideFences(lines, from)) {
     const line = lines[i]!;
-    const f = FENCE.exec(line);
-    if (f) {
-      if (fence === undefined) fence = f[1]![0]!;
-      else if (f[1]![0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined || skipLines?.has(i + 1)) continue;
+    if (skipLines?.has(i + 1)) continue;
     if (!line.includes('[[') && !/\]\([^()]{0,300}\.md/i.test(line)) continue;
     const text = plainValue(line.replace(/^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?/, '')).slice(0, 300);
     for (const m of line.matchAll(
@@ -420,16 +420,9 @@ export function findNoteLinks(
 /** `@citekey` and `[@citekey]` (pandoc) and `[[citekey]]` mentions, outside code. */
 export function findCitekeys(lines: readonly string[], from: number): { citekey: string; line: number }[] {
   const out: { citekey: string; line: number }[] = [];
-  let fence: string | undefined;
-  for (let i = from; i < lines.length; i++) {
+  for (const i of outsideFences(lines, from)) {
     const line = lines[i]!;
-    const f = FENCE.exec(line);
-    if (f) {
-      if (fence === undefined) fence = f[1]![0]!;
-      else if (f[1]![0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined || !/[@[]/.test(line)) continue;
+    if (!/[@[]/.test(line)) continue;
     for (const m of line.matchAll(/(?<![\w.@/])@([A-Za-z][\w:-]{4,79})/g)) {
       const key = m[1]!.replace(/[:-]+$/, '');
       if (isCitekey(key) && !out.some((c) => c.citekey === key && c.line === i + 1))
@@ -480,16 +473,8 @@ function yearFromPath(file: string): string | undefined {
 }
 
 function firstHeading(lines: readonly string[], from: number): { text: string; line: number } | undefined {
-  let fence: string | undefined;
-  for (let i = from; i < lines.length; i++) {
+  for (const i of outsideFences(lines, from)) {
     const line = lines[i]!;
-    const f = FENCE.exec(line);
-    if (f) {
-      if (fence === undefined) fence = f[1]![0]!;
-      else if (f[1]![0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined) continue;
     const m = /^\s{0,3}(#{1,2})\s+(.+?)\s*#*\s*$/.exec(line);
     if (m) return { text: plainValue(m[2]!), line: i + 1 };
   }
@@ -691,16 +676,8 @@ export function readNote(input: NoteInput): NoteReading {
   // ---- what else the note's body names: its own arXiv id when it has only one, other ids ------------------------
   const bodyIds: { id: string; line: number }[] = [];
   const bodyOpen: WorkIds = {};
-  let fence: string | undefined;
-  for (let i = from; i < lines.length; i++) {
+  for (const i of outsideFences(lines, from)) {
     const line = lines[i]!;
-    const f = FENCE.exec(line);
-    if (f) {
-      if (fence === undefined) fence = f[1]![0]!;
-      else if (f[1]![0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined) continue;
     for (const ref of findArxivRefs(line))
       if (!ref.invalid && !bodyIds.some((b) => b.id === ref.id)) bodyIds.push({ id: ref.id, line: i + 1 });
     if (/openreview|aclanthology|semanticscholar/i.test(line))
