@@ -58,3 +58,19 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const c of children) if (c !== null && c !== undefined) e.append(c);
   return e;
 }
+
+/**
+ * Show or hide a side pane (list, links table). The pane is painted first; the narrower or wider map is
+ * redrawn just after that frame, and only when the map's width changed (not on every install).
+ */
+export function setPaneOpen(app: App, pane: HTMLElement, open: boolean): void {
+  const changed = pane.hidden === open;
+  pane.hidden = !open;
+  if (changed)
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        app.renderer?.resize();
+        app.renderer?.refresh({ skipIndexation: true });
+      }, 0),
+    );
+}

@@ -4,7 +4,7 @@
 import { EDGE_TYPES } from '../../types.js';
 import type { EdgeType } from '../../types.js';
 import type { App, AppView } from '../app.js';
-import { byId, el } from '../app.js';
+import { byId, el, setPaneOpen } from '../app.js';
 import type { SendCorrection } from '../corrections.js';
 import { EDGE_COLORS, EDGE_LABELS } from '../appearance/index.js';
 import { linkRows } from '../link-table/index.js';
@@ -190,17 +190,7 @@ export function createLinksTable(app: App, correct: SendCorrection | null = null
     update(prev: State | null, next: State) {
       const open = next.pane === 'links';
       if (prev === null || prev.pane !== next.pane) {
-        const changed = pane.hidden === open;
-        pane.hidden = !open;
-        // The pane is painted first; the narrower map is redrawn just after that frame (only when the map's
-        // width changed: not on every install).
-        if (changed)
-          requestAnimationFrame(() =>
-            setTimeout(() => {
-              app.renderer?.resize();
-              app.renderer?.refresh({ skipIndexation: true });
-            }, 0),
-          );
+        setPaneOpen(app, pane, open);
         if (open) refill(true);
         return;
       }

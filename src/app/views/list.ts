@@ -2,7 +2,7 @@
 // navigable; its selected row is the map's selected node and the other way round.
 import { EDGE_TYPES } from '../../types.js';
 import type { App, AppView } from '../app.js';
-import { byId, el } from '../app.js';
+import { byId, el, setPaneOpen } from '../app.js';
 import { linkCounts, listRows, moveInList, rowText } from '../list/index.js';
 import { selectNode, setPane, sortList } from '../state/index.js';
 import type { ListSortKey, State } from '../state/index.js';
@@ -141,17 +141,7 @@ export function createListView(app: App): AppView {
     update(prev: State | null, next: State) {
       const open = next.pane === 'list';
       if (prev === null || prev.pane !== next.pane) {
-        const changed = pane.hidden === open;
-        pane.hidden = !open;
-        // The pane is painted first; the narrower map is redrawn just after that frame (only when the map's
-        // width changed: not on every install).
-        if (changed)
-          requestAnimationFrame(() =>
-            setTimeout(() => {
-              app.renderer?.resize();
-              app.renderer?.refresh({ skipIndexation: true });
-            }, 0),
-          );
+        setPaneOpen(app, pane, open);
         if (open) {
           refill(true);
           if (prev !== null) scroller.focus({ preventScroll: true });
