@@ -15,17 +15,20 @@ async function newest(p) {
   return t;
 }
 
+/** Whether `marker` (an output file) is newer than every file under `sources` (paths relative to the root). */
+export async function upToDate(marker, sources) {
+  const built = await stat(marker).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
+  let latest = 0;
+  for (const s of sources) latest = Math.max(latest, await newest(path.join(root, s)));
+  return built > latest;
+}
+
 export async function buildApp({ force = false } = {}) {
-  if (!force) {
-    const built = await stat(path.join(outDir, 'index.html')).then(
-      (s) => s.mtimeMs,
-      () => 0,
-    );
-    const sources = ['index.html', 'vite.config.ts', 'src/app', 'src/view', 'src/types.ts', 'package.json'];
-    let latest = 0;
-    for (const s of sources) latest = Math.max(latest, await newest(path.join(root, s)));
-    if (built > latest) return false;
-  }
+  const sources = ['index.html', 'vite.config.ts', 'src/app', 'src/view', 'src/types.ts', 'package.json'];
+  if (!force && (await upToDate(path.join(outDir, 'index.html'), sources))) return false;
   const { build } = await import('vite');
   await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
   return true;

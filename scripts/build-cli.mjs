@@ -1,11 +1,11 @@
 // Compiles the papermap command (src/ minus the page) to dist-cli/ with tsc and builds the page into
 // dist-app/, each only when its sources are newer than its output (`--force`: always).
 import { spawnSync } from 'node:child_process';
-import { copyFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from './build-app.mjs';
+import { buildApp, upToDate } from './build-app.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist-cli');
@@ -20,25 +20,9 @@ const SOURCES = [
   'src/types.ts',
 ];
 
-async function newest(p) {
-  const info = await stat(p);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let t = info.mtimeMs;
-  for (const name of await readdir(p)) t = Math.max(t, await newest(path.join(p, name)));
-  return t;
-}
-
 export async function buildCli({ force = false } = {}) {
-  if (!force) {
-    const built = await stat(stamp).then(
-      (s) => s.mtimeMs,
-      () => 0,
-    );
-    let latest = 0;
-    for (const s of [...SOURCES, 'tsconfig.json', 'tsconfig.cli.json', 'package.json'])
-      latest = Math.max(latest, await newest(path.join(root, s)));
-    if (built > latest) return false;
-  }
+  if (!force && (await upToDate(stamp, [...SOURCES, 'tsconfig.json', 'tsconfig.cli.json', 'package.json'])))
+    return false;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.cli.json')], {
     stdio: 'inherit',
