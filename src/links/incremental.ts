@@ -112,8 +112,13 @@ interface ClaimStats {
   arxivRefs: Set<string>;
 }
 
-/** The warm state of the link stage. Lives in a `LinkCache`. */
+/** The warm state of the link stage. Lives in a `LinkCache`; a one-shot build fills a fresh one and drops it. */
 export class LinkIndex {
+  /**
+   * Whether a later build will patch this index. A one-shot build's index (false) skips what only tells a later
+   * build what to read again: record and name prints, claim signatures, folded texts and their sketches, lookups.
+   */
+  constructor(readonly forLater = true) {}
   lastRead = 0;
   /** How the last build came by its name table: kept as it was, patched for a few names, or resolved. */
   lastNames: 'kept' | 'patched' | 'resolved' = 'resolved';
@@ -481,7 +486,7 @@ export function warmLinks(
     const before = ix.claims.get(paper.id);
     priorClaims.set(paper.id, before);
     const claims = paperClaims(paper, p, lexicon);
-    const sig = claimsSig(paper, claims);
+    const sig = ix.forLater ? claimsSig(paper, claims) : '';
     if (before?.sig !== sig) reuse = false;
     ix.claims.set(paper.id, { record: paper, claims, sig });
   }
@@ -519,7 +524,7 @@ export function warmLinks(
       let entry = ix.claims.get(paper.id);
       if (entry?.record !== paper) {
         const claims = paperClaims(paper, p, lexicon);
-        entry = { record: paper, claims, sig: claimsSig(paper, claims) };
+        entry = { record: paper, claims, sig: ix.forLater ? claimsSig(paper, claims) : '' };
         ix.claims.set(paper.id, entry);
       }
       return entry.claims;
@@ -532,7 +537,7 @@ export function warmLinks(
     if (world !== ix.world) {
       // Everything is read again: start from an empty index, but keep the records to reuse their identity.
       const previous = { edges: ix.edges, concepts: ix.concepts };
-      const fresh = new LinkIndex();
+      const fresh = new LinkIndex(ix.forLater);
       Object.assign(ix, fresh, { claims: ix.claims, authorKeys: ix.authorKeys });
       ix.edges = [];
       ix.concepts = [];
@@ -552,9 +557,11 @@ export function warmLinks(
       ix.nameValues = values;
       addReaders(ix, papers, names, changedNames, toRead, true);
     }
-    ix.claimStats = claimStats(own);
+    if (ix.forLater) {
+      ix.claimStats = claimStats(own);
+      if (ix.nameValues.size === 0) ix.nameValues = nameValues(names, papers);
+    }
     ix.order = papers.map((paper) => paper.id);
-    if (ix.nameValues.size === 0) ix.nameValues = nameValues(names, papers);
     ix.names = names;
     ix.lexiconText = lexiconText;
   }
@@ -636,8 +643,8 @@ export function warmLinks(
         findings.push({ k: 'derived', c, label, kind, bases: bases.map(nodeOf) });
         return index;
       },
-      lower: (lower) => lowers.push(lower),
-      lookup: (key) => lookups.push(key),
+      lower: ix.forLater ? (lower) => lowers.push(lower) : undefined,
+      lookup: ix.forLater ? (key) => lookups.push(key) : undefined,
     });
     const bySource = new Map<string, EdgeFinding[]>();
     const byConcept = new Map<ConceptId, ConceptFinding[]>();
@@ -652,11 +659,11 @@ export function warmLinks(
         else byConcept.set(f.c, [f]);
       }
     }
-    const folded = lowers.join('\n').replace(SEPARATOR_CHARS, ' ');
+    const folded = ix.forLater ? lowers.join('\n').replace(SEPARATOR_CHARS, ' ') : '';
     const state: PaperState = {
       record: paper,
-      recordPrint: recordPrint(paper),
-      print: printOf(names, p),
+      recordPrint: ix.forLater ? recordPrint(paper) : '',
+      print: ix.forLater ? printOf(names, p) : [],
       bySource,
       byConcept,
       orgs,
@@ -664,7 +671,7 @@ export function warmLinks(
       lookups,
     };
     ix.papers.set(paper.id, state);
-    ix.sketches.add(paper.id, folded);
+    if (ix.forLater) ix.sketches.add(paper.id, folded);
     for (const key of lookups) {
       let users = ix.lookupUsers.get(key);
       if (!users) ix.lookupUsers.set(key, (users = new Set()));

@@ -60,7 +60,7 @@ function findTextLinks(input: readonly PaperRecord[], options?: LinkOptions | nu
   if (papers.length >= CONCEPT_REF) throw new Error('papermap/links: too many papers');
   const prepared = prepareLexicon(options?.userLexicon);
   // One route: a one-shot build is the warm index filled from empty (and then dropped).
-  const index = options?.cache?.index ?? new LinkIndex();
+  const index = options?.cache?.index ?? new LinkIndex(false);
   return withBusiest(warmLinks(papers, prepared, options?.userLexicon ?? null, index), papers);
 }
 
