@@ -90,16 +90,15 @@ export function authorKey(display: string): AuthorKey | undefined {
 /**
  * Resolves author display names from many papers to group keys. A name known only by its initial
  * (`Khalifa, M`) joins the full name with that surname and initial when exactly one such full name exists.
+ * Full names are counted in and out, so the index follows papers added, edited and removed.
  */
 export class AuthorIndex {
-  /** `last|initial` -> the distinct full keys seen with it. */
-  private readonly fullByInitial = new Map<string, Set<string>>();
+  /** `last|initial` -> the full `last|first` keys seen with it, with how many times each. */
+  private readonly fullsByInitial = new Map<string, Map<string, number>>();
   /** Display name -> key: the same names recur across many papers (and builds, when the map is shared). */
   constructor(private readonly keys = new Map<string, AuthorKey | undefined>()) {}
-  /** Key -> its `last|first` and `last|initial` strings, built once per key rather than per occurrence. */
-  private readonly joined = new WeakMap<AuthorKey, { full: string; initial: string }>();
 
-  private key(display: string): AuthorKey | undefined {
+  key(display: string): AuthorKey | undefined {
     const cached = this.keys.get(display);
     if (cached !== undefined || this.keys.has(display)) return cached;
     const key = authorKey(display);
@@ -107,35 +106,39 @@ export class AuthorIndex {
     return key;
   }
 
-  private strings(key: AuthorKey): { full: string; initial: string } {
-    let s = this.joined.get(key);
-    if (!s) {
-      s = { full: `${key.last}|${key.first}`, initial: `${key.last}|${key.first[0] ?? ''}` };
-      this.joined.set(key, s);
-    }
-    return s;
-  }
-
-  /** First pass: remember every full given name. */
-  observe(display: string): void {
+  /**
+   * Counts a full given name in (`by` 1) or out (-1). Returns the `last|initial` it counts under, read before
+   * the count changes with `fullFor`; undefined for a name without a full given name (nothing is counted).
+   */
+  observe(display: string, by = 1, before?: (initial: string) => void): string | undefined {
     const key = this.key(display);
-    if (!key || key.first.length < 2) return;
-    const { full, initial } = this.strings(key);
-    let set = this.fullByInitial.get(initial);
-    if (!set) this.fullByInitial.set(initial, (set = new Set()));
-    set.add(full);
+    if (!key || key.first.length < 2) return undefined;
+    const initial = `${key.last}|${key.first[0] as string}`;
+    before?.(initial);
+    let fulls = this.fullsByInitial.get(initial);
+    if (!fulls) this.fullsByInitial.set(initial, (fulls = new Map()));
+    const full = `${key.last}|${key.first}`;
+    const n = (fulls.get(full) ?? 0) + by;
+    if (n > 0) fulls.set(full, n);
+    else fulls.delete(full);
+    if (fulls.size === 0) this.fullsByInitial.delete(initial);
+    return initial;
   }
 
-  /** Second pass: the group key for a display name. */
+  /** The full name (`last|first`) an initial (`last|i`) stands for: the only one seen with it, else ''. */
+  fullFor(initial: string): string {
+    const fulls = this.fullsByInitial.get(initial);
+    return fulls && fulls.size === 1 ? (fulls.keys().next().value as string) : '';
+  }
+
+  /** The group key for a display name. */
   resolve(display: string): string | undefined {
     const key = this.key(display);
     if (!key) return undefined;
     if (key.first === '') return key.last;
-    const { full } = this.strings(key);
+    const full = `${key.last}|${key.first}`;
     if (key.first.length >= 2) return full;
-    const fulls = this.fullByInitial.get(full);
-    if (fulls && fulls.size === 1) return fulls.values().next().value as string;
-    return full;
+    return this.fullFor(full) || full;
   }
 }
 

@@ -17,7 +17,7 @@ import type {
   PaperRecord,
   SourceRef,
 } from '../types.js';
-import { authorKey, enoughEvidence, type AuthorKey } from './authors.js';
+import { AuthorIndex, enoughEvidence, type AuthorKey } from './authors.js';
 import {
   CONCEPT_REF,
   CONFIDENCE_DERIVED,
@@ -147,9 +147,10 @@ export class LinkIndex {
   /** Concept id -> the sources with edges to it. */
   readonly conceptUsers = new Map<string, Set<string>>();
   // Same group.
+  /** Display name -> author key, kept when the rest of the index is emptied. */
   readonly authorKeys = new Map<string, AuthorKey | undefined>();
-  /** `last|initial` -> full `last|first` keys seen with it, with counts. */
-  readonly fullsByInitial = new Map<string, Map<string, number>>();
+  /** Full names by initial, over every paper (initials resolve through it). */
+  authors = new AuthorIndex(this.authorKeys);
   /** `last|initial` -> papers with an author known only by that initial (counts). */
   readonly initialUsers = new Map<string, Map<string, number>>();
   /** Paper id -> group key -> the display name it joined with. */
@@ -539,6 +540,7 @@ export function warmLinks(
       const previous = { edges: ix.edges, concepts: ix.concepts };
       const fresh = new LinkIndex(ix.forLater);
       Object.assign(ix, fresh, { claims: ix.claims, authorKeys: ix.authorKeys });
+      ix.authors = new AuthorIndex(ix.authorKeys);
       ix.edges = [];
       ix.concepts = [];
       reusing = previous;
@@ -1219,35 +1221,25 @@ function sameGroup(
   newEdges: EdgeRecord[],
   reuseEdges: Map<string, EdgeRecord> | null,
 ): Set<string> {
-  const keyOf = (display: string): AuthorKey | undefined => {
-    if (ix.authorKeys.has(display)) return ix.authorKeys.get(display);
-    const key = authorKey(display);
-    ix.authorKeys.set(display, key);
-    return key;
-  };
-  // Which full name an initial stands for (the only one seen with it, else none).
-  const resolvedInitial = (initial: string): string => {
-    const fulls = ix.fullsByInitial.get(initial);
-    return fulls && fulls.size === 1 ? (fulls.keys().next().value as string) : '';
-  };
+  const { authors } = ix;
+  /** `last|initial` -> the full name it stood for before this build's counts changed. */
   const before = new Map<string, string>();
-  const count = (map: Map<string, Map<string, number>>, outer: string, inner: string, by: number): void => {
-    let m = map.get(outer);
-    if (!m) map.set(outer, (m = new Map()));
-    const n = (m.get(inner) ?? 0) + by;
-    if (n > 0) m.set(inner, n);
-    else m.delete(inner);
-    if (m.size === 0) map.delete(outer);
+  const remember = (initial: string): void => {
+    if (!before.has(initial)) before.set(initial, authors.fullFor(initial));
   };
   const observe = (paper: PaperRecord, by: number): void => {
     for (const a of paper.authors) {
-      const key = keyOf(a);
-      if (!key) continue;
-      if (key.first.length >= 2) {
-        const initial = `${key.last}|${key.first[0]}`;
-        if (!before.has(initial)) before.set(initial, resolvedInitial(initial));
-        count(ix.fullsByInitial, initial, `${key.last}|${key.first}`, by);
-      } else if (key.first.length === 1) count(ix.initialUsers, `${key.last}|${key.first}`, paper.id, by);
+      if (authors.observe(a, by, remember) !== undefined) continue;
+      const key = authors.key(a);
+      if (key?.first.length !== 1) continue;
+      // Papers with an author known only by an initial: regrouped when what the initial stands for changes.
+      const initial = `${key.last}|${key.first}`;
+      let users = ix.initialUsers.get(initial);
+      if (!users) ix.initialUsers.set(initial, (users = new Map()));
+      const n = (users.get(paper.id) ?? 0) + by;
+      if (n > 0) users.set(paper.id, n);
+      else users.delete(paper.id);
+      if (users.size === 0) ix.initialUsers.delete(initial);
     }
   };
   for (const id of regroup) {
@@ -1258,17 +1250,9 @@ function sameGroup(
   }
   const members = new Set(regroup);
   for (const [initial, was] of before) {
-    if (resolvedInitial(initial) === was) continue;
+    if (authors.fullFor(initial) === was) continue;
     for (const id of ix.initialUsers.get(initial)?.keys() ?? []) members.add(id);
   }
-  const resolve = (display: string): string | undefined => {
-    const key = keyOf(display);
-    if (!key) return undefined;
-    if (key.first === '') return key.last;
-    const full = `${key.last}|${key.first}`;
-    if (key.first.length >= 2) return full;
-    return resolvedInitial(full) || full;
-  };
 
   const affected = new Set<string>();
   for (const id of members) {
@@ -1281,7 +1265,7 @@ function sameGroup(
     if (!paper) continue;
     const groups = new Map<string, string>();
     for (const a of paper.authors) {
-      const key = resolve(a);
+      const key = authors.resolve(a);
       if (key !== undefined && !groups.has(`author:${key}`)) groups.set(`author:${key}`, a);
     }
     const orgs = (ix.papers.get(id) as PaperState).orgs;

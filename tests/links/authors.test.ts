@@ -37,4 +37,18 @@ describe('AuthorIndex', () => {
     expect(index.resolve('Lu Wang')).not.toBe(index.resolve('Lei Wang'));
     expect(index.resolve('Wang, L')).toBe(index.resolve('wang,  l.'));
   });
+
+  it('follows full names counted out: an initial joins the one left, and stays apart once none is', () => {
+    const index = new AuthorIndex();
+    for (const a of ['Lu Wang', 'Lei Wang', 'Lei Wang']) index.observe(a);
+    expect(index.resolve('Wang, L')).toBe('wang|l');
+    index.observe('Lu Wang', -1);
+    expect(index.resolve('Wang, L')).toBe('wang|lei');
+    // Lei Wang was seen twice: one removal leaves it.
+    index.observe('Lei Wang', -1);
+    expect(index.resolve('Wang, L')).toBe('wang|lei');
+    index.observe('Lei Wang', -1);
+    expect(index.resolve('Wang, L')).toBe('wang|l');
+    expect(index.fullFor('wang|l')).toBe('');
+  });
 });
