@@ -1,6 +1,6 @@
 // The shared core of the link stage: the lexicon, the names the papers go by, and the reading of one paper's
-// text into edges, concept mentions and affiliations. `findLinks` (one shot) and the warm index
-// (`incremental.ts`) both drive `readPaper`; they differ only in where its findings go.
+// text into edges, concept mentions and affiliations. The link index (`incremental.ts`) drives `readPaper` and
+// folds what it finds into the output, for a one-shot build (filled from empty) and a warm rebuild alike.
 import type {
   ConceptId,
   ConceptKind,
@@ -88,27 +88,12 @@ export interface ConceptEntry {
   aliases: Set<string>;
   kind: ConceptKind;
   origin: 'lexicon' | 'user' | 'acronym' | 'derived';
-  sources: SourceRef[];
-  papers: Set<number>;
   /** Taken over by a paper of the notes. */
   retired: boolean;
 }
 
-/**
- * Nodes as numbers while linking (no string building in the hot loop): paper i is i, concept c is
- * CONCEPT_REF + c. Edge keys are numbers too: type, source and target packed below 2^53.
- */
+/** Nodes as numbers while reading (no string building in the hot loop): paper i is i, concept c is CONCEPT_REF + c. */
 export const CONCEPT_REF = 2 ** 23;
-export const NODE_SPACE = 2 ** 24;
-export const EDGE_TYPE_INDEX: Record<EdgeType, number> = {
-  'builds-on': 0,
-  critiques: 1,
-  compares: 2,
-  'same-group': 3,
-  mentions: 4,
-  uses: 5,
-  'links-to': 6,
-};
 
 export function refOf(target: Target): number {
   return target.t === 'paper' ? target.i : CONCEPT_REF + target.i;
@@ -213,8 +198,6 @@ export function conceptFor(
     aliases: new Set(display !== label ? [label] : []),
     kind,
     origin,
-    sources: [],
-    papers: new Set(),
     retired: false,
   });
   table.conceptById.set(id, table.concepts.length - 1);

@@ -3,9 +3,11 @@
 // that changed), then recomputes only the edges, concepts and same-group pairs those papers feed, and patches
 // the sorted output. Records whose content did not change keep their identity.
 //
-// Equal to a one-shot `findLinks` by construction: an edge's evidence, confidence and via are a fold over the
-// calls that add to it in paper order, and every such call comes from a paper's reading (kept here by paper),
-// from the derived-name step (which only involves edges of one source) or from same-group (one pair at a time).
+// This is the link stage's only route to its output: a one-shot build fills a fresh index from empty (every paper
+// is changed) and drops it. A warm rebuild equals that fresh fill: an edge's evidence, confidence and via are a
+// fold over the calls that add to it in paper order, and every such call comes from a paper's reading (kept here
+// by paper), from the derived-name step (which only involves edges of one source) or from same-group (one pair
+// at a time).
 import type {
   ConceptId,
   ConceptKind,
@@ -574,8 +576,6 @@ export function warmLinks(
     concepts: names.concepts.map((c) => ({
       ...c,
       aliases: new Set(c.aliases),
-      sources: [],
-      papers: new Set(),
     })),
     conceptById: new Map(names.conceptById),
   };
