@@ -147,9 +147,12 @@ export class AuthorIndex {
  * initial (`Khalifa, M`). A Chinese name of two or three characters (`张涛`, `杨丽`, `周东亮`) is written the same
  * for thousands of people, so, like an initial, it needs a second shared author.
  */
-export function isFullName(display: string | undefined): boolean {
+export function isFullName(
+  display: string | undefined,
+  keyOf: (display: string) => AuthorKey | undefined = authorKey,
+): boolean {
   if (display === undefined) return false;
-  const key = authorKey(display);
+  const key = keyOf(display);
   if (key === undefined) return false;
   if (key.first === '') return [...key.last].length >= HAN_DISTINCT_LENGTH;
   return key.first.length >= 2;
@@ -163,15 +166,16 @@ const HAN_DISTINCT_LENGTH = 4;
  * (key -> the display name it came from). An author is the same person when both papers write the full name;
  * a match through an initial (`Khalifa, M`: Muhammad Khalifa or Mei Khalifa?) needs more: at least two shared
  * authors, more than a third of the shorter author list (`Wang, Y` and `Liu, X` turn up in any two
- * thirty-author lists) and a tenth of the longer one.
+ * thirty-author lists) and a tenth of the longer one. (`keyOf`: `authorKey`, or a cache of it.)
  */
 export function enoughEvidence(
   group: string,
   a: ReadonlyMap<string, string>,
   b: ReadonlyMap<string, string>,
+  keyOf: (display: string) => AuthorKey | undefined = authorKey,
 ): boolean {
   if (!group.startsWith('author:')) return true;
-  if (isFullName(a.get(group)) && isFullName(b.get(group))) return true;
+  if (isFullName(a.get(group), keyOf) && isFullName(b.get(group), keyOf)) return true;
   let shared = 0;
   let authorsA = 0;
   let authorsB = 0;

@@ -159,17 +159,28 @@ export class LinkIndex {
   readonly paperGroups = new Map<string, Map<string, string>>();
   readonly groupMembers = new Map<string, Set<string>>();
   /** Group key -> pair (`x\0y`) -> the evidence lines it adds. */
-  readonly groupPairs = new Map<string, Map<string, GroupLine[]>>();
-  readonly pairGroups = new Map<string, Set<string>>();
-  readonly pairRecords = new Map<string, EdgeRecord>();
+  readonly groupPairs = new Map<string, Map<string, PairShare>>();
+  /** Pair (`x\0y`) -> the groups it shares and its edge. */
+  readonly pairs = new Map<string, PairState>();
+  /** Counts same-group passes: a pair touched by this one carries its number. */
+  groupPass = 0;
   /** The output, sorted by key / id. */
   edges: EdgeRecord[] = [];
   concepts: ConceptRecord[] = [];
 }
 
-interface GroupLine {
-  text: string;
-  where: SourceRef;
+interface PairState {
+  /** Group keys (a handful). */
+  groups: string[];
+  record: EdgeRecord | undefined;
+  /** The same-group pass that last touched it. */
+  pass: number;
+}
+
+/** What one group adds to one pair: x's evidence lines, then y's, each at the group's confidence and via. */
+interface PairShare {
+  x: readonly { text: string; where: SourceRef }[];
+  y: readonly { text: string; where: SourceRef }[];
   confidence: number;
   via: string;
 }
@@ -726,21 +737,24 @@ export function warmLinks(
   const deadEdges = new Set<EdgeRecord>();
   const newEdges: EdgeRecord[] = [];
   const reuseEdges = reusing ? new Map<string, EdgeRecord>(reusing.edges.map((e) => [e.key, e])) : null;
-  const flippedPairs = sameGroup(ix, names, regroup, oldRecords, recordById, deadEdges, newEdges, reuseEdges);
-  for (const pair of flippedPairs) redoSources.add(pair.slice(0, pair.indexOf('\u0000')));
+  for (const s of sameGroup(ix, names, regroup, oldRecords, recordById, deadEdges, newEdges, reuseEdges))
+    redoSources.add(s);
 
   // ---- edges by source -----------------------------------------------------------------------------
   for (const s of redoSources) {
     const before = ix.sourceOut.get(s);
     const after = sourceState(s, ix, recordById);
-    const old = new Map((before?.records ?? []).map((e) => [e.key, e]));
-    after.records = after.records.map((e) => {
-      const previous = old.get(e.key) ?? reuseEdges?.get(e.key);
-      return previous && sameEdge(previous, e) ? previous : e;
-    });
-    const kept = new Set(after.records);
-    for (const e of before?.records ?? []) if (!kept.has(e)) deadEdges.add(e);
-    for (const e of after.records) if (!old.has(e.key) || old.get(e.key) !== e) newEdges.push(e);
+    if (before || reuseEdges) {
+      // Records whose content did not change keep their identity.
+      const old = new Map((before?.records ?? []).map((e) => [e.key, e]));
+      after.records = after.records.map((e) => {
+        const previous = old.get(e.key) ?? reuseEdges?.get(e.key);
+        return previous && sameEdge(previous, e) ? previous : e;
+      });
+      const kept = new Set(after.records);
+      for (const e of before?.records ?? []) if (!kept.has(e)) deadEdges.add(e);
+      for (const e of after.records) if (!old.has(e.key) || old.get(e.key) !== e) newEdges.push(e);
+    } else for (const e of after.records) newEdges.push(e);
     for (const t of before?.targets ?? []) ix.conceptUsers.get(t)?.delete(s);
     for (const t of after.targets) {
       let users = ix.conceptUsers.get(t);
@@ -1202,7 +1216,10 @@ function sourceState(
   const sourcePresent = present(ix, s, sc, recordById);
   for (const acc of accs.values()) {
     if (acc.tc) targets.add(acc.target);
-    if (acc.type === 'mentions' && (typed.has(acc.target) || ix.pairRecords.has(`${s}\u0000${acc.target}`)))
+    if (
+      acc.type === 'mentions' &&
+      (typed.has(acc.target) || ix.pairs.get(`${s}\u0000${acc.target}`)?.record !== undefined)
+    )
       continue;
     if (!sourcePresent || !present(ix, acc.target, acc.tc, recordById)) continue;
     records.push(recordOf(acc));
@@ -1210,7 +1227,7 @@ function sourceState(
   return { records, targets: [...targets] };
 }
 
-/** Updates author counts, memberships, groups and pairs for the papers in `regroup`; returns pairs that came or went. */
+/** Updates author counts, memberships, groups and pairs for the papers in `regroup`; returns the sources of pairs whose edge came or went. */
 function sameGroup(
   ix: LinkIndex,
   names: Names,
@@ -1220,8 +1237,9 @@ function sameGroup(
   deadEdges: Set<EdgeRecord>,
   newEdges: EdgeRecord[],
   reuseEdges: Map<string, EdgeRecord> | null,
-): Set<string> {
+): string[] {
   const { authors } = ix;
+  const keyOf = (display: string): AuthorKey | undefined => authors.key(display);
   /** `last|initial` -> the full name it stood for before this build's counts changed. */
   const before = new Map<string, string>();
   const remember = (initial: string): void => {
@@ -1254,6 +1272,17 @@ function sameGroup(
     for (const id of ix.initialUsers.get(initial)?.keys() ?? []) members.add(id);
   }
 
+  // The same names recur across many papers: each display name's group key is made once per build (the counts
+  // it resolves against are settled by now).
+  const groupKeys = new Map<string, string | null>();
+  const groupKeyOf = (display: string): string | null => {
+    let group = groupKeys.get(display);
+    if (group === undefined) {
+      const key = authors.resolve(display);
+      groupKeys.set(display, (group = key === undefined ? null : `author:${key}`));
+    }
+    return group;
+  };
   const affected = new Set<string>();
   for (const id of members) {
     for (const key of ix.paperGroups.get(id)?.keys() ?? []) {
@@ -1265,8 +1294,8 @@ function sameGroup(
     if (!paper) continue;
     const groups = new Map<string, string>();
     for (const a of paper.authors) {
-      const key = authors.resolve(a);
-      if (key !== undefined && !groups.has(`author:${key}`)) groups.set(`author:${key}`, a);
+      const group = groupKeyOf(a);
+      if (group !== null && !groups.has(group)) groups.set(group, a);
     }
     const orgs = (ix.papers.get(id) as PaperState).orgs;
     for (const org of [...orgs.keys()].sort((x, y) => x - y))
@@ -1284,19 +1313,38 @@ function sameGroup(
     const paper = recordById(id) as PaperRecord;
     return paper.date ?? paper.published ?? '9999-99-99';
   };
+  // A paper's author line is its evidence for every author group it shares: made once per paper.
+  const authorLines = new Map<string, { text: string; where: SourceRef }[]>();
   const evidence = (id: string, key: string): { text: string; where: SourceRef }[] => {
     if (key.startsWith('org:')) return (ix.papers.get(id) as PaperState).orgs.get(Number(key.slice(4))) ?? [];
-    const paper = recordById(id) as PaperRecord;
-    const where = paper.sources[0] ?? { file: '', line: 1 };
-    return [{ text: `${paper.label}: ${paper.authors.join(', ')}`.slice(0, 400), where }];
+    let line = authorLines.get(id);
+    if (!line) {
+      const paper = recordById(id) as PaperRecord;
+      const where = paper.sources[0] ?? { file: '', line: 1 };
+      line = [{ text: `${paper.label}: ${paper.authors.join(', ')}`.slice(0, 400), where }];
+      authorLines.set(id, line);
+    }
+    return line;
   };
-  const touchedPairs = new Set<string>();
+  // Pairs a group came to or left, each once.
+  const pass = ++ix.groupPass;
+  const touchedPairs: [string, PairState][] = [];
+  const touch = (pair: string): PairState => {
+    let state = ix.pairs.get(pair);
+    if (!state) ix.pairs.set(pair, (state = { groups: [], record: undefined, pass: 0 }));
+    if (state.pass !== pass) {
+      state.pass = pass;
+      touchedPairs.push([pair, state]);
+    }
+    return state;
+  };
   for (const key of affected) {
     const set = ix.groupMembers.get(key);
     const old = ix.groupPairs.get(key);
     for (const pair of old?.keys() ?? []) {
-      touchedPairs.add(pair);
-      ix.pairGroups.get(pair)?.delete(key);
+      const { groups } = touch(pair);
+      const at = groups.indexOf(key);
+      if (at >= 0) groups.splice(at, 1);
     }
     ix.groupPairs.delete(key);
     if (!set || set.size === 0) {
@@ -1318,59 +1366,57 @@ function sameGroup(
       for (let a = 0; a + 1 < ordered.length; a++)
         pairs.push([ordered[a] as string, ordered[a + 1] as string]);
     const confidence = key.startsWith('author:') ? 0.9 : 0.6;
-    const lines = new Map<string, GroupLine[]>();
+    const lines = new Map<string, PairShare>();
     const none = new Map<string, string>();
     for (const [a, b] of pairs) {
-      if (!enoughEvidence(key, ix.paperGroups.get(a) ?? none, ix.paperGroups.get(b) ?? none)) continue;
+      if (!enoughEvidence(key, ix.paperGroups.get(a) ?? none, ix.paperGroups.get(b) ?? none, keyOf)) continue;
       const [x, y] = compareStrings(a, b) <= 0 ? [a, b] : [b, a];
       const pair = `${x}\u0000${y}`;
-      const list: GroupLine[] = [];
-      for (const member of [x, y])
-        for (const e of evidence(member, key)) list.push({ text: e.text, where: e.where, confidence, via });
-      lines.set(pair, list);
-      touchedPairs.add(pair);
-      let groups = ix.pairGroups.get(pair);
-      if (!groups) ix.pairGroups.set(pair, (groups = new Set()));
-      groups.add(key);
+      lines.set(pair, { x: evidence(x, key), y: evidence(y, key), confidence, via });
+      const { groups } = touch(pair);
+      if (!groups.includes(key)) groups.push(key);
     }
     ix.groupPairs.set(key, lines);
   }
 
-  const flipped = new Set<string>();
-  for (const pair of touchedPairs) {
-    const groups = ix.pairGroups.get(pair);
-    const before = ix.pairRecords.get(pair);
+  /** Sources of the pairs whose edge came or went (their mentions of each other are redone). */
+  const flipped: string[] = [];
+  for (const [pair, state] of touchedPairs) {
+    const { groups } = state;
+    const before = state.record;
     let after: EdgeRecord | undefined;
-    if (groups && groups.size > 0) {
-      const cut = pair.indexOf('\u0000');
+    const cut = pair.indexOf('\u0000');
+    if (groups.length > 0) {
       const acc: Acc | undefined = undefined;
       let fold = acc as Acc | undefined;
-      for (const key of [...groups].sort(compareStrings)) {
-        for (const line of (ix.groupPairs.get(key) as Map<string, GroupLine[]>).get(pair) ?? []) {
-          fold ??= {
-            type: 'same-group',
-            source: pair.slice(0, cut),
-            target: pair.slice(cut + 1),
-            tc: false,
-            evidence: [],
-            sources: [],
-            confidence: line.confidence,
-            via: [],
-          };
-          foldEvidence(fold, line.text, line.where, line.confidence, line.via);
-        }
+      for (const key of groups.length > 1 ? [...groups].sort(compareStrings) : groups) {
+        const share = (ix.groupPairs.get(key) as Map<string, PairShare>).get(pair);
+        if (!share) continue;
+        for (const side of [share.x, share.y])
+          for (const line of side) {
+            fold ??= {
+              type: 'same-group',
+              source: pair.slice(0, cut),
+              target: pair.slice(cut + 1),
+              tc: false,
+              evidence: [],
+              sources: [],
+              confidence: share.confidence,
+              via: [],
+            };
+            foldEvidence(fold, line.text, line.where, share.confidence, share.via);
+          }
       }
       if (fold) after = recordOf(fold);
-    } else ix.pairGroups.delete(pair);
+    } else ix.pairs.delete(pair);
     if (after) {
       const previous = before ?? reuseEdges?.get(after.key);
       if (previous && sameEdge(previous, after)) after = previous;
     }
     if (before && before !== after) deadEdges.add(before);
     if (after && after !== before) newEdges.push(after);
-    if (after) ix.pairRecords.set(pair, after);
-    else ix.pairRecords.delete(pair);
-    if (!before !== !after) flipped.add(pair);
+    state.record = after;
+    if (!before !== !after) flipped.push(pair.slice(0, cut));
   }
   return flipped;
 }
