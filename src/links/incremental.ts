@@ -711,7 +711,8 @@ export function warmLinks(
   const redoSources = new Set<string>(touchedSources);
   const deadConcepts = new Set<ConceptRecord>();
   const newConcepts: ConceptRecord[] = [];
-  const reuseConcepts = reusing
+  // (An index filled from empty has nothing to reuse.)
+  const reuseConcepts = reusing?.concepts.length
     ? new Map<string, ConceptRecord>(reusing.concepts.map((c) => [c.id, c]))
     : null;
   for (const id of touchedConcepts) {
@@ -736,7 +737,9 @@ export function warmLinks(
   // ---- same group ----------------------------------------------------------------------------------
   const deadEdges = new Set<EdgeRecord>();
   const newEdges: EdgeRecord[] = [];
-  const reuseEdges = reusing ? new Map<string, EdgeRecord>(reusing.edges.map((e) => [e.key, e])) : null;
+  const reuseEdges = reusing?.edges.length
+    ? new Map<string, EdgeRecord>(reusing.edges.map((e) => [e.key, e]))
+    : null;
   for (const s of sameGroup(ix, names, regroup, oldRecords, recordById, deadEdges, newEdges, reuseEdges))
     redoSources.add(s);
 
