@@ -159,6 +159,49 @@ describe('LinkCache', () => {
     expect(json(warm)).toBe(json(findLinks(papers, { userLexicon })));
   });
 
+  // The one-shot build is this index filled from empty and dropped; an index grown by edits must end where that
+  // fill does. Papers arrive in a seeded shuffled order, a few at a time, so each step patches or re-resolves
+  // the name table, reads new papers' readers again and regroups authors, as a dev server's edits do.
+  it('an index grown a few papers at a time, in shuffled order, ends equal to the one-shot build', () => {
+    const random = mulberry32(3);
+    const order = [...papers].sort(() => random() - 0.5);
+    const cache = createLinkCache();
+    let reads = 0;
+    let sizes = 0;
+    for (let n = 1; n <= order.length; n += 1 + Math.floor(random() * 6)) {
+      const some = order.slice(0, n);
+      const warm = findLinks(some, { cache });
+      reads += cache.lastRead;
+      sizes += n;
+      expect(json(warm), `after ${n} papers`).toBe(json(findLinks(some)));
+    }
+    expect(json(findLinks(papers, { cache }))).toBe(json(findLinks(papers)));
+    // Most steps read a few papers, not all of them: the patching route was the one taken.
+    expect(reads).toBeLessThan(sizes / 2);
+  });
+
+  it('a paper whose authors are initials is regrouped when a full name they stand for comes or goes', () => {
+    // `Khalifa, M` and `Lee, H` stand for Muhammad Khalifa and Honglak Lee once a paper names them in full: two
+    // shared authors then make a same-group pair, although the paper with the initials did not change.
+    const initials = paper('arxiv:2599.00001', { label: 'Initials', authors: ['Khalifa, M', 'Lee, H'] });
+    const other = paper('arxiv:2599.00002', { label: 'Other', authors: ['Zed Nobody', 'Ann Else'] });
+    const full = paper('arxiv:2599.00003', {
+      label: 'Full',
+      authors: ['Muhammad Khalifa', 'Honglak Lee'],
+    });
+    const pairKey = 'same-group:arxiv:2599.00001--arxiv:2599.00003';
+    const cache = createLinkCache();
+    findLinks([initials, other], { cache });
+    const joined = findLinks([initials, other, full], { cache });
+    expect(joined.edges.map((e) => e.key)).toContain(pairKey);
+    expect(json(joined)).toBe(json(findLinks([initials, other, full])));
+    // A second full name for the same initial: `Khalifa, M` no longer says who; one shared author is left.
+    const second = paper('arxiv:2599.00004', { label: 'Second', authors: ['Mei Khalifa'] });
+    const split = findLinks([initials, other, full, second], { cache });
+    expect(split.edges.map((e) => e.key)).not.toContain(pairKey);
+    expect(json(split)).toBe(json(findLinks([initials, other, full, second])));
+  });
+
   it('removing and adding papers stays equal to a fresh build', () => {
     const cache = createLinkCache();
     findLinks(papers, { cache });
