@@ -40,8 +40,8 @@ export interface EvidenceFold {
 
 /**
  * Add one call's evidence to an edge: the highest confidence, every distinct `via`, and up to MAX_EVIDENCE
- * distinct (sentence, place) pairs in call order. The one-shot and the warm link stage both fold with this,
- * which is what keeps a warm result equal to a fresh one. Evidence is capped, so the scan is short.
+ * distinct (sentence, place) pairs in call order. Every edge of the link index (paper edges, derived bases, same
+ * group) folds with this. Evidence is capped, so the scan is short.
  */
 export function foldEvidence(
   acc: EvidenceFold,
