@@ -3,7 +3,7 @@
 // warm-starts the layout from the previous positions, so one edited note rebuilds quickly.
 import { createHash } from 'node:crypto';
 import { buildGraphDetailed, type GraphReuse, type LayoutMemory } from './graph/index.js';
-import { applyCorrections, applyMerges } from './links/corrections.js';
+import { applyCorrections, applyMerges, applySplits } from './links/corrections.js';
 import { createLinkCache, findLinks, type LinkOptions } from './links/index.js';
 import { mergeFileParses, parseFile, type FileParse } from './parse/index.js';
 import { createIncrementalMerge } from './parse/merge-incremental.js';
@@ -211,11 +211,10 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
     timings.parse = performance.now() - started;
 
     started = performance.now();
-    // The user's merges (corrections file) join papers the notes keep apart, before links are found.
-    const parsed = applyMerges(
-      merger ? merger.merge(parses as FileParse[]) : stages.mergeFileParses(parses),
-      corrections,
-    );
+    // The user's splits (corrections file) take apart papers the merge joined, and the user's merges join papers
+    // the notes keep apart, before links are found.
+    const merged = merger ? merger.merge(parses as FileParse[]) : stages.mergeFileParses(parses);
+    const parsed = applyMerges(applySplits(merged, parses as FileParse[], corrections), corrections);
     timings.merge = performance.now() - started;
     if (release) parses.length = 0;
     options?.afterStage?.('merge');
