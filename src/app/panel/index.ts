@@ -128,7 +128,14 @@ function mergeBox(send: SendCorrection, map: MapFile, keys: readonly string[], i
               box.replaceChildren(doneNote(ok, `merged into ${map.nodes.label[r.index] || into}`)),
             );
           });
-          return el('li', {}, pick);
+          const full = map.nodes.title[r.index];
+          const label = map.nodes.label[r.index];
+          return el(
+            'li',
+            {},
+            pick,
+            full && full !== label ? el('span', { class: 'merge-title' }, full) : null,
+          );
         }),
       );
     });
