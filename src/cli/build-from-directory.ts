@@ -147,10 +147,15 @@ export async function buildFromDirectory(
     workers: options?.workers ?? null,
   });
   const prepared = performance.now() - parseStarted;
-  builder.update({ ...changes, parsed });
+  // A long-lived builder warmed for notes whose graph is cached starts its layout where that graph's ended:
+  // the same graph, without laying it out again. A one-shot build always lays out from its seed.
+  const layout = given && cache && graphKey ? await cache.getLayout(graphKey) : undefined;
+  builder.update({ ...changes, parsed, ...(layout ? { layout } : {}) });
   const result = builder.build();
-  if (cache && graphKey && content) {
+  // (A builder warmed from the cached layout made the cached graph again: nothing new to write.)
+  if (cache && graphKey && content && !layout) {
     await cache.putGraph(graphKey, result.graph);
+    await cache.putLayout(graphKey, result.layout);
     await cache.prune(new Set(content.files.map((f) => cache.parseKey(f))), graphKey);
   }
   return {

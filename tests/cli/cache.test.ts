@@ -110,6 +110,37 @@ describe('the build cache', () => {
     expect(next.fromCache).toBe(true);
   });
 
+  it('a builder warmed for a cached graph starts from its layout: the same graph, no layout run again', async () => {
+    const dir = join(work, 'cache-layout');
+    const expected = await cold();
+    await buildFromDirectory(notes, { cache: await openCache(dir) });
+    expect(readdirSync(dir).filter((n) => n.startsWith('layout-'))).toHaveLength(1);
+    // As the dev server warms its builder after serving the cached graph.
+    const builder = createBuilder({});
+    const warmed = await buildFromDirectory(notes, {
+      builder,
+      cache: await openCache(dir),
+      cachedGraph: false,
+    });
+    expect(JSON.stringify(warmed.graph)).toBe(expected);
+    expect(builder.build().layoutMode).toBe('warm');
+    // Without the layout entry (or with one that is not a layout) the builder lays out from its seed: the same bytes.
+    const layoutFile = join(
+      dir,
+      readdirSync(dir).find((n) => n.startsWith('layout-'))!,
+    );
+    const text = readFileSync(layoutFile, 'utf8');
+    writeFileSync(layoutFile, text.replace(/"signature"/, '"signatur"'));
+    const other = createBuilder({});
+    const laidOut = await buildFromDirectory(notes, {
+      builder: other,
+      cache: await openCache(dir),
+      cachedGraph: false,
+    });
+    expect(other.build().layoutMode).toBe('cold');
+    expect(JSON.stringify(laidOut.graph)).toBe(expected);
+  });
+
   it('a cache inside the notes folder (.papermap/) is not read as notes', async () => {
     const dir = join(notes, '.papermap');
     const first = await buildFromDirectory(notes, { cache: await openCache(dir) });
