@@ -15,6 +15,8 @@ export interface SourceOptions {
   cacheDir?: string | null;
   /** No persistent cache at all. */
   noCache?: boolean | null;
+  /** Parse on this many worker threads (default: `$PAPERMAP_WORKERS`, else every core for large notes). */
+  workers?: number | null;
   /** Wait this long after a build read from the cache before warming the builder (default 500 ms). */
   primeDelayMs?: number;
   /** Called once the builder is warm after a start served from the cache (ms spent warming it). */
@@ -39,6 +41,7 @@ export async function directorySource(
   let made: Builder | null = null;
   const builder = async (): Promise<Builder> => (made ??= (await import('../pipeline.js')).createBuilder({}));
   const follow = options?.followExternalLinks ?? false;
+  const workers = options?.workers ?? null;
   let first = true;
   let priming: Promise<unknown> | null = null;
   let primeTimer: NodeJS.Timeout | null = null;
@@ -54,6 +57,7 @@ export async function directorySource(
             cache,
             cachedGraph: false,
             followExternalLinks: follow,
+            workers,
           }),
         )
         .then(() => options?.onWarm?.(performance.now() - started));
@@ -63,7 +67,8 @@ export async function directorySource(
   return {
     contentDir,
     build: async () => {
-      if (!first) return (await buildFromDirectory(contentDir, { cache, followExternalLinks: follow })).graph;
+      if (!first)
+        return (await buildFromDirectory(contentDir, { cache, followExternalLinks: follow, workers })).graph;
       first = false;
       // A start with unchanged notes: the cached graph at once, the builder warmed a moment later (from the
       // cached parses and layout: merge and links only), so the first edit rebuilds only what it touches.
@@ -80,6 +85,7 @@ export async function directorySource(
           cache,
           cachedGraph: false,
           followExternalLinks: follow,
+          workers,
         })
       ).graph;
     },
@@ -95,6 +101,7 @@ export async function directorySource(
           changed: whole ? null : rel,
           cache,
           followExternalLinks: follow,
+          workers,
         })
       ).graph;
     },
@@ -119,6 +126,7 @@ export interface DevOptions {
   followExternalLinks?: boolean | null;
   cacheDir?: string | null;
   noCache?: boolean | null;
+  workers?: number | null;
 }
 
 export async function startDevServer(
@@ -132,6 +140,7 @@ export async function startDevServer(
           followExternalLinks: opts.followExternalLinks ?? false,
           cacheDir: opts.cacheDir ?? null,
           noCache: opts.noCache ?? false,
+          workers: opts.workers ?? null,
           onWarm: (ms) => log(`papermap: ready for edits (warmed from the cache in ${Math.round(ms)} ms)`),
         });
   return startServer({

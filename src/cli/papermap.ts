@@ -29,6 +29,7 @@ const SERVE_USAGE = `usage: papermap [serve] [DIR] [options]
   --cache-dir DIR      where to keep parses and graphs between runs (default: $PAPERMAP_CACHE_DIR, else
                        ~/.cache/papermap/NAME-HASH for each notes folder)
   --no-cache           build everything from the notes, and keep nothing
+  --workers N          parse notes on N threads (default: $PAPERMAP_WORKERS, else one per core; 1: no threads)
   --synthetic N        serve a seeded synthetic graph of N papers instead of notes
   -h, --help           this text
   -v, --version        papermap's version`;
@@ -42,6 +43,7 @@ const BUILD_USAGE = `usage: papermap build [DIR] [--out SITE] [options]
   --follow-external-links  read notes through symbolic links that lead out of DIR (default: skipped)
   --cache-dir DIR      as for serve
   --no-cache           build everything from the notes, and keep nothing
+  --workers N          as for serve
   --synthetic N        a seeded synthetic graph of N papers instead of notes
   -h, --help           this text
   -v, --version        papermap's version`;
@@ -58,6 +60,7 @@ export interface ServeCommand {
   followExternalLinks: boolean;
   cacheDir: string | null;
   noCache: boolean;
+  workers: number | null;
 }
 
 export interface BuildCommand {
@@ -69,6 +72,7 @@ export interface BuildCommand {
   followExternalLinks: boolean;
   cacheDir: string | null;
   noCache: boolean;
+  workers: number | null;
 }
 
 export type Parsed = ServeCommand | BuildCommand | { command: 'help' | 'version'; text: string };
@@ -112,6 +116,7 @@ export function parseCommand(
         'follow-external-links': { type: 'boolean', default: false },
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -143,6 +148,7 @@ export function parseCommand(
     followExternalLinks: values['follow-external-links'],
     cacheDir: values['cache-dir'] === undefined ? null : path.resolve(cwd, values['cache-dir']),
     noCache: values['no-cache'],
+    workers: positiveInt(values.workers, '--workers'),
   };
   if (command === 'build') {
     if (values.port !== undefined || values.host !== undefined)
