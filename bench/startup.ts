@@ -74,12 +74,20 @@ async function serve(
     [join(ROOT, 'dist-cli/cli/papermap.js'), 'serve', notes, '--port', String(port), '--cache-dir', cache],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
-  const ready = new Promise<number>((resolve) => {
+  const ready = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('bench startup: no "ready for edits" in 5 min')),
+      300_000,
+    );
+    timer.unref();
     let out = '';
     child.stdout!.setEncoding('utf8');
     child.stdout!.on('data', (chunk: string) => {
       out += chunk;
-      if (out.includes('ready for edits')) resolve(performance.now() - t0);
+      if (out.includes('ready for edits')) {
+        clearTimeout(timer);
+        resolve(performance.now() - t0);
+      }
     });
   });
   for (;;) {
@@ -101,6 +109,11 @@ function stop(child: ChildProcess): Promise<void> {
 /** Append a paper to `note`; resolves with the ms until the server announces the rebuilt map. */
 function edit(port: number, note: string, n: number): Promise<number> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(new Error('bench startup: no update 5 min after an edit'));
+    }, 300_000);
+    timer.unref();
     const req = http.get({ host: '127.0.0.1', port, path: '/data/events' }, (res) => {
       res.setEncoding('utf8');
       let t0 = 0;
@@ -113,6 +126,7 @@ function edit(port: number, note: string, n: number): Promise<number> {
           );
         }
         if (chunk.includes('event: update') && t0 > 0) {
+          clearTimeout(timer);
           req.destroy();
           resolve(performance.now() - t0);
         }
@@ -142,8 +156,11 @@ export async function runStartupCase(runs: number): Promise<{ runs: StartupRun[]
           .sort()[0]!,
       );
       const original = readFileSync(note, 'utf8');
-      // An edit written the moment the map is served; then the note is put back (the cache stays valid).
-      const early = await serve(notes, cache);
+      // An edit written the moment the map is served, on a copy of the cache (the edit replaces the cached
+      // graph there); then the note is put back.
+      const earlyCache = join(work, 'cache-early');
+      cpSync(cache, earlyCache, { recursive: true });
+      const early = await serve(notes, earlyCache);
       const firstEditAtOnceMs = await edit(early.port, note, 1);
       await stop(early.child);
       writeFileSync(note, original);

@@ -19,7 +19,7 @@ export interface SourceOptions {
   workers?: number | null;
   /** Wait this long after a build read from the cache before warming the builder (default 500 ms). */
   primeDelayMs?: number;
-  /** Called once the builder is warm after a start served from the cache (ms spent warming it). */
+  /** Called once the builder is warm: after the first build, or after its warm-up when that came from the cache. */
   onWarm?: ((ms: number) => void) | null;
 }
 
@@ -79,7 +79,8 @@ export async function directorySource(
         return hit.graph;
       }
       const b = await builder();
-      return (
+      const started = performance.now();
+      const built = (
         await buildFromDirectory(contentDir, {
           builder: b,
           cache,
@@ -88,6 +89,9 @@ export async function directorySource(
           workers,
         })
       ).graph;
+      // Built by the long-lived builder itself: warm at once.
+      options?.onWarm?.(performance.now() - started);
+      return built;
     },
     rebuild: async (changed) => {
       if (primeTimer || priming) await prime();
@@ -141,7 +145,7 @@ export async function startDevServer(
           cacheDir: opts.cacheDir ?? null,
           noCache: opts.noCache ?? false,
           workers: opts.workers ?? null,
-          onWarm: (ms) => log(`papermap: ready for edits (warmed from the cache in ${Math.round(ms)} ms)`),
+          onWarm: (ms) => log(`papermap: ready for edits (builder warm in ${Math.round(ms)} ms)`),
         });
   return startServer({
     source,

@@ -385,7 +385,13 @@ export function applyMerges(parsed: ParseResult, input: { file: string; text: st
     }
     const a = merged.get(into) ?? (byId.get(into) as PaperRecord);
     const b = merged.get(from) ?? (byId.get(from) as PaperRecord);
-    merged.set(into, joinPapers(a, b));
+    const joined = joinPapers(a, b);
+    joined.corrections = [
+      ...(a.corrections ?? []),
+      ...(b.corrections ?? []),
+      { file: input.file, line: m.line },
+    ];
+    merged.set(into, joined);
     merged.delete(from);
     root.set(from, into);
   }
@@ -558,6 +564,9 @@ export function applySplits(
     };
     for (const link of record.noteLinks ?? []) (owner(link.source).noteLinks ??= []).push(link);
     if (record.concepts) kept.concepts = [...record.concepts];
+    const line = { file, line: s.line };
+    kept.corrections = [...(record.corrections ?? []), line];
+    away.corrections = [line];
     current.set(kept.id, kept);
     current.set(away.id, away);
     changed = true;

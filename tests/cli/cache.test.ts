@@ -151,15 +151,27 @@ describe('the build cache', () => {
 
   it('the live server starts from the cached graph and, once warmed, rebuilds an edit as a cold-started one does', async () => {
     const cacheDir = join(work, 'cache-dev');
-    const coldSource = await directorySource(notes, { cacheDir, primeDelayMs: 0 });
+    const warmed: string[] = [];
+    const coldSource = await directorySource(notes, {
+      cacheDir,
+      primeDelayMs: 0,
+      onWarm: () => warmed.push('cold'),
+    });
     const first = await coldSource.build();
-    const warmSource = await directorySource(notes, { cacheDir, primeDelayMs: 0 });
+    // A cold start's builder is warm once it has built.
+    expect(warmed).toEqual(['cold']);
+    const warmSource = await directorySource(notes, {
+      cacheDir,
+      primeDelayMs: 0,
+      onWarm: () => warmed.push('warm'),
+    });
     const started = performance.now();
     const second = await warmSource.build();
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
     expect(performance.now() - started).toBeLessThan(5_000);
     // A rebuild waits for the builder to be warmed from the cached parses (here: nothing changed yet).
     expect(JSON.stringify(await warmSource.rebuild!([]))).toBe(JSON.stringify(first));
+    expect(warmed).toEqual(['cold', 'warm']);
 
     const note = readdirSync(notes, { recursive: true, encoding: 'utf8' }).find((p) => p.endsWith('.md'))!;
     appendFileSync(

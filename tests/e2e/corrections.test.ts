@@ -124,6 +124,10 @@ describe('corrections from the page', () => {
     await page.goto(`${dev.url}#sel=${encodeURIComponent(polaris.key)}`);
     await page.waitForSelector('#panel .sources');
     expect(await page.locator('#panel .sources button.correct-split').count()).toBe(0);
+    const lineNo = (await readFile(file, 'utf8')).trimEnd().split('\n').length;
+    expect(await page.locator('#panel .sources .by-you').textContent()).toBe(
+      `papermap.corrections.txt:${lineNo} yours`,
+    );
 
     // An edit of the note rebuilds the map; the split is still there.
     const build = await ph<string>(page, 'h.build');
@@ -161,6 +165,13 @@ describe('corrections from the page', () => {
     const joined = after.nodes.find((n) => n.key === 'arxiv:2505.12504')!;
     expect(joined.attributes.kind === 'paper' && joined.attributes.sources).toEqual(
       expect.arrayContaining(cpgd.attributes.kind === 'paper' ? cpgd.attributes.sources : []),
+    );
+    // The joined paper's panel shows the merge as the user's own.
+    const lineNo = (await readFile(file, 'utf8')).trimEnd().split('\n').length;
+    await page.goto(`${dev.url}#sel=${encodeURIComponent('arxiv:2505.12504')}`);
+    await page.waitForSelector('#panel .sources');
+    expect(await page.locator('#panel .sources .by-you').textContent()).toBe(
+      `papermap.corrections.txt:${lineNo} yours`,
     );
     expect(seen.errors).toEqual([]);
     await page.close();

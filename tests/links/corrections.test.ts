@@ -137,6 +137,7 @@ describe('corrections file', () => {
     expect(out.papers.some((p) => p.id === b!.id)).toBe(false);
     const joined = out.papers.find((p) => p.id === a!.id)!;
     expect(joined.label).toBe(a!.label);
+    expect(joined.corrections).toEqual([{ file, line: 1 }]);
     expect(joined.altTitles).toContain(b!.title);
     expect(joined.sources).toEqual(expect.arrayContaining([...a!.sources, ...b!.sources]));
     expect(out.diagnostics.filter((d) => d.file === file).map((d) => [d.rule, d.line])).toEqual([
@@ -192,9 +193,12 @@ describe('corrections file', () => {
       const kept = out.papers.find((p) => p.id === polaris.id)!;
       expect(kept.sources).toEqual([place(12)]);
       expect(kept.label).toBe('POLARIS');
+      // Both are marked as made by the user's line (the panel shows it as theirs).
+      expect(kept.corrections).toEqual([{ file, line: 1 }]);
       const away = out.papers.find((p) => p.sources.some((s) => s.line === 121))!;
       expect(away).not.toBe(kept);
       expect(away.sources).toEqual([place(121)]);
+      expect(away.corrections).toEqual([{ file, line: 1 }]);
       expect(away.summary).not.toBe('');
       expect(polaris.summary).toContain(away.summary);
       expect(kept.summary).not.toContain(away.summary);

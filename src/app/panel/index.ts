@@ -265,7 +265,13 @@ export function renderPanel(
     const more = rest.length
       ? el('details', {}, el('summary', {}, `${rest.length} more`), ...rest.map(place))
       : null;
-    parts.push(el('h3', {}, 'In the notes'), el('div', { class: 'sources' }, ...first, more));
+    // Papers your corrections file made (a merge into this one, a split of it): its lines, marked as yours.
+    const mine = (detail.corrections ?? []).map((c) => {
+      const yours = el('span', { class: 'yours' }, 'yours');
+      yours.title = 'This paper was merged or split by a line of your corrections file';
+      return el('div', { class: 'by-you' }, `${c.file}:${c.line} `, yours);
+    });
+    parts.push(el('h3', {}, 'In the notes'), el('div', { class: 'sources' }, ...first, more, ...mine));
   }
 
   // Neighbours grouped by edge type, each with the sentence that produced the edge.
