@@ -66,12 +66,22 @@ function get(port: number, path: string): Promise<number> {
 async function serve(
   notes: string,
   cache: string,
+  extra: readonly string[] = [],
 ): Promise<{ child: ChildProcess; port: number; ms: number; ready: Promise<number> }> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'dist-cli/cli/papermap.js'), 'serve', notes, '--port', String(port), '--cache-dir', cache],
+    [
+      join(ROOT, 'dist-cli/cli/papermap.js'),
+      'serve',
+      notes,
+      '--port',
+      String(port),
+      '--cache-dir',
+      cache,
+      ...extra,
+    ],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
   const ready = new Promise<number>((resolve, reject) => {
@@ -186,6 +196,47 @@ export async function runStartupCase(runs: number): Promise<{ runs: StartupRun[]
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
+  }
+  return { runs: out };
+}
+
+export interface WorkersRun {
+  workers: number;
+  coldMs: number;
+  load: [number, number];
+}
+
+/**
+ * Cold start (empty cache) with the notes parsed on 1 thread and on each of `counts`, alternated run by run so
+ * that a change in the machine's load falls on both.
+ */
+export async function runWorkersCase(
+  runs: number,
+  counts: readonly number[] = [1, 2],
+): Promise<{ runs: WorkersRun[] } | { skipped: string }> {
+  if (!existsSync(DAILY_REPORTS)) return { skipped: `${DAILY_REPORTS} is absent` };
+  await (buildCli as () => Promise<boolean>)();
+  const out: WorkersRun[] = [];
+  const work = mkdtempSync(join(tmpdir(), 'papermap-workers-'));
+  try {
+    const notes = join(work, 'notes');
+    cpSync(DAILY_REPORTS, notes, { recursive: true });
+    for (let r = 0; r < runs; r++) {
+      for (const workers of counts) {
+        const cache = join(work, `cache-${r}-${workers}`);
+        const load0 = loadavg()[0] ?? 0;
+        const cold = await serve(notes, cache, ['--workers', String(workers)]);
+        await stop(cold.child);
+        const run = { workers, coldMs: cold.ms, load: [load0, loadavg()[0] ?? 0] as [number, number] };
+        console.log(
+          `  workers run ${r + 1}: ${workers} thread(s), cold start ${(cold.ms / 1000).toFixed(2)} s (load ${run.load.map((x) => x.toFixed(1)).join(' → ')})`,
+        );
+        out.push(run);
+        rmSync(cache, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
   return { runs: out };
 }
