@@ -42,6 +42,8 @@ export interface BuildFromDirectoryOptions {
   cache?: BuildCache | null;
   /** Read the whole graph from the cache when nothing changed (default true; parses are always reused). */
   cachedGraph?: boolean | null;
+  /** Stop before building (after reading and parsing) once this is aborted: the call then rejects. */
+  signal?: AbortSignal | null;
   /** For the one-shot builder made when no `builder` is given (e.g. `release` to keep memory low). */
   oneShot?: Pick<BuilderOptions, 'release' | 'afterStage'> | null;
 }
@@ -147,6 +149,7 @@ export async function buildFromDirectory(
     workers: options?.workers ?? null,
   });
   const prepared = performance.now() - parseStarted;
+  options?.signal?.throwIfAborted();
   // A long-lived builder warmed for notes whose graph is cached starts its layout where that graph's ended:
   // the same graph, without laying it out again. A one-shot build always lays out from its seed.
   const layout = given && cache && graphKey ? await cache.getLayout(graphKey) : undefined;

@@ -45,6 +45,8 @@ export async function directorySource(
   let first = true;
   let priming: Promise<unknown> | null = null;
   let primeTimer: NodeJS.Timeout | null = null;
+  // Closing stops a warm-up that has not started building yet (a stopped server has no edits to be warm for).
+  const closing = new AbortController();
   const prime = () => {
     if (primeTimer) clearTimeout(primeTimer);
     primeTimer = null;
@@ -58,9 +60,15 @@ export async function directorySource(
             cachedGraph: false,
             followExternalLinks: follow,
             workers,
+            signal: closing.signal,
           }),
         )
-        .then(() => options?.onWarm?.(performance.now() - started));
+        .then(
+          () => options?.onWarm?.(performance.now() - started),
+          (error: unknown) => {
+            if (!closing.signal.aborted) throw error;
+          },
+        );
     }
     return priming;
   };
@@ -111,6 +119,7 @@ export async function directorySource(
     },
     close: async () => {
       if (primeTimer) clearTimeout(primeTimer);
+      closing.abort();
       await priming;
     },
   };

@@ -141,6 +141,30 @@ describe('the build cache', () => {
     expect(JSON.stringify(laidOut.graph)).toBe(expected);
   });
 
+  it('closing the live server stops its warm-up before it builds', async () => {
+    const cacheDir = join(work, 'cache-close');
+    const cold = await directorySource(notes, { cacheDir });
+    await cold.build();
+    await cold.close?.();
+    const warmed: number[] = [];
+    const warm = await directorySource(notes, { cacheDir, primeDelayMs: 0, onWarm: (ms) => warmed.push(ms) });
+    await warm.build();
+    // Let the warm-up start (it reads the notes and the cached parses), then close.
+    await new Promise((r) => setTimeout(r, 5));
+    await warm.close?.();
+    expect(warmed).toEqual([]);
+    // Without a close it warms.
+    const again = await directorySource(notes, {
+      cacheDir,
+      primeDelayMs: 0,
+      onWarm: (ms) => warmed.push(ms),
+    });
+    await again.build();
+    await again.rebuild!([]);
+    expect(warmed).toHaveLength(1);
+    await again.close?.();
+  });
+
   it('a cache inside the notes folder (.papermap/) is not read as notes', async () => {
     const dir = join(notes, '.papermap');
     const first = await buildFromDirectory(notes, { cache: await openCache(dir) });
