@@ -147,6 +147,7 @@ export async function buildFromDirectory(
   const parsed = await prepareParses(builder.needs(changes.changed ?? []), {
     cache,
     workers: options?.workers ?? null,
+    signal: options?.signal ?? null,
   });
   const prepared = performance.now() - parseStarted;
   options?.signal?.throwIfAborted();
@@ -214,7 +215,7 @@ export async function readCachedGraph(
  */
 async function prepareParses(
   files: readonly NoteFile[],
-  options: { cache: BuildCache | null; workers: number | null },
+  options: { cache: BuildCache | null; workers: number | null; signal: AbortSignal | null },
 ): Promise<Map<string, unknown>> {
   const { cache } = options;
   const { defaultWorkers, isParse, parseInWorkers, parseOne } = await import('./parse-workers.js');
@@ -222,6 +223,7 @@ async function prepareParses(
   const misses: NoteFile[] = [];
   const keys = new Map<string, string>();
   for (const file of files) {
+    options.signal?.throwIfAborted();
     if (!cache) {
       misses.push(file);
       continue;
@@ -239,6 +241,7 @@ async function prepareParses(
     const key = keys.get(file.path);
     if (cache && key) writes.push(cache.putParse(key, result));
   };
+  options.signal?.throwIfAborted();
   const workers = options.workers ?? defaultWorkers(misses);
   if (workers > 1 && misses.length > 1) {
     await parseInWorkers([...misses], workers, (index, result) => keep(misses[index] as NoteFile, result));
