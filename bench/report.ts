@@ -18,7 +18,15 @@ export interface CaseResult {
 export interface Results {
   cases: Partial<
     Record<
-      'build' | 'bigfile' | 'adversarial' | 'incremental' | 'browser' | 'cli' | 'startup' | 'real',
+      | 'build'
+      | 'bigfile'
+      | 'adversarial'
+      | 'incremental'
+      | 'browser'
+      | 'cli'
+      | 'startup'
+      | 'workers'
+      | 'real',
       CaseResult
     >
   >;
@@ -61,19 +69,33 @@ export function renderResults(results: Results, analysis?: string | null): strin
   const startup = results.cases.startup;
   if (startup) {
     const d = startup.data as {
-      medians: Record<'coldMs' | 'warmMs' | 'firstEditMs' | 'editMs', number>;
+      medians: Record<'coldMs' | 'warmMs' | 'firstEditMs' | 'editMs', number> &
+        Partial<Record<'warmUpMs' | 'firstEditAtOnceMs', number>>;
       runs: unknown[];
     };
-    const sec = (x: number) => `${(x / 1000).toFixed(2)} s`;
+    const sec = (x: number | undefined) => (x === undefined ? '–' : `${(x / 1000).toFixed(2)} s`);
     out.push('## Startup (daily-reports, 14 MB)', '', machineLine(startup.machine), '');
     out.push(
-      '| runs | cold start | warm restart | first edit after restart | edit |',
-      '|---|---|---|---|---|',
+      '| runs | cold start | warm restart | warm-up after it | first edit after restart | edit | first edit at once |',
+      '|---|---|---|---|---|---|---|',
     );
     out.push(
-      `| ${d.runs.length} | ${sec(d.medians.coldMs)} | ${sec(d.medians.warmMs)} | ${sec(d.medians.firstEditMs)} | ${sec(d.medians.editMs)} |`,
+      `| ${d.runs.length} | ${sec(d.medians.coldMs)} | ${sec(d.medians.warmMs)} | ${sec(d.medians.warmUpMs)} | ${sec(d.medians.firstEditMs)} | ${sec(d.medians.editMs)} | ${sec(d.medians.firstEditAtOnceMs)} |`,
       '',
-      "The compiled `papermap serve` in its own process, from spawn to the first 200 for `/data/map.json`; warm = restart with unchanged notes and the cache of the cold run; edit = a paper appended to one note, from the write to the server's `update` event (the first edit after a warm restart also waits for the builder to warm from the cached parses). Medians.",
+      "The compiled `papermap serve` in its own process, from spawn to the first 200 for `/data/map.json`; warm = restart with unchanged notes and the cache of the cold run; warm-up = from the map served to the server's `ready for edits` (its builder warmed in the background from the cached parses and layout); edit = a paper appended to one note, from the write to the server's `update` event; first edit after restart = the first edit once the server is ready for edits; first edit at once = written the moment a warm restart serves the map (it also waits for the rest of the warm-up). Medians.",
+      '',
+    );
+  }
+
+  const workers = results.cases.workers;
+  if (workers) {
+    const d = workers.data as { medians: Record<string, number>; runs: unknown[] };
+    out.push('## Parse threads (daily-reports cold start)', '', machineLine(workers.machine), '');
+    out.push('| threads | cold start (median) |', '|---|---|');
+    for (const [w, ms] of Object.entries(d.medians)) out.push(`| ${w} | ${(ms / 1000).toFixed(2)} s |`);
+    out.push(
+      '',
+      `The compiled \`papermap serve --workers N\` with an empty cache, from spawn to the first 200 for \`/data/map.json\`; thread counts alternated run by run (${d.runs.length} runs in all). Medians.`,
       '',
     );
   }

@@ -12,14 +12,14 @@ import type { BuildRun, StageName } from './child.js';
 import { CLI_METHOD, runCli, type CliRun } from './cli.js';
 import { generateCorpus } from './corpus.js';
 import { renderResults, type Results } from './report.js';
-import { runStartupCase, type StartupRun } from './startup.js';
+import { runStartupCase, runWorkersCase, type StartupRun } from './startup.js';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
 const SEED = 1;
 
 const USAGE = `usage: npm run bench -- [options]
-  --cases LIST          build,bigfile,adversarial,incremental,browser,cli,startup or render
+  --cases LIST          build,bigfile,adversarial,incremental,browser,cli,startup,workers or render
                         (default: build,bigfile,adversarial,incremental,browser,startup; render: only
                         re-render results.md from results.json; startup needs ../shared/corpora/daily-reports)
   --sizes LIST          papers for the build and cli cases (default: 1000,10000,100000)
@@ -42,6 +42,7 @@ const CASES = [
   'browser',
   'cli',
   'startup',
+  'workers',
   'render',
   'real',
 ];
@@ -437,13 +438,31 @@ async function main(): Promise<void> {
       const medians = {
         coldMs: of('coldMs'),
         warmMs: of('warmMs'),
+        warmUpMs: of('warmUpMs'),
         firstEditMs: of('firstEditMs'),
         editMs: of('editMs'),
+        firstEditAtOnceMs: of('firstEditAtOnceMs'),
       };
+      const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
       console.log(
-        `  startup medians (${data.runs.length} runs, daily-reports): cold ${(medians.coldMs / 1000).toFixed(2)} s, warm ${(medians.warmMs / 1000).toFixed(2)} s, first edit ${(medians.firstEditMs / 1000).toFixed(2)} s, edit ${(medians.editMs / 1000).toFixed(2)} s`,
+        `  startup medians (${data.runs.length} runs, daily-reports): cold ${s(medians.coldMs)}, warm ${s(medians.warmMs)} (+${s(medians.warmUpMs)} warm-up), first edit ${s(medians.firstEditMs)}, edit ${s(medians.editMs)}, first edit at once ${s(medians.firstEditAtOnceMs)}`,
       );
       results.cases.startup = { machine, data: { corpus: 'daily-reports', medians, runs: data.runs } };
+    }
+  }
+  if (cases.includes('workers')) {
+    const data = await runWorkersCase(runsOverride ?? 3);
+    if ('skipped' in data) console.log(`  workers: skipped (${data.skipped})`);
+    else {
+      const medians: Record<string, number> = {};
+      for (const w of [...new Set(data.runs.map((r) => r.workers))])
+        medians[w] = median(data.runs.filter((r) => r.workers === w).map((r) => r.coldMs));
+      console.log(
+        `  workers medians (daily-reports cold start): ${Object.entries(medians)
+          .map(([w, ms]) => `${w} thread(s) ${(ms / 1000).toFixed(2)} s`)
+          .join(', ')}`,
+      );
+      results.cases.workers = { machine, data: { corpus: 'daily-reports', medians, runs: data.runs } };
     }
   }
   if (cases.includes('real')) {

@@ -3,11 +3,13 @@
 // warm-starts the layout from the previous positions, so one edited note rebuilds quickly.
 import { createHash } from 'node:crypto';
 import { buildGraphDetailed, type GraphReuse, type LayoutMemory } from './graph/index.js';
-import { applyCorrections, applyMerges } from './links/corrections.js';
+import { applyCorrections, applyMerges, applySplits } from './links/corrections.js';
 import { createLinkCache, findLinks, type LinkOptions } from './links/index.js';
 import { mergeFileParses, parseFile, type FileParse } from './parse/index.js';
 import { createIncrementalMerge } from './parse/merge-incremental.js';
 import type { Diagnostic, LinkResult, NoteFile, PaperRecord, ParseResult, SerializedGraph } from './types.js';
+
+export type { LayoutMemory };
 
 export type Stage = 'parse' | 'merge' | 'link' | 'graph' | 'layout';
 export const STAGES: readonly Stage[] = ['parse', 'merge', 'link', 'graph', 'layout'];
@@ -64,6 +66,12 @@ export interface BuilderChanges {
   /** The input is the whole content: forget every file and read problem not listed (the lexicon and corrections stay). */
   replaceAll?: boolean;
   /**
+   * Layout positions of an earlier build of these notes (e.g. from the persistent cache), for the layout to
+   * start from when the builder has none of its own yet: a builder warmed for a server that already shows
+   * that build's graph lays nothing out again. Ignored once the builder has built.
+   */
+  layout?: LayoutMemory | null;
+  /**
    * Parses of some `changed` files made elsewhere (worker threads, the persistent cache), by path. Each must be
    * what `parseFile` gives for that file; they are used instead of parsing again.
    */
@@ -80,6 +88,8 @@ export interface BuildResult {
   /** Papers the link stage read (the rest replayed what an earlier build found); -1 with a custom stage. */
   linkedPapers: number;
   layoutMode: 'seeded' | 'cold' | 'warm';
+  /** The layout positions this build ended with (what a later builder can start from: `layout`). */
+  layout: LayoutMemory;
   /**
    * How the parses were merged: `incremental` (only what the changed files touch), `full` (the builder's first
    * build), `fallback` (a whole merge, when the incremental one could not place something exactly) or `custom`
@@ -170,6 +180,7 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
       lexicon = changes.lexicon;
       dirty = true;
     }
+    if (changes.layout && layoutMemory === null && last === null) layoutMemory = changes.layout;
     if (changes.corrections !== undefined && !sameLexicon(changes.corrections, corrections)) {
       corrections = changes.corrections;
       dirty = true;
@@ -211,11 +222,10 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
     timings.parse = performance.now() - started;
 
     started = performance.now();
-    // The user's merges (corrections file) join papers the notes keep apart, before links are found.
-    const parsed = applyMerges(
-      merger ? merger.merge(parses as FileParse[]) : stages.mergeFileParses(parses),
-      corrections,
-    );
+    // The user's splits (corrections file) take apart papers the merge joined, and the user's merges join papers
+    // the notes keep apart, before links are found.
+    const merged = merger ? merger.merge(parses as FileParse[]) : stages.mergeFileParses(parses);
+    const parsed = applyMerges(applySplits(merged, parses as FileParse[], corrections), corrections);
     timings.merge = performance.now() - started;
     if (release) parses.length = 0;
     options?.afterStage?.('merge');
@@ -251,6 +261,7 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
       parsedFiles,
       linkedPapers: options?.stages?.findLinks || !linkCache ? -1 : linkCache.lastRead,
       layoutMode: built.layoutMode,
+      layout: built.layout,
       mergeMode: merger ? merger.lastMode : 'custom',
     };
     return last;

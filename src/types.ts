@@ -111,6 +111,8 @@ export interface PaperRecord {
   noteLinks?: NoteLink[];
   /** Concepts the notes link this work to (keyword and tag pages). */
   concepts?: string[];
+  /** The lines of the user's corrections file that made this paper (a `merge` into it, a `split` of it). */
+  corrections?: SourceRef[];
 }
 
 export interface ParseStats {
@@ -231,6 +233,8 @@ export interface PaperNodeAttributes extends NodeDisplay {
   itemType?: string;
   workKind?: WorkKind;
   issued?: string;
+  /** The lines of the user's corrections file that made this paper (merged into it, split from it). */
+  corrections?: SourceRef[];
 }
 
 export interface ConceptNodeAttributes extends NodeDisplay {

@@ -10,7 +10,23 @@ export interface EdgeCorrection {
   target: string;
 }
 
-export type SendCorrection = (correction: EdgeCorrection) => Promise<boolean>;
+/** `merge <into> <- <from>`: two nodes are one work; `into` keeps its id. */
+export interface MergeCorrection {
+  verb: 'merge';
+  into: string;
+  from: string;
+}
+
+/** `split <node> | <part>`: the places of `node` that `part` (a `file:line`) names are a work of their own. */
+export interface SplitCorrection {
+  verb: 'split';
+  node: string;
+  part: string;
+}
+
+export type Correction = EdgeCorrection | MergeCorrection | SplitCorrection;
+
+export type SendCorrection = (correction: Correction) => Promise<boolean>;
 
 /** The sender on the dev server (the page carries `meta[name="papermap-live"]`); null on a static site. */
 export function liveCorrections(): SendCorrection | null {

@@ -42,6 +42,8 @@ export interface BuildFromDirectoryOptions {
   cache?: BuildCache | null;
   /** Read the whole graph from the cache when nothing changed (default true; parses are always reused). */
   cachedGraph?: boolean | null;
+  /** Stop before building (after reading and parsing) once this is aborted: the call then rejects. */
+  signal?: AbortSignal | null;
   /** For the one-shot builder made when no `builder` is given (e.g. `release` to keep memory low). */
   oneShot?: Pick<BuilderOptions, 'release' | 'afterStage'> | null;
 }
@@ -145,12 +147,19 @@ export async function buildFromDirectory(
   const parsed = await prepareParses(builder.needs(changes.changed ?? []), {
     cache,
     workers: options?.workers ?? null,
+    signal: options?.signal ?? null,
   });
   const prepared = performance.now() - parseStarted;
-  builder.update({ ...changes, parsed });
+  options?.signal?.throwIfAborted();
+  // A long-lived builder warmed for notes whose graph is cached starts its layout where that graph's ended:
+  // the same graph, without laying it out again. A one-shot build always lays out from its seed.
+  const layout = given && cache && graphKey ? await cache.getLayout(graphKey) : undefined;
+  builder.update({ ...changes, parsed, ...(layout ? { layout } : {}) });
   const result = builder.build();
-  if (cache && graphKey && content) {
+  // (A builder warmed from the cached layout made the cached graph again: nothing new to write.)
+  if (cache && graphKey && content && !layout) {
     await cache.putGraph(graphKey, result.graph);
+    await cache.putLayout(graphKey, result.layout);
     await cache.prune(new Set(content.files.map((f) => cache.parseKey(f))), graphKey);
   }
   return {
@@ -206,7 +215,7 @@ export async function readCachedGraph(
  */
 async function prepareParses(
   files: readonly NoteFile[],
-  options: { cache: BuildCache | null; workers: number | null },
+  options: { cache: BuildCache | null; workers: number | null; signal: AbortSignal | null },
 ): Promise<Map<string, unknown>> {
   const { cache } = options;
   const { defaultWorkers, isParse, parseInWorkers, parseOne } = await import('./parse-workers.js');
@@ -214,6 +223,7 @@ async function prepareParses(
   const misses: NoteFile[] = [];
   const keys = new Map<string, string>();
   for (const file of files) {
+    options.signal?.throwIfAborted();
     if (!cache) {
       misses.push(file);
       continue;
@@ -231,6 +241,7 @@ async function prepareParses(
     const key = keys.get(file.path);
     if (cache && key) writes.push(cache.putParse(key, result));
   };
+  options.signal?.throwIfAborted();
   const workers = options.workers ?? defaultWorkers(misses);
   if (workers > 1 && misses.length > 1) {
     await parseInWorkers([...misses], workers, (index, result) => keep(misses[index] as NoteFile, result));

@@ -32,6 +32,7 @@ export const GRAPH_USAGE = `usage: papermap graph [DIR] [--out FILE] [options]
   --cache-dir DIR      where to keep parses and graphs between runs (default: $PAPERMAP_CACHE_DIR, else
                        ~/.cache/papermap/NAME-HASH for each notes folder)
   --no-cache           build everything from the notes, and keep nothing
+  --workers N          parse notes on N threads (default: $PAPERMAP_WORKERS, else one per core; 1: no threads)
   -h, --help           this text
   -v, --version        papermap's version`;
 
@@ -64,6 +65,7 @@ export async function main(
         'follow-external-links': { type: 'boolean', default: false },
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -98,6 +100,14 @@ export async function main(
     return EXIT_NOT_WRITTEN;
   }
 
+  const workers = values.workers === undefined ? null : Number(values.workers);
+  if (workers !== null && (!Number.isInteger(workers) || workers < 1)) {
+    io.err(
+      `papermap: --workers must be a whole number of threads, at least 1, got ${JSON.stringify(values.workers)}`,
+    );
+    return EXIT_NOT_WRITTEN;
+  }
+
   const out = resolve(cwd, outArg);
   const shownOut = relative(cwd, out) || out;
   let result;
@@ -113,6 +123,7 @@ export async function main(
       layout: !values['no-layout'],
       followExternalLinks: values['follow-external-links'],
       cache,
+      workers,
     });
   } catch (error) {
     if (error instanceof ContentFolderError) {

@@ -12,6 +12,7 @@ export interface SiteOptions {
   followExternalLinks?: boolean | null;
   cacheDir?: string | null;
   noCache?: boolean | null;
+  workers?: number | null;
 }
 
 export async function buildSite(opts: SiteOptions): Promise<void> {
@@ -22,6 +23,7 @@ export async function buildSite(opts: SiteOptions): Promise<void> {
           followExternalLinks: opts.followExternalLinks ?? false,
           cacheDir: opts.cacheDir ?? null,
           noCache: opts.noCache ?? false,
+          workers: opts.workers ?? null,
         });
   const graph = await source.build();
   // The static site shows a note's lines around an entry (it cannot open an editor).

@@ -10,6 +10,7 @@ import { readdir, readFile, realpath, rm, stat, unlink } from 'node:fs/promises'
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LayoutMemory } from '../graph/index.js';
 import type { SerializedGraph } from '../types.js';
 import { VERSION } from './paths.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -75,7 +76,10 @@ export interface BuildCache {
   putParse(key: string, parse: unknown): Promise<void>;
   getGraph(key: string): Promise<SerializedGraph | undefined>;
   putGraph(key: string, graph: SerializedGraph): Promise<void>;
-  /** Remove parse entries not in `keep` and graph entries other than `keepGraph`. */
+  /** The layout positions the graph under `key` ended with (to warm a builder without laying out again). */
+  getLayout(key: string): Promise<LayoutMemory | undefined>;
+  putLayout(key: string, layout: LayoutMemory): Promise<void>;
+  /** Remove parse entries not in `keep` and graph and layout entries other than `keepGraph`'s. */
   prune(keep: ReadonlySet<string>, keepGraph: string): Promise<void>;
 }
 
@@ -86,10 +90,13 @@ function sha1(text: string): string {
 export async function openCache(dir: string): Promise<BuildCache> {
   const code = await codeId();
   const stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writes: 0 };
-  const file = (kind: 'parses' | 'graphs', key: string) =>
-    kind === 'parses' ? path.join(dir, 'parses', `${key}.json`) : path.join(dir, `graph-${key}.json`);
+  type Kind = 'parses' | 'graphs' | 'layouts';
+  const file = (kind: Kind, key: string) =>
+    kind === 'parses'
+      ? path.join(dir, 'parses', `${key}.json`)
+      : path.join(dir, `${kind === 'graphs' ? 'graph' : 'layout'}-${key}.json`);
 
-  async function get(kind: 'parses' | 'graphs', key: string): Promise<unknown> {
+  async function get(kind: Kind, key: string): Promise<unknown> {
     let bytes: Buffer;
     try {
       bytes = await readFile(file(kind, key));
@@ -121,7 +128,7 @@ export async function openCache(dir: string): Promise<BuildCache> {
     }
   }
 
-  async function put(kind: 'parses' | 'graphs', key: string, value: unknown): Promise<void> {
+  async function put(kind: Kind, key: string, value: unknown): Promise<void> {
     const body = Buffer.from(JSON.stringify(value));
     const header = JSON.stringify({
       tag: TAG,
@@ -147,16 +154,62 @@ export async function openCache(dir: string): Promise<BuildCache> {
     putParse: (key, parse) => put('parses', key, parse),
     getGraph: async (key) => (await get('graphs', key)) as SerializedGraph | undefined,
     putGraph: (key, graph) => put('graphs', key, graph),
+    getLayout: async (key) => layoutFromJson(await get('layouts', key)),
+    putLayout: (key, layout) => put('layouts', key, layoutToJson(layout)),
     async prune(keep, keepGraph) {
       for (const name of await readdir(path.join(dir, 'parses')).catch(() => [] as string[])) {
         const key = name.replace(/\.json$/, '');
         if (!keep.has(key)) await rm(path.join(dir, 'parses', name), { force: true });
       }
       for (const name of await readdir(dir).catch(() => [] as string[])) {
-        if (/^graph-.*\.json$/.test(name) && name !== `graph-${keepGraph}.json`)
+        if (
+          /^(graph|layout)-.*\.json$/.test(name) &&
+          name !== `graph-${keepGraph}.json` &&
+          name !== `layout-${keepGraph}.json`
+        )
           await rm(path.join(dir, name), { force: true });
       }
     },
+  };
+}
+
+interface LayoutJson {
+  signature: string;
+  positions: [string, number, number][];
+  topics: [string, string][];
+  communities: [string, number][];
+}
+
+function layoutToJson(layout: LayoutMemory): LayoutJson {
+  return {
+    signature: layout.signature,
+    positions: [...layout.positions].map(([k, [x, y]]) => [k, x, y]),
+    topics: [...layout.topics],
+    communities: [...layout.communities],
+  };
+}
+
+/** The layout back from its entry; anything not of that shape is not used. */
+function layoutFromJson(value: unknown): LayoutMemory | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Partial<LayoutJson>;
+  const isList = (x: unknown, ok: (row: unknown[]) => boolean) =>
+    Array.isArray(x) && x.every((row) => Array.isArray(row) && ok(row as unknown[]));
+  if (
+    typeof v.signature !== 'string' ||
+    !isList(
+      v.positions,
+      (r) => r.length === 3 && typeof r[0] === 'string' && Number.isFinite(r[1]) && Number.isFinite(r[2]),
+    ) ||
+    !isList(v.topics, (r) => r.length === 2 && typeof r[0] === 'string' && typeof r[1] === 'string') ||
+    !isList(v.communities, (r) => r.length === 2 && typeof r[0] === 'string' && Number.isInteger(r[1]))
+  )
+    return undefined;
+  return {
+    signature: v.signature,
+    positions: new Map(v.positions!.map(([k, x, y]) => [k, [x, y]])),
+    topics: new Map(v.topics),
+    communities: new Map(v.communities),
   };
 }
 

@@ -15,8 +15,12 @@ export interface SourceOptions {
   cacheDir?: string | null;
   /** No persistent cache at all. */
   noCache?: boolean | null;
-  /** Wait this long after a build read from the cache before warming the builder (default 1000 ms). */
+  /** Parse on this many worker threads (default: `$PAPERMAP_WORKERS`, else every core for large notes). */
+  workers?: number | null;
+  /** Wait this long after a build read from the cache before warming the builder (default 500 ms). */
   primeDelayMs?: number;
+  /** Called once the builder is warm: after the first build, or after its warm-up when that came from the cache. */
+  onWarm?: ((ms: number) => void) | null;
 }
 
 /**
@@ -37,38 +41,65 @@ export async function directorySource(
   let made: Builder | null = null;
   const builder = async (): Promise<Builder> => (made ??= (await import('../pipeline.js')).createBuilder({}));
   const follow = options?.followExternalLinks ?? false;
+  const workers = options?.workers ?? null;
   let first = true;
   let priming: Promise<unknown> | null = null;
   let primeTimer: NodeJS.Timeout | null = null;
+  // Closing stops a warm-up that has not started building yet (a stopped server has no edits to be warm for).
+  const closing = new AbortController();
   const prime = () => {
     if (primeTimer) clearTimeout(primeTimer);
     primeTimer = null;
-    priming ??= builder().then((b) =>
-      buildFromDirectory(contentDir, { builder: b, cache, cachedGraph: false, followExternalLinks: follow }),
-    );
+    if (!priming) {
+      const started = performance.now();
+      priming = builder()
+        .then((b) =>
+          buildFromDirectory(contentDir, {
+            builder: b,
+            cache,
+            cachedGraph: false,
+            followExternalLinks: follow,
+            workers,
+            signal: closing.signal,
+          }),
+        )
+        .then(
+          () => options?.onWarm?.(performance.now() - started),
+          (error: unknown) => {
+            if (!closing.signal.aborted) throw error;
+          },
+        );
+    }
     return priming;
   };
   return {
     contentDir,
     build: async () => {
-      if (!first) return (await buildFromDirectory(contentDir, { cache, followExternalLinks: follow })).graph;
+      if (!first)
+        return (await buildFromDirectory(contentDir, { cache, followExternalLinks: follow, workers })).graph;
       first = false;
-      // A start with unchanged notes: the cached graph at once, the builder warmed a moment later.
+      // A start with unchanged notes: the cached graph at once, the builder warmed a moment later (from the
+      // cached parses and layout: merge and links only), so the first edit rebuilds only what it touches.
       const hit = cache ? await readCachedGraph(contentDir, { cache, followExternalLinks: follow }) : null;
       if (hit) {
-        primeTimer = setTimeout(() => void prime(), options?.primeDelayMs ?? 1000);
+        primeTimer = setTimeout(() => void prime(), options?.primeDelayMs ?? 500);
         primeTimer.unref();
         return hit.graph;
       }
       const b = await builder();
-      return (
+      const started = performance.now();
+      const built = (
         await buildFromDirectory(contentDir, {
           builder: b,
           cache,
           cachedGraph: false,
           followExternalLinks: follow,
+          workers,
         })
       ).graph;
+      // Built by the long-lived builder itself: warm at once.
+      options?.onWarm?.(performance.now() - started);
+      return built;
     },
     rebuild: async (changed) => {
       if (primeTimer || priming) await prime();
@@ -82,11 +113,13 @@ export async function directorySource(
           changed: whole ? null : rel,
           cache,
           followExternalLinks: follow,
+          workers,
         })
       ).graph;
     },
     close: async () => {
       if (primeTimer) clearTimeout(primeTimer);
+      closing.abort();
       await priming;
     },
   };
@@ -106,6 +139,7 @@ export interface DevOptions {
   followExternalLinks?: boolean | null;
   cacheDir?: string | null;
   noCache?: boolean | null;
+  workers?: number | null;
 }
 
 export async function startDevServer(
@@ -119,6 +153,8 @@ export async function startDevServer(
           followExternalLinks: opts.followExternalLinks ?? false,
           cacheDir: opts.cacheDir ?? null,
           noCache: opts.noCache ?? false,
+          workers: opts.workers ?? null,
+          onWarm: (ms) => log(`papermap: ready for edits (builder warm in ${Math.round(ms)} ms)`),
         });
   return startServer({
     source,

@@ -107,8 +107,8 @@ export function openInEditor(
 const MAX_CORRECTION_BODY = 4096;
 
 /**
- * Dev server endpoint `POST /__papermap/correct` with a JSON body `{ verb, type, source, target }`: appends that
- * one correction as a line to `papermap.corrections.txt` in the content folder (the file watcher then rebuilds
+ * Dev server endpoint `POST /__papermap/correct` with a JSON body `{ verb, type, source, target }` (an edge),
+ * `{ verb: 'merge', into, from }` or `{ verb: 'split', node, part }`: appends that one correction as a line to `papermap.corrections.txt` in the content folder (the file watcher then rebuilds
  * the map). Same-origin POSTs with `Content-Type: application/json` only (403/415 otherwise); a body that is not
  * one valid correction is refused (400, 413) and nothing is written. 204 when the line was appended.
  */
@@ -149,13 +149,7 @@ export function appendCorrection(contentDir: string): (req: IncomingMessage, res
       }
       if (typeof body !== 'object' || body === null || Array.isArray(body))
         return done(400, 'expected an object');
-      const parts = body as Record<string, unknown>;
-      const made = correctionLine({
-        verb: parts.verb,
-        type: parts.type,
-        source: parts.source,
-        target: parts.target,
-      });
+      const made = correctionLine(body as Record<string, unknown>);
       if ('error' in made) return done(400, made.error);
       writing = writing.then(async () => {
         try {

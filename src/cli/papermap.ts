@@ -29,6 +29,7 @@ const SERVE_USAGE = `usage: papermap [serve] [DIR] [options]
   --cache-dir DIR      where to keep parses and graphs between runs (default: $PAPERMAP_CACHE_DIR, else
                        ~/.cache/papermap/NAME-HASH for each notes folder)
   --no-cache           build everything from the notes, and keep nothing
+  --workers N          parse notes on N threads (default: $PAPERMAP_WORKERS, else one per core; 1: no threads)
   --synthetic N        serve a seeded synthetic graph of N papers instead of notes
   -h, --help           this text
   -v, --version        papermap's version`;
@@ -42,6 +43,7 @@ const BUILD_USAGE = `usage: papermap build [DIR] [--out SITE] [options]
   --follow-external-links  read notes through symbolic links that lead out of DIR (default: skipped)
   --cache-dir DIR      as for serve
   --no-cache           build everything from the notes, and keep nothing
+  --workers N          as for serve
   --synthetic N        a seeded synthetic graph of N papers instead of notes
   -h, --help           this text
   -v, --version        papermap's version`;
@@ -58,6 +60,7 @@ export interface ServeCommand {
   followExternalLinks: boolean;
   cacheDir: string | null;
   noCache: boolean;
+  workers: number | null;
 }
 
 export interface BuildCommand {
@@ -69,6 +72,7 @@ export interface BuildCommand {
   followExternalLinks: boolean;
   cacheDir: string | null;
   noCache: boolean;
+  workers: number | null;
 }
 
 export type Parsed = ServeCommand | BuildCommand | { command: 'help' | 'version'; text: string };
@@ -112,6 +116,7 @@ export function parseCommand(
         'follow-external-links': { type: 'boolean', default: false },
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -143,6 +148,7 @@ export function parseCommand(
     followExternalLinks: values['follow-external-links'],
     cacheDir: values['cache-dir'] === undefined ? null : path.resolve(cwd, values['cache-dir']),
     noCache: values['no-cache'],
+    workers: positiveInt(values.workers, '--workers'),
   };
   if (command === 'build') {
     if (values.port !== undefined || values.host !== undefined)
@@ -200,35 +206,40 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     );
     return 0;
   }
+  // Signals count from the start: a Ctrl-C or SIGTERM while the first build runs (its parse threads included)
+  // ends the process at once; once the server is up, it is closed first.
+  let server: Awaited<ReturnType<typeof import('./dev.js').startDevServer>> | null = null;
+  let stopping = false;
+  let done: (code: number) => void = () => undefined;
+  const finished = new Promise<number>((resolve) => (done = resolve));
+  const stop = (signal: NodeJS.Signals) => {
+    const code = signal === 'SIGINT' ? 130 : 0;
+    if (stopping || server === null) process.exit(stopping ? 130 : code); // a second Ctrl-C: do not wait
+    stopping = true;
+    void server.close().then(() => done(code));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
+  // Started by npm or npx, through a shell that may not pass a SIGTERM on: when that shell is gone (this
+  // process was handed to another parent), stop too, instead of serving on with no one to stop it.
+  if (env.npm_lifecycle_event) {
+    const parent = process.ppid;
+    const orphan = setInterval(() => {
+      if (process.ppid === parent) return;
+      clearInterval(orphan);
+      stop('SIGTERM');
+    }, 300);
+    orphan.unref();
+  }
   const { startDevServer } = await import('./dev.js');
   const t0 = performance.now();
-  const server = await startDevServer(parsed);
+  server = await startDevServer(parsed);
   console.log(
     `papermap: serving ${parsed.synthetic !== null ? `a synthetic graph of ${parsed.synthetic} papers` : shown(parsed.content)} (ready in ${Math.round(performance.now() - t0)} ms)`,
   );
   console.log(`papermap: open ${server.url}  (Ctrl-C to stop)`);
-  return new Promise<number>((resolve) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) process.exit(130); // a second Ctrl-C: do not wait
-      stopping = true;
-      void server.close().then(() => resolve(signal === 'SIGINT' ? 130 : 0));
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    process.once('SIGHUP', stop);
-    // Started by npm or npx, through a shell that may not pass a SIGTERM on: when that shell is gone (this
-    // process was handed to another parent), stop too, instead of serving on with no one to stop it.
-    if (env.npm_lifecycle_event) {
-      const parent = process.ppid;
-      const orphan = setInterval(() => {
-        if (process.ppid === parent) return;
-        clearInterval(orphan);
-        stop('SIGTERM');
-      }, 300);
-      orphan.unref();
-    }
-  });
+  return finished;
 }
 
 /** Run as a program: directly, or through the `node_modules/.bin/papermap` link npm makes. */

@@ -12,12 +12,20 @@ import type { Diagnostic, NoteFile } from '../types.js';
 /** Below this many characters of notes, starting workers costs more than it saves. */
 const WORKER_MIN_CHARS = 4 << 20;
 
-/** How many workers to parse these notes with (1: parse here). */
-export function defaultWorkers(files: readonly (NoteFile | null)[]): number {
+/**
+ * How many workers to parse these notes with (1: parse here): `$PAPERMAP_WORKERS` when set, else one per core
+ * when the notes are large enough to pay for starting them.
+ */
+export function defaultWorkers(
+  files: readonly (NoteFile | null)[],
+  env: NodeJS.ProcessEnv = process.env,
+): number {
+  const set = Number(env.PAPERMAP_WORKERS);
+  if (env.PAPERMAP_WORKERS && Number.isInteger(set) && set >= 1) return set;
   let chars = 0;
   for (const file of files) chars += file?.text.length ?? 0;
   if (chars < WORKER_MIN_CHARS || files.length < 4) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 8));
+  return Math.max(1, availableParallelism());
 }
 
 /** A parser bug on one note must not take the other notes down with it (as in the pipeline's builder). */

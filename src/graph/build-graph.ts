@@ -752,6 +752,7 @@ function paperAttributes(paper: PaperRecord, display: Display): PaperNodeAttribu
     itemType: paper.itemType,
     workKind: paper.workKind,
     issued: paper.issued,
+    corrections: paper.corrections,
     x: display.x,
     y: display.y,
     size: display.size,

@@ -1,5 +1,5 @@
 // The user's corrections file: one correction a line. Edge corrections are one pure step after the link stage,
-// merges one after the merge stage. The line format is read and written here only (the dev server writes lines
+// splits and merges one after the merge stage. The line format is read and written here only (the dev server writes lines
 // with `correctionLine`).
 import type {
   ConceptRecord,
@@ -13,6 +13,9 @@ import type {
   ParseResult,
 } from '../types.js';
 import { EDGE_TYPES } from '../types.js';
+import { recordOfEntries } from '../parse/merge.js';
+import { hash8, normaliseTitle } from '../parse/text.js';
+import type { FileEntry, FileParse } from '../parse/types.js';
 
 /** File name of the optional corrections file, in the root of the content folder. */
 export const CORRECTIONS_FILE_NAME = 'papermap.corrections.txt';
@@ -30,11 +33,24 @@ export interface Correction {
 
 const LINE = /^(\S+)\s+(\S+)\s+(.+?)\s+(->|--)\s+(.+?)\s*$/;
 const MERGE = /^merge\s+(.+?)\s+<-\s+(.+?)\s*$/;
+const SPLIT = /^split\s+(.+?)\s+\|\s+(.+?)\s*$/;
 
 /** `merge <into> <- <from>`: two papers the notes keep apart are one work; `into` keeps its id and label. */
 export interface MergeCorrection {
   into: string;
   from: string;
+  line: number;
+}
+
+/**
+ * `split <node> | <part>`: a paper the notes' parser made of several places (same title, same arXiv id, an
+ * article named after a paper) is two works. The places of `node` that `part` names (a place `file:line`, a
+ * file, an arXiv id or DOI, a title or label of that place's entry) become a paper of their own; the others
+ * keep the node's id.
+ */
+export interface SplitCorrection {
+  node: string;
+  part: string;
   line: number;
 }
 
@@ -62,18 +78,17 @@ function validRef(ref: string): boolean {
 }
 
 /**
- * The line for one correction (`reject builds-on arxiv:1 -> arxiv:2`), or an error message when the parts
- * cannot make a line that reads back as the same correction.
+ * The line for one correction, or an error message when the parts cannot make a line that reads back as the
+ * same correction. Edges: `{ verb, type, source, target }` (`reject builds-on arxiv:1 -> arxiv:2`); nodes:
+ * `{ verb: 'merge', into, from }` (`merge arxiv:1 <- arxiv:2`) and `{ verb: 'split', node, part }`
+ * (`split arxiv:1 | notes.md:12`).
  */
-export function correctionLine(input: {
-  verb: unknown;
-  type: unknown;
-  source: unknown;
-  target: unknown;
-}): { line: string } | { error: string } {
-  const { verb, type, source, target } = input;
+export function correctionLine(input: Record<string, unknown>): { line: string } | { error: string } {
+  const { verb } = input;
+  if (verb === 'merge' || verb === 'split') return nodeLine(verb, input);
+  const { type, source, target } = input;
   if (typeof verb !== 'string' || !isVerb(verb))
-    return { error: `verb must be one of ${CORRECTION_VERBS.join(', ')}` };
+    return { error: `verb must be one of ${[...CORRECTION_VERBS, 'merge', 'split'].join(', ')}` };
   if (typeof type !== 'string' || !isEdgeType(type))
     return { error: `type must be one of ${EDGE_TYPES.join(', ')}` };
   if (typeof source !== 'string' || typeof target !== 'string')
@@ -90,13 +105,38 @@ export function correctionLine(input: {
   return { line };
 }
 
+function nodeLine(
+  verb: 'merge' | 'split',
+  input: Record<string, unknown>,
+): { line: string } | { error: string } {
+  const [a, b] = verb === 'merge' ? [input.into, input.from] : [input.node, input.part];
+  const names = verb === 'merge' ? 'into and from' : 'node and part';
+  if (typeof a !== 'string' || typeof b !== 'string') return { error: `${names} must be strings` };
+  if (!validRef(a) || !validRef(b) || a.trim() !== a || b.trim() !== b)
+    return { error: `${names} must be node ids, labels or places on one line, without arrows` };
+  const line = verb === 'merge' ? `merge ${a} <- ${b}` : `split ${a} | ${b}`;
+  const back = parseCorrections(line, CORRECTIONS_FILE_NAME);
+  const merge = back.merges[0];
+  const split = back.splits[0];
+  const same =
+    verb === 'merge' ? merge?.into === a && merge.from === b : split?.node === a && split.part === b;
+  if (back.diagnostics.length > 0 || !same) return { error: `${names} do not read back as the same line` };
+  return { line };
+}
+
 /** Reads the file: comments (`#`) and blank lines are skipped; a bad line is a located diagnostic. */
 export function parseCorrections(
   text: string,
   file: string,
-): { corrections: Correction[]; merges: MergeCorrection[]; diagnostics: Diagnostic[] } {
+): {
+  corrections: Correction[];
+  merges: MergeCorrection[];
+  splits: SplitCorrection[];
+  diagnostics: Diagnostic[];
+} {
   const corrections: Correction[] = [];
   const merges: MergeCorrection[] = [];
+  const splits: SplitCorrection[] = [];
   const diagnostics: Diagnostic[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -120,10 +160,17 @@ export function parseCorrections(
       else merges.push({ into, from, line: i + 1 });
       continue;
     }
+    const split = SPLIT.exec(trimmed);
+    if (split) {
+      const [, node, part] = split as unknown as [string, string, string];
+      if (!validRef(node) || !validRef(part)) bad('a node is named by its id or label, on one line');
+      else splits.push({ node, part, line: i + 1 });
+      continue;
+    }
     const m = LINE.exec(trimmed);
     if (!m) {
       bad(
-        `expected "<verb> <type> <source> -> <target>" or "merge <paper> <- <paper>", got "${trimmed.slice(0, 80)}"`,
+        `expected "<verb> <type> <source> -> <target>", "merge <paper> <- <paper>" or "split <paper> | <place>", got "${trimmed.slice(0, 80)}"`,
       );
       continue;
     }
@@ -153,7 +200,7 @@ export function parseCorrections(
     }
     corrections.push({ verb, type, source, target, line: i + 1 });
   }
-  return { corrections, merges, diagnostics };
+  return { corrections, merges, splits, diagnostics };
 }
 
 /**
@@ -338,7 +385,13 @@ export function applyMerges(parsed: ParseResult, input: { file: string; text: st
     }
     const a = merged.get(into) ?? (byId.get(into) as PaperRecord);
     const b = merged.get(from) ?? (byId.get(from) as PaperRecord);
-    merged.set(into, joinPapers(a, b));
+    const joined = joinPapers(a, b);
+    joined.corrections = [
+      ...(a.corrections ?? []),
+      ...(b.corrections ?? []),
+      { file: input.file, line: m.line },
+    ];
+    merged.set(into, joined);
     merged.delete(from);
     root.set(from, into);
   }
@@ -393,4 +446,143 @@ function joinPapers(a: PaperRecord, b: PaperRecord): PaperRecord {
   if (a.noteLinks || b.noteLinks) out.noteLinks = [...(a.noteLinks ?? []), ...(b.noteLinks ?? [])];
   if (a.concepts || b.concepts) out.concepts = union(a.concepts ?? [], b.concepts ?? []);
   return out;
+}
+
+type Placed = { file: string; tags: string[]; entry: FileEntry };
+
+function withoutArxiv(entry: FileEntry): FileEntry {
+  const out = { ...entry };
+  delete out.arxiv;
+  return out;
+}
+
+/** Whether `part` (of a `split` line) names this place: `file:line`, the file, an id, a title or the label. */
+function namesPlace(part: string, at: Placed): boolean {
+  const { file, entry } = at;
+  if (part === `${file}:${entry.line}` || part === file) return true;
+  const lower = part.toLowerCase();
+  if (entry.arxiv && (lower === entry.arxiv.toLowerCase() || lower === `arxiv:${entry.arxiv.toLowerCase()}`))
+    return true;
+  const doi = entry.ids?.doi;
+  if (doi && (lower === doi || lower === `doi:${doi}`)) return true;
+  if (part === entry.label) return true;
+  const key = normaliseTitle(part);
+  return key !== '' && [entry.title, ...entry.altTitles].some((t) => normaliseTitle(t) === key);
+}
+
+/**
+ * The parse result with the corrections file's splits applied (after the parser's merge, before the user's
+ * merges): for each `split N | P`, the places of paper N that P names are made into a paper of their own
+ * (the merge's own rule for one group of entries, so it reads as if the notes had kept them apart); the other
+ * places stay paper N, with its id. `parses` are the per-file parses the merge was made from. A line that
+ * names no paper, a paper of one place, or no place (or every place) of it, is a located diagnostic and
+ * changes nothing.
+ */
+export function applySplits(
+  parsed: ParseResult,
+  parses: readonly FileParse[],
+  input: { file: string; text: string } | null,
+): ParseResult {
+  if (input === null) return parsed;
+  const { splits } = parseCorrections(input.text, input.file);
+  if (splits.length === 0) return parsed;
+  const { file } = input;
+  const diagnostics: Diagnostic[] = [];
+  const note = (s: SplitCorrection, rule: string, message: string, severity: Diagnostic['severity']) =>
+    diagnostics.push({ rule, severity, file, line: s.line, column: 1, message });
+  const places = new Map<string, Placed[]>();
+  for (const p of parses) {
+    if (!p || !Array.isArray(p.entries)) continue;
+    for (const entry of p.entries) {
+      const key = `${p.file}:${entry.line}`;
+      const list = places.get(key);
+      const at = { file: p.file, tags: p.tags, entry };
+      if (list) list.push(at);
+      else places.set(key, [at]);
+    }
+  }
+  const current = new Map<string, PaperRecord>(parsed.papers.map((p) => [p.id, p]));
+  let changed = false;
+  for (const s of splits) {
+    const names = nodeNames([...current.values()], []);
+    const named = names.ids.has(s.node) ? [s.node] : (names.byName.get(s.node) ?? []);
+    if (named.length !== 1) {
+      note(
+        s,
+        'correction-unknown-node',
+        named.length > 1
+          ? `"${s.node}" names ${named.length} papers (${named.slice(0, 3).join(', ')}); use the paper id`
+          : `no paper is called "${s.node}" (only papers can be split: an id like arxiv:2501.00001 or an exact label)`,
+        'warning',
+      );
+      continue;
+    }
+    const record = current.get(named[0] as string) as PaperRecord;
+    const where = record.sources.map((x) => `${x.file}:${x.line}`);
+    const entries = where.map((key) => places.get(key) ?? []);
+    if (record.sources.length < 2 || record.citedOnly || entries.some((list) => list.length === 0)) {
+      note(
+        s,
+        'correction-no-edge',
+        record.sources.length < 2
+          ? `${record.id} is one place in the notes (${where.join(', ') || 'only cited'}); nothing to split`
+          : `${record.id} is not only made of note entries (cited or library places); it cannot be split`,
+        'info',
+      );
+      continue;
+    }
+    const all = entries.flat();
+    const part = all.filter((at) => namesPlace(s.part, at));
+    const rest = all.filter((at) => !part.includes(at));
+    if (part.length === 0 || rest.length === 0) {
+      note(
+        s,
+        'correction-no-edge',
+        `"${s.part}" names ${part.length === 0 ? 'no place' : 'every place'} of ${record.id} (${where.slice(0, 5).join(', ')}): give one place as file:line`,
+        'info',
+      );
+      continue;
+    }
+    const kept: PaperRecord = { ...recordOfEntries(rest), id: record.id };
+    // An article that links the paper it is about keeps the link, but the arXiv id (and the node it names)
+    // stays with the paper.
+    const own = kept.arxiv;
+    let away = recordOfEntries(
+      own ? part.map((at) => (at.entry.arxiv === own ? { ...at, entry: withoutArxiv(at.entry) } : at)) : part,
+    );
+    if (current.has(away.id)) {
+      const first = away.sources[0] as { file: string; line: number };
+      away = { ...away, id: `${away.id}~${hash8(`${first.file}:${first.line}`)}` as PaperId };
+    }
+    // Links from the notes go with the place they were written in (the nearest entry above them).
+    const owner = (at: { file: string; line: number }): PaperRecord => {
+      let best: Placed | undefined;
+      for (const x of all)
+        if (x.file === at.file && x.entry.line <= at.line && (!best || x.entry.line > best.entry.line))
+          best = x;
+      return best && part.includes(best) ? away : kept;
+    };
+    for (const link of record.noteLinks ?? []) (owner(link.source).noteLinks ??= []).push(link);
+    if (record.concepts) kept.concepts = [...record.concepts];
+    const line = { file, line: s.line };
+    kept.corrections = [...(record.corrections ?? []), line];
+    away.corrections = [line];
+    current.set(kept.id, kept);
+    current.set(away.id, away);
+    changed = true;
+  }
+  if (!changed)
+    return diagnostics.length === 0
+      ? parsed
+      : { ...parsed, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+  const papers = [...current.keys()].sort().map((id) => current.get(id) as PaperRecord);
+  return {
+    papers,
+    diagnostics: [...parsed.diagnostics, ...diagnostics],
+    stats: {
+      ...parsed.stats,
+      papers: papers.length,
+      mergedDuplicates: parsed.stats.mergedDuplicates - (papers.length - parsed.papers.length),
+    },
+  };
 }

@@ -464,6 +464,16 @@ function mergeGroup(group: readonly Placed[], diagnostics: Diagnostic[], normali
   };
 }
 
+/**
+ * One record from the given entries, as the merge makes it for a group (for a split the user asks for: the
+ * entries of one merged record taken apart). Conflict diagnostics are not repeated here.
+ */
+export function recordOfEntries(
+  entries: readonly { file: string; tags: string[]; entry: FileEntry }[],
+): PaperRecord {
+  return mergeGroup(entries, [], normaliser());
+}
+
 /** Every library item by lower-cased citekey (the first file, in path order, wins a duplicate key). */
 function libraryOf(parses: readonly FileParse[]): Map<string, LibraryItem> {
   const out = new Map<string, LibraryItem>();

@@ -246,6 +246,7 @@ function nodeDetail(graph: SerializedGraph, parts: ViewParts, i: number, noteLin
     tags: a.kind === 'paper' ? a.tags : [],
     aliases: a.kind === 'concept' ? a.aliases : [],
     ...(a.kind === 'concept' ? { conceptKind: a.conceptKind } : {}),
+    ...(a.kind === 'paper' && a.corrections ? { corrections: a.corrections } : {}),
     edges,
     ...(excerpt ? { excerpt } : {}),
   };

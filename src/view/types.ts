@@ -86,6 +86,8 @@ export interface NodeDetail {
   conceptKind?: ConceptKind;
   /** Every edge touching this node, with its evidence. */
   edges: EdgeDetail[];
+  /** The lines of the user's corrections file that made this paper (merged into it, split from it). */
+  corrections?: SourceRef[];
   /** The note's lines around where the paper's entry starts (its first source), when the build could read them. */
   excerpt?: NoteExcerpt;
 }

@@ -28,6 +28,8 @@ describe('papermap serve options', () => {
     { argv: ['--port', '8080', '--host', '0.0.0.0'], env: {}, want: { port: 8080, host: '0.0.0.0' } },
     { argv: [], env: { PORT: '9000' }, want: { port: 9000 } },
     { argv: ['--synthetic', '5000'], env: {}, want: { synthetic: 5000 } },
+    { argv: [], env: {}, want: { workers: null } },
+    { argv: ['--workers', '2'], env: {}, want: { workers: 2 } },
     { argv: ['--remote-images'], env: {}, want: { remoteImages: true, followExternalLinks: false } },
     { argv: ['--follow-external-links'], env: {}, want: { followExternalLinks: true, remoteImages: false } },
     // `cd src && npm run dev -- --content ../content`: relative to where it was typed.
@@ -44,6 +46,8 @@ describe('papermap serve options', () => {
     [['--port', 'http']],
     [['--port', '70000']],
     [['--synthetic', '-3']],
+    [['--workers', '0']],
+    [['--workers', 'all']],
     [['--bogus']],
     [['a', 'b']],
     [['a', '--content', 'b']],
@@ -64,6 +68,7 @@ describe('papermap build options', () => {
       followExternalLinks: false,
       cacheDir: null,
       noCache: false,
+      workers: null,
     });
     expect(parseCommand('build', ['notes', '--out', 'site'], { INIT_CWD: '/ignored' })).toMatchObject({
       out: path.resolve('site'),

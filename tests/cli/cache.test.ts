@@ -110,6 +110,61 @@ describe('the build cache', () => {
     expect(next.fromCache).toBe(true);
   });
 
+  it('a builder warmed for a cached graph starts from its layout: the same graph, no layout run again', async () => {
+    const dir = join(work, 'cache-layout');
+    const expected = await cold();
+    await buildFromDirectory(notes, { cache: await openCache(dir) });
+    expect(readdirSync(dir).filter((n) => n.startsWith('layout-'))).toHaveLength(1);
+    // As the dev server warms its builder after serving the cached graph.
+    const builder = createBuilder({});
+    const warmed = await buildFromDirectory(notes, {
+      builder,
+      cache: await openCache(dir),
+      cachedGraph: false,
+    });
+    expect(JSON.stringify(warmed.graph)).toBe(expected);
+    expect(builder.build().layoutMode).toBe('warm');
+    // Without the layout entry (or with one that is not a layout) the builder lays out from its seed: the same bytes.
+    const layoutFile = join(
+      dir,
+      readdirSync(dir).find((n) => n.startsWith('layout-'))!,
+    );
+    const text = readFileSync(layoutFile, 'utf8');
+    writeFileSync(layoutFile, text.replace(/"signature"/, '"signatur"'));
+    const other = createBuilder({});
+    const laidOut = await buildFromDirectory(notes, {
+      builder: other,
+      cache: await openCache(dir),
+      cachedGraph: false,
+    });
+    expect(other.build().layoutMode).toBe('cold');
+    expect(JSON.stringify(laidOut.graph)).toBe(expected);
+  });
+
+  it('closing the live server stops its warm-up before it builds', async () => {
+    const cacheDir = join(work, 'cache-close');
+    const cold = await directorySource(notes, { cacheDir });
+    await cold.build();
+    await cold.close?.();
+    const warmed: number[] = [];
+    const warm = await directorySource(notes, { cacheDir, primeDelayMs: 0, onWarm: (ms) => warmed.push(ms) });
+    await warm.build();
+    // Let the warm-up start (it reads the notes and the cached parses), then close.
+    await new Promise((r) => setTimeout(r, 5));
+    await warm.close?.();
+    expect(warmed).toEqual([]);
+    // Without a close it warms.
+    const again = await directorySource(notes, {
+      cacheDir,
+      primeDelayMs: 0,
+      onWarm: (ms) => warmed.push(ms),
+    });
+    await again.build();
+    await again.rebuild!([]);
+    expect(warmed).toHaveLength(1);
+    await again.close?.();
+  });
+
   it('a cache inside the notes folder (.papermap/) is not read as notes', async () => {
     const dir = join(notes, '.papermap');
     const first = await buildFromDirectory(notes, { cache: await openCache(dir) });
@@ -120,15 +175,27 @@ describe('the build cache', () => {
 
   it('the live server starts from the cached graph and, once warmed, rebuilds an edit as a cold-started one does', async () => {
     const cacheDir = join(work, 'cache-dev');
-    const coldSource = await directorySource(notes, { cacheDir, primeDelayMs: 0 });
+    const warmed: string[] = [];
+    const coldSource = await directorySource(notes, {
+      cacheDir,
+      primeDelayMs: 0,
+      onWarm: () => warmed.push('cold'),
+    });
     const first = await coldSource.build();
-    const warmSource = await directorySource(notes, { cacheDir, primeDelayMs: 0 });
+    // A cold start's builder is warm once it has built.
+    expect(warmed).toEqual(['cold']);
+    const warmSource = await directorySource(notes, {
+      cacheDir,
+      primeDelayMs: 0,
+      onWarm: () => warmed.push('warm'),
+    });
     const started = performance.now();
     const second = await warmSource.build();
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
     expect(performance.now() - started).toBeLessThan(5_000);
     // A rebuild waits for the builder to be warmed from the cached parses (here: nothing changed yet).
     expect(JSON.stringify(await warmSource.rebuild!([]))).toBe(JSON.stringify(first));
+    expect(warmed).toEqual(['cold', 'warm']);
 
     const note = readdirSync(notes, { recursive: true, encoding: 'utf8' }).find((p) => p.endsWith('.md'))!;
     appendFileSync(

@@ -225,6 +225,33 @@ describe('the corrections endpoint', () => {
     await rm(file);
   });
 
+  it('writes merge and split lines, and refuses them cross-origin or malformed', async () => {
+    const merge = { verb: 'merge', into: 'arxiv:2506.16141', from: 'POLARIS' };
+    const split = { verb: 'split', node: 'POLARIS', part: 'reinforcement-learning.md:121' };
+    for (const body of [merge, split]) {
+      for (const headers of [
+        { ...json(), Origin: 'http://evil.example' },
+        { ...json(), 'Sec-Fetch-Site': 'cross-site' },
+        { 'Content-Type': 'application/json' },
+      ])
+        expect((await post('/__papermap/correct', JSON.stringify(body), headers)).status).toBe(403);
+    }
+    for (const bad of [
+      { ...merge, from: 'a\nreject uses a -> b' },
+      { ...merge, into: 3 },
+      { ...split, node: 'a | b' },
+      { verb: 'split', node: 'POLARIS' },
+    ])
+      expect((await post('/__papermap/correct', JSON.stringify(bad), json())).status).toBe(400);
+    expect(await exists()).toBe(false);
+    expect((await post('/__papermap/correct', JSON.stringify(merge), json())).status).toBe(204);
+    expect((await post('/__papermap/correct', JSON.stringify(split), json())).status).toBe(204);
+    expect(await readFile(file, 'utf8')).toBe(
+      'merge arxiv:2506.16141 <- POLARIS\nsplit POLARIS | reinforcement-learning.md:121\n',
+    );
+    await rm(file);
+  });
+
   it('never writes through a link to a file outside the folder', async () => {
     const outside = path.join(PROJECT_ROOT, `outside-${process.pid}.txt`);
     await writeFile(outside, 'untouched\n');

@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import {
   applyCorrections,
   applyMerges,
+  applySplits,
   correctionLine,
   CORRECTIONS_FILE_NAME,
   parseCorrections,
 } from '../../src/links/corrections.js';
 import { findLinks } from '../../src/links/index.js';
-import { parseNotes } from '../../src/parse/index.js';
+import { parseFile, parseNotes } from '../../src/parse/index.js';
 import { createBuilder } from '../../src/pipeline.js';
 import type { NoteFile } from '../../src/types.js';
 
@@ -136,6 +137,7 @@ describe('corrections file', () => {
     expect(out.papers.some((p) => p.id === b!.id)).toBe(false);
     const joined = out.papers.find((p) => p.id === a!.id)!;
     expect(joined.label).toBe(a!.label);
+    expect(joined.corrections).toEqual([{ file, line: 1 }]);
     expect(joined.altTitles).toContain(b!.title);
     expect(joined.sources).toEqual(expect.arrayContaining([...a!.sources, ...b!.sources]));
     expect(out.diagnostics.filter((d) => d.file === file).map((d) => [d.rule, d.line])).toEqual([
@@ -167,5 +169,151 @@ describe('corrections file', () => {
       expect(JSON.stringify(w.graph.edges)).toBe(JSON.stringify(f.graph.edges));
       expect(w.graph.nodes.some((n) => n.key === b!.id)).toBe(text === null);
     }
+  });
+
+  describe('split', () => {
+    // Two works the seed's merge joined: the POLARIS article at line 12 and a paragraph about it at 121 (same
+    // name), and the arXiv paper 2506.23235 at 189 with the WeChat article about it at 240.
+    const parses = [parseFile(seed)];
+    const polaris = parsed.papers.find((p) => p.label === 'POLARIS')!;
+    const paper = parsed.papers.find((p) => p.id === 'arxiv:2506.23235')!;
+    const article = '周志华团队新作：LLM中存在奖励模型，首次理论证明RL对LLM有效性';
+    const place = (l: number) => ({ file: seed.path, line: l });
+
+    it('the seed has the merged papers these tests split', () => {
+      expect(polaris.sources).toEqual([place(12), place(121)]);
+      expect(paper.sources).toEqual([place(189), place(240)]);
+      expect(paper.altTitles).toContain(article);
+    });
+
+    it('a place given as file:line becomes a paper of its own; the rest keeps the id', () => {
+      const text = `split ${polaris.id} | reinforcement-learning.md:121\n`;
+      const out = applySplits(parsed, parses, { file, text });
+      expect(out.papers).toHaveLength(parsed.papers.length + 1);
+      const kept = out.papers.find((p) => p.id === polaris.id)!;
+      expect(kept.sources).toEqual([place(12)]);
+      expect(kept.label).toBe('POLARIS');
+      // Both are marked as made by the user's line (the panel shows it as theirs).
+      expect(kept.corrections).toEqual([{ file, line: 1 }]);
+      const away = out.papers.find((p) => p.sources.some((s) => s.line === 121))!;
+      expect(away).not.toBe(kept);
+      expect(away.sources).toEqual([place(121)]);
+      expect(away.corrections).toEqual([{ file, line: 1 }]);
+      expect(away.summary).not.toBe('');
+      expect(polaris.summary).toContain(away.summary);
+      expect(kept.summary).not.toContain(away.summary);
+      // Every other paper is the same object, and the list stays in id order.
+      for (const p of parsed.papers) if (p !== polaris) expect(out.papers).toContain(p);
+      const ids = out.papers.map((p) => p.id);
+      expect(ids).toEqual([...ids].sort());
+      expect(out.diagnostics).toEqual(parsed.diagnostics);
+      expect(out.stats.papers).toBe(out.papers.length);
+      expect(out.stats.mergedDuplicates).toBe(parsed.stats.mergedDuplicates - 1);
+    });
+
+    it('a part named by its title: the article leaves the arXiv paper, which keeps its id', () => {
+      const out = applySplits(parsed, parses, { file, text: `split ${paper.label} | ${article}` });
+      expect(out.papers).toHaveLength(parsed.papers.length + 1);
+      const kept = out.papers.find((p) => p.id === paper.id)!;
+      expect(kept.sources).toEqual([place(189)]);
+      expect(kept.arxiv).toBe('2506.23235');
+      expect(kept.altTitles).not.toContain(article);
+      const away = out.papers.find((p) => p.altTitles.includes(article))!;
+      expect(away.sources).toEqual([place(240)]);
+      expect(away.title).toBe('GENERALIST REWARD MODELS: FOUND INSIDE LARGE LANGUAGE MODELS');
+      // The article links the paper; the arXiv id (and the node it names) stays with the paper.
+      expect(away.arxiv).toBeUndefined();
+      expect(away.id.startsWith('title:')).toBe(true);
+      expect(away.links.map((l) => l.url)).toContain('https://mp.weixin.qq.com/s/OOoAqaT_hnfh2rcKkxrZWw');
+      // The node named by id, and the part by its place: the same bytes.
+      const again = applySplits(parsed, parses, {
+        file,
+        text: `split ${paper.id} | reinforcement-learning.md:240`,
+      });
+      expect(JSON.stringify(again)).toBe(JSON.stringify(out));
+    });
+
+    it('lines that name no paper, a paper of one place, no place or every place change nothing', () => {
+      const single = parsed.papers.find((p) => p.sources.length === 1 && !p.citedOnly)!;
+      const text = [
+        `split nobody | ${article}`,
+        `split ${single.id} | ${single.title}`,
+        `split ${polaris.id} | reinforcement-learning.md:13`,
+        `split ${polaris.id} | reinforcement-learning.md`,
+        `split ${paper.id} | arxiv:2506.23235`,
+        `split ${polaris.id}`,
+      ].join('\n');
+      const out = applySplits(parsed, parses, { file, text });
+      expect(out.papers).toEqual(parsed.papers);
+      expect(out.diagnostics.filter((d) => d.file === file).map((d) => [d.rule, d.line])).toEqual([
+        ['correction-unknown-node', 1],
+        ['correction-no-edge', 2],
+        ['correction-no-edge', 3],
+        ['correction-no-edge', 4],
+        ['correction-no-edge', 5],
+      ]);
+      expect(parseCorrections(text, file).diagnostics.map((d) => [d.rule, d.line])).toEqual([
+        ['correction-invalid', 6],
+      ]);
+    });
+
+    it('the split paper gets its own edges, and a long-lived builder agrees with a fresh one', () => {
+      const warm = createBuilder({ layout: false });
+      warm.update([seed]);
+      const before = warm.build();
+      for (const text of [
+        `split ${paper.id} | ${article}\nsplit POLARIS | reinforcement-learning.md:121\n`,
+        null,
+      ]) {
+        const corrections = text === null ? null : { file, text };
+        warm.update({ corrections });
+        const w = warm.build();
+        const fresh = createBuilder({ layout: false });
+        fresh.update({ changed: [seed], corrections, replaceAll: true });
+        const f = fresh.build();
+        expect(JSON.stringify(w.parsed)).toBe(JSON.stringify(f.parsed));
+        expect(JSON.stringify(w.links.edges)).toBe(JSON.stringify(f.links.edges));
+        expect(JSON.stringify(w.graph)).toBe(JSON.stringify(f.graph));
+        expect(w.graph.nodes.length).toBe(before.graph.nodes.length + (text === null ? 0 : 2));
+        const away = w.graph.nodes.find(
+          (n) =>
+            n.attributes.kind === 'paper' && n.attributes.altTitles.includes(article) && n.key !== paper.id,
+        );
+        expect(away === undefined).toBe(text === null);
+      }
+      expect(JSON.stringify(warm.build().graph)).toBe(JSON.stringify(before.graph));
+    });
+
+    it('a split part can then be merged elsewhere: splits apply before merges', () => {
+      const target = parsed.papers.find((p) => p.label === 'ReasonGRM')!;
+      const text = `split ${paper.id} | ${article}\nmerge ${target.id} <- GENERALIST REWARD MODELS\n`;
+      const out = applyMerges(applySplits(parsed, parses, { file, text }), { file, text });
+      expect(out.papers.find((p) => p.id === target.id)!.altTitles).toContain(article);
+      expect(out.papers.some((p) => p.label === 'GENERALIST REWARD MODELS')).toBe(false);
+      expect(out.papers.find((p) => p.id === paper.id)!.sources).toEqual([place(189)]);
+      expect(out.diagnostics).toEqual(parsed.diagnostics);
+    });
+  });
+
+  it('correctionLine writes merge and split lines that read back the same', () => {
+    expect(correctionLine({ verb: 'merge', into: 'arxiv:1', from: 'CPGD' })).toEqual({
+      line: 'merge arxiv:1 <- CPGD',
+    });
+    expect(correctionLine({ verb: 'split', node: 'arxiv:1', part: 'a.md:12' })).toEqual({
+      line: 'split arxiv:1 | a.md:12',
+    });
+    expect(parseCorrections('split arxiv:1 | a.md:12', file).splits).toEqual([
+      { node: 'arxiv:1', part: 'a.md:12', line: 1 },
+    ]);
+    for (const bad of [
+      { verb: 'merge', into: 'a', from: 'b\nadd uses x -> y' },
+      { verb: 'merge', into: 'a <- c', from: 'b' },
+      { verb: 'merge', into: 'a', from: 2 },
+      { verb: 'split', node: 'a | b', part: 'c' },
+      { verb: 'split', node: 'a', part: ' c' },
+      { verb: 'split', node: '', part: 'c' },
+      { verb: 'split', node: 'a' },
+    ])
+      expect(correctionLine(bad), JSON.stringify(bad)).toHaveProperty('error');
   });
 });

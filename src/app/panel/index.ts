@@ -5,6 +5,8 @@ import { EDGE_TYPES } from '../../types.js';
 import type { MapFile, NodeDetail } from '../../view/types.js';
 import type { SendCorrection } from '../corrections.js';
 import { EDGE_COLORS, EDGE_LABELS } from '../appearance/index.js';
+import { buildSearchIndex, search } from '../search/index.js';
+import type { SearchIndex } from '../search/index.js';
 import { renderMarkdown, safeUrl } from './sanitize.js';
 
 type Attrs = Record<string, string>;
@@ -27,7 +29,7 @@ export interface PanelHandlers {
   local?(index: number): void;
   /** Open a note at a line in the user's editor; resolves false when that is not possible here. */
   openNote?(file: string, line: number): Promise<boolean>;
-  /** Reject or confirm an edge in the corrections file (dev server only). */
+  /** Reject or confirm an edge, merge or split a paper, in the corrections file (dev server only). */
   correct?: SendCorrection;
 }
 
@@ -71,22 +73,91 @@ function correctButtons(
     b.addEventListener('click', () => {
       for (const x of buttons) x.disabled = true;
       void send({ verb, type, source, target }).then((ok) => {
-        box.replaceChildren(
-          el(
-            'span',
-            { class: 'correct-done' },
-            ok
-              ? verb === 'reject'
-                ? 'rejected; updating…'
-                : 'confirmed; updating…'
-              : 'could not write the correction',
-          ),
-        );
+        box.replaceChildren(doneNote(ok, verb === 'reject' ? 'rejected' : 'confirmed'));
       });
     });
     buttons.push(b);
     box.append(b);
   }
+  return box;
+}
+
+/** The written-or-failed note that replaces a correction's buttons. */
+function doneNote(ok: boolean, what: string): HTMLElement {
+  return el('span', { class: 'correct-done' }, ok ? `${what}; updating…` : 'could not write the correction');
+}
+
+const searchIndexes = new WeakMap<MapFile, SearchIndex>();
+
+/**
+ * **Merge into…**: find the other paper by name, one click on it writes `merge <other> <- <this>` (the other
+ * keeps its id).
+ */
+function mergeBox(send: SendCorrection, map: MapFile, keys: readonly string[], i: number): HTMLElement {
+  const box = el('div', { class: 'correct correct-merge-box' });
+  const open = el('button', { type: 'button', class: 'correct-merge' }, 'Merge into…');
+  open.title =
+    'This paper is the same work as another: find it and merge this one into it (written to papermap.corrections.txt)';
+  open.addEventListener('click', () => {
+    let index = searchIndexes.get(map);
+    if (!index) searchIndexes.set(map, (index = buildSearchIndex(map, null)));
+    const found = index;
+    const input = el('input', {
+      type: 'search',
+      class: 'merge-search',
+      placeholder: 'Same work as… (name, title or arXiv id)',
+      'aria-label': 'Find the paper to merge this one into',
+    });
+    const results = el('ul', { class: 'merge-results' });
+    input.addEventListener('input', () => {
+      const hits = search(found, input.value, 20)
+        .filter((r) => r.index !== i && map.nodes.kind[r.index] === 0)
+        .slice(0, 8);
+      results.replaceChildren(
+        ...hits.map((r) => {
+          const pick = el(
+            'button',
+            { type: 'button', 'data-node': keys[r.index] ?? '' },
+            map.nodes.label[r.index] || keys[r.index] || '',
+          );
+          pick.title = map.nodes.title[r.index] || '';
+          pick.addEventListener('click', () => {
+            const into = keys[r.index] ?? '';
+            for (const b of results.querySelectorAll('button')) b.disabled = true;
+            void send({ verb: 'merge', into, from: keys[i] ?? '' }).then((ok) =>
+              box.replaceChildren(doneNote(ok, `merged into ${map.nodes.label[r.index] || into}`)),
+            );
+          });
+          const full = map.nodes.title[r.index];
+          const label = map.nodes.label[r.index];
+          return el(
+            'li',
+            {},
+            pick,
+            full && full !== label ? el('span', { class: 'merge-title' }, full) : null,
+          );
+        }),
+      );
+    });
+    box.replaceChildren(input, results);
+    input.focus();
+  });
+  box.append(open);
+  return box;
+}
+
+/** **Split off** beside one place of a paper made of several: writes `split <this> | <file:line>`. */
+function splitButton(send: SendCorrection, node: string, place: { file: string; line: number }): HTMLElement {
+  const box = el('span', { class: 'correct' });
+  const b = el('button', { type: 'button', class: 'correct-split' }, 'Split off');
+  b.title = 'This place is another work: make it a paper of its own (written to papermap.corrections.txt)';
+  b.addEventListener('click', () => {
+    b.disabled = true;
+    void send({ verb: 'split', node, part: `${place.file}:${place.line}` }).then((ok) =>
+      box.replaceChildren(doneNote(ok, 'split off')),
+    );
+  });
+  box.append(b);
   return box;
 }
 
@@ -123,6 +194,7 @@ export function renderPanel(
     local.addEventListener('click', () => on.local?.(i));
     parts.push(el('div', { class: 'actions' }, local));
   }
+  if (on.correct && kind === 'paper') parts.push(mergeBox(on.correct, map, keys, i));
   if (n.label[i] && n.label[i] !== title) parts.push(el('p', { class: 'alt' }, n.label[i]!));
   for (const alt of detail?.altTitles ?? []) parts.push(el('p', { class: 'alt', lang: 'zh' }, alt));
 
@@ -181,12 +253,25 @@ export function renderPanel(
       });
       return box;
     };
-    const first = detail.sources.slice(0, 5).map(line);
+    // A paper made of several places can have one split off (dev server).
+    const splittable = on.correct && kind === 'paper' && !n.citedOnly[i] && detail.sources.length > 1;
+    const place = (s: { file: string; line: number }) => {
+      const row = line(s);
+      if (splittable && on.correct) row.append(splitButton(on.correct, keys[i] ?? '', s));
+      return row;
+    };
+    const first = detail.sources.slice(0, 5).map(place);
     const rest = detail.sources.slice(5);
     const more = rest.length
-      ? el('details', {}, el('summary', {}, `${rest.length} more`), ...rest.map(line))
+      ? el('details', {}, el('summary', {}, `${rest.length} more`), ...rest.map(place))
       : null;
-    parts.push(el('h3', {}, 'In the notes'), el('div', { class: 'sources' }, ...first, more));
+    // Papers your corrections file made (a merge into this one, a split of it): its lines, marked as yours.
+    const mine = (detail.corrections ?? []).map((c) => {
+      const yours = el('span', { class: 'yours' }, 'yours');
+      yours.title = 'This paper was merged or split by a line of your corrections file';
+      return el('div', { class: 'by-you' }, `${c.file}:${c.line} `, yours);
+    });
+    parts.push(el('h3', {}, 'In the notes'), el('div', { class: 'sources' }, ...first, more, ...mine));
   }
 
   // Neighbours grouped by edge type, each with the sentence that produced the edge.
