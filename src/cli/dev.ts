@@ -11,6 +11,8 @@ export { PROJECT_ROOT };
 
 export interface SourceOptions {
   followExternalLinks?: boolean | null;
+  /** Draw every item of a `.bib` / CSL-JSON library, also those no note mentions. */
+  libraryAll?: boolean | null;
   /** Where to keep parses and graphs between runs; default: the user's cache folder. */
   cacheDir?: string | null;
   /** No persistent cache at all. */
@@ -35,7 +37,9 @@ export async function directorySource(
   const { openBuildCache } = await import('./cache.js');
   const cache = options?.noCache ? null : await openBuildCache(contentDir, options?.cacheDir ?? null);
   let made: Builder | null = null;
-  const builder = async (): Promise<Builder> => (made ??= (await import('../pipeline.js')).createBuilder({}));
+  const libraryAll = options?.libraryAll ?? false;
+  const builder = async (): Promise<Builder> =>
+    (made ??= (await import('../pipeline.js')).createBuilder({ libraryAll }));
   const follow = options?.followExternalLinks ?? false;
   let first = true;
   let priming: Promise<unknown> | null = null;
@@ -44,17 +48,27 @@ export async function directorySource(
     if (primeTimer) clearTimeout(primeTimer);
     primeTimer = null;
     priming ??= builder().then((b) =>
-      buildFromDirectory(contentDir, { builder: b, cache, cachedGraph: false, followExternalLinks: follow }),
+      buildFromDirectory(contentDir, {
+        builder: b,
+        cache,
+        cachedGraph: false,
+        followExternalLinks: follow,
+        libraryAll,
+      }),
     );
     return priming;
   };
   return {
     contentDir,
     build: async () => {
-      if (!first) return (await buildFromDirectory(contentDir, { cache, followExternalLinks: follow })).graph;
+      if (!first)
+        return (await buildFromDirectory(contentDir, { cache, followExternalLinks: follow, libraryAll }))
+          .graph;
       first = false;
       // A start with unchanged notes: the cached graph at once, the builder warmed a moment later.
-      const hit = cache ? await readCachedGraph(contentDir, { cache, followExternalLinks: follow }) : null;
+      const hit = cache
+        ? await readCachedGraph(contentDir, { cache, followExternalLinks: follow, libraryAll })
+        : null;
       if (hit) {
         primeTimer = setTimeout(() => void prime(), options?.primeDelayMs ?? 1000);
         primeTimer.unref();
@@ -67,6 +81,7 @@ export async function directorySource(
           cache,
           cachedGraph: false,
           followExternalLinks: follow,
+          libraryAll,
         })
       ).graph;
     },
@@ -82,6 +97,7 @@ export async function directorySource(
           changed: whole ? null : rel,
           cache,
           followExternalLinks: follow,
+          libraryAll,
         })
       ).graph;
     },
@@ -104,6 +120,7 @@ export interface DevOptions {
   synthetic: number | null;
   remoteImages?: boolean | null;
   followExternalLinks?: boolean | null;
+  libraryAll?: boolean | null;
   cacheDir?: string | null;
   noCache?: boolean | null;
 }
@@ -117,6 +134,7 @@ export async function startDevServer(
       ? syntheticSource(opts.synthetic)
       : await directorySource(opts.content, {
           followExternalLinks: opts.followExternalLinks ?? false,
+          libraryAll: opts.libraryAll ?? false,
           cacheDir: opts.cacheDir ?? null,
           noCache: opts.noCache ?? false,
         });

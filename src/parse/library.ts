@@ -57,7 +57,8 @@ function withIds(item: Omit<LibraryItem, 'ids'>, doi: string | undefined, urls: 
 function readBib(file: NoteFile, diagnostics: Diagnostic[]): LibraryItem[] {
   let result: BibResult;
   try {
-    result = bibParse(file.text) as unknown as BibResult;
+    // Titles as written (case protection braces dropped), not turned into sentence case: a title is matched exactly.
+    result = bibParse(file.text, { sentenceCase: false }) as unknown as BibResult;
   } catch (error) {
     diagnostics.push({
       rule: 'library-invalid',

@@ -84,13 +84,21 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+export interface MergeOptions {
+  /**
+   * Draw every item of a `.bib` / CSL-JSON library beside the notes, also those no note mentions (default
+   * false: only the citekeys the notes mention are drawn).
+   */
+  libraryAll?: boolean | null;
+}
+
 /** Merges the parses of every file into one record per paper; the same work seen twice is one record. */
-export function mergeFileParses(parses: readonly FileParse[]): ParseResult {
-  return joinSameWork(mergeEntries(parses));
+export function mergeFileParses(parses: readonly FileParse[], options?: MergeOptions | null): ParseResult {
+  return joinSameWork(mergeEntries(parses, options));
 }
 
 /** `mergeFileParses` before articles are joined to the work they name (the warm merge patches this). */
-export function mergeEntries(parses: readonly FileParse[]): ParseResult {
+export function mergeEntries(parses: readonly FileParse[], options?: MergeOptions | null): ParseResult {
   const sorted = [...parses].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const normalise = normaliser();
   const diagnostics: Diagnostic[] = [];
@@ -103,6 +111,7 @@ export function mergeEntries(parses: readonly FileParse[]): ParseResult {
       for (const n of e.notes ?? []) if (!e.joinOnly) known.add(n);
     }
   const mentioned = new Set<Placed>();
+  const mentionedKeys = new Set<string>();
   for (const p of sorted) {
     for (const diagnostic of p.diagnostics) diagnostics.push(diagnostic);
     // The parser gives entries in line order; sort (stably) only a file where it did not.
@@ -117,6 +126,7 @@ export function mergeEntries(parses: readonly FileParse[]): ParseResult {
       const key = m.citekey.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
+      mentionedKeys.add(key);
       const item = library.get(key);
       if (item) {
         const at: Placed = { file: p.file, tags: p.tags, entry: mentionEntry(item, m.line, m.topicPath) };
@@ -133,6 +143,17 @@ export function mergeEntries(parses: readonly FileParse[]): ParseResult {
         });
       }
     }
+  }
+
+  // Asked for the whole library: its items no note mentions too, each placed at its line in the library file.
+  if (options?.libraryAll) {
+    for (const p of sorted)
+      for (const item of p.library ?? []) {
+        const key = item.citekey.toLowerCase();
+        if (known.has(key) || mentionedKeys.has(key) || library.get(key) !== item) continue;
+        // Its place is its entry in the library: the work is drawn as the library's, not as cited by a note.
+        placed.push({ file: p.file, tags: [], entry: mentionEntry(item, item.line, []) });
+      }
   }
 
   // Union-find over entries; a group never holds two different arXiv ids.
