@@ -219,6 +219,9 @@ function readAsNote(
   if (reading.kind === 'work' || reading.kind === 'join') {
     result.entries = [reading.entry];
     result.cites = [];
+    // The digest reader's entries are gone, and with them what it had to say about them.
+    const kept = result.diagnostics.filter((d) => !d.rule.startsWith('entry-'));
+    result.diagnostics.splice(0, result.diagnostics.length, ...kept);
   } else {
     if (reading.kind === 'hub') {
       result.hub = reading.hub;

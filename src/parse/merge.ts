@@ -18,7 +18,7 @@ import { identityKeys, mergeIds } from './identifiers.js';
 import { noteName } from './paper-note.js';
 import { isLatin } from './patterns.js';
 import { hash8, makeLabel, normaliseTitle, shorten } from './text.js';
-import type { FileEntry, FileParse, HubPage, LibraryItem } from './types.js';
+import type { FileEntry, FileParse, HubPage, LibraryItem, NoteLinkRef } from './types.js';
 import { workKindOfItemType } from './works.js';
 
 interface Placed {
@@ -590,15 +590,23 @@ function resolveNoteLinks(
     /(?:^|\/)(?:authors|people|persons|researchers|作者)\/[^/]+$/i.test(target);
   const conceptFolder = (target: string): boolean =>
     /(?:^|\/)(?:keywords|tags|concepts|topics|关键词|标签)\/[^/]+$/i.test(target);
+  const known = (name: string): boolean => byName.has(name) || hubs.has(name) || notes.has(name);
+  // `[[Jane Doe | tags.author.J-Doe]]` (Dendron): the part after `|` is the target when the first names no note.
+  const resolve = (link: NoteLinkRef): { name: string; target: string; display: string } => {
+    const name = noteName(link.target);
+    const display = link.target.slice(link.target.lastIndexOf('/') + 1).trim();
+    if (!known(name) && link.alias && known(noteName(link.alias)))
+      return { name: noteName(link.alias), target: link.alias, display };
+    return { name, target: link.target, display };
+  };
   for (const p of placed) {
     const links = p.entry.noteLinks;
     const record = recordOf.get(p);
     if (!links || !record) continue;
     for (const link of links) {
-      const name = noteName(link.target);
+      const { name, display } = resolve(link);
       const target = byName.get(name);
       const hub = hubs.get(name);
-      const display = link.target.slice(link.target.lastIndexOf('/') + 1).trim();
       if (target && target !== record) {
         const list: NoteLink[] = (record.noteLinks ??= []);
         if (!list.some((l) => l.target === target.id && l.source.line === link.line))
@@ -623,7 +631,7 @@ function resolveNoteLinks(
   };
   for (const p of parses) {
     for (const link of p.noteLinks ?? []) {
-      const name = noteName(link.target);
+      const { name } = resolve(link);
       if (
         !byName.has(name) &&
         !hubs.has(name) &&
