@@ -149,6 +149,7 @@ function viewParts(graph: SerializedGraph, chunkSize: number): ViewParts {
       arxiv: [],
       community: [],
       citedOnly: [],
+      workKind: [],
     },
     edges: { source: [], target: [], type: [] },
   };
@@ -173,6 +174,7 @@ function viewParts(graph: SerializedGraph, chunkSize: number): ViewParts {
     n.arxiv.push(a.kind === 'paper' ? (a.arxiv ?? '') : '');
     n.community.push(a.community ?? -1);
     n.citedOnly.push(a.kind === 'paper' && a.citedOnly ? 1 : 0);
+    n.workKind.push(a.kind === 'paper' ? (a.workKind ?? '') : '');
 
     search.altTitles.push(a.kind === 'paper' ? a.altTitles : []);
     search.authors.push(a.kind === 'paper' ? a.authors : []);

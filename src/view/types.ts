@@ -28,6 +28,8 @@ export interface MapNodes {
   community: number[];
   /** 1 when the paper has no entry of its own. */
   citedOnly: (0 | 1)[];
+  /** A work that is not a paper: `blog`, `book`, `repo`, `tweet`, `news`, `video`; `''` for papers and concepts. */
+  workKind: string[];
 }
 
 export interface MapEdges {

@@ -22,6 +22,27 @@ export const EDGE_LABELS: Record<EdgeType, string> = {
   'links-to': 'links to',
 };
 
+/** What each kind of work is called on the page (`paper` for papers). */
+export const WORK_KIND_LABELS: Readonly<Record<string, string>> = {
+  paper: 'papers',
+  blog: 'blog posts',
+  book: 'books',
+  repo: 'repositories',
+  tweet: 'tweets',
+  news: 'news',
+  video: 'videos',
+};
+
+/** One work of each kind, for a panel's heading. */
+export const WORK_KIND_NAMES: Readonly<Record<string, string>> = {
+  blog: 'blog post',
+  book: 'book',
+  repo: 'repository',
+  tweet: 'tweet',
+  news: 'news item',
+  video: 'video',
+};
+
 /** Edge types drawn with an arrow head at the target. */
 export const ARROW_TYPES: ReadonlySet<EdgeType> = new Set<EdgeType>(['builds-on', 'critiques']);
 

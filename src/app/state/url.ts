@@ -22,6 +22,7 @@ export function stateToHash(state: State): string {
     if (f.dateRange[1]) p.set('to', f.dateRange[1]);
   }
   for (const t of f.hiddenTopics) p.append('hide', t);
+  for (const k of f.hiddenKinds) p.append('nokind', k);
   if (f.edgeTypes.join(',') !== DEFAULT_FILTERS.edgeTypes.join(','))
     p.set('edges', f.edgeTypes.join(',') || 'none');
   if (!f.showConcepts) p.set('concepts', '0');
@@ -75,6 +76,7 @@ export function hashToState(hash: string): Omit<State, 'hovered'> {
       hiddenTopics: [...new Set(p.getAll('hide'))].sort(),
       edgeTypes,
       showConcepts: p.get('concepts') !== '0',
+      hiddenKinds: [...new Set(p.getAll('nokind').filter((k) => /^[a-z]{1,16}$/.test(k)))].sort(),
     },
   };
 }

@@ -1,0 +1,115 @@
+// Kinds of work in the page: on other people's reading lists (blog posts, books, repositories, videos … beside
+// papers), the sidebar lists each kind with its count; unticking one hides exactly those works, the address bar
+// keeps it, and a work's panel says what it is.
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { SerializedGraph } from '../../src/types.js';
+import { FIXTURES } from '../parse/helpers.js';
+import { expectedGraph, launchBrowser, openMap, ph, removeDir, startDev, tempContent } from './helpers.js';
+import type { DevHandle } from './helpers.js';
+
+let dir: string;
+let dev: DevHandle;
+let browser: Browser;
+let graph: SerializedGraph;
+
+beforeAll(async () => {
+  dir = await tempContent({}, false);
+  await cp(path.join(FIXTURES, 'style-reading-lists', 'notes'), dir, { recursive: true });
+  [dev, browser, graph] = await Promise.all([startDev(dir), launchBrowser(), expectedGraph(dir)]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await dev?.close();
+  if (dir) await removeDir(dir);
+});
+
+const LABELS: Record<string, string> = {
+  paper: 'papers',
+  blog: 'blog posts',
+  book: 'books',
+  repo: 'repositories',
+  tweet: 'tweets',
+  news: 'news',
+  video: 'videos',
+};
+
+describe('kinds of work', () => {
+  it('lists each kind with its count, hides one on untick, keeps it in the URL, and names a work in its panel', async () => {
+    const byKind = new Map<string, string[]>();
+    for (const n of graph.nodes)
+      if (n.attributes.kind === 'paper') {
+        const k = n.attributes.workKind ?? 'paper';
+        byKind.set(k, [...(byKind.get(k) ?? []), n.key]);
+      }
+    const total = [...byKind.values()].reduce((s, l) => s + l.length, 0);
+    expect(byKind.size).toBeGreaterThanOrEqual(3);
+
+    const { page, seen } = await openMap(browser, dev.url);
+    await page.waitForSelector('#work-kinds-block:not([hidden]) #work-kinds li');
+    const rows = await page.$$eval('#work-kinds li', (lis) =>
+      lis.map((li) => ({
+        kind: (li as HTMLElement).dataset.kind!,
+        name: li.querySelector('.name')!.textContent,
+        count: Number(li.querySelector('.count')!.textContent),
+        checked: (li.querySelector('input') as HTMLInputElement).checked,
+      })),
+    );
+    expect(rows.map((r) => [r.kind, r.count]).sort()).toEqual(
+      [...byKind].map(([k, keys]) => [k, keys.length]).sort(),
+    );
+    for (const r of rows) {
+      expect(r.name).toBe(LABELS[r.kind]);
+      expect(r.checked).toBe(true);
+    }
+    expect(await page.textContent('#counts')).toContain(`${total} of ${total} papers`);
+
+    // Untick the blog posts (the fixture's biggest kind of work besides papers).
+    const [kind, keys] = [...byKind]
+      .filter(([k]) => k !== 'paper')
+      .sort((a, b) => b[1].length - a[1].length)[0]!;
+    await page.locator(`#work-kinds li[data-kind="${kind}"] input`).uncheck();
+    await page.waitForFunction(
+      (want) => document.querySelector('#counts')?.textContent?.includes(want),
+      `${total - keys.length} of ${total} papers`,
+    );
+    expect(page.url()).toContain(`nokind=${kind}`);
+    expect(await ph<boolean[]>(page, `${JSON.stringify(keys)}.map((k) => h.shown(k))`)).toEqual(
+      keys.map(() => false),
+    );
+    const papers = byKind.get('paper')!;
+    expect(await ph<boolean[]>(page, `${JSON.stringify(papers)}.map((k) => h.shown(k))`)).toEqual(
+      papers.map(() => true),
+    );
+    await page.screenshot({ path: path.join(dir, 'work-kinds.png') });
+    if (process.env.PAPERMAP_SHOT) await page.screenshot({ path: process.env.PAPERMAP_SHOT });
+
+    // Reload: the URL brings the filter back.
+    await page.reload();
+    await page.waitForSelector('#work-kinds li');
+    expect(await page.locator(`#work-kinds li[data-kind="${kind}"] input`).isChecked()).toBe(false);
+    expect(await page.textContent('#counts')).toContain(`${total - keys.length} of ${total} papers`);
+
+    // A work of another kind says what it is in its panel.
+    await page.locator(`#work-kinds li[data-kind="${kind}"] input`).check();
+    await page.locator('#search-input').click();
+    const title = graph.nodes.find((n) => n.key === keys[0])!.attributes;
+    await page.keyboard.type(String('title' in title ? title.title : '').slice(0, 24));
+    await page.waitForSelector('#search-results:not([hidden]) li');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#panel .kind');
+    expect(await page.textContent('#panel .kind')).toBe(
+      {
+        blog: 'blog post',
+        book: 'book',
+        repo: 'repository',
+        tweet: 'tweet',
+        news: 'news item',
+        video: 'video',
+      }[kind],
+    );
+    expect(seen.errors).toEqual([]);
+  });
+});
