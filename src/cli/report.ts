@@ -2,6 +2,7 @@
 // became neither a paper nor part of one.
 import type { BuildStats, Diagnostic, EdgeType, SerializedGraph } from '../types.js';
 import { EDGE_TYPES } from '../types.js';
+import { perNoteCounts } from '../view/bundle.js';
 
 export interface BuildReport extends BuildStats {
   content: string;
@@ -48,7 +49,7 @@ export function makeReport(
     edgesByType: { ...graph.attributes.stats.edgesByType },
     diagnostics,
     unplaced: diagnostics.filter(isUnplacedEntry),
-    perFile: perFile(graph),
+    perFile: perNoteCounts(graph),
     empty: diagnostics.filter((d) => EMPTY_NOTE_RULES.has(d.rule)),
     bySeverity,
   };
@@ -56,22 +57,6 @@ export function makeReport(
 
 /** Rules saying a whole note gave nothing (no paper, no work). */
 const EMPTY_NOTE_RULES = new Set(['note-without-works', 'file-empty']);
-
-/** Places per file that became papers, and how many of those are works of another kind (blog, book …). */
-function perFile(graph: SerializedGraph): BuildReport['perFile'] {
-  const counts = new Map<string, { entries: number; works: number }>();
-  for (const node of graph.nodes) {
-    const a = node.attributes;
-    if (a.kind !== 'paper' || a.citedOnly) continue;
-    for (const source of a.sources) {
-      let c = counts.get(source.file);
-      if (!c) counts.set(source.file, (c = { entries: 0, works: 0 }));
-      c.entries++;
-      if (a.workKind) c.works++;
-    }
-  }
-  return [...counts.keys()].sort().map((file) => ({ file, ...counts.get(file)! }));
-}
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const file = diagnostic.file === '' ? '(build)' : diagnostic.file;

@@ -132,6 +132,7 @@ function viewParts(graph: SerializedGraph, chunkSize: number): ViewParts {
     stats: graph.attributes.stats,
     topics,
     diagnostics: graph.attributes.diagnostics,
+    notes: perNoteCounts(graph),
     chunkSize,
     colors,
     nodes: {
@@ -379,4 +380,24 @@ export function nodeKeyAt(map: MapFile, i: number): string {
 /** The detail chunk holding node `i`. */
 export function chunkOf(map: MapFile, i: number): number {
   return Math.floor(i / map.chunkSize);
+}
+
+/**
+ * Per note (and library file): the places that became papers (`entries`) and how many of those are works of
+ * another kind (blog, book …). Cited-only papers have no entry of their own and count for no note. The build
+ * report and the page's problems list both show it.
+ */
+export function perNoteCounts(graph: SerializedGraph): { file: string; entries: number; works: number }[] {
+  const counts = new Map<string, { entries: number; works: number }>();
+  for (const node of graph.nodes) {
+    const a = node.attributes;
+    if (a.kind !== 'paper' || a.citedOnly) continue;
+    for (const source of a.sources) {
+      let c = counts.get(source.file);
+      if (!c) counts.set(source.file, (c = { entries: 0, works: 0 }));
+      c.entries++;
+      if (a.workKind) c.works++;
+    }
+  }
+  return [...counts.keys()].sort().map((file) => ({ file, ...counts.get(file)! }));
 }

@@ -47,6 +47,8 @@ export interface MapFile {
   stats: BuildStats;
   topics: TopicInfo[];
   diagnostics: Diagnostic[];
+  /** Per note that gave any: how many places became papers (`entries`), of which works of another kind. */
+  notes: { file: string; entries: number; works: number }[];
   /** Nodes per detail chunk: node `i` lives in chunk `Math.floor(i / chunkSize)`. */
   chunkSize: number;
   colors: string[];

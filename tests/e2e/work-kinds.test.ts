@@ -16,7 +16,8 @@ let browser: Browser;
 let graph: SerializedGraph;
 
 beforeAll(async () => {
-  dir = await tempContent({}, false);
+  // The reading lists, and a note that names no work at all (honest accounting lists it).
+  dir = await tempContent({ 'thoughts.md': '# Thoughts\n\nNothing to read today, just musing.\n' }, false);
   await cp(path.join(FIXTURES, 'style-reading-lists', 'notes'), dir, { recursive: true });
   [dev, browser, graph] = await Promise.all([startDev(dir), launchBrowser(), expectedGraph(dir)]);
 });
@@ -111,5 +112,24 @@ describe('kinds of work', () => {
       }[kind],
     );
     expect(seen.errors).toEqual([]);
+  });
+
+  it('lists what each note gave, and the note that gave nothing, under the problems', async () => {
+    const { page } = await openMap(browser, dev.url);
+    const perNote = new Map<string, number>();
+    for (const n of graph.nodes)
+      if (n.attributes.kind === 'paper' && !n.attributes.citedOnly)
+        for (const s of n.attributes.sources) perNote.set(s.file, (perNote.get(s.file) ?? 0) + 1);
+    await page.locator('#note-counts summary').click();
+    expect(await page.textContent('#note-counts-summary')).toBe(
+      `What each note gave: ${perNote.size} notes gave papers or works, 1 gave nothing (listed below)`,
+    );
+    const rows = await page.$$eval('#note-counts-list li', (lis) => lis.map((li) => li.textContent ?? ''));
+    for (const [file, count] of perNote)
+      expect(
+        rows.some((r) => r.startsWith(`${file}  ${count}`)),
+        file,
+      ).toBe(true);
+    expect(rows.some((r) => r.startsWith('thoughts.md  0 — no paper or other work found'))).toBe(true);
   });
 });

@@ -183,6 +183,38 @@ export function createSidebar(app: App): AppView {
     );
     applyFolding();
     renderDiagnostics(map.diagnostics);
+    renderNoteCounts();
+  }
+
+  /** What each note gave (honest accounting): entries and works per note, and how many notes gave nothing. */
+  function renderNoteCounts(): void {
+    const { notes, diagnostics } = app.map;
+    const empty = diagnostics.filter((d) => d.rule === 'note-without-works' || d.rule === 'file-empty');
+    const details = byId<HTMLDetailsElement>('note-counts');
+    details.hidden = notes.length === 0 && empty.length === 0;
+    if (details.hidden) return;
+    byId('diagnostics-block').hidden = false;
+    byId('note-counts-summary').textContent =
+      `What each note gave: ${notes.length} notes gave papers or works` +
+      (empty.length ? `, ${empty.length} gave nothing (listed below)` : '');
+    const SHOWN = 500;
+    const rows = notes.slice(0, SHOWN).map((f) => {
+      const li = document.createElement('li');
+      li.textContent = `${f.file}  ${f.entries}${f.works ? ` (${f.works} works)` : ''}`;
+      return li;
+    });
+    for (const d of empty.slice(0, SHOWN)) {
+      const li = document.createElement('li');
+      li.className = 'sev-info';
+      li.textContent = `${d.file}  0 — ${d.message}`;
+      rows.push(li);
+    }
+    if (notes.length > SHOWN) {
+      const li = document.createElement('li');
+      li.textContent = `… and ${notes.length - SHOWN} more notes`;
+      rows.push(li);
+    }
+    byId('note-counts-list').replaceChildren(...rows);
   }
 
   /** Topics shown only when every topic above them is unfolded. */
