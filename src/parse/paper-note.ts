@@ -152,6 +152,11 @@ const GENERIC_FOLDERS = new Set([
   'sources',
   'source',
   'vault',
+  'docs',
+  '_site',
+  'site',
+  'pages',
+  '_pages',
 ]);
 
 interface FieldHit {
@@ -512,10 +517,11 @@ function hubOf(
 }
 
 function topicOf(file: string): string[] {
+  // A year or a day (`2025`, `2025-10-07`, `2025-10`) orders notes in time; it is no topic.
   return file
     .split('/')
     .slice(0, -1)
-    .filter((f) => !GENERIC_FOLDERS.has(f.toLowerCase()) && !/^\d{4}$/.test(f));
+    .filter((f) => !GENERIC_FOLDERS.has(f.toLowerCase()) && !/^\d{4}(?:-\d{2}){0,2}$/.test(f));
 }
 
 function yearFromPath(file: string): string | undefined {
