@@ -1,8 +1,8 @@
 // Per note style: papers expected / found / with every field right (title exact, authors, year, DOI, ids), and
 // works of other kinds, computed from the fixtures' records.json (tests/fixtures/style-*). `npx tsx bench/styles.ts`
-import { scoreStyle, styles } from '../tests/parse/style-records.js';
+import { scored, scoreStyle } from '../tests/parse/style-records.js';
 
-const rows = styles.map(scoreStyle);
+const rows = scored.map(scoreStyle);
 const total = rows.reduce(
   (t, r) => ({
     notes: t.notes + r.notes,

@@ -16,7 +16,7 @@ import {
 } from './identifiers.js';
 import { readBib } from './library.js';
 import { findArxivRefs, findUrls, hostLabel, isLatin, matchTimestamp, parseLooseDate } from './patterns.js';
-import { cleanTitle, makeLabel, splitAuthors } from './text.js';
+import { cleanTitle, makeLabel, normaliseTitle, splitAuthors } from './text.js';
 import type { CitekeyMention, FileEntry, HubPage, LibraryItem, NoteLinkRef } from './types.js';
 import { workKindOf, workKindOfItemType } from './works.js';
 
@@ -200,7 +200,12 @@ function baseName(file: string): string {
 
 function roleOf(key: string): Role | undefined {
   // `bibtex_key`, `first_author`: underscores separate words as spaces do.
-  return ROLES.get(key.trim().toLowerCase().replace(/[\s_]+/g, ' '));
+  return ROLES.get(
+    key
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, ' '),
+  );
 }
 
 function scalar(value: unknown): string | undefined {
@@ -239,7 +244,15 @@ function unquote(text: string): string {
 }
 
 /** LaTeX letters that front matter copied from BibTeX keeps as written (`\\Lukasz` is Łukasz). */
-const TEX_LETTERS: Readonly<Record<string, string>> = { L: 'Ł', l: 'ł', O: 'Ø', o: 'ø', ss: 'ß', AA: 'Å', aa: 'å' };
+const TEX_LETTERS: Readonly<Record<string, string>> = {
+  L: 'Ł',
+  l: 'ł',
+  O: 'Ø',
+  o: 'ø',
+  ss: 'ß',
+  AA: 'Å',
+  aa: 'å',
+};
 
 /** `Last, First` -> `First Last`; other names as written. */
 function displayName(name: string): string {
@@ -380,9 +393,7 @@ function bodyFields(lines: readonly string[], from: number): FieldHit[] {
  * A BibTeX entry pasted into the top of a note (```` ```bibtex ```` or a fence whose first line is `@type{`), as
  * people copy a paper's "cite as": the one entry describes the note's work. Read with the library's reader.
  */
-function bibBlock(
-  input: NoteInput,
-): { item: LibraryItem; urls: string[]; line: number } | undefined {
+function bibBlock(input: NoteInput): { item: LibraryItem; urls: string[]; line: number } | undefined {
   const { lines, fm, file } = input;
   let seen = 0;
   for (let i = fm.lines; i < lines.length && seen < 12; i++) {
@@ -766,6 +777,23 @@ export function readNote(input: NoteInput): NoteReading {
   if (arxiv) {
     const url = `https://arxiv.org/abs/${arxiv}`;
     if (!links.some((l) => findArxivRefs(l.url)[0]?.id === arxiv)) links.unshift({ label: 'arXiv', url });
+  }
+
+  // A title kept in front matter or a file name loses what they cannot hold (`Beyond modules and hubs - the …` for
+  // `Beyond modules and hubs: the …`): the first heading, the same title but for punctuation, spells it right.
+  if (title) {
+    const heading = firstHeading(lines, from);
+    if (
+      heading &&
+      heading.text !== title &&
+      /[:?/]/.test(heading.text) &&
+      !/[:?/]/.test(title) &&
+      normaliseTitle(heading.text) === normaliseTitle(title)
+    ) {
+      if (!altTitles.includes(title)) altTitles.push(title);
+      title = cleanTitle(heading.text, 300);
+      consumed.add(heading.line);
+    }
   }
 
   // ---- the title of last resort --------------------------------------------------------------------------------

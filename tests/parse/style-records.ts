@@ -40,6 +40,14 @@ export const styles = readdirSync(FIXTURES).filter(
   (c) => c.startsWith('style-') && existsSync(join(FIXTURES, c, 'records.json')),
 );
 
+/** Real vaults too small to count as a style (fewer than ten notes), scored all the same. */
+export const realVaults = readdirSync(FIXTURES).filter(
+  (c) => c.startsWith('vault-') && existsSync(join(FIXTURES, c, 'records.json')),
+);
+
+/** Every fixture folder with expected records: the styles, then the small real vaults. */
+export const scored = [...styles, ...realVaults];
+
 /** The fields of one expected record the parse got wrong (empty when all are right). */
 export function wrongFields(want: Expected, got: PaperRecord): string[] {
   const wrong: string[] = [];
