@@ -156,6 +156,31 @@ export function mergeEntries(parses: readonly FileParse[], options?: MergeOption
       }
   }
 
+  // Each library says what it gave: the items the notes name, and the others (drawn only when asked).
+  for (const p of sorted) {
+    if (!p.library) continue;
+    const total = p.library.length;
+    const named = p.library.filter((item) => {
+      const key = item.citekey.toLowerCase();
+      return known.has(key) || mentionedKeys.has(key);
+    }).length;
+    const rest = total - named;
+    diagnostics.push({
+      rule: 'library-read',
+      severity: 'info',
+      file: p.file,
+      line: 1,
+      column: 1,
+      message:
+        `a library of ${total} items: ${named} named by the notes` +
+        (rest === 0
+          ? ''
+          : options?.libraryAll
+            ? `, ${rest} more drawn as asked (--library-all)`
+            : `, ${rest} not drawn (--library-all draws them)`),
+    });
+  }
+
   // Union-find over entries; a group never holds two different arXiv ids.
   const parent = placed.map((_, i) => i);
   const arxivOf: (string | undefined)[] = placed.map((p) => p.entry.arxiv);

@@ -7,6 +7,7 @@ import type {
   EdgeDetail,
   MapFile,
   NodeDetail,
+  NoteCount,
   NoteExcerpt,
   SearchFile,
   ViewFiles,
@@ -383,20 +384,23 @@ export function chunkOf(map: MapFile, i: number): number {
 }
 
 /**
- * Per note (and library file): the places that became papers (`entries`) and how many of those are works of
- * another kind (blog, book …). Cited-only papers have no entry of their own and count for no note. The build
- * report and the page's problems list both show it.
+ * Per note (and library file): the places that became papers (`entries`), how many of those are works of
+ * another kind (blog, book …), and the papers it only cites (an arXiv id with no entry of its own anywhere). The
+ * build report and the page's problems list both show it.
  */
-export function perNoteCounts(graph: SerializedGraph): { file: string; entries: number; works: number }[] {
-  const counts = new Map<string, { entries: number; works: number }>();
+export function perNoteCounts(graph: SerializedGraph): NoteCount[] {
+  const counts = new Map<string, { entries: number; works: number; cited: number }>();
   for (const node of graph.nodes) {
     const a = node.attributes;
-    if (a.kind !== 'paper' || a.citedOnly) continue;
+    if (a.kind !== 'paper') continue;
     for (const source of a.sources) {
       let c = counts.get(source.file);
-      if (!c) counts.set(source.file, (c = { entries: 0, works: 0 }));
-      c.entries++;
-      if (a.workKind) c.works++;
+      if (!c) counts.set(source.file, (c = { entries: 0, works: 0, cited: 0 }));
+      if (a.citedOnly) c.cited++;
+      else {
+        c.entries++;
+        if (a.workKind) c.works++;
+      }
     }
   }
   return [...counts.keys()].sort().map((file) => ({ file, ...counts.get(file)! }));

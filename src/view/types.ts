@@ -32,6 +32,14 @@ export interface MapNodes {
   workKind: string[];
 }
 
+/** What one note gave: places that became papers, of which works of another kind, and papers it only cites. */
+export interface NoteCount {
+  file: string;
+  entries: number;
+  works: number;
+  cited: number;
+}
+
 export interface MapEdges {
   source: number[];
   target: number[];
@@ -48,7 +56,7 @@ export interface MapFile {
   topics: TopicInfo[];
   diagnostics: Diagnostic[];
   /** Per note that gave any: how many places became papers (`entries`), of which works of another kind. */
-  notes: { file: string; entries: number; works: number }[];
+  notes: NoteCount[];
   /** Nodes per detail chunk: node `i` lives in chunk `Math.floor(i / chunkSize)`. */
   chunkSize: number;
   colors: string[];

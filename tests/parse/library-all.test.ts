@@ -105,7 +105,13 @@ describe('papermap graph --library-all', () => {
       expect(without.labels).not.toContain(item.title);
       expect(withAll.labels).toContain(item.title);
     }
-    // The report counts what each library file gave.
+    // The report counts what each library file gave, and says what the library held.
+    expect(without.report).toContain(
+      'My Library.bib:1:1 library-read a library of 12 items: 10 named by the notes, 2 not drawn (--library-all draws them)',
+    );
+    expect(withAll.report).toContain(
+      'My Library.json:1:1 library-read a library of 4 items: 3 named by the notes, 1 more drawn as asked (--library-all)',
+    );
     expect(withAll.report).toMatch(/My Library\.bib {2}2\b/);
     expect(withAll.report).toMatch(/My Library\.json {2}1\b/);
     expect(without.report).not.toMatch(/My Library\.bib {2}\d/);

@@ -190,23 +190,41 @@ export function createSidebar(app: App): AppView {
   function renderNoteCounts(): void {
     const { notes, diagnostics } = app.map;
     const empty = diagnostics.filter((d) => d.rule === 'note-without-works' || d.rule === 'file-empty');
+    const hubs = diagnostics.filter((d) => d.rule === 'note-hub');
+    const libraries = diagnostics.filter((d) => d.rule === 'library-read');
     const details = byId<HTMLDetailsElement>('note-counts');
-    details.hidden = notes.length === 0 && empty.length === 0;
+    details.hidden = notes.length === 0 && empty.length === 0 && hubs.length === 0;
     if (details.hidden) return;
     byId('diagnostics-block').hidden = false;
     byId('note-counts-summary').textContent =
       `What each note gave: ${notes.length} notes gave papers or works` +
-      (empty.length ? `, ${empty.length} gave nothing (listed below)` : '');
+      (empty.length ? `, ${empty.length} gave nothing (listed below)` : '') +
+      (hubs.length ? `, ${hubs.length} are hub pages` : '');
     const SHOWN = 500;
     const rows = notes.slice(0, SHOWN).map((f) => {
       const li = document.createElement('li');
-      li.textContent = `${f.file}  ${f.entries}${f.works ? ` (${f.works} works)` : ''}`;
+      const extra = [f.works ? `${f.works} works` : '', f.cited ? `${f.cited} cited only` : '']
+        .filter(Boolean)
+        .join(', ');
+      li.textContent = `${f.file}  ${f.entries}${extra ? ` (${extra})` : ''}`;
       return li;
     });
     for (const d of empty.slice(0, SHOWN)) {
       const li = document.createElement('li');
       li.className = 'sev-info';
       li.textContent = `${d.file}  0 — ${d.message}`;
+      rows.push(li);
+    }
+    for (const d of libraries) {
+      const li = document.createElement('li');
+      li.className = 'sev-info';
+      li.textContent = `${d.file}  library — ${d.message}`;
+      rows.push(li);
+    }
+    for (const d of hubs.slice(0, SHOWN)) {
+      const li = document.createElement('li');
+      li.className = 'sev-info';
+      li.textContent = `${d.file}  hub — ${d.message}`;
       rows.push(li);
     }
     if (notes.length > SHOWN) {
