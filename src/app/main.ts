@@ -242,6 +242,11 @@ const hook = {
   visiblePapers: () => app.visibility.visiblePapers,
   visibleEdges: () => app.visibility.visibleEdges,
   keys: () => app.index.keys.slice(),
+  /** The colour a node is drawn with now. */
+  color: (key: string): string | null => {
+    const i = app.index.byKey.get(key);
+    return i === undefined ? null : (app.graph.getNodeAttribute(String(i), 'color') ?? null);
+  },
   /** Whether the filters let a node be drawn. */
   shown: (key: string): boolean => {
     const i = app.index.byKey.get(key);

@@ -134,6 +134,7 @@ describe('URL hash', () => {
     { ...INITIAL_STATE, filters: { ...DEFAULT_FILTERS, dateRange: ['2025-08-01', ''] } },
     { ...INITIAL_STATE, filters: { ...DEFAULT_FILTERS, dateRange: ['', '2025-02-28'] } },
     { ...INITIAL_STATE, pane: 'list', listSort: { by: 'links', desc: false } },
+    { ...INITIAL_STATE, colorBy: 'kind' },
   ];
   it.each(states.map((s, i) => ({ i, s })))('round-trips state #$i', ({ s }) => {
     const { hovered: _h, ...rest } = s;

@@ -114,6 +114,33 @@ describe('kinds of work', () => {
     expect(seen.errors).toEqual([]);
   });
 
+  it('colours the map by kind of work, with a legend of the kinds', async () => {
+    const { page, seen } = await openMap(browser, dev.url);
+    await page.selectOption('#color-by', 'kind');
+    await page.waitForSelector('#legend li[data-kind]');
+    const legend = await page.$$eval('#legend li[data-kind]', (lis) =>
+      lis.map((li) => [(li as HTMLElement).dataset.kind, Number(li.querySelector('.count')!.textContent)]),
+    );
+    const byKind = new Map<string, string[]>();
+    for (const n of graph.nodes)
+      if (n.attributes.kind === 'paper') {
+        const k = n.attributes.workKind ?? 'paper';
+        byKind.set(k, [...(byKind.get(k) ?? []), n.key]);
+      }
+    expect(legend.sort()).toEqual([...byKind].map(([k, keys]) => [k, keys.length]).sort());
+    expect(page.url()).toContain('color=kind');
+    // Every node of a kind has that kind's colour, and the kinds' colours differ.
+    const colours = new Map<string, Set<string>>();
+    for (const [kind, keys] of byKind)
+      colours.set(kind, new Set(await ph<string[]>(page, `${JSON.stringify(keys)}.map((k) => h.color(k))`)));
+    for (const [kind, set] of colours) expect(set.size, kind).toBe(1);
+    const distinct = new Set([...colours.values()].map((s) => [...s][0]));
+    expect(distinct.size).toBe(colours.size);
+    if (process.env.PAPERMAP_SHOT)
+      await page.screenshot({ path: process.env.PAPERMAP_SHOT.replace(/\.png$/, '-colour.png') });
+    expect(seen.errors).toEqual([]);
+  });
+
   it('lists what each note gave, and the note that gave nothing, under the problems', async () => {
     const { page } = await openMap(browser, dev.url);
     const perNote = new Map<string, number>();

@@ -33,6 +33,17 @@ export const WORK_KIND_LABELS: Readonly<Record<string, string>> = {
   video: 'videos',
 };
 
+/** Colours of the kinds of work when the map is coloured by kind (papers a calm blue, the others apart). */
+export const WORK_KIND_COLORS: Readonly<Record<string, string>> = {
+  paper: '#4e79a7',
+  blog: '#f28e2b',
+  book: '#59a14f',
+  repo: '#e15759',
+  tweet: '#76b7b2',
+  news: '#edc948',
+  video: '#b07aa1',
+};
+
 /** One work of each kind, for a panel's heading. */
 export const WORK_KIND_NAMES: Readonly<Record<string, string>> = {
   blog: 'blog post',

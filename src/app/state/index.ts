@@ -4,7 +4,7 @@ import { EDGE_TYPES } from '../../types.js';
 import type { EdgeType } from '../../types.js';
 
 export type DateField = 'date' | 'published';
-export type ColorBy = 'topic' | 'community';
+export type ColorBy = 'topic' | 'community' | 'kind';
 
 export interface Filters {
   dateField: DateField;

@@ -69,7 +69,10 @@ export function hashToState(hash: string): Omit<State, 'hovered'> {
     pane: pane && PANES.includes(pane) ? pane : 'none',
     listSort: sort ? { by: sort[1] as ListSortKey, desc: sort[2] === '-' } : DEFAULT_LIST_SORT,
     local,
-    colorBy: p.get('color') === 'community' ? 'community' : INITIAL_STATE.colorBy,
+    colorBy:
+      p.get('color') === 'community' || p.get('color') === 'kind'
+        ? (p.get('color') as 'community' | 'kind')
+        : INITIAL_STATE.colorBy,
     filters: {
       dateField: p.get('field') === 'published' ? 'published' : 'date',
       dateRange: dateRangeOf(from, to),

@@ -3,8 +3,14 @@ import { EDGE_TYPES } from '../../types.js';
 import type { Diagnostic } from '../../types.js';
 import type { App, AppView } from '../app.js';
 import { byId } from '../app.js';
-import { EDGE_COLORS, EDGE_LABELS, communityLegend } from '../appearance/index.js';
-import { computeVisibility, paperDates } from '../filters/index.js';
+import {
+  EDGE_COLORS,
+  EDGE_LABELS,
+  WORK_KIND_COLORS,
+  WORK_KIND_LABELS,
+  communityLegend,
+} from '../appearance/index.js';
+import { computeVisibility, paperDates, workKindCounts } from '../filters/index.js';
 import {
   setColorBy,
   setDateField,
@@ -35,6 +41,10 @@ function legendItem(svg: string, text: string): HTMLLIElement {
   span.textContent = text;
   li.append(s, span);
   return li;
+}
+
+function colorByOf(value: string): State['colorBy'] {
+  return value === 'community' || value === 'kind' ? value : 'topic';
 }
 
 export function createSidebar(app: App): AppView {
@@ -271,6 +281,28 @@ export function createSidebar(app: App): AppView {
     if (app.state.colorBy === 'community')
       items.push(legendItem('triangle', 'paper whose community differs from its topic'));
     const note = document.createElement('li');
+    if (app.state.colorBy === 'kind') {
+      note.textContent = 'Colour: kind of work (papers, blog posts, books, repositories …).';
+      items.push(note);
+      for (const { kind, count } of workKindCounts(app.map)) {
+        const li = document.createElement('li');
+        li.className = 'community';
+        li.dataset.kind = kind;
+        const sw = document.createElement('span');
+        sw.className = 'swatch';
+        sw.style.background = WORK_KIND_COLORS[kind] ?? '#999';
+        const name = document.createElement('span');
+        name.className = 'name';
+        name.textContent = WORK_KIND_LABELS[kind] ?? kind;
+        const c = document.createElement('span');
+        c.className = 'count';
+        c.textContent = String(count);
+        li.append(sw, name, c);
+        items.push(li);
+      }
+      byId('legend').replaceChildren(...items);
+      return;
+    }
     if (app.state.colorBy !== 'community') {
       note.textContent = 'Colour: topic (heading); subtopics are shades of it.';
       items.push(note);
@@ -340,7 +372,7 @@ export function createSidebar(app: App): AppView {
     app.dispatch((s) => ({ ...s, filters: { ...s.filters, hiddenTopics: [] } })),
   );
   byId<HTMLSelectElement>('color-by').addEventListener('change', (ev) =>
-    app.dispatch(setColorBy((ev.target as HTMLSelectElement).value === 'community' ? 'community' : 'topic')),
+    app.dispatch(setColorBy(colorByOf((ev.target as HTMLSelectElement).value))),
   );
   let resizeTimer: number | undefined;
   window.addEventListener('resize', () => {

@@ -2,9 +2,16 @@
 // the map holds and a checkbox that hides or shows them. Shown only when the notes name works that are not papers.
 import type { App, AppView } from '../app.js';
 import { byId, el } from '../app.js';
-import { WORK_KIND_LABELS } from '../appearance/index.js';
+import { WORK_KIND_COLORS, WORK_KIND_LABELS } from '../appearance/index.js';
 import { workKindCounts } from '../filters/index.js';
 import { setKindVisible, type State } from '../state/index.js';
+
+/** The kind's colour (the map's when coloured by kind). */
+function swatch(kind: string): HTMLSpanElement {
+  const s = el('span', { class: 'swatch' });
+  s.style.background = WORK_KIND_COLORS[kind] ?? '#999';
+  return s;
+}
 
 export function createWorkKinds(app: App): AppView {
   function sync(state: State): void {
@@ -27,6 +34,7 @@ export function createWorkKinds(app: App): AppView {
               'label',
               {},
               cb,
+              swatch(kind),
               el('span', { class: 'name' }, WORK_KIND_LABELS[kind] ?? kind),
               el('span', { class: 'count' }, String(count)),
             ),
