@@ -23,6 +23,7 @@ import { workKindOf, workKindOfItemType } from './works.js';
 type Role =
   | 'title'
   | 'author'
+  | 'editor'
   | 'authors'
   | 'year'
   | 'published'
@@ -39,7 +40,9 @@ const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
   ...['title', 'paper title', '标题', '论文', '论文名称', '论文标题', '题目', '英文标题'].map(
     (k) => [k, 'title'] as const,
   ),
-  ...['firstauthor', 'first author', 'author', 'editor'].map((k) => [k, 'author'] as const),
+  ...['firstauthor', 'first author', 'author'].map((k) => [k, 'author'] as const),
+  // An edited book's names: its authors only when it has no author of its own.
+  ...['firsteditor', 'first editor', 'editor', 'editors'].map((k) => [k, 'editor'] as const),
   ...['authors', 'creators', 'authorstring', '作者', 'author(s)'].map((k) => [k, 'authors'] as const),
   ...['year', '年份', 'publication year'].map((k) => [k, 'year'] as const),
   ...[
@@ -100,6 +103,7 @@ const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
 const BIBLIO_ROLES: ReadonlySet<Role> = new Set<Role>([
   'author',
   'authors',
+  'editor',
   'year',
   'doi',
   'citekey',
@@ -612,6 +616,7 @@ export function readNote(input: NoteInput): NoteReading {
   const altTitles: string[] = [];
   let authors: string[] = [];
   const lineAuthors: string[] = [];
+  const editors: string[] = [];
   let issued: string | undefined;
   let published: string | undefined;
   let venue: string | undefined;
@@ -652,6 +657,10 @@ export function readNote(input: NoteInput): NoteReading {
       }
       case 'authors':
         if (authors.length === 0) authors = authorsOf(raw);
+        break;
+      case 'editor':
+        if (Array.isArray(raw)) editors.push(...authorsOf(raw));
+        else if (s) editors.push(...(/\sand\s|;|\s&\s/.test(s) ? parseAuthorString(s) : [displayName(s)]));
         break;
       case 'year':
       case 'published': {
@@ -711,6 +720,7 @@ export function readNote(input: NoteInput): NoteReading {
     apply(hit.role, hit.value, hit.line, true);
   }
   if (lineAuthors.length > 0) authors = lineAuthors;
+  if (authors.length === 0 && editors.length > 0) authors = editors;
   // A pasted BibTeX entry fills what the note's own fields left open.
   if (bib && bibSignal) {
     const item = bib.item;
@@ -834,7 +844,7 @@ export function readNote(input: NoteInput): NoteReading {
 
   // `**Author**:: [[Lottes, Philipp]]`: links on author lines name authors, not notes.
   const authorLines = new Set(
-    body.filter((h) => h.role === 'author' || h.role === 'authors').map((h) => h.line),
+    body.filter((h) => h.role === 'author' || h.role === 'authors' || h.role === 'editor').map((h) => h.line),
   );
   const entry = baseEntry(
     input,
