@@ -45,6 +45,11 @@ export interface BuilderOptions {
    * spans once links are found (at 100k papers, ~420 MiB). Such a builder builds once; updating it again throws.
    */
   release?: boolean | null;
+  /**
+   * Draw every item of a `.bib` / CSL-JSON library in the notes folder, also those no note mentions (default
+   * false: only the citekeys the notes mention).
+   */
+  libraryAll?: boolean | null;
   /** Called after the merge and after the link stage (e.g. to collect garbage where much was just dropped). */
   afterStage?: ((stage: 'merge' | 'link') => void) | null;
 }
@@ -123,7 +128,14 @@ const defaultStages: PipelineStages<FileParse> = {
 };
 
 export function createBuilder(options?: BuilderOptions | null): Builder {
-  const stages = { ...defaultStages, ...(options?.stages ?? {}) } as PipelineStages;
+  const libraryAll = options?.libraryAll ?? false;
+  const stages = {
+    ...defaultStages,
+    ...(libraryAll
+      ? { mergeFileParses: (parses: readonly FileParse[]) => mergeFileParses(parses, { libraryAll }) }
+      : {}),
+    ...(options?.stages ?? {}),
+  } as PipelineStages;
   const files = new Map<string, CachedFile | { hash: string; file: NoteFile; parse?: undefined }>();
   const problems = new Map<string, Diagnostic[]>();
   let lexicon: { file: string; text: string } | null = null;
@@ -135,7 +147,8 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
   let last: BuildResult | null = null;
   // Warm state of the default stages: merge and links redo only what the changed files touch.
   const incremental = options?.incremental ?? true;
-  const merger = options?.stages?.mergeFileParses || !incremental ? null : createIncrementalMerge();
+  const merger =
+    options?.stages?.mergeFileParses || !incremental ? null : createIncrementalMerge({ libraryAll });
   const linkCache = incremental ? createLinkCache() : null;
 
   const release = !incremental && (options?.release ?? false);

@@ -21,6 +21,7 @@ import { createMapView } from './views/map.js';
 import { createPanelView } from './views/panel.js';
 import { createSearchBox } from './views/search-box.js';
 import { createSidebar } from './views/sidebar.js';
+import { createWorkKinds } from './views/work-kinds.js';
 
 const startedAt = performance.now();
 let firstFrameMs: number | null = null;
@@ -41,6 +42,7 @@ const searchBox = createSearchBox(app);
 const localView = createLocalView(app);
 const aroundMap: AppView[] = [
   createSidebar(app),
+  createWorkKinds(app),
   searchBox,
   createListView(app),
   createLinksTable(app, sendCorrection),
@@ -240,6 +242,16 @@ const hook = {
   visiblePapers: () => app.visibility.visiblePapers,
   visibleEdges: () => app.visibility.visibleEdges,
   keys: () => app.index.keys.slice(),
+  /** The colour a node is drawn with now. */
+  color: (key: string): string | null => {
+    const i = app.index.byKey.get(key);
+    return i === undefined ? null : (app.graph.getNodeAttribute(String(i), 'color') ?? null);
+  },
+  /** Whether the filters let a node be drawn. */
+  shown: (key: string): boolean => {
+    const i = app.index.byKey.get(key);
+    return i !== undefined && app.visibility.node[i] === 1;
+  },
   state: () => app.state,
   firstFrameMs: () => firstFrameMs,
   firstFrameAt: () => mapView.firstFrameAt(),

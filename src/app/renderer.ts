@@ -19,6 +19,7 @@ import {
   ARROW_TYPES,
   EDGE_COLORS,
   communityColor,
+  WORK_KIND_COLORS,
   communityOutliers,
   conceptColor,
   mix,
@@ -127,7 +128,9 @@ export function applyColouring(
     const base =
       colorBy === 'community'
         ? communityColor(map.nodes.community[i]!)
-        : (map.colors[map.nodes.color[i]!] ?? '#999');
+        : colorBy === 'kind' && !concept
+          ? (WORK_KIND_COLORS[map.nodes.workKind[i] || 'paper'] ?? '#999')
+          : (map.colors[map.nodes.color[i]!] ?? '#999');
     a.color = concept ? conceptColor(base) : base;
     a.shape = concept ? 'diamond' : outliers?.[i] ? 'triangle' : 'circle';
     return a;

@@ -36,6 +36,11 @@ export interface BuildFromDirectoryOptions {
   changed?: readonly string[] | null;
   /** Follow symbolic links that lead out of the folder (default false: skipped with a diagnostic). */
   followExternalLinks?: boolean | null;
+  /**
+   * Draw every item of a `.bib` / CSL-JSON library in the folder, also those no note mentions (default false).
+   * With `builder`, pass the builder's own (it keys the graph cache).
+   */
+  libraryAll?: boolean | null;
   /** Parse on this many worker threads (default: every core when the notes are large enough; 1: here). */
   workers?: number | null;
   /** The persistent cache of parses and graphs (`openCache`); none by default. */
@@ -140,6 +145,7 @@ export async function buildFromDirectory(
     createBuilder({
       seed: options?.seed ?? null,
       layout: options?.layout ?? null,
+      libraryAll: options?.libraryAll ?? null,
       incremental: false,
       ...(options?.oneShot ?? {}),
     });
@@ -180,6 +186,8 @@ function graphKeyOf(
       code: cache.code,
       seed: options?.seed ?? 1,
       layout: options?.layout ?? true,
+      // Only when asked, so the keys of graphs built without it stay as they were.
+      ...(options?.libraryAll ? { libraryAll: true } : {}),
       notes: content.files.map((f) => [f.path, cache.parseKey(f)]),
       lexicon: content.lexicon,
       corrections: content.corrections,
@@ -194,7 +202,9 @@ function graphKeyOf(
  */
 export async function readCachedGraph(
   dir: string,
-  options: Pick<BuildFromDirectoryOptions, 'seed' | 'layout' | 'followExternalLinks'> & { cache: BuildCache },
+  options: Pick<BuildFromDirectoryOptions, 'seed' | 'layout' | 'followExternalLinks' | 'libraryAll'> & {
+    cache: BuildCache;
+  },
 ): Promise<BuildFromDirectoryResult | null> {
   const started = performance.now();
   const content = await readContent(dir, options);

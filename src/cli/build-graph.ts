@@ -29,6 +29,8 @@ export const GRAPH_USAGE = `usage: papermap graph [DIR] [--out FILE] [options]
   --no-layout          skip ForceAtlas2; keep the seeded topic positions
   --seed N             layout and community seed, an integer (default: 1)
   --follow-external-links  read notes through symbolic links that lead out of DIR (default: skipped)
+  --library-all        draw every item of a .bib / CSL-JSON library in DIR, also those no note mentions
+                       (default: only the citekeys the notes mention)
   --cache-dir DIR      where to keep parses and graphs between runs (default: $PAPERMAP_CACHE_DIR, else
                        ~/.cache/papermap/NAME-HASH for each notes folder)
   --no-cache           build everything from the notes, and keep nothing
@@ -63,6 +65,7 @@ export async function main(
         'no-layout': { type: 'boolean', default: false },
         seed: { type: 'string', default: '1' },
         'follow-external-links': { type: 'boolean', default: false },
+        'library-all': { type: 'boolean', default: false },
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
         workers: { type: 'string' },
@@ -122,6 +125,7 @@ export async function main(
       seed,
       layout: !values['no-layout'],
       followExternalLinks: values['follow-external-links'],
+      libraryAll: values['library-all'],
       cache,
       workers,
     });
@@ -178,6 +182,7 @@ export async function buildOnce(
     layout?: boolean | null;
     workers?: number | null;
     followExternalLinks?: boolean | null;
+    libraryAll?: boolean | null;
     cache?: BuildCache | null;
   } | null,
 ): Promise<BuildOnceResult> {
@@ -192,6 +197,7 @@ export async function buildOnce(
     layout: options?.layout ?? true,
     workers: options?.workers ?? null,
     followExternalLinks: options?.followExternalLinks ?? false,
+    libraryAll: options?.libraryAll ?? false,
     cache: options?.cache ?? null,
     // No collection before the write: what the graph stage leaves is small next to the graph itself, and the
     // write makes only short-lived garbage (measured at 50k papers: 1.5 s to free 0.1 GiB).

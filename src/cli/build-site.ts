@@ -10,6 +10,7 @@ export interface SiteOptions {
   synthetic: number | null;
   remoteImages?: boolean | null;
   followExternalLinks?: boolean | null;
+  libraryAll?: boolean | null;
   cacheDir?: string | null;
   noCache?: boolean | null;
   workers?: number | null;
@@ -21,6 +22,7 @@ export async function buildSite(opts: SiteOptions): Promise<void> {
       ? syntheticSource(opts.synthetic)
       : await directorySource(opts.content, {
           followExternalLinks: opts.followExternalLinks ?? false,
+          libraryAll: opts.libraryAll ?? false,
           cacheDir: opts.cacheDir ?? null,
           noCache: opts.noCache ?? false,
           workers: opts.workers ?? null,

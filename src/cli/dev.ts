@@ -11,6 +11,8 @@ export { PROJECT_ROOT };
 
 export interface SourceOptions {
   followExternalLinks?: boolean | null;
+  /** Draw every item of a `.bib` / CSL-JSON library, also those no note mentions. */
+  libraryAll?: boolean | null;
   /** Where to keep parses and graphs between runs; default: the user's cache folder. */
   cacheDir?: string | null;
   /** No persistent cache at all. */
@@ -39,7 +41,9 @@ export async function directorySource(
   const { openBuildCache } = await import('./cache.js');
   const cache = options?.noCache ? null : await openBuildCache(contentDir, options?.cacheDir ?? null);
   let made: Builder | null = null;
-  const builder = async (): Promise<Builder> => (made ??= (await import('../pipeline.js')).createBuilder({}));
+  const libraryAll = options?.libraryAll ?? false;
+  const builder = async (): Promise<Builder> =>
+    (made ??= (await import('../pipeline.js')).createBuilder({ libraryAll }));
   const follow = options?.followExternalLinks ?? false;
   const workers = options?.workers ?? null;
   let first = true;
@@ -59,6 +63,7 @@ export async function directorySource(
             cache,
             cachedGraph: false,
             followExternalLinks: follow,
+            libraryAll,
             workers,
             signal: closing.signal,
           }),
@@ -76,11 +81,15 @@ export async function directorySource(
     contentDir,
     build: async () => {
       if (!first)
-        return (await buildFromDirectory(contentDir, { cache, followExternalLinks: follow, workers })).graph;
+        return (
+          await buildFromDirectory(contentDir, { cache, followExternalLinks: follow, libraryAll, workers })
+        ).graph;
       first = false;
       // A start with unchanged notes: the cached graph at once, the builder warmed a moment later (from the
       // cached parses and layout: merge and links only), so the first edit rebuilds only what it touches.
-      const hit = cache ? await readCachedGraph(contentDir, { cache, followExternalLinks: follow }) : null;
+      const hit = cache
+        ? await readCachedGraph(contentDir, { cache, followExternalLinks: follow, libraryAll })
+        : null;
       if (hit) {
         primeTimer = setTimeout(() => void prime(), options?.primeDelayMs ?? 500);
         primeTimer.unref();
@@ -94,6 +103,7 @@ export async function directorySource(
           cache,
           cachedGraph: false,
           followExternalLinks: follow,
+          libraryAll,
           workers,
         })
       ).graph;
@@ -113,6 +123,7 @@ export async function directorySource(
           changed: whole ? null : rel,
           cache,
           followExternalLinks: follow,
+          libraryAll,
           workers,
         })
       ).graph;
@@ -137,6 +148,7 @@ export interface DevOptions {
   synthetic: number | null;
   remoteImages?: boolean | null;
   followExternalLinks?: boolean | null;
+  libraryAll?: boolean | null;
   cacheDir?: string | null;
   noCache?: boolean | null;
   workers?: number | null;
@@ -151,6 +163,7 @@ export async function startDevServer(
       ? syntheticSource(opts.synthetic)
       : await directorySource(opts.content, {
           followExternalLinks: opts.followExternalLinks ?? false,
+          libraryAll: opts.libraryAll ?? false,
           cacheDir: opts.cacheDir ?? null,
           noCache: opts.noCache ?? false,
           workers: opts.workers ?? null,

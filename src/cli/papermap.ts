@@ -26,6 +26,8 @@ const SERVE_USAGE = `usage: papermap [serve] [DIR] [options]
                        and your notes' content with your network)
   --remote-images      show images from other sites in summaries (default: a link in their place)
   --follow-external-links  read notes through symbolic links that lead out of DIR (default: skipped)
+  --library-all        draw every item of a .bib / CSL-JSON library in DIR, also those no note mentions
+                       (default: only the citekeys the notes mention)
   --cache-dir DIR      where to keep parses and graphs between runs (default: $PAPERMAP_CACHE_DIR, else
                        ~/.cache/papermap/NAME-HASH for each notes folder)
   --no-cache           build everything from the notes, and keep nothing
@@ -41,6 +43,8 @@ const BUILD_USAGE = `usage: papermap build [DIR] [--out SITE] [options]
                        of another site's static files (e.g. static/map of a Hugo site)
   --remote-images      show images from other sites in summaries (default: a link in their place)
   --follow-external-links  read notes through symbolic links that lead out of DIR (default: skipped)
+  --library-all        draw every item of a .bib / CSL-JSON library in DIR, also those no note mentions
+                       (default: only the citekeys the notes mention)
   --cache-dir DIR      as for serve
   --no-cache           build everything from the notes, and keep nothing
   --workers N          as for serve
@@ -58,6 +62,7 @@ export interface ServeCommand {
   synthetic: number | null;
   remoteImages: boolean;
   followExternalLinks: boolean;
+  libraryAll: boolean;
   cacheDir: string | null;
   noCache: boolean;
   workers: number | null;
@@ -70,6 +75,7 @@ export interface BuildCommand {
   synthetic: number | null;
   remoteImages: boolean;
   followExternalLinks: boolean;
+  libraryAll: boolean;
   cacheDir: string | null;
   noCache: boolean;
   workers: number | null;
@@ -114,6 +120,7 @@ export function parseCommand(
         synthetic: { type: 'string' },
         'remote-images': { type: 'boolean', default: false },
         'follow-external-links': { type: 'boolean', default: false },
+        'library-all': { type: 'boolean', default: false },
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
         workers: { type: 'string' },
@@ -146,6 +153,7 @@ export function parseCommand(
     synthetic,
     remoteImages: values['remote-images'],
     followExternalLinks: values['follow-external-links'],
+    libraryAll: values['library-all'],
     cacheDir: values['cache-dir'] === undefined ? null : path.resolve(cwd, values['cache-dir']),
     noCache: values['no-cache'],
     workers: positiveInt(values.workers, '--workers'),

@@ -2,6 +2,8 @@
 // became neither a paper nor part of one.
 import type { BuildStats, Diagnostic, EdgeType, SerializedGraph } from '../types.js';
 import { EDGE_TYPES } from '../types.js';
+import { perNoteCounts } from '../view/bundle.js';
+import type { NoteCount } from '../view/types.js';
 
 export interface BuildReport extends BuildStats {
   content: string;
@@ -13,9 +15,13 @@ export interface BuildReport extends BuildStats {
   /** Entries that became neither a paper nor part of one (a subset of `diagnostics`). */
   unplaced: Diagnostic[];
   /** Per note: the places that became papers (`entries`) and works that are not papers (`works`). */
-  perFile: { file: string; entries: number; works: number }[];
+  perFile: NoteCount[];
   /** Notes that gave no paper or work, each with the diagnostic saying why (a subset of `diagnostics`). */
   empty: Diagnostic[];
+  /** Notes read as hub pages (an author, a tag or keyword, a date, an index): no work by design. */
+  hubs: Diagnostic[];
+  /** `.bib` / CSL-JSON libraries, each with how many of its items the notes name. */
+  libraries: Diagnostic[];
   bySeverity: Record<Diagnostic['severity'], number>;
 }
 
@@ -48,30 +54,16 @@ export function makeReport(
     edgesByType: { ...graph.attributes.stats.edgesByType },
     diagnostics,
     unplaced: diagnostics.filter(isUnplacedEntry),
-    perFile: perFile(graph),
+    perFile: perNoteCounts(graph),
     empty: diagnostics.filter((d) => EMPTY_NOTE_RULES.has(d.rule)),
+    hubs: diagnostics.filter((d) => d.rule === 'note-hub'),
+    libraries: diagnostics.filter((d) => d.rule === 'library-read'),
     bySeverity,
   };
 }
 
 /** Rules saying a whole note gave nothing (no paper, no work). */
 const EMPTY_NOTE_RULES = new Set(['note-without-works', 'file-empty']);
-
-/** Places per file that became papers, and how many of those are works of another kind (blog, book …). */
-function perFile(graph: SerializedGraph): BuildReport['perFile'] {
-  const counts = new Map<string, { entries: number; works: number }>();
-  for (const node of graph.nodes) {
-    const a = node.attributes;
-    if (a.kind !== 'paper' || a.citedOnly) continue;
-    for (const source of a.sources) {
-      let c = counts.get(source.file);
-      if (!c) counts.set(source.file, (c = { entries: 0, works: 0 }));
-      c.entries++;
-      if (a.workKind) c.works++;
-    }
-  }
-  return [...counts.keys()].sort().map((file) => ({ file, ...counts.get(file)! }));
-}
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const file = diagnostic.file === '' ? '(build)' : diagnostic.file;
@@ -102,11 +94,28 @@ export function formatReport(
   for (const diagnostic of report.unplaced) lines.push(`  ${formatDiagnostic(diagnostic)}`);
   lines.push(`notes that gave no paper or work: ${report.empty.length}`);
   for (const diagnostic of report.empty) lines.push(`  ${formatDiagnostic(diagnostic)}`);
+  lines.push(`hub pages (an author, tag, date or index page: no work by design): ${report.hubs.length}`);
+  if (report.hubs.length <= 200) for (const d of report.hubs) lines.push(`  ${formatDiagnostic(d)}`);
+  lines.push(`libraries beside the notes: ${report.libraries.length}`);
+  for (const d of report.libraries) lines.push(`  ${formatDiagnostic(d)}`);
+  const accounted = new Set(
+    [...report.perFile, ...report.empty, ...report.hubs, ...report.libraries].map((f) => f.file),
+  ).size;
+  lines.push(
+    `files accounted for: ${accounted} of ${report.filesRead} read` +
+      (accounted < report.filesRead
+        ? ` (the other ${report.filesRead - accounted} gave only the diagnostics above)`
+        : ''),
+  );
   // Per note, while the list stays readable: what each gave.
   if (report.perFile.length > 0 && report.perFile.length <= 200) {
-    lines.push('per note (entries, of which works that are not papers):');
-    for (const f of report.perFile)
-      lines.push(`  ${f.file}  ${f.entries}${f.works ? ` (${f.works} works)` : ''}`);
+    lines.push('per note (entries, of which works that are not papers; papers it only cites):');
+    for (const f of report.perFile) {
+      const extra = [f.works ? `${f.works} works` : '', f.cited ? `${f.cited} cited only` : '']
+        .filter(Boolean)
+        .join(', ');
+      lines.push(`  ${f.file}  ${f.entries}${extra ? ` (${extra})` : ''}`);
+    }
   }
   return lines.join('\n');
 }

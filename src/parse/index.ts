@@ -8,7 +8,7 @@ import { analyse, type FileContext } from './analyse.js';
 import { readFrontMatter } from './front-matter.js';
 import { collectLines, linkArxivRef, type Line, type LineLink } from './lines.js';
 import { LIBRARY_FILE, parseLibrary } from './library.js';
-import { mergeFileParses } from './merge.js';
+import { mergeFileParses, type MergeOptions } from './merge.js';
 import { citekeyMentions, findNoteLinks, noteName, readNote } from './paper-note.js';
 import { findArxivRefs, findUrls, linkKind } from './patterns.js';
 import { prepare, splitLines } from './prepare.js';
@@ -16,7 +16,7 @@ import { segment } from './segment.js';
 import { isTrivialLinkText } from './text.js';
 import { DEFAULT_PARSE_OPTIONS, type Cite, type FileParse, type ParseOptions } from './types.js';
 
-export { mergeFileParses, titleId } from './merge.js';
+export { mergeFileParses, titleId, type MergeOptions } from './merge.js';
 export { DEFAULT_PARSE_OPTIONS } from './types.js';
 export type { Cite, FileEntry, FileParse, ParseOptions } from './types.js';
 
@@ -219,6 +219,9 @@ function readAsNote(
   if (reading.kind === 'work' || reading.kind === 'join') {
     result.entries = [reading.entry];
     result.cites = [];
+    // The digest reader's entries are gone, and with them what it had to say about them.
+    const kept = result.diagnostics.filter((d) => !d.rule.startsWith('entry-'));
+    result.diagnostics.splice(0, result.diagnostics.length, ...kept);
   } else {
     if (reading.kind === 'hub') {
       result.hub = reading.hub;
@@ -245,6 +248,13 @@ function readAsNote(
 }
 
 /** Parse every note and merge the same paper seen in several places. Never throws on content. */
-export function parseNotes(files: readonly NoteFile[], options?: ParseOptions | null): ParseResult {
-  return mergeFileParses(files.map((f) => parseFile(f, options)));
+export function parseNotes(
+  files: readonly NoteFile[],
+  options?: ParseOptions | null,
+  merge?: MergeOptions | null,
+): ParseResult {
+  return mergeFileParses(
+    files.map((f) => parseFile(f, options)),
+    merge,
+  );
 }

@@ -25,7 +25,8 @@ interface BibResult {
   errors: { error: string; input?: string }[];
 }
 function str(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
+  // The BibTeX parser spells `{\'c}` as `c` + a combining accent: NFC makes it the `ć` every other source writes.
+  if (typeof value === 'string') return value.normalize('NFC').trim() || undefined;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value) && typeof value[0] === 'string') return value.join(', ');
   return undefined;
@@ -54,10 +55,12 @@ function withIds(item: Omit<LibraryItem, 'ids'>, doi: string | undefined, urls: 
   return { ...item, ...(arxiv ? { arxiv } : {}), ids };
 }
 
-function readBib(file: NoteFile, diagnostics: Diagnostic[]): LibraryItem[] {
+/** The entries of a BibTeX text (a `.bib` file, or a note's fenced `bibtex` block); problems as diagnostics. */
+export function readBib(file: NoteFile, diagnostics: Diagnostic[]): LibraryItem[] {
   let result: BibResult;
   try {
-    result = bibParse(file.text) as unknown as BibResult;
+    // Titles as written (case protection braces dropped), not turned into sentence case: a title is matched exactly.
+    result = bibParse(file.text, { sentenceCase: false }) as unknown as BibResult;
   } catch (error) {
     diagnostics.push({
       rule: 'library-invalid',
@@ -90,7 +93,10 @@ function readBib(file: NoteFile, diagnostics: Diagnostic[]): LibraryItem[] {
     const creators = (Array.isArray(e.fields['author']) ? e.fields['author'] : []) as BibCreator[];
     const authors = creators
       .map((c) =>
-        typeof c === 'string' ? c : (c.name ?? [c.firstName, c.lastName].filter(Boolean).join(' ')),
+        (typeof c === 'string'
+          ? c
+          : (c.name ?? [c.firstName, c.lastName].filter(Boolean).join(' '))
+        ).normalize('NFC'),
       )
       .filter((n): n is string => typeof n === 'string' && n.length > 0);
     const date = str(e.fields['date']);

@@ -9,7 +9,7 @@
 // bookkeeping cannot place exactly (an id claimed across clusters, a diagnostic at no entry's line, a file
 // diagnostic naming another file) falls back to a whole `mergeFileParses` for that build.
 import type { Diagnostic, PaperRecord, ParseResult } from '../types.js';
-import { mergeEntries } from './merge.js';
+import { mergeEntries, type MergeOptions } from './merge.js';
 import { joinSameWork } from './same-work.js';
 import { normaliseTitle } from './text.js';
 import type { Cite, FileEntry, FileParse } from './types.js';
@@ -87,7 +87,7 @@ function fileCites(parse: FileParse): Map<string, Cite[]> {
 
 class Fallback extends Error {}
 
-export function createIncrementalMerge(): IncrementalMerge {
+export function createIncrementalMerge(options?: MergeOptions | null): IncrementalMerge {
   let files = new Map<string, FileState>();
   let keyIndex = new Map<string, Set<EntryRef>>();
   let byId = new Map<string, PaperRecord>();
@@ -414,7 +414,7 @@ export function createIncrementalMerge(): IncrementalMerge {
         reset();
         state.lastMerged = parses.length;
         state.lastMode = 'fallback';
-        return joinSameWork(mergeEntries(parses));
+        return joinSameWork(mergeEntries(parses, options));
       }
     },
     get lastMerged() {

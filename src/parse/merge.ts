@@ -18,7 +18,7 @@ import { identityKeys, mergeIds } from './identifiers.js';
 import { noteName } from './paper-note.js';
 import { isLatin } from './patterns.js';
 import { hash8, makeLabel, normaliseTitle, shorten } from './text.js';
-import type { FileEntry, FileParse, HubPage, LibraryItem } from './types.js';
+import type { FileEntry, FileParse, HubPage, LibraryItem, NoteLinkRef } from './types.js';
 import { workKindOfItemType } from './works.js';
 
 interface Placed {
@@ -84,13 +84,21 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+export interface MergeOptions {
+  /**
+   * Draw every item of a `.bib` / CSL-JSON library beside the notes, also those no note mentions (default
+   * false: only the citekeys the notes mention are drawn).
+   */
+  libraryAll?: boolean | null;
+}
+
 /** Merges the parses of every file into one record per paper; the same work seen twice is one record. */
-export function mergeFileParses(parses: readonly FileParse[]): ParseResult {
-  return joinSameWork(mergeEntries(parses));
+export function mergeFileParses(parses: readonly FileParse[], options?: MergeOptions | null): ParseResult {
+  return joinSameWork(mergeEntries(parses, options));
 }
 
 /** `mergeFileParses` before articles are joined to the work they name (the warm merge patches this). */
-export function mergeEntries(parses: readonly FileParse[]): ParseResult {
+export function mergeEntries(parses: readonly FileParse[], options?: MergeOptions | null): ParseResult {
   const sorted = [...parses].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const normalise = normaliser();
   const diagnostics: Diagnostic[] = [];
@@ -103,6 +111,7 @@ export function mergeEntries(parses: readonly FileParse[]): ParseResult {
       for (const n of e.notes ?? []) if (!e.joinOnly) known.add(n);
     }
   const mentioned = new Set<Placed>();
+  const mentionedKeys = new Set<string>();
   for (const p of sorted) {
     for (const diagnostic of p.diagnostics) diagnostics.push(diagnostic);
     // The parser gives entries in line order; sort (stably) only a file where it did not.
@@ -117,6 +126,7 @@ export function mergeEntries(parses: readonly FileParse[]): ParseResult {
       const key = m.citekey.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
+      mentionedKeys.add(key);
       const item = library.get(key);
       if (item) {
         const at: Placed = { file: p.file, tags: p.tags, entry: mentionEntry(item, m.line, m.topicPath) };
@@ -133,6 +143,42 @@ export function mergeEntries(parses: readonly FileParse[]): ParseResult {
         });
       }
     }
+  }
+
+  // Asked for the whole library: its items no note mentions too, each placed at its line in the library file.
+  if (options?.libraryAll) {
+    for (const p of sorted)
+      for (const item of p.library ?? []) {
+        const key = item.citekey.toLowerCase();
+        if (known.has(key) || mentionedKeys.has(key) || library.get(key) !== item) continue;
+        // Its place is its entry in the library: the work is drawn as the library's, not as cited by a note.
+        placed.push({ file: p.file, tags: [], entry: mentionEntry(item, item.line, []) });
+      }
+  }
+
+  // Each library says what it gave: the items the notes name, and the others (drawn only when asked).
+  for (const p of sorted) {
+    if (!p.library) continue;
+    const total = p.library.length;
+    const named = p.library.filter((item) => {
+      const key = item.citekey.toLowerCase();
+      return known.has(key) || mentionedKeys.has(key);
+    }).length;
+    const rest = total - named;
+    diagnostics.push({
+      rule: 'library-read',
+      severity: 'info',
+      file: p.file,
+      line: 1,
+      column: 1,
+      message:
+        `a library of ${total} items: ${named} named by the notes` +
+        (rest === 0
+          ? ''
+          : options?.libraryAll
+            ? `, ${rest} more drawn as asked (--library-all)`
+            : `, ${rest} not drawn (--library-all draws them)`),
+    });
   }
 
   // Union-find over entries; a group never holds two different arXiv ids.
@@ -579,15 +625,23 @@ function resolveNoteLinks(
     /(?:^|\/)(?:authors|people|persons|researchers|作者)\/[^/]+$/i.test(target);
   const conceptFolder = (target: string): boolean =>
     /(?:^|\/)(?:keywords|tags|concepts|topics|关键词|标签)\/[^/]+$/i.test(target);
+  const known = (name: string): boolean => byName.has(name) || hubs.has(name) || notes.has(name);
+  // `[[Jane Doe | tags.author.J-Doe]]` (Dendron): the part after `|` is the target when the first names no note.
+  const resolve = (link: NoteLinkRef): { name: string; target: string; display: string } => {
+    const name = noteName(link.target);
+    const display = link.target.slice(link.target.lastIndexOf('/') + 1).trim();
+    if (!known(name) && link.alias && known(noteName(link.alias)))
+      return { name: noteName(link.alias), target: link.alias, display };
+    return { name, target: link.target, display };
+  };
   for (const p of placed) {
     const links = p.entry.noteLinks;
     const record = recordOf.get(p);
     if (!links || !record) continue;
     for (const link of links) {
-      const name = noteName(link.target);
+      const { name, display } = resolve(link);
       const target = byName.get(name);
       const hub = hubs.get(name);
-      const display = link.target.slice(link.target.lastIndexOf('/') + 1).trim();
       if (target && target !== record) {
         const list: NoteLink[] = (record.noteLinks ??= []);
         if (!list.some((l) => l.target === target.id && l.source.line === link.line))
@@ -612,7 +666,7 @@ function resolveNoteLinks(
   };
   for (const p of parses) {
     for (const link of p.noteLinks ?? []) {
-      const name = noteName(link.target);
+      const { name } = resolve(link);
       if (
         !byName.has(name) &&
         !hubs.has(name) &&

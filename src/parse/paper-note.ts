@@ -14,14 +14,16 @@ import {
   mergeIds,
   normaliseDoi,
 } from './identifiers.js';
+import { readBib } from './library.js';
 import { findArxivRefs, findUrls, hostLabel, isLatin, matchTimestamp, parseLooseDate } from './patterns.js';
-import { cleanTitle, makeLabel, splitAuthors } from './text.js';
-import type { CitekeyMention, FileEntry, HubPage, NoteLinkRef } from './types.js';
-import { workKindOfItemType } from './works.js';
+import { cleanTitle, makeLabel, normaliseTitle, splitAuthors } from './text.js';
+import type { CitekeyMention, FileEntry, HubPage, LibraryItem, NoteLinkRef } from './types.js';
+import { workKindOf, workKindOfItemType } from './works.js';
 
 type Role =
   | 'title'
   | 'author'
+  | 'editor'
   | 'authors'
   | 'year'
   | 'published'
@@ -38,7 +40,9 @@ const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
   ...['title', 'paper title', '标题', '论文', '论文名称', '论文标题', '题目', '英文标题'].map(
     (k) => [k, 'title'] as const,
   ),
-  ...['firstauthor', 'first author', 'author', 'editor'].map((k) => [k, 'author'] as const),
+  ...['firstauthor', 'first author', 'author'].map((k) => [k, 'author'] as const),
+  // An edited book's names: its authors only when it has no author of its own.
+  ...['firsteditor', 'first editor', 'editor', 'editors'].map((k) => [k, 'editor'] as const),
   ...['authors', 'creators', 'authorstring', '作者', 'author(s)'].map((k) => [k, 'authors'] as const),
   ...['year', '年份', 'publication year'].map((k) => [k, 'year'] as const),
   ...[
@@ -99,6 +103,7 @@ const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
 const BIBLIO_ROLES: ReadonlySet<Role> = new Set<Role>([
   'author',
   'authors',
+  'editor',
   'year',
   'doi',
   'citekey',
@@ -151,6 +156,11 @@ const GENERIC_FOLDERS = new Set([
   'sources',
   'source',
   'vault',
+  'docs',
+  '_site',
+  'site',
+  'pages',
+  '_pages',
 ]);
 
 interface FieldHit {
@@ -193,7 +203,13 @@ function baseName(file: string): string {
 }
 
 function roleOf(key: string): Role | undefined {
-  return ROLES.get(key.trim().toLowerCase().replace(/\s+/g, ' '));
+  // `bibtex_key`, `first_author`: underscores separate words as spaces do.
+  return ROLES.get(
+    key
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, ' '),
+  );
 }
 
 function scalar(value: unknown): string | undefined {
@@ -231,9 +247,22 @@ function unquote(text: string): string {
   return m ? m[1]!.trim() : text;
 }
 
+/** LaTeX letters that front matter copied from BibTeX keeps as written (`\\Lukasz` is Łukasz). */
+const TEX_LETTERS: Readonly<Record<string, string>> = {
+  L: 'Ł',
+  l: 'ł',
+  O: 'Ø',
+  o: 'ø',
+  ss: 'ß',
+  AA: 'Å',
+  aa: 'å',
+};
+
 /** `Last, First` -> `First Last`; other names as written. */
 function displayName(name: string): string {
-  const t = plainValue(name).replace(/\s*\(.*\)\s*$/, '');
+  const t = plainValue(name)
+    .replace(/\\(ss|aa|AA|[LlOo])(?=[A-Za-z\s]|$)\s?/g, (_m, k: string) => TEX_LETTERS[k] ?? k)
+    .replace(/\s*\(.*\)\s*$/, '');
   const m = /^([^,]{1,60}),\s*([^,]{1,60})$/.exec(t);
   if (m && !/\s/.test(m[1]!.replace(/^(?:van|von|de|der|da|di|del|la|le) /i, '')) && isLatin(t))
     return `${m[2]!.trim()} ${m[1]!.trim()}`;
@@ -364,6 +393,40 @@ function bodyFields(lines: readonly string[], from: number): FieldHit[] {
   return hits;
 }
 
+/**
+ * A BibTeX entry pasted into the top of a note (```` ```bibtex ```` or a fence whose first line is `@type{`), as
+ * people copy a paper's "cite as": the one entry describes the note's work. Read with the library's reader.
+ */
+function bibBlock(input: NoteInput): { item: LibraryItem; urls: string[]; line: number } | undefined {
+  const { lines, fm, file } = input;
+  let seen = 0;
+  for (let i = fm.lines; i < lines.length && seen < 12; i++) {
+    const open = /^\s{0,3}(`{3,}|~{3,})\s*([\w-]*)/.exec(lines[i]!);
+    if (!open) {
+      if (lines[i]!.trim()) seen++;
+      continue;
+    }
+    const fence = open[1]!;
+    const info = open[2]!.toLowerCase();
+    let end = i + 1;
+    while (end < lines.length && !lines[end]!.trimStart().startsWith(fence)) end++;
+    const body = lines.slice(i + 1, end);
+    const first = body.find((l) => l.trim() !== '')?.trim() ?? '';
+    if (!/^(?:bibtex|bib|biblatex|latex|tex)?$/.test(info) || !/^@[A-Za-z]+\s*[{(]/.test(first)) {
+      i = end;
+      seen++;
+      continue;
+    }
+    const text = body.join('\n');
+    // Problems inside a pasted block are the note's to keep, not the build's to report.
+    const items = readBib({ path: file, text }, []);
+    if (items.length !== 1) return undefined;
+    const urls = findUrls(text).map((u) => u.url);
+    return { item: items[0]!, urls, line: i + 1 };
+  }
+  return undefined;
+}
+
 /** `#### Lightman et al., 2023` under the title: first author and year. */
 function headingByline(
   lines: readonly string[],
@@ -395,12 +458,13 @@ export function findNoteLinks(
     if (!line.includes('[[') && !/\]\([^()]{0,300}\.md/i.test(line)) continue;
     const text = plainValue(line.replace(/^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?/, '')).slice(0, 300);
     for (const m of line.matchAll(
-      /(!?)\[\[([^[\]|#\n]{1,200})(?:#[^[\]|\n]{0,200})?(?:\|[^[\]\n]{0,200})?\]\]/g,
+      /(!?)\[\[([^[\]|#\n]{1,200})(?:#[^[\]|\n]{0,200})?(?:\|([^[\]\n]{0,200}))?\]\]/g,
     )) {
       const target = m[2]!.trim().replace(/\\$/, '');
       // Embedded images and attachments are not notes.
       if (/\.(?:png|jpe?g|gif|svg|webp|pdf|mp4|mp3|canvas)$/i.test(target)) continue;
-      out.push({ target, line: i + 1, text });
+      const alias = m[3]?.trim();
+      out.push({ target, ...(alias ? { alias } : {}), line: i + 1, text });
     }
     for (const m of line.matchAll(
       /\[[^[\]]{0,300}\]\(<?((?![a-z][a-z0-9+.-]*:|#|\/)[^()\s<>]{1,300}\.(?:md|markdown))>?(?:#[^()\s]{0,200})?\)/gi,
@@ -454,6 +518,12 @@ function hubOf(
     const kind = HUB_FOLDERS.get(folder.toLowerCase());
     if (kind) return { kind, name: baseName(file) };
   }
+  // Dendron names its hierarchy with dots: `tags.author.J-Frankle`, `tags.ML` (the deepest part decides).
+  const levels = baseName(file).split('.').slice(0, -1).reverse();
+  for (const level of levels) {
+    const kind = HUB_FOLDERS.get(level.toLowerCase()) ?? HUB_FOLDERS.get(`${level.toLowerCase()}s`);
+    if (kind) return { kind, name: baseName(file) };
+  }
   if (entries > 0) return undefined;
   const name = baseName(file);
   if (/^_?index$/i.test(name)) return { kind: 'index', name: title };
@@ -462,10 +532,11 @@ function hubOf(
 }
 
 function topicOf(file: string): string[] {
+  // A year or a day (`2025`, `2025-10-07`, `2025-10`) orders notes in time; it is no topic.
   return file
     .split('/')
     .slice(0, -1)
-    .filter((f) => !GENERIC_FOLDERS.has(f.toLowerCase()) && !/^\d{4}$/.test(f));
+    .filter((f) => !GENERIC_FOLDERS.has(f.toLowerCase()) && !/^\d{4}(?:-\d{2}){0,2}$/.test(f));
 }
 
 function yearFromPath(file: string): string | undefined {
@@ -533,7 +604,9 @@ export function readNote(input: NoteInput): NoteReading {
   const bylineSignal = byline !== undefined && entries.length <= 1;
   const citekeyName = isCitekey(name.replace(/^@/, '')) ? name.replace(/^@/, '') : undefined;
   const nameSignal = citekeyName !== undefined && entries.length === 0;
-  if (!fmSignal && !bodySignal && !bylineSignal && !nameSignal) return { kind: 'none' };
+  const bib = bibBlock(input);
+  const bibSignal = bib !== undefined && entries.length <= 1;
+  if (!fmSignal && !bodySignal && !bylineSignal && !nameSignal && !bibSignal) return { kind: 'none' };
   // A digest with a few field lines at its top is still a digest.
   if (!fmSignal && entries.length >= 2) return { kind: 'none' };
 
@@ -543,6 +616,7 @@ export function readNote(input: NoteInput): NoteReading {
   const altTitles: string[] = [];
   let authors: string[] = [];
   const lineAuthors: string[] = [];
+  const editors: string[] = [];
   let issued: string | undefined;
   let published: string | undefined;
   let venue: string | undefined;
@@ -584,6 +658,10 @@ export function readNote(input: NoteInput): NoteReading {
       case 'authors':
         if (authors.length === 0) authors = authorsOf(raw);
         break;
+      case 'editor':
+        if (Array.isArray(raw)) editors.push(...authorsOf(raw));
+        else if (s) editors.push(...(/\sand\s|;|\s&\s/.test(s) ? parseAuthorString(s) : [displayName(s)]));
+        break;
       case 'year':
       case 'published': {
         const v = issuedOf(raw);
@@ -598,7 +676,12 @@ export function readNote(input: NoteInput): NoteReading {
         break;
       }
       case 'citekey':
-        if (s) ids.citekey ??= plainValue(s).replace(/^@/, '');
+        // Not `plainValue`: underscores belong to keys (`Frankle_Carbin_2019`), they are no emphasis.
+        if (s)
+          ids.citekey ??= s
+            .replace(/^\[\[|\]\]$/g, '')
+            .replace(/^[`*"]+|[`*"]+$/g, '')
+            .replace(/^@/, '');
         break;
       case 'url':
         if (s)
@@ -637,6 +720,21 @@ export function readNote(input: NoteInput): NoteReading {
     apply(hit.role, hit.value, hit.line, true);
   }
   if (lineAuthors.length > 0) authors = lineAuthors;
+  if (authors.length === 0 && editors.length > 0) authors = editors;
+  // A pasted BibTeX entry fills what the note's own fields left open.
+  if (bib && bibSignal) {
+    const item = bib.item;
+    title ??= cleanTitle(item.title, 300) || undefined;
+    if (authors.length === 0) authors = item.authors.slice();
+    issued ??= item.issued;
+    venue ??= item.venue;
+    itemType ??= item.itemType;
+    ids = mergeIds(item.ids, ids);
+    if (ids.citekey && !isCitekey(ids.citekey)) delete ids.citekey;
+    arxiv ??= item.arxiv;
+    abstract ??= item.abstract;
+    for (const url of bib.urls) takeUrl(url, bib.line);
+  }
   if (byline) {
     if (authors.length === 0) authors = byline.authors;
     issued ??= byline.year;
@@ -691,6 +789,23 @@ export function readNote(input: NoteInput): NoteReading {
     if (!links.some((l) => findArxivRefs(l.url)[0]?.id === arxiv)) links.unshift({ label: 'arXiv', url });
   }
 
+  // A title kept in front matter or a file name loses what they cannot hold (`Beyond modules and hubs - the …` for
+  // `Beyond modules and hubs: the …`): the first heading, the same title but for punctuation, spells it right.
+  if (title) {
+    const heading = firstHeading(lines, from);
+    if (
+      heading &&
+      heading.text !== title &&
+      /[:?/]/.test(heading.text) &&
+      !/[:?/]/.test(title) &&
+      normaliseTitle(heading.text) === normaliseTitle(title)
+    ) {
+      if (!altTitles.includes(title)) altTitles.push(title);
+      title = cleanTitle(heading.text, 300);
+      consumed.add(heading.line);
+    }
+  }
+
   // ---- the title of last resort --------------------------------------------------------------------------------
   if (!title && !fmSignal && fm.title) title = fm.title;
   if (!title) {
@@ -729,7 +844,7 @@ export function readNote(input: NoteInput): NoteReading {
 
   // `**Author**:: [[Lottes, Philipp]]`: links on author lines name authors, not notes.
   const authorLines = new Set(
-    body.filter((h) => h.role === 'author' || h.role === 'authors').map((h) => h.line),
+    body.filter((h) => h.role === 'author' || h.role === 'authors' || h.role === 'editor').map((h) => h.line),
   );
   const entry = baseEntry(
     input,
@@ -747,7 +862,10 @@ export function readNote(input: NoteInput): NoteReading {
   if (issued) entry.issued = issued;
   if (venue) entry.venue = venue;
   if (itemType) entry.itemType = itemType;
-  const kind = workKindOfItemType(itemType);
+  let kind = workKindOfItemType(itemType);
+  // A `@misc` entry whose only link is a repository (`howpublished = {\url{https://github.com/…}}`) is that repository.
+  if (!kind && bib && !arxiv && !ids.doi && bib.urls.length > 0)
+    kind = workKindOf('', bib.urls[0], undefined);
   if (kind) entry.workKind = kind;
   if (Object.keys(ids).length > 0) entry.ids = ids;
   entry.notes = [noteName(name)];

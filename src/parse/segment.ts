@@ -3,6 +3,7 @@
 // next entry start, a topic heading or a thematic break. Everything in between (blank-line separated paragraphs,
 // blockquotes, images, nested lists) belongs to it.
 import { linkArxivRef, type Line } from './lines.js';
+import { isNavigationText } from './text.js';
 import {
   findArxivRefs,
   matchField,
@@ -425,6 +426,8 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
         line.links.length === 1 &&
         !links[0]!.bare &&
         line.text.replace(links[0]!.label, '').replace(/[\s*_>#\-–—|｜]/g, '') === '';
+      // `- [Discord](…)`, `- [Home Page](…)`: a site's own pages, not works.
+      const navigation = links.length === 1 && line.links.length === 1 && isNavigationText(links[0]!.label);
       const article = links.some((l) => l.kind === 'article' || l.kind === 'paper');
       // A reading list's item that opens with its link (`- [Title](https://…) (Lilian Weng's blog)`).
       const opensWithLink =
@@ -434,7 +437,12 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
         !links[0]!.bare &&
         links[0]!.at >= 0 &&
         links[0]!.at <= 3;
-      if (!field && (!cur || sibling || isHeadlineWithUrl(line)) && (linkOnly || article || opensWithLink)) {
+      if (
+        !field &&
+        !navigation &&
+        (!cur || sibling || isHeadlineWithUrl(line)) &&
+        (linkOnly || article || opensWithLink)
+      ) {
         open('article', line);
         continue;
       }

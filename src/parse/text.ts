@@ -13,6 +13,16 @@ export function isTrivialLinkText(label: string, url?: string): boolean {
   );
 }
 
+/**
+ * Link text that names a page of a site, not a work: a vault's or a project's own links (`Home Page`, `Discord`,
+ * `Getting Started Guide`, `Developer Docs`).
+ */
+export function isNavigationText(label: string): boolean {
+  return /^(?:home(?: ?page)?|discord|slack|telegram|wechat group|github|gitlab|twitter|docs|documentation|developer docs|api docs|getting started(?: guide)?|quick ?start|wiki|forum|community|faq|contact(?: us)?|about(?: us)?|website|changelog|license|donate|sponsor)$/i.test(
+    label.trim(),
+  );
+}
+
 /** Strip digest noise from a title: `#6`, `[PDF(14)]`, `[Copy]`, emphasis marks, surrounding punctuation. */
 export function cleanTitle(text: string, maxLength = 120): string {
   let t = text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\[[^[\]]{0,40}\]/g, ' ');

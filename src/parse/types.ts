@@ -54,6 +54,11 @@ export interface FileEntry {
 export interface NoteLinkRef {
   /** The link target as written, without alias and heading (`Attention Is All You Need`, `authors/Jane Doe`). */
   target: string;
+  /**
+   * The part after `|`: Obsidian's alias (`[[target|alias]]`), but Dendron's target (`[[Jane Doe | tags.author.J-Doe]]`):
+   * it is tried as the target when the first part names no note.
+   */
+  alias?: string;
   line: number;
   /** The sentence (or line) around the link, for the edge's evidence and its type cue. */
   text: string;

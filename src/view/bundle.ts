@@ -7,6 +7,7 @@ import type {
   EdgeDetail,
   MapFile,
   NodeDetail,
+  NoteCount,
   NoteExcerpt,
   SearchFile,
   ViewFiles,
@@ -132,6 +133,7 @@ function viewParts(graph: SerializedGraph, chunkSize: number): ViewParts {
     stats: graph.attributes.stats,
     topics,
     diagnostics: graph.attributes.diagnostics,
+    notes: perNoteCounts(graph),
     chunkSize,
     colors,
     nodes: {
@@ -149,6 +151,7 @@ function viewParts(graph: SerializedGraph, chunkSize: number): ViewParts {
       arxiv: [],
       community: [],
       citedOnly: [],
+      workKind: [],
     },
     edges: { source: [], target: [], type: [] },
   };
@@ -173,6 +176,7 @@ function viewParts(graph: SerializedGraph, chunkSize: number): ViewParts {
     n.arxiv.push(a.kind === 'paper' ? (a.arxiv ?? '') : '');
     n.community.push(a.community ?? -1);
     n.citedOnly.push(a.kind === 'paper' && a.citedOnly ? 1 : 0);
+    n.workKind.push(a.kind === 'paper' ? (a.workKind ?? '') : '');
 
     search.altTitles.push(a.kind === 'paper' ? a.altTitles : []);
     search.authors.push(a.kind === 'paper' ? a.authors : []);
@@ -378,4 +382,27 @@ export function nodeKeyAt(map: MapFile, i: number): string {
 /** The detail chunk holding node `i`. */
 export function chunkOf(map: MapFile, i: number): number {
   return Math.floor(i / map.chunkSize);
+}
+
+/**
+ * Per note (and library file): the places that became papers (`entries`), how many of those are works of
+ * another kind (blog, book …), and the papers it only cites (an arXiv id with no entry of its own anywhere). The
+ * build report and the page's problems list both show it.
+ */
+export function perNoteCounts(graph: SerializedGraph): NoteCount[] {
+  const counts = new Map<string, { entries: number; works: number; cited: number }>();
+  for (const node of graph.nodes) {
+    const a = node.attributes;
+    if (a.kind !== 'paper') continue;
+    for (const source of a.sources) {
+      let c = counts.get(source.file);
+      if (!c) counts.set(source.file, (c = { entries: 0, works: 0, cited: 0 }));
+      if (a.citedOnly) c.cited++;
+      else {
+        c.entries++;
+        if (a.workKind) c.works++;
+      }
+    }
+  }
+  return [...counts.keys()].sort().map((file) => ({ file, ...counts.get(file)! }));
 }

@@ -28,6 +28,16 @@ export interface MapNodes {
   community: number[];
   /** 1 when the paper has no entry of its own. */
   citedOnly: (0 | 1)[];
+  /** A work that is not a paper: `blog`, `book`, `repo`, `tweet`, `news`, `video`; `''` for papers and concepts. */
+  workKind: string[];
+}
+
+/** What one note gave: places that became papers, of which works of another kind, and papers it only cites. */
+export interface NoteCount {
+  file: string;
+  entries: number;
+  works: number;
+  cited: number;
 }
 
 export interface MapEdges {
@@ -45,6 +55,8 @@ export interface MapFile {
   stats: BuildStats;
   topics: TopicInfo[];
   diagnostics: Diagnostic[];
+  /** Per note that gave any: how many places became papers (`entries`), of which works of another kind. */
+  notes: NoteCount[];
   /** Nodes per detail chunk: node `i` lives in chunk `Math.floor(i / chunkSize)`. */
   chunkSize: number;
   colors: string[];

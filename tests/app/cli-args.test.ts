@@ -32,6 +32,8 @@ describe('papermap serve options', () => {
     { argv: ['--workers', '2'], env: {}, want: { workers: 2 } },
     { argv: ['--remote-images'], env: {}, want: { remoteImages: true, followExternalLinks: false } },
     { argv: ['--follow-external-links'], env: {}, want: { followExternalLinks: true, remoteImages: false } },
+    { argv: [], env: {}, want: { libraryAll: false } },
+    { argv: ['--library-all'], env: {}, want: { libraryAll: true } },
     // `cd src && npm run dev -- --content ../content`: relative to where it was typed.
     {
       argv: ['--content', '../content'],
@@ -66,10 +68,12 @@ describe('papermap build options', () => {
       synthetic: null,
       remoteImages: false,
       followExternalLinks: false,
+      libraryAll: false,
       cacheDir: null,
       noCache: false,
       workers: null,
     });
+    expect(parseCommand('build', ['--library-all'], {})).toMatchObject({ libraryAll: true });
     expect(parseCommand('build', ['notes', '--out', 'site'], { INIT_CWD: '/ignored' })).toMatchObject({
       out: path.resolve('site'),
       content: path.resolve('notes'),
@@ -83,6 +87,10 @@ describe('papermap build options', () => {
 
   it('answers --help and --version', () => {
     expect(parseCommand('build', ['--help'], {})).toMatchObject({ command: 'help' });
+    for (const command of ['serve', 'build'] as const)
+      expect(parseCommand(command, ['--help'], {})).toMatchObject({
+        text: expect.stringContaining('--library-all'),
+      });
     expect(parseCommand('serve', ['-v'], {})).toMatchObject({
       command: 'version',
       text: expect.stringMatching(/^\d+\.\d+\.\d+/),

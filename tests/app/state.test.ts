@@ -13,6 +13,7 @@ import {
   showLocal,
   sortList,
   setTopicVisible,
+  setKindVisible,
   toggleEdgeType,
 } from '../../src/app/state/index.js';
 import type { State, TopicRef } from '../../src/app/state/index.js';
@@ -84,6 +85,16 @@ describe('other actions', () => {
     ]);
   });
 
+  it('hides and shows kinds of work, sorted, and changes nothing when asked for what is already so', () => {
+    const noBlogs = setKindVisible('blog', false)(INITIAL_STATE);
+    expect(noBlogs.filters.hiddenKinds).toEqual(['blog']);
+    const noPapers = setKindVisible('paper', false)(noBlogs);
+    expect(noPapers.filters.hiddenKinds).toEqual(['blog', 'paper']);
+    expect(setKindVisible('blog', true)(noPapers).filters.hiddenKinds).toEqual(['paper']);
+    expect(setKindVisible('blog', false)(noBlogs)).toBe(noBlogs);
+    expect(setKindVisible('book', true)(INITIAL_STATE)).toBe(INITIAL_STATE);
+  });
+
   it('returns the same object when nothing changes (no needless redraw)', () => {
     const s = selectNode('arxiv:1')(INITIAL_STATE);
     expect(selectNode('arxiv:1')(s)).toBe(s);
@@ -112,6 +123,7 @@ describe('URL hash', () => {
         hiddenTopics: ['x&y', '强化学习 / 奖励模型'],
         edgeTypes: ['critiques', 'mentions'],
         showConcepts: false,
+        hiddenKinds: ['blog', 'paper'],
       },
       camera: { x: 0.51234, y: -0.25, ratio: 0.125 },
       pane: 'links',
@@ -122,6 +134,7 @@ describe('URL hash', () => {
     { ...INITIAL_STATE, filters: { ...DEFAULT_FILTERS, dateRange: ['2025-08-01', ''] } },
     { ...INITIAL_STATE, filters: { ...DEFAULT_FILTERS, dateRange: ['', '2025-02-28'] } },
     { ...INITIAL_STATE, pane: 'list', listSort: { by: 'links', desc: false } },
+    { ...INITIAL_STATE, colorBy: 'kind' },
   ];
   it.each(states.map((s, i) => ({ i, s })))('round-trips state #$i', ({ s }) => {
     const { hovered: _h, ...rest } = s;

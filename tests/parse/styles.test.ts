@@ -1,71 +1,23 @@
 // The ways researchers keep paper notes: a fixture folder per style (tests/fixtures/style-*/notes) with the
 // records a reader expects (records.json): every paper found, titles exact, authors, year, DOI and ids right.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseNotes } from '../../src/parse/index.js';
-import type { PaperRecord } from '../../src/types.js';
 import { FIXTURES, readNotes } from './helpers.js';
-
-interface Expected {
-  title: string;
-  authors?: string[];
-  year?: number;
-  published?: string;
-  issued?: string;
-  date?: string;
-  doi?: string;
-  arxiv?: string;
-  citekey?: string;
-  openreview?: string;
-  acl?: string;
-  venue?: string;
-  itemType?: string;
-  topic?: string;
-  kind?: string;
-}
-
-interface Records {
-  papers: Expected[];
-  works?: { title: string; kind: string }[];
-  hubs?: string[];
-  joins?: Record<string, string>;
-  noteLinks?: [string, string][];
-  unresolved?: string[];
-  absent?: string[];
-  notWorks?: string[];
-  topics?: string[];
-}
-
-const styles = readdirSync(FIXTURES).filter(
-  (c) => c.startsWith('style-') && existsSync(join(FIXTURES, c, 'records.json')),
-);
-
-/** The fields of one expected record the parse got wrong (empty when all are right). */
-function wrongFields(want: Expected, got: PaperRecord): string[] {
-  const wrong: string[] = [];
-  const year = Number((got.issued ?? got.published ?? '').slice(0, 4)) || undefined;
-  const check = (name: string, expected: unknown, actual: unknown) => {
-    if (expected !== undefined && JSON.stringify(expected) !== JSON.stringify(actual))
-      wrong.push(`${name}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-  };
-  check('authors', want.authors, got.authors);
-  check('year', want.year, year);
-  check('published', want.published, got.published);
-  check('issued', want.issued, got.issued);
-  check('date', want.date, got.date);
-  check('doi', want.doi, got.ids?.doi);
-  check('arxiv', want.arxiv, got.arxiv);
-  check('citekey', want.citekey, got.ids?.citekey);
-  check('openreview', want.openreview, got.ids?.openreview);
-  check('acl', want.acl, got.ids?.acl);
-  check('venue', want.venue, got.venue);
-  check('itemType', want.itemType, got.itemType);
-  check('topic', want.topic, got.topicPath[got.topicPath.length - 1]);
-  return wrong;
-}
+import { scored, scoreStyle, styles, wrongFields, type Records } from './style-records.js';
 
 describe('note styles', () => {
+  it('scores every style in full: papers expected = found = with every field right, works of their kind', () => {
+    for (const style of scored) {
+      const s = scoreStyle(style);
+      expect(
+        { found: s.found, fieldsRight: s.fieldsRight, worksFound: s.worksFound, extra: s.extra },
+        style,
+      ).toEqual({ found: s.expected, fieldsRight: s.expected, worksFound: s.works, extra: 0 });
+    }
+  });
+
   it('has at least six styles of 10+ notes each', () => {
     expect(styles.length).toBeGreaterThanOrEqual(6);
     for (const style of styles) {
@@ -74,7 +26,7 @@ describe('note styles', () => {
     }
   });
 
-  for (const style of styles) {
+  for (const style of scored) {
     describe(style, () => {
       const records = JSON.parse(readFileSync(join(FIXTURES, style, 'records.json'), 'utf8')) as Records;
       const result = parseNotes(readNotes(join(FIXTURES, style, 'notes')));

@@ -22,6 +22,38 @@ export const EDGE_LABELS: Record<EdgeType, string> = {
   'links-to': 'links to',
 };
 
+/** What each kind of work is called on the page (`paper` for papers). */
+export const WORK_KIND_LABELS: Readonly<Record<string, string>> = {
+  paper: 'papers',
+  blog: 'blog posts',
+  book: 'books',
+  repo: 'repositories',
+  tweet: 'tweets',
+  news: 'news',
+  video: 'videos',
+};
+
+/** Colours of the kinds of work when the map is coloured by kind (papers a calm blue, the others apart). */
+export const WORK_KIND_COLORS: Readonly<Record<string, string>> = {
+  paper: '#4e79a7',
+  blog: '#f28e2b',
+  book: '#59a14f',
+  repo: '#e15759',
+  tweet: '#76b7b2',
+  news: '#edc948',
+  video: '#b07aa1',
+};
+
+/** One work of each kind, for a panel's heading. */
+export const WORK_KIND_NAMES: Readonly<Record<string, string>> = {
+  blog: 'blog post',
+  book: 'book',
+  repo: 'repository',
+  tweet: 'tweet',
+  news: 'news item',
+  video: 'video',
+};
+
 /** Edge types drawn with an arrow head at the target. */
 export const ARROW_TYPES: ReadonlySet<EdgeType> = new Set<EdgeType>(['builds-on', 'critiques']);
 

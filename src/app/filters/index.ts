@@ -1,6 +1,6 @@
 // Which nodes and edges pass the filters. Pure, O(nodes + edges) per filter change; the renderer reads
 // the resulting flags in its reducers, so nothing is re-laid out and nothing runs per frame.
-import { EDGE_TYPES } from '../../types.js';
+import { EDGE_TYPES, WORK_KINDS } from '../../types.js';
 import type { MapFile } from '../../view/types.js';
 import { nodeKeyAt } from '../../view/bundle.js';
 import type { Filters } from '../state/index.js';
@@ -102,8 +102,12 @@ export function computeVisibility(index: MapIndex, f: Filters): Visibility {
 
   let visiblePapers = 0;
   let undated = 0;
+  const hiddenKinds = f.hiddenKinds.length > 0 ? new Set(f.hiddenKinds) : null;
+  const workKind = nodes.workKind;
   for (let i = 0; i < n; i++) {
     if (nodes.kind[i] !== 0) continue;
+    // A hidden kind of work is as if it were not in the notes: no counts, no date.
+    if (hiddenKinds?.has(workKind[i] || 'paper')) continue;
     const d = dates[i] ?? '';
     if (d === '') undated++;
     const dateOk = range === null || (d !== '' && d >= lo && d <= hi);
@@ -146,6 +150,24 @@ export function computeVisibility(index: MapIndex, f: Filters): Visibility {
     }
   }
   return { node, edge, visibleNodes, visiblePapers, visibleEdges, topicCounts, undated };
+}
+
+/**
+ * How many papers and works of each other kind the map holds, papers first, then in `WORK_KINDS` order (kinds
+ * the map does not have are left out).
+ */
+export function workKindCounts(map: MapFile): { kind: string; count: number }[] {
+  const counts = new Map<string, number>();
+  const { kind, workKind } = map.nodes;
+  for (let i = 0; i < kind.length; i++) {
+    if (kind[i] !== 0) continue;
+    const k = workKind[i] || 'paper';
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const order = ['paper', ...WORK_KINDS];
+  return [...counts.keys()]
+    .sort((a, b) => (order.indexOf(a) >>> 0) - (order.indexOf(b) >>> 0) || (a < b ? -1 : 1))
+    .map((k) => ({ kind: k, count: counts.get(k)! }));
 }
 
 /** Nodes sharing an edge with `i` (any type), for the hover highlight. */

@@ -4,7 +4,7 @@ import type { EdgeType } from '../../types.js';
 import { EDGE_TYPES } from '../../types.js';
 import type { MapFile, NodeDetail } from '../../view/types.js';
 import type { SendCorrection } from '../corrections.js';
-import { EDGE_COLORS, EDGE_LABELS } from '../appearance/index.js';
+import { EDGE_COLORS, EDGE_LABELS, WORK_KIND_NAMES } from '../appearance/index.js';
 import { buildSearchIndex, search } from '../search/index.js';
 import type { SearchIndex } from '../search/index.js';
 import { renderMarkdown, safeUrl } from './sanitize.js';
@@ -181,9 +181,11 @@ export function renderPanel(
       'div',
       { class: 'kind' },
       kind === 'paper'
-        ? n.citedOnly[i]
-          ? 'paper (cited only)'
-          : 'paper'
+        ? n.workKind[i]
+          ? (WORK_KIND_NAMES[n.workKind[i]!] ?? n.workKind[i]!)
+          : n.citedOnly[i]
+            ? 'paper (cited only)'
+            : 'paper'
         : `concept${detail?.conceptKind ? ` · ${detail.conceptKind}` : ''}`,
     ),
     el('h2', { id: 'panel-title' }, title),

@@ -4,7 +4,7 @@ import { EDGE_TYPES } from '../../types.js';
 import type { EdgeType } from '../../types.js';
 
 export type DateField = 'date' | 'published';
-export type ColorBy = 'topic' | 'community';
+export type ColorBy = 'topic' | 'community' | 'kind';
 
 export interface Filters {
   dateField: DateField;
@@ -18,6 +18,8 @@ export interface Filters {
   /** Edge types shown, in `EDGE_TYPES` order. */
   edgeTypes: readonly EdgeType[];
   showConcepts: boolean;
+  /** Kinds of work hidden (`paper`, `blog`, `book`, `repo`, `tweet`, `news`, `video`), sorted. */
+  hiddenKinds: readonly string[];
 }
 
 /** Where the camera looks (sigma's framed-graph coordinates and zoom ratio). */
@@ -68,6 +70,7 @@ export const DEFAULT_FILTERS: Filters = {
   hiddenTopics: [],
   edgeTypes: DEFAULT_EDGE_TYPES,
   showConcepts: true,
+  hiddenKinds: [],
 };
 
 export const DEFAULT_LIST_SORT: ListSort = { by: 'date', desc: true };
@@ -127,6 +130,17 @@ export const setDateRange =
       return withFilters(state, { dateRange: null });
     const [a, b] = range[0] === '' || range[1] === '' || range[0] <= range[1] ? range : [range[1], range[0]];
     return withFilters(state, { dateRange: [a, b] });
+  };
+
+/** Show or hide one kind of work (`paper` for papers). */
+export const setKindVisible =
+  (kind: string, visible: boolean): Action =>
+  (state) => {
+    const hidden = new Set(state.filters.hiddenKinds);
+    if (visible === !hidden.has(kind)) return state;
+    if (visible) hidden.delete(kind);
+    else hidden.add(kind);
+    return withFilters(state, { hiddenKinds: [...hidden].sort() });
   };
 
 export const toggleEdgeType =

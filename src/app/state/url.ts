@@ -22,6 +22,7 @@ export function stateToHash(state: State): string {
     if (f.dateRange[1]) p.set('to', f.dateRange[1]);
   }
   for (const t of f.hiddenTopics) p.append('hide', t);
+  for (const k of f.hiddenKinds) p.append('nokind', k);
   if (f.edgeTypes.join(',') !== DEFAULT_FILTERS.edgeTypes.join(','))
     p.set('edges', f.edgeTypes.join(',') || 'none');
   if (!f.showConcepts) p.set('concepts', '0');
@@ -68,13 +69,17 @@ export function hashToState(hash: string): Omit<State, 'hovered'> {
     pane: pane && PANES.includes(pane) ? pane : 'none',
     listSort: sort ? { by: sort[1] as ListSortKey, desc: sort[2] === '-' } : DEFAULT_LIST_SORT,
     local,
-    colorBy: p.get('color') === 'community' ? 'community' : INITIAL_STATE.colorBy,
+    colorBy:
+      p.get('color') === 'community' || p.get('color') === 'kind'
+        ? (p.get('color') as 'community' | 'kind')
+        : INITIAL_STATE.colorBy,
     filters: {
       dateField: p.get('field') === 'published' ? 'published' : 'date',
       dateRange: dateRangeOf(from, to),
       hiddenTopics: [...new Set(p.getAll('hide'))].sort(),
       edgeTypes,
       showConcepts: p.get('concepts') !== '0',
+      hiddenKinds: [...new Set(p.getAll('nokind').filter((k) => /^[a-z]{1,16}$/.test(k)))].sort(),
     },
   };
 }

@@ -3,8 +3,14 @@ import { EDGE_TYPES } from '../../types.js';
 import type { Diagnostic } from '../../types.js';
 import type { App, AppView } from '../app.js';
 import { byId } from '../app.js';
-import { EDGE_COLORS, EDGE_LABELS, communityLegend } from '../appearance/index.js';
-import { computeVisibility, paperDates } from '../filters/index.js';
+import {
+  EDGE_COLORS,
+  EDGE_LABELS,
+  WORK_KIND_COLORS,
+  WORK_KIND_LABELS,
+  communityLegend,
+} from '../appearance/index.js';
+import { computeVisibility, paperDates, workKindCounts } from '../filters/index.js';
 import {
   setColorBy,
   setDateField,
@@ -35,6 +41,10 @@ function legendItem(svg: string, text: string): HTMLLIElement {
   span.textContent = text;
   li.append(s, span);
   return li;
+}
+
+function colorByOf(value: string): State['colorBy'] {
+  return value === 'community' || value === 'kind' ? value : 'topic';
 }
 
 export function createSidebar(app: App): AppView {
@@ -183,6 +193,56 @@ export function createSidebar(app: App): AppView {
     );
     applyFolding();
     renderDiagnostics(map.diagnostics);
+    renderNoteCounts();
+  }
+
+  /** What each note gave (honest accounting): entries and works per note, and how many notes gave nothing. */
+  function renderNoteCounts(): void {
+    const { notes, diagnostics } = app.map;
+    const empty = diagnostics.filter((d) => d.rule === 'note-without-works' || d.rule === 'file-empty');
+    const hubs = diagnostics.filter((d) => d.rule === 'note-hub');
+    const libraries = diagnostics.filter((d) => d.rule === 'library-read');
+    const details = byId<HTMLDetailsElement>('note-counts');
+    details.hidden = notes.length === 0 && empty.length === 0 && hubs.length === 0;
+    if (details.hidden) return;
+    byId('diagnostics-block').hidden = false;
+    byId('note-counts-summary').textContent =
+      `What each note gave: ${notes.length} notes gave papers or works` +
+      (empty.length ? `, ${empty.length} gave nothing (listed below)` : '') +
+      (hubs.length ? `, ${hubs.length} are hub pages` : '');
+    const SHOWN = 500;
+    const rows = notes.slice(0, SHOWN).map((f) => {
+      const li = document.createElement('li');
+      const extra = [f.works ? `${f.works} works` : '', f.cited ? `${f.cited} cited only` : '']
+        .filter(Boolean)
+        .join(', ');
+      li.textContent = `${f.file}  ${f.entries}${extra ? ` (${extra})` : ''}`;
+      return li;
+    });
+    for (const d of empty.slice(0, SHOWN)) {
+      const li = document.createElement('li');
+      li.className = 'sev-info';
+      li.textContent = `${d.file}  0 — ${d.message}`;
+      rows.push(li);
+    }
+    for (const d of libraries) {
+      const li = document.createElement('li');
+      li.className = 'sev-info';
+      li.textContent = `${d.file}  library — ${d.message}`;
+      rows.push(li);
+    }
+    for (const d of hubs.slice(0, SHOWN)) {
+      const li = document.createElement('li');
+      li.className = 'sev-info';
+      li.textContent = `${d.file}  hub — ${d.message}`;
+      rows.push(li);
+    }
+    if (notes.length > SHOWN) {
+      const li = document.createElement('li');
+      li.textContent = `… and ${notes.length - SHOWN} more notes`;
+      rows.push(li);
+    }
+    byId('note-counts-list').replaceChildren(...rows);
   }
 
   /** Topics shown only when every topic above them is unfolded. */
@@ -221,6 +281,28 @@ export function createSidebar(app: App): AppView {
     if (app.state.colorBy === 'community')
       items.push(legendItem('triangle', 'paper whose community differs from its topic'));
     const note = document.createElement('li');
+    if (app.state.colorBy === 'kind') {
+      note.textContent = 'Colour: kind of work (papers, blog posts, books, repositories …).';
+      items.push(note);
+      for (const { kind, count } of workKindCounts(app.map)) {
+        const li = document.createElement('li');
+        li.className = 'community';
+        li.dataset.kind = kind;
+        const sw = document.createElement('span');
+        sw.className = 'swatch';
+        sw.style.background = WORK_KIND_COLORS[kind] ?? '#999';
+        const name = document.createElement('span');
+        name.className = 'name';
+        name.textContent = WORK_KIND_LABELS[kind] ?? kind;
+        const c = document.createElement('span');
+        c.className = 'count';
+        c.textContent = String(count);
+        li.append(sw, name, c);
+        items.push(li);
+      }
+      byId('legend').replaceChildren(...items);
+      return;
+    }
     if (app.state.colorBy !== 'community') {
       note.textContent = 'Colour: topic (heading); subtopics are shades of it.';
       items.push(note);
@@ -290,7 +372,7 @@ export function createSidebar(app: App): AppView {
     app.dispatch((s) => ({ ...s, filters: { ...s.filters, hiddenTopics: [] } })),
   );
   byId<HTMLSelectElement>('color-by').addEventListener('change', (ev) =>
-    app.dispatch(setColorBy((ev.target as HTMLSelectElement).value === 'community' ? 'community' : 'topic')),
+    app.dispatch(setColorBy(colorByOf((ev.target as HTMLSelectElement).value))),
   );
   let resizeTimer: number | undefined;
   window.addEventListener('resize', () => {
