@@ -1,6 +1,7 @@
 // The short names papers go by in the notes: the `Name:` before a title, the label, acronyms the notes
 // define (`（FR3E）`), and names right after "we propose" / 提出.
 import type { PaperRecord } from '../types.js';
+import { INTRODUCED_NAME_ENDS } from '../parse/patterns.js';
 import { nameKey, nfkcText } from './normalise.js';
 
 export type ClaimHow = 'label' | 'title' | 'acronym' | 'proposed' | 'arxiv-line';
@@ -177,6 +178,7 @@ export function sentenceClaims(
   for (let m = PROPOSE.exec(sentence); m !== null; m = PROPOSE.exec(sentence)) {
     const name = (m[1] as string).replace(/[.]+$/, '');
     if (!looksLikeName(name, generic)) continue;
+    if (!INTRODUCED_NAME_ENDS.test(sentence.slice(m.index + m[0].length))) continue;
     // A plain word (`Bingo`) counts only when the title carries it too.
     const plain = /^[A-Z][a-z]+$/.test(name);
     const titled = titles.some((t) => tokenIn(t, name));

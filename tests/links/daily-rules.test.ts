@@ -1,0 +1,119 @@
+// Rules learnt from judging a random sample of a whole folder's edges (tests/links/judged/daily-sample.json): each
+// row is a sentence shaped like the wrong (or right) edges found there, and the edges it must give.
+import { describe, expect, it } from 'vitest';
+import { findLinks } from '../../src/links/index.js';
+import { edgesFrom, paper } from './helpers.js';
+
+const P = 'title:foo';
+const run = (text: string | string[], label = 'FooNet') =>
+  edgesFrom(findLinks([paper(P, { label, title: `${label}: a method`, text })]), P);
+
+describe('what a compared object says about itself is not the entry', () => {
+  const table: [string, string[]][] = [
+    // a builds-on cue right after a compare cue describes the compared methods
+    ['FooNet 优于基于 GRPO 和非 GRPO 的竞争方法。', []],
+    ['FooNet 相比最先进的基于 PPO 的方法将时间缩短了 10 倍。', []],
+    // a `-based` name inside the object of `compared to`
+    ['FooNet reduces solving time by 10x compared to state-of-the-art PPO-based approaches.', []],
+    ["We compare it against the team's vanilla Group Relative Policy Optimization (GRPO)-based system.", []],
+    // the entry's own lineage in a clause of its own is kept
+    ['FooNet 基于 GRPO，优于 PPO。', ['builds-on concept:grpo', 'compares concept:ppo']],
+  ];
+  it.each(table)('%s', (sentence, expected) => expect(run(sentence)).toEqual(expected));
+});
+
+describe('examples, settings, ablations and wishes are not relations', () => {
+  const table: [string, string[]][] = [
+    ['Deployment faces domain shift between algorithms (e.g., PPO vs. GRPO) and privacy limits.', []],
+    ['Deployment faces domain shift, e.g., PPO vs. GRPO, and privacy limits.', []],
+    ['PPO vs. GRPO: FooNet is faster than both.', ['compares concept:grpo', 'compares concept:ppo']],
+    // 在 X 中 is where the comparison is run
+    ['我们比较了在 GRPO 训练中学习型策略与设计型策略的效果。', []],
+    // compared with agents that lack the name: an ablation
+    ['与未配备 MCTS 的代理相比，配备 MCTS 的代理更好。', []],
+    ['FooNet is compared to a model without MCTS.', []],
+    // what a framework should integrate is a wish
+    ['综述认为该框架应借鉴 RAG 方法。', []],
+    ['FooNet 借鉴了 RAG 方法。', ['builds-on concept:rag']],
+    // 对比 in contrastive / contrast-enhanced words
+    ['加权多 PPO 融合的对比式数据合成。', []],
+    ['用于动态对比增强 GRPO 合成的注意力机制。', []],
+  ];
+  it.each(table)('%s', (sentence, expected) => expect(run(sentence)).toEqual(expected));
+});
+
+describe('fine-tuning a model is building on it', () => {
+  const table: [string, string[]][] = [
+    ['我们通过使用训练数据微调 Llama 3 来开发 FooNet。', ['builds-on concept:llama']],
+    ['We fine-tune Qwen2.5-7B on our data.', ['builds-on concept:qwen2.5']],
+    ['We fine-tune with LoRA.', ['uses concept:lora']],
+  ];
+  it.each(table)('%s', (sentence, expected) => expect(run(sentence)).toEqual(expected));
+});
+
+describe('metrics are measured, not compared with', () => {
+  it('a metric in a comparison is a mention; a critique of it stays', () => {
+    const papers = (sentence: string) => [
+      paper('title:m', {
+        label: 'M',
+        title: 'M study',
+        text: ['Errors are reported as mean absolute error (MAE).'],
+      }),
+      paper(P, { label: 'FooNet', title: 'FooNet: a method', text: [sentence] }),
+    ];
+    const from = (sentence: string) => edgesFrom(findLinks(papers(sentence)), P);
+    expect(from('通过 Mann-Whitney U 检验对性能指标（R2、MAE）进行统计比较。')).toEqual([]);
+    expect(from('我们对比了 PPO 和 MAE。')).toEqual(['compares concept:ppo']);
+    expect(from('我们指出 MAE 本身存在缺陷。')).toEqual(['critiques concept:mae']);
+  });
+});
+
+describe('names the entry goes by', () => {
+  it("a compound equal to the entry's label is the entry itself, not a concept it uses", () => {
+    const text = [
+      'In this paper, we propose a LSTM-RF hybrid model. Trained with ocean data, the LSTM-RF model is accurate.',
+    ];
+    expect(run(text, 'LSTM-RF')).toEqual([]);
+  });
+
+  it('an acronym the notes define in passing, glued to another acronym, is another name', () => {
+    const papers = [
+      paper('title:pi', {
+        label: 'PI study',
+        title: 'A PI study',
+        text: ['We study process intelligence (PI) in firms.'],
+      }),
+      paper(P, {
+        label: 'FooNet',
+        title: 'FooNet: a method',
+        text: ['我们在基准测试 PI-LLM 上进行了实验。'],
+      }),
+    ];
+    expect(edgesFrom(findLinks(papers), P)).not.toContain('uses concept:pi');
+  });
+});
+
+describe('a nested list item is about the one work its parent item names', () => {
+  it('AlphaProof fine-tunes Gemini; the entry only mentions it', () => {
+    const entry = paper(P, { label: 'FooNet', title: 'FooNet: a method' });
+    entry.text = [
+      { file: 'notes.md', line: 10, text: '这里提到了 AlphaProof，有必要学习一下', indent: 0 },
+      { file: 'notes.md', line: 11, text: 'finetune 了 gemini 来做自动形式化。', indent: 3 },
+      { file: 'notes.md', line: 12, text: '我们微调了 Qwen3 来做验证。', indent: 3 },
+    ];
+    const result = findLinks([entry]);
+    expect(edgesFrom(result, 'concept:alphaproof')).toEqual(['builds-on concept:gemini']);
+    // a nested item with the entry as subject stays the entry's
+    expect(edgesFrom(result, P)).toEqual(['builds-on concept:qwen3']);
+    expect(edgesFrom(result, P, true)).toContain('mentions concept:gemini');
+  });
+
+  it('a parent item naming two works gives its nested items no subject', () => {
+    const entry = paper(P, { label: 'FooNet', title: 'FooNet: a method' });
+    entry.text = [
+      { file: 'notes.md', line: 10, text: 'AlphaProof 和 AlphaZero', indent: 0 },
+      { file: 'notes.md', line: 11, text: 'finetune 了 gemini 来做自动形式化。', indent: 3 },
+    ];
+    expect(edgesFrom(findLinks([entry]), P)).toEqual(['builds-on concept:gemini']);
+  });
+});
