@@ -1074,6 +1074,11 @@ function gapText(lower: string, selfSpans: readonly [number, number][], from: nu
   return text;
 }
 
+/** A cue followed by `以及`, `和`, `and`: the cue word is a noun in a list (`领域微调以及 RAG`), with no object. */
+const NOUN_CUE = /^\s*(?:以及|及|和|与|或|、|and\b|or\b|as well as\b)/;
+const HAN = /\p{Script=Han}/u;
+/** Words for a work that may stand between a name and a cue after it (`GRPO 算法的变体`). */
+const WORK_WORDS = /算法|方法|模型|框架|架构|系列|技术/g;
 /** A name the compared thing lacks (`与未配备 ToM 的代理相比`, `compared to a model without X`). */
 const WITHOUT = /(?:未配备|未使用|没有|不含|不带|不使用|无|without|w\/o)\s*$/;
 const LIST_GAP = /^[\s、,，/&]*(?:和|与|及|以及|或|and|or|as well as|&amp;)?[\s、,，]*$/;
@@ -1112,6 +1117,8 @@ function describesCompared(
   const reach = use.scope === 'before' ? 80 : 6;
   return cues.some((c) => {
     if (c === use || (c.type !== 'compares' && c.type !== 'critiques')) return false;
+    // `将其与基于 X 的系统进行了比较`: inside what an enclosing compare cue holds.
+    if (c.scope === 'enclosed') return use.start >= c.innerStart && use.end <= c.innerEnd;
     if ((c.scope !== 'after' && c.scope !== 'both') || c.end > use.start) return false;
     const g = gapText(lower, selfSpans, c.end, use.start);
     return g.length <= reach && !CLAUSE_BREAK.test(g);
@@ -1155,7 +1162,8 @@ function cueTargets(
         g.length <= MAX_GAP &&
         !CLAUSE_BREAK.test(g) &&
         !(hanCue && (g.includes('的') || /^\s*在(?!线)/.test(g))) &&
-        !WITHOUT.test(g)
+        !WITHOUT.test(g) &&
+        !NOUN_CUE.test(g)
       ) {
         out.push(first);
         for (let k = first + 1; k < mentions.length; k++) {
@@ -1178,7 +1186,11 @@ function cueTargets(
     });
     if (last >= 0) {
       const g = gapText(lower, selfSpans, (mentions[last] as { end: number }).end, cue.start);
-      if (g.length <= 12 && !CLAUSE_BREAK.test(g)) {
+      // `GUI定位的扩展` extends GUI grounding, not GUI: before `的扩展`, `的变体` only a word for a work may
+      // stand between the name and the cue (`GRPO 算法的变体`).
+      const hanBetween =
+        cue.derives && cue.cue.startsWith('的') && HAN.test(g.replace(WORK_WORDS, '').replace(/的/g, ''));
+      if (g.length <= 12 && !CLAUSE_BREAK.test(g) && !hanBetween) {
         out.push(last);
         for (let k = last - 1; k >= 0; k--) {
           const between = gapText(

@@ -220,6 +220,13 @@ export const PAIR_CUES: readonly PairCue[] = [
     needs: '导致',
   },
   { cue: '与…相比', pattern: '[与和跟]([^与和跟。]{1,60}?)相比', type: CO, confidence: 0.85, needs: '相比' },
+  {
+    cue: '与…进行比较',
+    pattern: '[与和跟]([^与和跟。]{1,80}?)(?:的表现|的性能)?(?:进行了?|做了?)(?:比较|对比)',
+    type: CO,
+    confidence: 0.8,
+    needs: '进行',
+  },
   { cue: '比…更', pattern: '比([^比。，,]{1,30}?)(?:更|还|要)', type: CO, confidence: 0.75, needs: '比' },
   {
     cue: '对…比较',

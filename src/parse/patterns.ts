@@ -399,3 +399,6 @@ export function isLatin(text: string): boolean {
  */
 export const INTRODUCED_NAME_ENDS =
   /^(?:\s*(?:[，,。.;；:：)）(（、—–-]|$)|\s*(?:算法|框架|方法|模型|系列|系统|架构|范式|配方|基准|数据集|智能体|技术|工具|平台)|\s+[A-Za-z(（"“])/;
+
+/** `also known as`, `也称为`, `又称`: what follows is another name of what the sentence is about. */
+export const ALSO_KNOWN_AS = /(?:also|aka|又|也|亦|通常|常)\s*(?:known as|called|named|称为|称|叫做|被称为)/i;

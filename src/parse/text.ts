@@ -1,5 +1,5 @@
 // Titles, labels, authors and keys: small pure helpers over plain text.
-import { hasCjk, INTRODUCED_NAME_ENDS, isLatin } from './patterns.js';
+import { ALSO_KNOWN_AS, hasCjk, INTRODUCED_NAME_ENDS, isLatin } from './patterns.js';
 
 /** Link texts that say nothing about the paper (`[PDF]`, `[#6]`, `[跳转]`, a bare URL). */
 export function isTrivialLinkText(label: string, url?: string): boolean {
@@ -225,6 +225,7 @@ export function makeLabel(
     for (const m of source.matchAll(INTRODUCES)) {
       // In running text the name must end the phrase (`提出了CoVo，`), not start a longer one (`引入基于SARSA的…`).
       if (inBody && !INTRODUCED_NAME_ENDS.test(source.slice(m.index + m[0].length))) continue;
+      if (ALSO_KNOWN_AS.test(source.slice(Math.max(0, m.index - 8), m.index + 6))) continue;
       // `提出了一种基于类似 Transformer 的结构`: a name after 基于 / 类似 / based on is what the work builds on.
       if (/基于|类似|采用|使用|利用|结合|based|like|using/i.test(m[0].slice(0, m[0].length - m[1]!.length)))
         continue;

@@ -16,6 +16,9 @@ describe('what a compared object says about itself is not the entry', () => {
     // a `-based` name inside the object of `compared to`
     ['FooNet reduces solving time by 10x compared to state-of-the-art PPO-based approaches.', []],
     ["We compare it against the team's vanilla Group Relative Policy Optimization (GRPO)-based system.", []],
+    // inside what an enclosing compare cue holds: compared with, not built on
+    ['我们将其与 TurinTech 基于 PPO 的集成系统进行了比较。', ['compares concept:ppo']],
+    ['我们将其与 PPO 进行了比较。', ['compares concept:ppo']],
     // the entry's own lineage in a clause of its own is kept
     ['FooNet 基于 GRPO，优于 PPO。', ['builds-on concept:grpo', 'compares concept:ppo']],
   ];
@@ -35,6 +38,12 @@ describe('examples, settings, ablations and wishes are not relations', () => {
     // what a framework should integrate is a wish
     ['综述认为该框架应借鉴 RAG 方法。', []],
     ['FooNet 借鉴了 RAG 方法。', ['builds-on concept:rag']],
+    // a cue word that is a noun in a list has no object
+    ['该框架整合了提示策略、领域微调以及 RAG 方法。', []],
+    ['我们微调 Llama 3。', ['builds-on concept:llama']],
+    // `X定位的扩展` extends X grounding; `X 算法的变体` is a variant of X
+    ['AutoFoo：实现 MCTS 定位的扩展', []],
+    ['FooNet 是 GRPO 算法的变体。', ['builds-on concept:grpo']],
     // 对比 in contrastive / contrast-enhanced words
     ['加权多 PPO 融合的对比式数据合成。', []],
     ['用于动态对比增强 GRPO 合成的注意力机制。', []],
@@ -115,5 +124,33 @@ describe('a nested list item is about the one work its parent item names', () =>
       { file: 'notes.md', line: 11, text: 'finetune 了 gemini 来做自动形式化。', indent: 3 },
     ];
     expect(edgesFrom(findLinks([entry]), P)).toEqual(['builds-on concept:gemini']);
+  });
+});
+
+describe('names a paper claims from its text', () => {
+  const claimsOf = (title: string, text: string, label = title) =>
+    findLinks([
+      paper('arxiv:2508.00001', { label, title, text: [text] }),
+      paper(P, { label: 'FooNet', title: 'FooNet: a method', text: ['FooNet 优于 XQT。'] }),
+    ]);
+  it("an alias the sentence gives to something else (`also known as`) is not the entry's name", () => {
+    const result = claimsOf(
+      'Analysis of OPTQ',
+      'The OPTQ framework, also known as XQT, is widely used.',
+      'XQT',
+    );
+    expect(edgesFrom(result, P)).not.toContain('compares arxiv:2508.00001');
+  });
+  it("an acronym spelt out far after the propose word is not the entry's name", () => {
+    const far = claimsOf(
+      'Convergence under stepsize schedules',
+      'We introduce a schedule for large models, which may alter the convergence behavior of extra quiet training (XQT).',
+    );
+    expect(edgesFrom(far, P)).not.toContain('compares arxiv:2508.00001');
+    const near = claimsOf(
+      'Convergence under stepsize schedules',
+      'We propose extra quiet training (XQT) for large models.',
+    );
+    expect(edgesFrom(near, P)).toContain('compares arxiv:2508.00001');
   });
 });
