@@ -227,7 +227,13 @@ export const PAIR_CUES: readonly PairCue[] = [
     confidence: 0.8,
     needs: '进行',
   },
-  { cue: '比…更', pattern: '比([^比。，,]{1,30}?)(?:更|还|要)', type: CO, confidence: 0.75, needs: '比' },
+  {
+    cue: '比…更',
+    pattern: '比([^比。，,]{1,40}?)(?:更|还|要|高出|提升|提高|快|好)',
+    type: CO,
+    confidence: 0.75,
+    needs: '比',
+  },
   {
     cue: '对…比较',
     pattern: '对([^对。]{1,60}?)进行了?[^。，]{0,12}?(?:比较|对比)',
@@ -251,7 +257,7 @@ const MODAL = /(?:应|应该|应当|需要|必须|should|would|could|might|must)
  * background, not the entry's own lineage.
  */
 export const BACKGROUND =
-  /^\s*(?:(?:然而|但是?|此外|动机)?[，,：:]?\s*(?:现有的?|已有的?|传统的?|目前的?|当前的?|以往的?|近年来|最近的|随着|尽管|虽然)|(?:however,?\s*)?(?:despite|existing|recent|traditional|conventional|current|prior|previous|most)\b)/;
+  /^\s*(?:基于[^，,。]{1,30}的(?:模型|方法|系统|框架|技术)(?:主要|通常|往往|一般|大多|普遍|都|已经|已|仍)|(?:然而|但是?|此外|动机)?[，,：:]?\s*(?:现有的?|已有的?|传统的?|目前的?|当前的?|以往的?|近年来|最近的|随着|尽管|虽然)|(?:however,?\s*)?(?:despite|existing|recent|traditional|conventional|current|prior|previous|most)\b)/;
 /** Clause breaks: a scope does not cross them. */
 export const CLAUSE_BREAK = /[，,;；:：。!?！？]/;
 

@@ -233,6 +233,8 @@ function titleNameIs(title: string, name: string): boolean {
  * Whether the text before an acronym proposes it: a propose word close before it, with nothing between that
  * says the acronym is something used (`we propose X, based on the Segment Anything Model (SAM)`).
  */
+const PROPOSE_WORD = /提出|引入|介绍|推出|开源|名为|称为|叫做|propose|introduc|present|called|dubbed|named/gi;
+
 function proposesHere(before: string, longLength: number): boolean {
   const near = before.slice(-80);
   const m =
@@ -242,7 +244,14 @@ function proposesHere(before: string, longLength: number): boolean {
   if (!m) return false;
   // The long form must follow the propose word closely (`we propose Direct Reasoning Optimization (DRO)`), not
   // end a clause about something else (`we introduce …, which may alter … of stochastic gradient descent (SGD)`).
-  if (longLength > 0 && near.trimEnd().length - longLength - (m.index + m[0].length) > 24) return false;
+  if (longLength > 0) {
+    // From the last propose word (`提出了一种…方法，称为 X`).
+    const last = [...near.matchAll(PROPOSE_WORD)].pop() ?? m;
+    const gap = near
+      .trimEnd()
+      .slice(last.index + last[0].length, Math.max(0, near.trimEnd().length - longLength));
+    if (gap.length > 24 || /[，,;；]/.test(gap)) return false;
+  }
   return !/基于|使用|利用|结合|采用|借助|based|using|with|via|leverag|built|adopt|such as|e\.g\.|如/i.test(
     near.slice(m.index + m[0].length),
   );

@@ -19,6 +19,9 @@ describe('what a compared object says about itself is not the entry', () => {
     // inside what an enclosing compare cue holds: compared with, not built on
     ['我们将其与 TurinTech 基于 PPO 的集成系统进行了比较。', ['compares concept:ppo']],
     ['我们将其与 PPO 进行了比较。', ['compares concept:ppo']],
+    // 比…高出: what the entry beats, and the base of that baseline is compared, not used
+    ['FooNet 比高级 RAG 基线的性能高出 32.2%。', ['compares concept:rag']],
+    ['FooNet 比以 GPT-4o 为基础的评判基线提升了 4.76%。', ['compares concept:gpt-4o']],
     // the entry's own lineage in a clause of its own is kept
     ['FooNet 基于 GRPO，优于 PPO。', ['builds-on concept:grpo', 'compares concept:ppo']],
   ];
@@ -38,6 +41,8 @@ describe('examples, settings, ablations and wishes are not relations', () => {
     // what a framework should integrate is a wish
     ['综述认为该框架应借鉴 RAG 方法。', []],
     ['FooNet 借鉴了 RAG 方法。', ['builds-on concept:rag']],
+    // a general statement about X-based models is background
+    ['基于 Transformer 的模型主要依赖于下一个标记预测。', []],
     // a cue word that is a noun in a list has no object
     ['该框架整合了提示策略、领域微调以及 RAG 方法。', []],
     ['我们微调 Llama 3。', ['builds-on concept:llama']],
@@ -147,6 +152,11 @@ describe('names a paper claims from its text', () => {
       'We introduce a schedule for large models, which may alter the convergence behavior of extra quiet training (XQT).',
     );
     expect(edgesFrom(far, P)).not.toContain('compares arxiv:2508.00001');
+    const clause = claimsOf(
+      '梯度量化',
+      '然而，梯度量化引入了幅度收缩和加性噪声，这可能改变额外安静训练（XQT）的收敛。',
+    );
+    expect(edgesFrom(clause, P)).not.toContain('compares arxiv:2508.00001');
     const near = claimsOf(
       'Convergence under stepsize schedules',
       'We propose extra quiet training (XQT) for large models.',
