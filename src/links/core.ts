@@ -1163,7 +1163,9 @@ function cueTargets(
         !CLAUSE_BREAK.test(g) &&
         !(hanCue && (g.includes('的') || /^\s*在(?!线)/.test(g))) &&
         !WITHOUT.test(g) &&
-        !NOUN_CUE.test(g)
+        !NOUN_CUE.test(g) &&
+        // `参数高效微调（PEFT）`: a Han cue right before `（ACRONYM）` ends the acronym's long form.
+        !(hanCue && /^\s*[（(]\s*$/.test(g))
       ) {
         out.push(first);
         for (let k = first + 1; k < mentions.length; k++) {

@@ -271,7 +271,8 @@ export function makeLabel(
   // 5. A short Chinese name before the colon of a paper title (`生成式验证器：…`), when no English title is known.
   for (const { text, paperish } of titles) {
     if (!paperish || titles.some((t) => isLatin(t.text))) continue;
-    const m = /^([^:：]{2,10})[:：]/.exec(text);
+    // Not a translator's remark in brackets (`（注意：…`).
+    const m = /^([^:：（(【[]{2,10})[:：]/.exec(text);
     if (m && hasCjk(m[1]!)) return { label: m[1]!.trim(), named: false };
   }
   const title = titles[0]?.text ?? '';

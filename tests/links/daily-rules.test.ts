@@ -46,6 +46,8 @@ describe('examples, settings, ablations and wishes are not relations', () => {
     // a cue word that is a noun in a list has no object
     ['该框架整合了提示策略、领域微调以及 RAG 方法。', []],
     ['我们微调 Llama 3。', ['builds-on concept:llama']],
+    // a cue word that ends the long form of the acronym right after it is part of that name
+    ['参数高效微调（LoRA）已成为适配大模型的标准方法。', []],
     // `X定位的扩展` extends X grounding; `X 算法的变体` is a variant of X
     ['AutoFoo：实现 MCTS 定位的扩展', []],
     ['FooNet 是 GRPO 算法的变体。', ['builds-on concept:grpo']],

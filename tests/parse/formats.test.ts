@@ -221,6 +221,14 @@ describe('authors and labels', () => {
   ])('label of %s', (title, body, label, named) => {
     expect(makeLabel([{ text: title.replace(/\s+/g, ' '), paperish: true }], body)).toEqual({ label, named });
   });
+
+  it("a translator's remark in brackets is no label", () => {
+    const titles = [
+      { text: '非平衡点中具有多个电子状态的自由能生成熵产生分解', paperish: false },
+      { text: '（注意：Chloe Salhani 是一个名字，通常不需要翻译。）', paperish: true },
+    ];
+    expect(makeLabel(titles, '').label).not.toMatch(/^（/);
+  });
 });
 
 describe('entries in messy lists', () => {
