@@ -219,6 +219,14 @@ export const PAIR_CUES: readonly PairCue[] = [
     confidence: 0.8,
     needs: '导致',
   },
+  {
+    cue: '…带来开销',
+    pattern:
+      '([^，。,;；]{1,30}?)(?:会|将|可能)?(?:产生|带来|引入|导致)[^，。]{0,8}?(?:计算|额外|巨大|显著)?(?:开销|成本|代价)',
+    type: CR,
+    confidence: 0.75,
+    needs: '开销',
+  },
   { cue: '与…相比', pattern: '[与和跟]([^与和跟。]{1,60}?)相比', type: CO, confidence: 0.85, needs: '相比' },
   {
     cue: '与…进行比较',

@@ -41,6 +41,9 @@ describe('examples, settings, ablations and wishes are not relations', () => {
     // what a framework should integrate is a wish
     ['综述认为该框架应借鉴 RAG 方法。', []],
     ['FooNet 借鉴了 RAG 方法。', ['builds-on concept:rag']],
+    // what a name costs is a critique of it
+    ['然而，引入额外的流程奖励模型会产生大量的计算开销。', ['critiques concept:prm']],
+    ['Group Reward Policy Optimization 和 DPO 的比较。', ['compares concept:dpo', 'compares concept:grpo']],
     // a general statement about X-based models is background
     ['基于 Transformer 的模型主要依赖于下一个标记预测。', []],
     // a cue word that is a noun in a list has no object
