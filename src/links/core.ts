@@ -1101,8 +1101,11 @@ function inExample(lower: string, at: number): boolean {
     } else if (depth === 0 && (c === '。' || c === '；' || c === ';')) break;
   }
   // No parenthesis open: the clause the cue is in, and the marker right before it (`e.g., X vs. Y`).
-  const from = clauseStart(lower, at);
-  return EXAMPLE.test(lower.slice(Math.max(0, from - 12), at));
+  // A closed parenthesis before the cue (`methods (e.g. search) and FooNet outperforms X`) is no example of it.
+  let before = lower.slice(Math.max(0, clauseStart(lower, at) - 12), at);
+  for (let prev = ''; prev !== before;)
+    [prev, before] = [before, before.replace(/[(（][^()（）]*[)）]/g, ' ')];
+  return EXAMPLE.test(before);
 }
 
 /** Whether a use cue follows a compares or critiques cue closely, inside the object that cue names. */

@@ -33,6 +33,11 @@ describe('examples, settings, ablations and wishes are not relations', () => {
     ['Deployment faces domain shift between algorithms (e.g., PPO vs. GRPO) and privacy limits.', []],
     ['Deployment faces domain shift, e.g., PPO vs. GRPO, and privacy limits.', []],
     ['PPO vs. GRPO: FooNet is faster than both.', ['compares concept:grpo', 'compares concept:ppo']],
+    // an example closed before the cue, or a parenthesis that gives none, leaves the cue alone
+    ['Unlike prior work (e.g., search), FooNet outperforms PPO.', ['compares concept:ppo']],
+    ['Some methods (e.g. search (beam) and sampling) and FooNet outperforms PPO.', ['compares concept:ppo']],
+    ['(In short, FooNet outperforms PPO.)', ['compares concept:ppo']],
+    ['FooNet（本文方法）优于 PPO。', ['compares concept:ppo']],
     // 在 X 中 is where the comparison is run
     ['我们比较了在 GRPO 训练中学习型策略与设计型策略的效果。', []],
     // compared with agents that lack the name: an ablation
