@@ -41,6 +41,8 @@ export interface TextSpan {
   /** 1-based line where this span starts. */
   line: number;
   text: string;
+  /** For a list item: the width of its indent, which says which item it is nested under. */
+  indent?: number;
 }
 
 /** Identifiers of a work beyond arXiv, normalised (DOI lower-cased without resolver, ACL id as in the URL). */

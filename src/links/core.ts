@@ -10,7 +10,7 @@ import type {
   SourceRef,
   TextSpan,
 } from '../types.js';
-import { BACKGROUND, CLAUSE_BREAK, findCues, type CueHit, type CueType } from './cues.js';
+import { BACKGROUND, CLAUSE_BREAK, clauseStart, findCues, type CueHit, type CueType } from './cues.js';
 import { mergeLexicons, parseUserLexicon, shippedLexicon, type Lexicon } from './lexicon.js';
 import {
   labelClaims,
@@ -280,7 +280,7 @@ export function resolveNames(
       // only while no other paper spells it out on its own: `Misinformation Detection (MD)` against another
       // entry's `Molecular dynamics (MD)`, `视觉 Transformer（ViT）` in a paper that applies ViTs.
       const passing =
-        claim.how === 'acronym' &&
+        (claim.how === 'acronym' || claim.how === 'proposed') &&
         claim.strength < 30 &&
         spelt !== undefined &&
         [...spelt].some((p) => p !== claim.paper);
@@ -431,11 +431,46 @@ export function readPaper(ctx: ReadContext, p: number, sink: ReadSink): OrgEvide
   // Sentences, mentions, cues and own names are read by separate functions: each is compiled on its own,
   // small enough for the optimiser to settle quickly (one function for all of it took longer to compile
   // than to run on 10k papers, and was compiled again after each deoptimisation).
+  // `1. 这里提到了 AlphaProof` / `   1. finetune 了 gemini…`: a nested list item without a subject of its own
+  // is about the one name its parent item gives.
+  const items: { indent: number; about: Target | undefined }[] = [];
   for (const span of paper.text) {
-    for (const sentence of splitSentences(span)) readSentence(ctx, p, self, sentence, sink, orgs);
+    let subject: Target | undefined;
+    if (span.indent === undefined) items.length = 0;
+    else {
+      while (items.length > 0 && (items[items.length - 1] as (typeof items)[number]).indent >= span.indent)
+        items.pop();
+      const parent = items[items.length - 1];
+      if (parent?.about && !FIRST_PERSON.test(span.text)) subject = parent.about;
+      items.push({ indent: span.indent, about: itemSubject(ctx, p, span.text) });
+    }
+    for (const sentence of splitSentences(span)) readSentence(ctx, p, self, subject, sentence, sink, orgs);
   }
   ownNameEdges(ctx, p, self, sink);
   return orgs;
+}
+
+/** Words that give a sentence the entry (or its authors) as subject. */
+const FIRST_PERSON = /(?:我们|本文|作者|笔者|\bwe\b|\bour\b|\bthis (?:paper|work)\b)/i;
+/** Longest list item read as naming what its nested items are about. */
+const MAX_ITEM_SUBJECT = 80;
+
+/** The one work a short list item names (not the entry itself), if it names exactly one. */
+function itemSubject(ctx: ReadContext, p: number, text: string): Target | undefined {
+  if (text.length > MAX_ITEM_SUBJECT) return undefined;
+  const norm = nfkcText(matchText(text));
+  const lower = lowerSameLength(norm);
+  const labelKey = nameKey((ctx.papers[p] as PaperRecord).label);
+  const claimed = ctx.claimedKeys[p] as Set<string>;
+  let only: Target | undefined;
+  for (const m of ctx.registry.find(norm, lower)) {
+    const node = m.entry.node;
+    if (!node || (node.t === 'paper' && node.i === p) || claimed.has(m.entry.key) || m.entry.key === labelKey)
+      continue;
+    if (only && !sameTarget(only, node)) return undefined;
+    only = node;
+  }
+  return only;
 }
 
 /** A mention of a node in a sentence: where, which node, and the text that named it. */
@@ -451,6 +486,7 @@ function readSentence(
   ctx: ReadContext,
   p: number,
   self: Target,
+  subject: Target | undefined,
   sentence: Sentence,
   sink: ReadSink,
   orgs: OrgEvidence,
@@ -508,7 +544,20 @@ function readSentence(
     }
     return;
   }
-  cueEdges(ctx, selfRef, lower, found, mentions, selfSpans, derivedTargets, allCues, evidence, where, sink);
+  cueEdges(
+    ctx,
+    selfRef,
+    subject ? refOf(subject) : selfRef,
+    lower,
+    found,
+    mentions,
+    selfSpans,
+    derivedTargets,
+    allCues,
+    evidence,
+    where,
+    sink,
+  );
 }
 
 /** The nodes a sentence names, compound names (`Guide-GRPO`, `GRPO++`) resolved; derived names go to `sink`. */
@@ -524,6 +573,8 @@ function nodeMentions(
   sink: ReadSink,
 ): { mentions: NodeMention[]; selfSpans: [number, number][]; derivedTargets: Set<number> | undefined } {
   const claimed = ctx.claimedKeys[p] as Set<string>;
+  // The name the entry is shown by is its own, claimed or not (`LSTM-RF` in `… based on LSTM-RF Hybrid Models`).
+  const labelKey = nameKey((ctx.papers[p] as PaperRecord).label);
   const mentions: NodeMention[] = [];
   const selfSpans: [number, number][] = [];
   let derivedTargets: Set<number> | undefined;
@@ -535,10 +586,11 @@ function nodeMentions(
     const group = nodes.slice(k, j);
     k = j;
     const isPlain = cs === first.start && ce === first.end && group.length === 1;
-    if (isPlain || modifiersOnly(norm, lower, group, cs, ce, ctx.lexicon.generic)) {
+    if (isPlain || modifiersOnly(norm, lower, group, cs, ce, ctx.lexicon.generic, ctx.concepts)) {
       for (const m of group) {
         const target = m.entry.node as Target;
-        if (sameTarget(target, self) || claimed.has(m.entry.key)) selfSpans.push([m.start, m.end]);
+        if (sameTarget(target, self) || claimed.has(m.entry.key) || m.entry.key === labelKey)
+          selfSpans.push([m.start, m.end]);
         else mentions.push({ start: m.start, end: m.end, target, via: norm.slice(m.start, m.end) });
       }
       continue;
@@ -571,15 +623,22 @@ function modifiersOnly(
   cs: number,
   ce: number,
   common: ReadonlySet<string>,
+  concepts: readonly ConceptEntry[],
 ): boolean {
   if (group.length !== 1) return false;
-  let rest = lower.slice(cs, ce);
-  for (const m of [...group].reverse()) rest = rest.slice(0, m.start - cs) + '-' + rest.slice(m.end - cs);
-  const extra = rest.split(/-+/).filter((t) => t !== '');
-  const plusSuffix =
-    /\+$/.test(norm.slice(cs, ce)) && !/\+$/.test(norm.slice(cs, (group[group.length - 1] as Mention).end));
+  const only = group[0] as Mention;
+  const extra = (text: string): string[] =>
+    (text.slice(0, only.start - cs) + '-' + text.slice(only.end - cs)).split(/-+/).filter((t) => t !== '');
+  const plusSuffix = /\+$/.test(norm.slice(cs, ce)) && !/\+$/.test(norm.slice(cs, only.end));
+  if (plusSuffix) return false;
+  // An acronym the notes defined in passing, glued to another acronym (`PI-LLM`, a benchmark, is not `PI`,
+  // process intelligence): the whole is another name.
+  const node = only.entry.node;
+  const origin = node?.t === 'concept' ? concepts[node.i]?.origin : undefined;
+  const passing = origin === 'acronym' || origin === 'derived';
+  if (passing && extra(norm.slice(cs, ce)).some((t) => /^[A-Z]{2,}s?$/.test(t))) return false;
   // An ordinary word glued on (`EEG-Controlled`, `Transformer-Enhanced`) makes no new name either.
-  return extra.every((t) => MODIFIER.test(t) || CHECKPOINT.test(t) || common.has(t)) && !plusSuffix;
+  return extra(lower.slice(cs, ce)).every((t) => MODIFIER.test(t) || CHECKPOINT.test(t) || common.has(t));
 }
 
 /**
@@ -606,7 +665,12 @@ function compoundMention(
   const selfRef = refOf(self);
   const regionText = norm.slice(cs, ce);
   const bases = group.map((m) => m.entry.node as Target).filter((t) => !sameTarget(t, self));
-  if (group.some((m) => sameTarget(m.entry.node, self)) || ctx.ownNames[p]?.has(nameKey(regionText))) {
+  const regionKey = nameKey(regionText);
+  if (
+    group.some((m) => sameTarget(m.entry.node, self)) ||
+    ctx.ownNames[p]?.has(regionKey) ||
+    regionKey === nameKey((ctx.papers[p] as PaperRecord).label)
+  ) {
     // `Guide-GRPO` in the Guide paper: the paper itself, built on GRPO.
     selfSpans.push([cs, ce]);
     for (const base of bases) {
@@ -651,6 +715,8 @@ function compoundMention(
 function cueEdges(
   ctx: ReadContext,
   selfRef: number,
+  /** Who the typed edges start from: the entry, or the work a nested list item is about. */
+  subjectRef: number,
   lower: string,
   found: readonly Mention[],
   mentions: readonly NodeMention[],
@@ -674,7 +740,10 @@ function cueEdges(
   for (const cue of cues) {
     // `优于采用 X 训练的模型`, `超越了使用 X 的基线`: the use describes what is compared with (or criticised),
     // not the entry; X is only mentioned (the nearer use still keeps the comparison off X itself).
-    if (cue.type === 'uses' && describesCompared(lower, cue, cues, selfSpans)) continue;
+    if ((cue.type === 'uses' || cue.type === 'builds-on') && describesCompared(lower, cue, cues, selfSpans))
+      continue;
+    // `(e.g., CT vs. MRI)`, `例如 X 优于 Y`: what an example says is about the example, not the entry.
+    if (inExample(lower, cue.start)) continue;
     const aside = asideOf(asides, cue);
     for (const k of cueTargets(lower, cue, cues, mentions, selfSpans)) {
       const m = mentions[k] as (typeof mentions)[number];
@@ -702,6 +771,16 @@ function cueEdges(
         sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
       return;
     }
+    // A metric (`MAE`, `BLEU`, `Pass@K`) is measured, not compared with, used or built on; it can be criticised.
+    if (isMeasure(m.target, ctx.concepts)) {
+      byType.delete('builds-on');
+      byType.delete('uses');
+      byType.delete('compares');
+      if (byType.size === 0) {
+        sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
+        return;
+      }
+    }
     // Building on a model, a dataset or a benchmark takes a cue that says derivation (`fine-tuned from`,
     // `从…微调`); `基于 FLAN-T5 的实验` runs with it: uses.
     const builds = byType.get('builds-on');
@@ -721,8 +800,12 @@ function cueEdges(
         return;
       }
     }
+    // The entry still mentions what a nested item says of the work it is about.
+    if (subjectRef !== selfRef)
+      sink.edge('mentions', selfRef, target, evidence, where, CONFIDENCE_MENTION, m.via);
+    if (target === subjectRef) return;
     for (const [type, confidence] of byType)
-      sink.edge(type, selfRef, target, evidence, where, confidence, m.via);
+      sink.edge(type, subjectRef, target, evidence, where, confidence, m.via);
   });
 }
 
@@ -856,6 +939,22 @@ function isResource(target: Target, concepts: readonly ConceptEntry[]): boolean 
   return kind === 'model' || kind === 'dataset' || kind === 'benchmark' || kind === 'concept';
 }
 
+/** Metrics by name, and long forms that name a measure (`Mean Absolute Error`, `均方误差`). */
+const MEASURE_NAME =
+  /^(?:mae|mse|rmse|mape|smape|r2|r\^2|auc|auroc|auprc|f1|bleu|rouge(?: ?[l\d])?|meteor|cider|psnr|ssim|lpips|fid|fvd|iou|miou|map|ndcg|mrr|wer|cer|eer|ppl|perplexity|pass@\w+)$/;
+const MEASURE_LONG =
+  /(?:\berror|\bscore|\baccuracy|\bprecision|\brecall|\bcoefficient|\bdistance|\bsimilarity|误差|得分|准确率|召回率|系数)$/i;
+
+/** Whether a concept is a metric: measured with, never compared with or built on. */
+function isMeasure(target: Target, concepts: readonly ConceptEntry[]): boolean {
+  if (target.t !== 'concept') return false;
+  const c = concepts[target.i];
+  if (!c) return false;
+  if (MEASURE_NAME.test(nameKey(c.label))) return true;
+  for (const a of c.aliases) if (MEASURE_LONG.test(a.trim())) return true;
+  return false;
+}
+
 const URL = /(?:https?:\/\/|www\.)[^\s)）\]>"，。]+/g;
 
 /** The text names are looked for in: no URLs (`…GRPO_is_Ill-Posed` in a link), no LaTeX wrappers. */
@@ -958,10 +1057,40 @@ function gapText(lower: string, selfSpans: readonly [number, number][], from: nu
   return text;
 }
 
+/** A cue followed by `以及`, `和`, `and`: the cue word is a noun in a list (`领域微调以及 RAG`), with no object. */
+const NOUN_CUE = /^\s*(?:以及|及|和|与|或|、|and\b|or\b|as well as\b)/;
+const HAN = /\p{Script=Han}/u;
+/** Words for a work that may stand between a name and a cue after it (`GRPO 算法的变体`). */
+const WORK_WORDS = /算法|方法|模型|框架|架构|系列|技术/g;
+/** A name the compared thing lacks (`与未配备 ToM 的代理相比`, `compared to a model without X`). */
+const WITHOUT = /(?:未配备|未使用|没有|不含|不带|不使用|无|without|w\/o)\s*$/;
 const LIST_GAP = /^[\s、,，/&]*(?:和|与|及|以及|或|and|or|as well as|&amp;)?[\s、,，]*$/;
 const MAX_GAP = 16;
 
-/** Indices of the mentions a cue points at. Self mentions are transparent for gap lengths. */
+const EXAMPLE = /(?:\be\.g\.|\bfor example\b|\bfor instance\b|\bsuch as\b|例如|比如|譬如|诸如)/;
+
+/**
+ * Whether place `at` lies in an example: after `e.g.`, `such as`, 例如 … in the same parenthesis, or in the same
+ * sentence part when no parenthesis holds it.
+ */
+function inExample(lower: string, at: number): boolean {
+  let depth = 0;
+  for (let i = at - 1; i >= 0 && i >= at - 80; i--) {
+    const c = lower[i] as string;
+    if (c === ')' || c === '）') depth++;
+    else if (c === '(' || c === '（') {
+      if (depth === 0) return EXAMPLE.test(lower.slice(i, at));
+      depth--;
+    } else if (depth === 0 && (c === '。' || c === '；' || c === ';')) break;
+  }
+  // No parenthesis open: the clause the cue is in, and the marker right before it (`e.g., X vs. Y`).
+  // A closed parenthesis before the cue (`methods (e.g. search) and FooNet outperforms X`) is no example of it.
+  let before = lower.slice(Math.max(0, clauseStart(lower, at) - 12), at);
+  for (let prev = ''; prev !== before;)
+    [prev, before] = [before, before.replace(/[(（][^()（）]*[)）]/g, ' ')];
+  return EXAMPLE.test(before);
+}
+
 /** Whether a use cue follows a compares or critiques cue closely, inside the object that cue names. */
 function describesCompared(
   lower: string,
@@ -969,14 +1098,20 @@ function describesCompared(
   cues: readonly CueHit[],
   selfSpans: readonly [number, number][],
 ): boolean {
+  // `优于基于 X 的方法` (after the compare cue), `compared to state-of-the-art X-based approaches` (the name and
+  // its `-based` inside the compared object).
+  const reach = use.scope === 'before' ? 80 : 6;
   return cues.some((c) => {
     if (c === use || (c.type !== 'compares' && c.type !== 'critiques')) return false;
+    // `将其与基于 X 的系统进行了比较`: inside what an enclosing compare cue holds.
+    if (c.scope === 'enclosed') return use.start >= c.innerStart && use.end <= c.innerEnd;
     if ((c.scope !== 'after' && c.scope !== 'both') || c.end > use.start) return false;
     const g = gapText(lower, selfSpans, c.end, use.start);
-    return g.length <= 6 && !CLAUSE_BREAK.test(g);
+    return g.length <= reach && !CLAUSE_BREAK.test(g);
   });
 }
 
+/** Indices of the mentions a cue points at. Self mentions are transparent for gap lengths. */
 function cueTargets(
   lower: string,
   cue: CueHit,
@@ -987,7 +1122,12 @@ function cueTargets(
   const out: number[] = [];
   if (cue.scope === 'enclosed') {
     mentions.forEach((m, k) => {
-      if (m.start >= cue.innerStart && m.end <= cue.innerEnd) out.push(k);
+      if (
+        m.start >= cue.innerStart &&
+        m.end <= cue.innerEnd &&
+        !WITHOUT.test(lower.slice(cue.innerStart, m.start))
+      )
+        out.push(k);
     });
     return out;
   }
@@ -1003,7 +1143,16 @@ function cueTargets(
       const g = gapText(lower, selfSpans, cue.end, (mentions[first] as { start: number }).start);
       // `基于引用的检索增强生成`: what follows 的 is the head noun, not the cue's object.
       const hanCue = !/[a-z]/.test(cue.cue);
-      if (g.length <= MAX_GAP && !CLAUSE_BREAK.test(g) && !(hanCue && g.includes('的'))) {
+      // `比较了在 X 环境中…`: a name after 在 is where, not what. `compared to agents without X`: an ablation.
+      if (
+        g.length <= MAX_GAP &&
+        !CLAUSE_BREAK.test(g) &&
+        !(hanCue && (g.includes('的') || /^\s*在(?!线)/.test(g))) &&
+        !WITHOUT.test(g) &&
+        !NOUN_CUE.test(g) &&
+        // `参数高效微调（PEFT）`: a Han cue right before `（ACRONYM）` ends the acronym's long form.
+        !(hanCue && /^\s*[（(]\s*$/.test(g))
+      ) {
         out.push(first);
         for (let k = first + 1; k < mentions.length; k++) {
           const between = gapText(
@@ -1025,7 +1174,11 @@ function cueTargets(
     });
     if (last >= 0) {
       const g = gapText(lower, selfSpans, (mentions[last] as { end: number }).end, cue.start);
-      if (g.length <= 12 && !CLAUSE_BREAK.test(g)) {
+      // `GUI定位的扩展` extends GUI grounding, not GUI: before `的扩展`, `的变体` only a word for a work may
+      // stand between the name and the cue (`GRPO 算法的变体`).
+      const hanBetween =
+        cue.derives && cue.cue.startsWith('的') && HAN.test(g.replace(WORK_WORDS, '').replace(/的/g, ''));
+      if (g.length <= 12 && !CLAUSE_BREAK.test(g) && !hanBetween) {
         out.push(last);
         for (let k = last - 1; k >= 0; k--) {
           const between = gapText(

@@ -71,12 +71,16 @@ export const LITERAL_CUES: readonly LiteralCue[] = [
   ...derives(lit(B, 'after', 0.85, 'initialized from', 'distilled from', 'improves on', 'improves upon')),
   ...lit(B, 'after', 0.85, 'generalizes', 'generalises'),
   ...derives(lit(B, 'after', 0.75, '扩展了', '改进了', '拓展了')),
+  // `微调 Llama 3`, `fine-tunes Qwen2.5`: the entry's model is derived from the name (not `fine-tuning with X`).
+  ...derives(lit(B, 'after', 0.8, '微调了', '微调', 'fine-tunes', 'fine-tune', 'fine-tuning', 'finetunes')),
+  ...derives(lit(B, 'after', 0.8, 'finetune', 'finetuning')),
   ...lit(B, 'after', 0.75, '融合了', '结合了', '推广了'),
   ...lit(B, 'after', 0.7, 'combines', 'incorporates', 'integrates'),
   // uses: run with the name unchanged (a base model, a benchmark, data, an algorithm applied as is)
   ...lit(U, 'after', 0.7, 'leverages', 'leveraging', 'adopts', 'adopting', 'employs', 'employing'),
   ...lit(U, 'after', 0.7, 'trained with', 'trained using', 'trained on', 'optimized with'),
   ...lit(U, 'after', 0.7, 'fine-tuned with', 'finetuned with', 'evaluated on', 'tested on', 'experiments on'),
+  ...lit(U, 'after', 0.7, 'fine-tuning with', 'fine-tune with', 'fine-tuned on', 'fine-tuning on'),
   ...lit(U, 'after', 0.6, '采用了', '采用', '使用了', 'uses', 'use of', '借助', '利用了'),
   ...lit(U, 'after', 0.5, '使用', '利用', 'using'),
   ...derives(lit(B, 'before', 0.85, '的变体', '变体', '的扩展', '的改进版', '的改进版本', '的延伸')),
@@ -215,8 +219,29 @@ export const PAIR_CUES: readonly PairCue[] = [
     confidence: 0.8,
     needs: '导致',
   },
+  {
+    cue: '…带来开销',
+    pattern:
+      '([^，。,;；]{1,30}?)(?:会|将|可能)?(?:产生|带来|引入|导致)[^，。]{0,8}?(?:计算|额外|巨大|显著)?(?:开销|成本|代价)',
+    type: CR,
+    confidence: 0.75,
+    needs: '开销',
+  },
   { cue: '与…相比', pattern: '[与和跟]([^与和跟。]{1,60}?)相比', type: CO, confidence: 0.85, needs: '相比' },
-  { cue: '比…更', pattern: '比([^比。，,]{1,30}?)(?:更|还|要)', type: CO, confidence: 0.75, needs: '比' },
+  {
+    cue: '与…进行比较',
+    pattern: '[与和跟]([^与和跟。]{1,80}?)(?:的表现|的性能)?(?:进行了?|做了?)(?:比较|对比)',
+    type: CO,
+    confidence: 0.8,
+    needs: '进行',
+  },
+  {
+    cue: '比…更',
+    pattern: '比([^比。，,]{1,40}?)(?:更|还|要|高出|提升|提高|快|好)',
+    type: CO,
+    confidence: 0.75,
+    needs: '比',
+  },
   {
     cue: '对…比较',
     pattern: '对([^对。]{1,60}?)进行了?[^。，]{0,12}?(?:比较|对比)',
@@ -232,13 +257,15 @@ const NEGATION = /(?:不|未|没有|不是|并非|并不|无需|而非|不再|no
 const SOLVES =
   /(?:解决|缓解|克服|应对|针对|弥补|避免|减少|降低|消除|减轻|address|mitigat|solv|overcom|alleviat|avoid|reduc|tackl)/;
 /** What follows 对比 when it means "contrastive", not "compare". */
-const CONTRASTIVE = /^(?:学习|损失|奖励|式|性|预训练|解码|表示|目标|语言|图像)/;
+const CONTRASTIVE = /^(?:学习|损失|奖励|式|性|预训练|解码|表示|目标|语言|图像|增强|度)/;
+/** Words just before a builds-on or uses cue that make it a wish, not what the entry did (`该框架应整合 X`). */
+const MODAL = /(?:应|应该|应当|需要|必须|should|would|could|might|must)\s*$/;
 /**
  * A sentence about other work (`现有方法基于 X…`, `Recent X-based methods…`): what it says uses or builds on X is
  * background, not the entry's own lineage.
  */
 export const BACKGROUND =
-  /^\s*(?:(?:然而|但是?|此外|动机)?[，,：:]?\s*(?:现有的?|已有的?|传统的?|目前的?|当前的?|以往的?|近年来|最近的|随着|尽管|虽然)|(?:however,?\s*)?(?:despite|existing|recent|traditional|conventional|current|prior|previous|most)\b)/;
+  /^\s*(?:基于[^，,。]{1,30}的(?:模型|方法|系统|框架|技术)(?:主要|通常|往往|一般|大多|普遍|都|已经|已|仍)|(?:然而|但是?|此外|动机)?[，,：:]?\s*(?:现有的?|已有的?|传统的?|目前的?|当前的?|以往的?|近年来|最近的|随着|尽管|虽然)|(?:however,?\s*)?(?:despite|existing|recent|traditional|conventional|current|prior|previous|most)\b)/;
 /** Clause breaks: a scope does not cross them. */
 export const CLAUSE_BREAK = /[，,;；:：。!?！？]/;
 
@@ -310,7 +337,7 @@ function literalHits(lower: string): { start: number; end: number; cue: LiteralC
 }
 
 /** The clause of `lower` around position `at`: from the last break before it to the next break. */
-function clauseStart(lower: string, at: number): number {
+export function clauseStart(lower: string, at: number): number {
   for (let i = at - 1; i >= 0; i--) if (CLAUSE_BREAK.test(lower[i] as string)) return i + 1;
   return 0;
 }
@@ -323,7 +350,13 @@ export function findCues(lower: string): CueHit[] {
     if (NEGATION.test(lower.slice(Math.max(0, start - 10), start))) continue;
     if (cue.type === 'critiques' && SOLVES.test(lower.slice(clauseStart(lower, start), start))) continue;
     // `对比学习` is contrastive learning, `对比奖励` a contrastive reward: no comparison.
-    if (cue.text === '对比' && CONTRASTIVE.test(lower.slice(end, end + 3))) continue;
+    // `的对比式` (contrastive), `对比增强` (contrast-enhanced), `对比度` (contrast).
+    if (cue.text.endsWith('对比') && CONTRASTIVE.test(lower.slice(end, end + 3))) continue;
+    if (
+      (cue.type === 'builds-on' || cue.type === 'uses') &&
+      MODAL.test(lower.slice(Math.max(0, start - 8), start))
+    )
+      continue;
     hits.push({
       cue: cue.text,
       type: cue.type,

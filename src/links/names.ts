@@ -1,6 +1,7 @@
 // The short names papers go by in the notes: the `Name:` before a title, the label, acronyms the notes
 // define (`（FR3E）`), and names right after "we propose" / 提出.
 import type { PaperRecord } from '../types.js';
+import { ALSO_KNOWN_AS, INTRODUCED_NAME_ENDS } from '../parse/patterns.js';
 import { nameKey, nfkcText } from './normalise.js';
 
 export type ClaimHow = 'label' | 'title' | 'acronym' | 'proposed' | 'arxiv-line';
@@ -89,19 +90,38 @@ export function labelClaims(paper: PaperRecord, index: number, generic: Readonly
   // merely mentions, or its first word (`ChatGPT on the Road`, `Stackelberg Coupling of …`), claims nothing;
   // the entry's own text can still propose it.
   const label = paper.label.trim();
-  const opens = titles.some((t) => {
+  if (label && labelOpensTitle(paper)) addLabelClaim(claims, label, index, 40, 'label', generic);
+  for (const title of titles) {
+    const m = /^\s*([^:：]{2,40}?)\s*[:：]\s*\S/.exec(nfkcText(title));
+    if (m?.[1]) addLabelClaim(claims, m[1], index, 30, 'title', generic);
+  }
+  return claims;
+}
+
+/** Whether a title is named by the paper's label (`GRPO-CARE: …`, `Jan-nano 技术报告`). */
+function labelOpensTitle(paper: PaperRecord): boolean {
+  const label = paper.label.trim();
+  return [paper.title, ...paper.altTitles].some((t) => {
     const n = nfkcText(t).trim();
     return (
       n === label ||
       (n.startsWith(label) && /^\s*(?:[:：(（]|技术报告|technical report)/i.test(n.slice(label.length)))
     );
   });
-  if (label && opens) addLabelClaim(claims, label, index, 40, 'label', generic);
-  for (const title of titles) {
-    const m = /^\s*([^:：]{2,40}?)\s*[:：]\s*\S/.exec(nfkcText(title));
-    if (m?.[1]) addLabelClaim(claims, m[1], index, 30, 'title', generic);
-  }
-  return claims;
+}
+
+/** Whether a title holds the label as a Latin word of its own (`…看下Qwen3新范式GSPO`). */
+function labelInTitle(paper: PaperRecord): boolean {
+  const label = nfkcText(paper.label).trim();
+  if (!/^[A-Za-z]/.test(label)) return false;
+  return [paper.title, ...paper.altTitles].some((t) => {
+    const n = nfkcText(t);
+    for (let at = n.indexOf(label); at >= 0; at = n.indexOf(label, at + 1)) {
+      const end = at + label.length;
+      if (!/[A-Za-z0-9]/.test(n[at - 1] ?? '') && !/[A-Za-z0-9]/.test(n[end] ?? '')) return true;
+    }
+    return false;
+  });
 }
 
 function addLabelClaim(
@@ -135,7 +155,10 @@ export function sentenceClaims(
   out: TextClaims,
 ): void {
   const sentence = stripMarkup(written);
-  const titles = [paper.title, ...paper.altTitles, paper.label];
+  // The label backs a claim only where a title opens with it: a label the parser took from the text itself
+  // (`…也称为 GPTQ`) would otherwise back its own claim.
+  const titles = [paper.title, ...paper.altTitles];
+  if (labelOpensTitle(paper) || labelInTitle(paper)) titles.push(paper.label);
   if (sentence.includes('(') || sentence.includes('（')) {
     ACRONYM.lastIndex = 0;
     for (let m = ACRONYM.exec(sentence); m !== null; m = ACRONYM.exec(sentence)) {
@@ -168,7 +191,7 @@ export function sentenceClaims(
         (longForm && titles.some((t) => titleNameIs(t, longForm)))
       ) {
         out.claims.push({ name: acronym, key: nameKey(acronym), paper: index, strength: 30, how: 'acronym' });
-      } else if (proposesHere(before)) {
+      } else if (proposesHere(before, definedAs?.length ?? 0)) {
         out.claims.push({ name: acronym, key: nameKey(acronym), paper: index, strength: 20, how: 'acronym' });
       } else out.acronyms.push(longForm ? { name: acronym, longForm } : { name: acronym });
     }
@@ -177,6 +200,9 @@ export function sentenceClaims(
   for (let m = PROPOSE.exec(sentence); m !== null; m = PROPOSE.exec(sentence)) {
     const name = (m[1] as string).replace(/[.]+$/, '');
     if (!looksLikeName(name, generic)) continue;
+    if (!INTRODUCED_NAME_ENDS.test(sentence.slice(m.index + m[0].length))) continue;
+    // `the OPTQ framework, also known as GPTQ`, `也称为 GPTQ`: another name of what the sentence is about.
+    if (ALSO_KNOWN_AS.test(sentence.slice(Math.max(0, m.index - 8), m.index + 6))) continue;
     // A plain word (`Bingo`) counts only when the title carries it too.
     const plain = /^[A-Z][a-z]+$/.test(name);
     const titled = titles.some((t) => tokenIn(t, name));
@@ -207,13 +233,25 @@ function titleNameIs(title: string, name: string): boolean {
  * Whether the text before an acronym proposes it: a propose word close before it, with nothing between that
  * says the acronym is something used (`we propose X, based on the Segment Anything Model (SAM)`).
  */
-function proposesHere(before: string): boolean {
+const PROPOSE_WORD = /提出|引入|介绍|推出|开源|名为|称为|叫做|propose|introduc|present|called|dubbed|named/gi;
+
+function proposesHere(before: string, longLength: number): boolean {
   const near = before.slice(-80);
   const m =
     /(?:提出|引入|介绍|推出|开源|名为|称为|叫做|propose|introduc|present|called|dubbed|named)(?![\s\S]*(?:提出|引入|propose|introduc|present))/i.exec(
       near,
     );
   if (!m) return false;
+  // The long form must follow the propose word closely (`we propose Direct Reasoning Optimization (DRO)`), not
+  // end a clause about something else (`we introduce …, which may alter … of stochastic gradient descent (SGD)`).
+  if (longLength > 0) {
+    // From the last propose word (`提出了一种…方法，称为 X`).
+    const last = [...near.matchAll(PROPOSE_WORD)].pop() ?? m;
+    const gap = near
+      .trimEnd()
+      .slice(last.index + last[0].length, Math.max(0, near.trimEnd().length - longLength));
+    if (gap.length > 24 || /[，,;；]/.test(gap)) return false;
+  }
   return !/基于|使用|利用|结合|采用|借助|based|using|with|via|leverag|built|adopt|such as|e\.g\.|如/i.test(
     near.slice(m.index + m[0].length),
   );

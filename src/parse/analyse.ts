@@ -25,6 +25,9 @@ import {
 } from './text.js';
 import type { Cite, FileEntry } from './types.js';
 import { boldLead, rawCells, workKindOf } from './works.js';
+
+/** A list item's marker, with the indent before it. */
+const LIST_ITEM = /^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]/;
 import { idsFromUrl, mergeIds } from './identifiers.js';
 import type { WorkIds } from '../types.js';
 
@@ -166,7 +169,14 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   };
   const pushText = (line: number, value: string): void => {
     const t = value.replace(/\s+/g, ' ').trim();
-    if (t && /[\p{L}\p{N}]/u.test(t)) text.push({ file, line, text: t });
+    if (!t || !/[\p{L}\p{N}]/u.test(t)) return;
+    // A list item keeps its indent: the link stage reads a nested item as about the name its parent item gives.
+    const item = LIST_ITEM.exec(ctx.raw[line - 1] ?? '');
+    text.push(
+      item
+        ? { file, line, text: t, indent: (item[1] as string).replace(/\t/g, '    ').length }
+        : { file, line, text: t },
+    );
   };
   const refsOf = (line: Line, kind: RefKind, extra: Partial<Ref> = {}): void => {
     const seen = new Set<string>();

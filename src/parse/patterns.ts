@@ -391,3 +391,14 @@ export function isLatin(text: string): boolean {
   if (letters === 0) return false;
   return cjk <= letters * 0.1;
 }
+
+/**
+ * What may follow a name that an entry says it introduces: the end of the phrase, English going on, or a word for
+ * a work (`CoVo 框架`). More Chinese means the name only qualifies what was introduced (`引入了 CLIP 分数机制`,
+ * `介绍了 LAM 的基本概念`).
+ */
+export const INTRODUCED_NAME_ENDS =
+  /^(?:\s*(?:[，,。.;；:：)）(（、—–-]|$)|\s*(?:算法|框架|方法|模型|系列|系统|架构|范式|配方|基准|数据集|智能体|技术|工具|平台)|\s+[A-Za-z(（"“])/;
+
+/** `also known as`, `也称为`, `又称`: what follows is another name of what the sentence is about. */
+export const ALSO_KNOWN_AS = /(?:also|aka|又|也|亦|通常|常)\s*(?:known as|called|named|称为|称|叫做|被称为)/i;

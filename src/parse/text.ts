@@ -1,5 +1,5 @@
 // Titles, labels, authors and keys: small pure helpers over plain text.
-import { hasCjk, isLatin } from './patterns.js';
+import { ALSO_KNOWN_AS, hasCjk, INTRODUCED_NAME_ENDS, isLatin } from './patterns.js';
 
 /** Link texts that say nothing about the paper (`[PDF]`, `[#6]`, `[跳转]`, a bare URL). */
 export function isTrivialLinkText(label: string, url?: string): boolean {
@@ -234,11 +234,8 @@ export function makeLabel(
   ] as const) {
     for (const m of source.matchAll(INTRODUCES)) {
       // In running text the name must end the phrase (`提出了CoVo，`), not start a longer one (`引入基于SARSA的…`).
-      if (
-        inBody &&
-        !/^(?:[\s，,。.;；:：)）(（、]|算法|框架|方法|模型|$)/.test(source.slice(m.index + m[0].length))
-      )
-        continue;
+      if (inBody && !INTRODUCED_NAME_ENDS.test(source.slice(m.index + m[0].length))) continue;
+      if (ALSO_KNOWN_AS.test(source.slice(Math.max(0, m.index - 8), m.index + 6))) continue;
       // `提出了一种基于类似 Transformer 的结构`: a name after 基于 / 类似 / based on is what the work builds on.
       if (/基于|类似|采用|使用|利用|结合|based|like|using/i.test(m[0].slice(0, m[0].length - m[1]!.length)))
         continue;
@@ -252,7 +249,18 @@ export function makeLabel(
         return { label: name, named: true };
     }
   }
-  // 3. A name-like Latin token inside a Chinese title: `…配方POLARIS开源…`.
+  // 3. A name of Chinese and Latin before a title's colon (`水生CLIP：…`): the whole is the name, not `CLIP`.
+  for (const { text } of titles) {
+    const m = /^([^:：]{2,12})[:：]/.exec(text);
+    const head = m?.[1]?.trim() ?? '';
+    // Not a lab and a verb in front of the name (`港大开源GoTX：`).
+    if (
+      /^[\p{Script=Han}]{1,3}[A-Za-z][A-Za-z0-9-]*$/u.test(head) &&
+      !/(?:开源|发布|推出|提出|新作|的|用|版)[A-Za-z]/.test(head)
+    )
+      return { label: head, named: true };
+  }
+  // 4. A name-like Latin token inside a Chinese title: `…配方POLARIS开源…`.
   for (const { text } of titles) {
     if (isLatin(text)) continue;
     // A quoted term (`「Next-Token」范式改变！`) is what the headline talks about, not the work's name.
@@ -263,17 +271,18 @@ export function makeLabel(
       const before = unquoted.slice(Math.max(0, m.index - 2), m.index);
       const after = unquoted.slice(m.index + token.length, m.index + token.length + 2);
       if (
-        /(?:版|从|到|比|超越|超过|对标|媲美|比肩|击败|战胜|基于|用|vs\.?\s*)$/.test(before) ||
-        /^\s*(?:的|版|系列)/.test(after)
+        /(?:版|从|到|比|超越|超过|对标|媲美|比肩|击败|战胜|基于|用|在|vs\.?\s*)$/.test(before) ||
+        /^\s*(?:的|版|系列|基础|为基础|之上)/.test(after)
       )
         continue;
       if (isNameLike(token)) return { label: token, named: true };
     }
   }
-  // 4. A short Chinese name before the colon of a paper title (`生成式验证器：…`), when no English title is known.
+  // 5. A short Chinese name before the colon of a paper title (`生成式验证器：…`), when no English title is known.
   for (const { text, paperish } of titles) {
     if (!paperish || titles.some((t) => isLatin(t.text))) continue;
-    const m = /^([^:：]{2,10})[:：]/.exec(text);
+    // Not a translator's remark in brackets (`（注意：…`).
+    const m = /^([^:：（(【[]{2,10})[:：]/.exec(text);
     if (m && hasCjk(m[1]!)) return { label: m[1]!.trim(), named: false };
   }
   const title = titles[0]?.text ?? '';

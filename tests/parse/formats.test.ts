@@ -200,8 +200,34 @@ describe('authors and labels', () => {
       'Adaptive Guidance Accelerates…',
       false,
     ],
+    // a model the entry merely introduces into its method, or whose concept it describes, is not its name
+    [
+      'Natural Language-Driven Viewpoint Navigation for Volume Exploration',
+      '我们的方法对体块进行编码。它进一步引入了 CLIP 分数机制，为体块提供语义信息。',
+      'Natural Language-Driven…',
+      false,
+    ],
+    [
+      '低空无线网络中支持大型人工智能模型的安全通信',
+      '然后，我们介绍了 LAM 的基本概念。',
+      '低空无线网络中支持大型人工智…',
+      false,
+    ],
+    // what the work is built on, named in its headline, is not its name either
+    ['一脑八臂：基于块矩阵的低秩自适应方法在CLIP基础上的小样本学习', '', '一脑八臂', false],
+    // a name of Chinese and Latin before the colon is the whole name
+    ['水生CLIP：用于水下场景分析的一种视觉-语言基础模型', '', '水生CLIP', true],
+    ['港大开源GoTX：强化学习新范式', '', 'GoTX', true],
   ])('label of %s', (title, body, label, named) => {
     expect(makeLabel([{ text: title.replace(/\s+/g, ' '), paperish: true }], body)).toEqual({ label, named });
+  });
+
+  it("a translator's remark in brackets is no label", () => {
+    const titles = [
+      { text: '非平衡点中具有多个电子状态的自由能生成熵产生分解', paperish: false },
+      { text: '（注意：Chloe Salhani 是一个名字，通常不需要翻译。）', paperish: true },
+    ];
+    expect(makeLabel(titles, '').label).not.toMatch(/^（/);
   });
 });
 
