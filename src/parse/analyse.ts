@@ -20,6 +20,7 @@ import {
   looksLikeTitle,
   makeLabel,
   splitAuthors,
+  splitTranslatedTitle,
   trimChars,
   withoutListingNoise,
 } from './text.js';
@@ -516,6 +517,18 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
         const found = authorsFrom(line, t);
         if (found.length > 0) {
           if (authors.length === 0) authors = found;
+          // A pasted arXiv listing: the title (and its translation) runs into the author links on one line.
+          const first = line.links.find((l) => l.kind === 'author-search');
+          const lead = first && !titleLineTaken ? line.text.slice(0, first.at).trim() : '';
+          if (lead && titles.every((c) => !c.paperish)) {
+            const [title, translation] = splitTranslatedTitle(withoutListingNoise(lead));
+            if (looksLikeTitle(title, line.bold)) {
+              addTitle(title, true);
+              if (translation) addTitle(translation, true);
+              titleLineTaken = true;
+              pushText(line.line, lead);
+            }
+          }
           consumed.add(line.line);
           continue;
         }

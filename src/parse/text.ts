@@ -38,14 +38,44 @@ export function cleanTitle(text: string, maxLength = 120): string {
   return t.trim();
 }
 
-/** arXiv listing marks around a title line: `(cross-list from cs.LG)`, `（从 cs.LG 交叉列出）`, `(replaced)`. */
+/**
+ * arXiv listing marks around a title line: `(cross-list from cs.LG)`, `(replaced)` and their machine
+ * translations, which vary (`（从 cs.LG 交叉列出）`, `（来自 cs.SE 的交叉列表）`, `（从 cs.CV 跨列）`, `（已替换）`): a short
+ * bracket that names an arXiv category and says cross.
+ */
 const LISTING_NOISE =
-  /[(（]\s*(?:cross-list from [^)）]{1,20}|从 ?[^)）]{1,20}交叉列出|replaced|替换)\s*[)）]/gi;
+  /[(（](?=[^()（）]{0,40}(?:cross-list|交叉|跨))[^()（）]{0,30}?\b[a-z][a-z-]{1,10}\.[a-z-]{2,8}\b[^()（）]{0,24}[)）]|[(（]\s*(?:replaced|已?替换)\s*[)）]/gi;
 
 export function withoutListingNoise(text: string): string {
-  return text.includes('cross-list') || text.includes('交叉列出') || /replaced|替换/i.test(text)
-    ? text.replace(LISTING_NOISE, ' ')
-    : text;
+  return /cross-list|交叉|跨列|replaced|替换/i.test(text) ? text.replace(LISTING_NOISE, ' ') : text;
+}
+
+/**
+ * A pasted arXiv listing's title line with its translation after it (`PEACH: A … Corpus for Healthcare
+ * PEACH：一个…语料库`, `Sample-efficient LLM Optimization with Reset Replay 基于重置…`): the English title and the
+ * translation, or the whole text when it does not read as one.
+ */
+export function splitTranslatedTitle(text: string): [string, string?] {
+  const t = text.replace(/\s+/g, ' ').trim();
+  let cjk = -1;
+  for (let i = 0; i < t.length; i++)
+    if (/[\u3400-\u9fff]/.test(t[i]!)) {
+      cjk = i;
+      break;
+    }
+  // Only an English title followed by its translation: at least three words of Latin script first.
+  if (cjk <= 0 || t.slice(0, cjk).trim().split(' ').length < 3) return [t];
+  // The translation often repeats the title's lead name (`ScamAgents：AI 代理…`): cut before the repeat.
+  const lead = /^([A-Za-z][\w.+-]{1,30})\s*[:：]/.exec(t)?.[1];
+  let cut = lead ? t.indexOf(` ${lead}`, lead.length) : -1;
+  if (cut < 0 || cut > cjk) {
+    // Else at the word the first Han character belongs to (`… Contaminated “镜像”…`).
+    cut = t.lastIndexOf(' ', cjk);
+    if (cut < 0) return [t];
+  }
+  const english = t.slice(0, cut).trim();
+  const translation = t.slice(cut).trim();
+  return translation ? [english, translation] : [english];
 }
 
 /** Text that is never a paper's title: a link word (`阅读全文`, `Read more`) or a bare arXiv id. */
