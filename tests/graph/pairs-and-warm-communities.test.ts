@@ -55,6 +55,20 @@ describe('mergePairs', () => {
     expect(mergePairs(indexed(edges), KEYS.length, () => false).count).toBe(0);
   });
 
+  it('an edge left out takes no place in the buckets of the edges kept', () => {
+    // The first edge is refused; its smaller end (a) must not claim a slot of b's bucket.
+    const edges = [
+      edge('compares', 'c', 'b', 1),
+      edge('builds-on', 'b', 'c', 1),
+      edge('critiques', 'a', 'b', 1),
+    ];
+    const pairs = mergePairs(indexed(edges), KEYS.length, (e) => e !== 0);
+    expect(weightedPairs(pairs, KEYS)).toEqual([
+      { source: 'b', target: 'c', weight: EDGE_WEIGHTS['builds-on'] },
+      { source: 'a', target: 'b', weight: EDGE_WEIGHTS.critiques },
+    ]);
+  });
+
   it('clamps confidence into [0, 1], and anything not finite is 0', () => {
     expect([-1, 0, 0.25, 1, 2, Number.NaN, Number.NEGATIVE_INFINITY, Infinity].map(clamp01)).toEqual([
       0, 0, 0.25, 1, 1, 0, 0, 0,
@@ -86,6 +100,27 @@ describe('inheritCommunities', () => {
       ['d', 2],
       ['n', 1],
     ]);
+  });
+
+  it('more votes win over a smaller community met first or last', () => {
+    const previous = new Map([
+      ['a', 0],
+      ['b', 1],
+      ['c', 1],
+    ]);
+    for (const pairs of [
+      [
+        { source: 'n', target: 'b' },
+        { source: 'n', target: 'c' },
+        { source: 'n', target: 'a' },
+      ],
+      [
+        { source: 'n', target: 'a' },
+        { source: 'c', target: 'n' },
+        { source: 'b', target: 'n' },
+      ],
+    ])
+      expect(inheritCommunities(previous, ['a', 'b', 'c', 'n'], pairs).get('n')).toBe(1);
   });
 
   it('on a tie takes the smaller community, whatever the order of the pairs', () => {

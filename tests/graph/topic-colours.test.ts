@@ -58,6 +58,13 @@ describe('assignTopicColors', () => {
     expect(colors.get('A / x / r')).toBe(shade(base, 0.5, 2));
     const l = (key: string) => hcl(colors.get(key)!).l;
     expect(l('A / x / r') - l('A / x / p')).toBeLessThan(l('A / x') - l('A') + 2);
+    // An only child two levels down: lighter by 0.35 x 34 / 2 + 6 / 2.
+    const deep = tree(['A'], ['A', 'x'], ['A', 'x', 'y'], ['A', 'x', 'z'], ['A', 'x', 'y', 'only'], ['Z']);
+    const deepColors = assignTopicColors(deep, topicGroups(deep));
+    expect(deepColors.get('A / x / y / only')).toBe(shade(deepColors.get('A / x / y')!, 0.35, 3, true));
+    const two = tree(['A'], ['A', 'x'], ['A', 'x', 'only'], ['Z']);
+    const twoColors = assignTopicColors(two, topicGroups(two));
+    expect(twoColors.get('A / x / only')).toBe(shade(twoColors.get('A / x')!, 0.35, 2, true));
   });
 
   it('keeps shades between lightness 28 and 86', () => {
