@@ -9,6 +9,7 @@ import {
   buildFromDirectory,
   formatDiagnostic,
   formatReport,
+  isUnplacedEntry,
   makeReport,
   type BuildReport,
 } from '../../src/cli/index.js';
@@ -138,6 +139,26 @@ describe('makeReport on a real build', () => {
       { file: 'a.md', entries: 3, works: 1 },
       { file: 'b.md', entries: 1, works: 0 },
     ]);
+  });
+});
+
+describe('isUnplacedEntry', () => {
+  it('a parser that failed or crashed may have lost the entries after it, at any severity', () => {
+    for (const rule of ['parser-error', 'parser-crashed'])
+      for (const severity of ['error', 'warning', 'info'] as const)
+        expect(isUnplacedEntry({ rule, severity, file: 'a.md', line: 1, column: 1, message: '' }), rule).toBe(
+          true,
+        );
+    expect(
+      isUnplacedEntry({
+        rule: 'parser-slow',
+        severity: 'error',
+        file: 'a.md',
+        line: 1,
+        column: 1,
+        message: '',
+      }),
+    ).toBe(false);
   });
 });
 
