@@ -3,19 +3,27 @@
 // publication dates) through parse -> links -> graph -> the page's map file.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { computeVisibility, indexMap } from '../../src/app/filters/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { computeVisibility, indexMap, type MapIndex } from '../../src/app/filters/index.js';
 import { DEFAULT_FILTERS } from '../../src/app/state/index.js';
 import type { Filters } from '../../src/app/state/index.js';
 import { buildGraph } from '../../src/graph/index.js';
 import { findLinks } from '../../src/links/index.js';
 import { parseNotes } from '../../src/parse/index.js';
 import { toViewBundle } from '../../src/view/bundle.js';
+import type { SerializedGraph } from '../../src/types.js';
 
 const notes = path.join(import.meta.dirname, '..', 'fixtures', 'seed-papers-cool', 'notes', 'papers-cool.md');
-const parsed = parseNotes([{ path: 'papers-cool.md', text: readFileSync(notes, 'utf8') }]);
-const graph = buildGraph(parsed, findLinks(parsed.papers), { layout: false });
-const index = indexMap(toViewBundle(graph).map);
+const text = readFileSync(notes, 'utf8');
+// Built in each test (beforeEach), not when the file is collected, so that mutation testing knows which tests
+// run which code of parse, links and graph.
+let graph: SerializedGraph;
+let index: MapIndex;
+beforeEach(() => {
+  const parsed = parseNotes([{ path: 'papers-cool.md', text }]);
+  graph = buildGraph(parsed, findLinks(parsed.papers), { layout: false });
+  index = indexMap(toViewBundle(graph).map);
+});
 
 /** The keys of the papers dated within [from, to] in `field`, read from the graph itself. */
 function papersIn(field: Filters['dateField'], from: string, to: string): string[] {
@@ -35,17 +43,22 @@ function visiblePapers(f: Filters): string[] {
 }
 
 describe.each(['date', 'published'] as const)('date range ends, by %s', (field) => {
-  const days = [
-    ...new Set(
-      graph.nodes.flatMap((n) =>
-        n.attributes.kind === 'paper'
-          ? [(field === 'date' ? n.attributes.date : n.attributes.published) ?? '']
-          : [],
+  const distinctDays = () =>
+    [
+      ...new Set(
+        graph.nodes.flatMap((n) =>
+          n.attributes.kind === 'paper'
+            ? [(field === 'date' ? n.attributes.date : n.attributes.published) ?? '']
+            : [],
+        ),
       ),
-    ),
-  ]
-    .filter((d) => d !== '')
-    .sort();
+    ]
+      .filter((d) => d !== '')
+      .sort();
+  let days: string[];
+  beforeEach(() => {
+    days = distinctDays();
+  });
 
   it('the fixture has several distinct days to test with', () => {
     expect(days.length).toBeGreaterThanOrEqual(3);

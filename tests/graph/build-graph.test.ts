@@ -1,6 +1,6 @@
 import { hcl } from 'd3';
 import Graph from 'graphology';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildGraph, buildGraphDetailed, LAYOUT_EXTENT, NEUTRAL_COLOR } from '../../src/graph/index.js';
 import type { Diagnostic, SerializedGraph, SerializedNode } from '../../src/types.js';
 import { concept, edge, linked, paper, parsed, syntheticCorpus } from './make-records.js';
@@ -40,20 +40,25 @@ function clusterRatio(graph: SerializedGraph, group: (n: SerializedNode) => stri
   return within / withinN / (between / betweenN);
 }
 
+// Graphs are built inside the tests (beforeEach), not when the file is collected: mutation testing
+// (`npm run mutate`) then knows which tests run which code and reruns only those for each mutant.
 describe('topic colours', () => {
-  const graph = buildGraph(
-    parsed([
-      paper('arxiv:6', ['RL'], { sources: [{ file: 'notes.md', line: 60 }] }),
-      paper('arxiv:1', ['RL', 'Reward models'], { sources: [{ file: 'notes.md', line: 10 }] }),
-      paper('arxiv:2', ['RL', 'Reward models', 'PRM'], { sources: [{ file: 'notes.md', line: 20 }] }),
-      paper('arxiv:3', ['RL', 'Reward models', 'Generative RM'], {
-        sources: [{ file: 'notes.md', line: 30 }],
-      }),
-      paper('arxiv:4', ['RL', 'Math'], { sources: [{ file: 'notes.md', line: 40 }] }),
-      paper('arxiv:5', ['RL', 'Reasoning'], { sources: [{ file: 'notes.md', line: 50 }] }),
-    ]),
-    linked([]),
-  );
+  let graph: SerializedGraph;
+  beforeEach(() => {
+    graph = buildGraph(
+      parsed([
+        paper('arxiv:6', ['RL'], { sources: [{ file: 'notes.md', line: 60 }] }),
+        paper('arxiv:1', ['RL', 'Reward models'], { sources: [{ file: 'notes.md', line: 10 }] }),
+        paper('arxiv:2', ['RL', 'Reward models', 'PRM'], { sources: [{ file: 'notes.md', line: 20 }] }),
+        paper('arxiv:3', ['RL', 'Reward models', 'Generative RM'], {
+          sources: [{ file: 'notes.md', line: 30 }],
+        }),
+        paper('arxiv:4', ['RL', 'Math'], { sources: [{ file: 'notes.md', line: 40 }] }),
+        paper('arxiv:5', ['RL', 'Reasoning'], { sources: [{ file: 'notes.md', line: 50 }] }),
+      ]),
+      linked([]),
+    );
+  });
   const color = (key: string) => graph.attributes.topics.find((t) => t.key === key)?.color ?? 'missing';
 
   it('gives each topic group its own hue, one level below a heading every paper shares', () => {
@@ -103,12 +108,13 @@ describe('topic colours', () => {
 describe('layout', () => {
   const { parsed: records, links } = syntheticCorpus(4, 3, 8);
   const cases = [
-    { name: 'ForceAtlas2', graph: buildGraph(records, links) },
-    { name: 'seeded topic positions only', graph: buildGraph(records, links, { layout: false }) },
+    { name: 'ForceAtlas2', build: () => buildGraph(records, links) },
+    { name: 'seeded topic positions only', build: () => buildGraph(records, links, { layout: false }) },
   ];
 
-  for (const { name, graph } of cases) {
+  for (const { name, build } of cases) {
     it(`${name}: keeps papers of one topic together`, () => {
+      const graph = build();
       const group = (n: SerializedNode) => n.attributes.topicPath.slice(0, 2).join('/');
       const sub = (n: SerializedNode) => n.attributes.topicPath.join('/');
       expect(clusterRatio(graph, group)).toBeLessThan(0.6);
@@ -116,6 +122,7 @@ describe('layout', () => {
     });
 
     it(`${name}: spreads finite positions over hundreds of units`, () => {
+      const graph = build();
       const xs = graph.nodes.map((n) => n.attributes.x);
       const ys = graph.nodes.map((n) => n.attributes.y);
       for (const v of [...xs, ...ys]) expect(Number.isFinite(v)).toBe(true);
@@ -127,7 +134,7 @@ describe('layout', () => {
   }
 
   it('puts topic centres where their papers are', () => {
-    const graph = cases[0]!.graph;
+    const graph = cases[0]!.build();
     const topic = graph.attributes.topics.find((t) => t.key === 'Root / Group 2 / Sub 2.1')!;
     const members = graph.nodes.filter((n) => n.attributes.topic === 'Sub 2.1');
     const meanX = members.reduce((s, n) => s + n.attributes.x, 0) / members.length;
@@ -235,7 +242,10 @@ describe('nodes, edges and attributes', () => {
     ],
     [concept('grpo'), concept('ppo'), concept('unused')],
   );
-  const graph = buildGraph(records, links);
+  let graph: SerializedGraph;
+  beforeEach(() => {
+    graph = buildGraph(records, links);
+  });
 
   it('is a valid graphology mixed multi graph', () => {
     const imported = Graph.from(graph as never);

@@ -80,23 +80,39 @@ const EDITS: { what: string; apply(notes: Notes): void }[] = [
   },
 ];
 
-function chain(options: GraphOptions, check: (warm: GraphBuild, plain: GraphBuild) => void): void {
+/**
+ * The records a warm builder hands over after each edit, made once for the file (parse and links are not
+ * what these tests are about, and the graph builds below are redone in every test).
+ */
+let chainInputs: { first: [ParseResult, LinkResult]; after: [ParseResult, LinkResult][] } | null = null;
+
+function inputs(): NonNullable<typeof chainInputs> {
+  if (chainInputs) return chainInputs;
   const notes: Notes = new Map(
     generateCorpus({ papers: 160, files: 8, seed: 5 }).files.map((f) => [f.path, f.text]),
   );
   const builder = createBuilder({ layout: false });
   builder.update([...notes].map(([path, text]) => ({ path, text })));
-  let result = builder.build();
-  let built = buildGraphDetailed(result.parsed, result.links, options);
+  const result = builder.build();
+  const first: [ParseResult, LinkResult] = [result.parsed, result.links];
+  const after: [ParseResult, LinkResult][] = [];
   for (const { apply } of EDITS) {
     apply(notes);
     builder.update([...notes].map(([path, text]) => ({ path, text })));
-    result = builder.build();
+    const next = builder.build();
     // New arrays around the records, as a rebuild hands them over.
-    const input: [ParseResult, LinkResult] = [
-      { ...result.parsed, papers: [...result.parsed.papers] },
-      { ...result.links, edges: [...result.links.edges], concepts: [...result.links.concepts] },
-    ];
+    after.push([
+      { ...next.parsed, papers: [...next.parsed.papers] },
+      { ...next.links, edges: [...next.links.edges], concepts: [...next.links.concepts] },
+    ]);
+  }
+  return (chainInputs = { first, after });
+}
+
+function chain(options: GraphOptions, check: (warm: GraphBuild, plain: GraphBuild) => void): void {
+  const { first, after } = inputs();
+  let built = buildGraphDetailed(...first, options);
+  for (const input of after) {
     const previous = { ...options, previousLayout: options.layout === false ? null : built.layout };
     const warm = buildGraphDetailed(...input, { ...previous, previousBuild: built.reuse });
     check(warm, buildGraphDetailed(...input, previous));

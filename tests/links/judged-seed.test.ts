@@ -2,17 +2,25 @@
 // that comes back, a judged-right one that disappears, or a new edge nobody judged fails here.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { findLinks } from '../../src/links/index.js';
 import { parseNotes } from '../../src/parse/index.js';
 import { judgedKey, scoreEdges, scoreTable, type JudgedFile } from './judged.js';
+
+type Score = ReturnType<typeof scoreEdges>;
 
 const seedPath = fileURLToPath(new URL('../../content/reinforcement-learning.md', import.meta.url));
 const file = JSON.parse(
   readFileSync(fileURLToPath(new URL('./judged/seed-edges.json', import.meta.url)), 'utf8'),
 ) as JudgedFile;
-const parsed = parseNotes([{ path: 'reinforcement-learning.md', text: readFileSync(seedPath, 'utf8') }]);
-const score = scoreEdges(findLinks(parsed.papers).edges, file);
+const seedText = readFileSync(seedPath, 'utf8');
+// Built in each test (beforeEach), not when the file is collected, so that mutation testing (`npm run mutate`)
+// knows which tests run which code and reruns only those for each mutant.
+let score: Score;
+beforeEach(() => {
+  const parsed = parseNotes([{ path: 'reinforcement-learning.md', text: seedText }]);
+  score = scoreEdges(findLinks(parsed.papers).edges, file);
+});
 
 describe('judged seed edges', () => {
   it('prints the score', () => {

@@ -2,14 +2,21 @@
 // snapshot of every edge with its evidence (tests/links/__snapshots__/seed-edges.txt).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { findLinks } from '../../src/links/index.js';
 import { parseNotes } from '../../src/parse/index.js';
-import type { EdgeRecord, PaperRecord } from '../../src/types.js';
+import type { EdgeRecord, LinkResult, PaperRecord, ParseResult } from '../../src/types.js';
 
 const seedPath = fileURLToPath(new URL('../../content/reinforcement-learning.md', import.meta.url));
-const parsed = parseNotes([{ path: 'reinforcement-learning.md', text: readFileSync(seedPath, 'utf8') }]);
-const result = findLinks(parsed.papers);
+const seedText = readFileSync(seedPath, 'utf8');
+// Built in each test (beforeEach), not when the file is collected, so that mutation testing (`npm run mutate`)
+// knows which tests run which code and reruns only those for each mutant.
+let parsed: ParseResult;
+let result: LinkResult;
+beforeEach(() => {
+  parsed = parseNotes([{ path: 'reinforcement-learning.md', text: seedText }]);
+  result = findLinks(parsed.papers);
+});
 const byLabel = (label: string): PaperRecord => {
   const found = parsed.papers.filter((p) => p.label === label);
   expect(found, label).toHaveLength(1);
@@ -64,7 +71,10 @@ describe('seed expectations (issue 3)', () => {
 });
 
 describe('seed invariants', () => {
-  const nodes = new Set<string>([...parsed.papers.map((p) => p.id), ...result.concepts.map((c) => c.id)]);
+  let nodes: Set<string>;
+  beforeEach(() => {
+    nodes = new Set<string>([...parsed.papers.map((p) => p.id), ...result.concepts.map((c) => c.id)]);
+  });
   it('every edge is well formed', () => {
     const keys = new Set<string>();
     for (const e of result.edges) {

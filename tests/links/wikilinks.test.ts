@@ -1,13 +1,21 @@
 // The notes' own links: `[[Other Note]]` between paper notes become typed edges (a cue in the sentence) or
 // `links-to`; links to keyword pages become concepts the paper mentions. Read on the Obsidian vault fixture.
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { findLinks } from '../../src/links/index.js';
 import { parseNotes } from '../../src/parse/index.js';
+import type { LinkResult, ParseResult } from '../../src/types.js';
 import { FIXTURES, readNotes } from '../parse/helpers.js';
 
-const parsed = parseNotes(readNotes(join(FIXTURES, 'style-obsidian-vault', 'notes')));
-const links = findLinks(parsed.papers);
+const notes = readNotes(join(FIXTURES, 'style-obsidian-vault', 'notes'));
+// Built in each test (beforeEach), not when the file is collected, so that mutation testing (`npm run mutate`)
+// knows which tests run which code and reruns only those for each mutant.
+let parsed: ParseResult;
+let links: LinkResult;
+beforeEach(() => {
+  parsed = parseNotes(notes);
+  links = findLinks(parsed.papers);
+});
 const idOf = (title: string) => parsed.papers.find((p) => p.title.startsWith(title))!.id;
 const edge = (type: string, from: string, to: string) =>
   links.edges.find((e) => e.type === type && e.source === idOf(from) && e.target === to);

@@ -1,13 +1,19 @@
 // The whole seed notes file: every paper it names, merges, field-by-field samples.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseNotes } from '../../src/parse/index.js';
-import type { PaperRecord } from '../../src/types.js';
+import type { PaperRecord, ParseResult } from '../../src/types.js';
 import { SEED } from './helpers.js';
 
 const text = readFileSync(SEED, 'utf8');
-const result = parseNotes([{ path: 'reinforcement-learning.md', text }]);
-const byArxiv = new Map(result.papers.filter((p) => p.arxiv).map((p) => [p.arxiv!, p]));
+// Built in each test (beforeEach), not when the file is collected, so that mutation testing (`npm run mutate`)
+// knows which tests run which code and reruns only those for each mutant.
+let result: ParseResult;
+let byArxiv: Map<string, PaperRecord>;
+beforeEach(() => {
+  result = parseNotes([{ path: 'reinforcement-learning.md', text }]);
+  byArxiv = new Map(result.papers.filter((p) => p.arxiv).map((p) => [p.arxiv!, p]));
+});
 const byLabel = (label: string): PaperRecord => {
   const found = result.papers.filter((p) => p.label === label);
   expect(found, label).toHaveLength(1);
