@@ -83,27 +83,35 @@ describe('makeReport on a real build', () => {
     ]);
     const lists = report.perFile.filter((f) => f.file.startsWith('0'));
     expect(lists).toEqual([
-      { file: '04-math-for-ml.md', entries: 3, works: 2 },
-      { file: '09-news.md', entries: 3, works: 2 },
+      { file: '04-math-for-ml.md', entries: 3, works: 2, cited: 0 },
+      { file: '09-news.md', entries: 3, works: 2, cited: 0 },
     ]);
     expect(report.perFile.find((f) => f.file === 'daily.md')).toEqual({
       file: 'daily.md',
       entries: 1,
       works: 0,
+      cited: 0,
     });
     // Each place of a paper counts (a paper merged from two places of a note counts twice); cited-only
-    // papers do not count.
-    const fromSeed = graph.nodes
-      .flatMap((n) => (n.attributes.kind === 'paper' && !n.attributes.citedOnly ? n.attributes.sources : []))
-      .filter((s) => s.file === 'seed.md').length;
+    // papers are counted apart.
+    const placesIn = (cited: boolean) =>
+      graph.nodes
+        .flatMap((n) =>
+          n.attributes.kind === 'paper' && Boolean(n.attributes.citedOnly) === cited
+            ? n.attributes.sources
+            : [],
+        )
+        .filter((s) => s.file === 'seed.md').length;
+    expect(placesIn(true)).toBeGreaterThan(0);
     expect(report.perFile.find((f) => f.file === 'seed.md')).toEqual({
       file: 'seed.md',
-      entries: fromSeed,
+      entries: placesIn(false),
       works: 0,
+      cited: placesIn(true),
     });
   });
 
-  it('skips cited-only papers and concepts, and counts every place of a paper', () => {
+  it('counts cited-only papers apart, skips concepts, and counts every place of a paper', () => {
     const node = (key: string, attrs: Record<string, unknown>) => ({
       key,
       attributes: { kind: 'paper', ...attrs },
@@ -136,8 +144,9 @@ describe('makeReport on a real build', () => {
       edges: [],
     } as unknown as SerializedGraph;
     expect(makeReport('notes', graph, { filesRead: 2, filesSkipped: 0 }).perFile).toEqual([
-      { file: 'a.md', entries: 3, works: 1 },
-      { file: 'b.md', entries: 1, works: 0 },
+      { file: 'a.md', entries: 3, works: 1, cited: 0 },
+      { file: 'b.md', entries: 1, works: 0, cited: 0 },
+      { file: 'c.md', entries: 0, works: 0, cited: 1 },
     ]);
   });
 });
@@ -187,11 +196,14 @@ describe('formatReport', () => {
       'notes that gave no paper or work: 2',
       '  empty.md:1:1 file-empty file is empty',
       `  plain.md:1:1 note-without-works ${report.empty[1]!.message}`,
-      'per note (entries, of which works that are not papers):',
+      'hub pages (an author, tag, date or index page: no work by design): 0',
+      'libraries beside the notes: 0',
+      `files accounted for: ${report.filesRead} of ${report.filesRead} read`,
+      'per note (entries, of which works that are not papers; papers it only cites):',
       '  04-math-for-ml.md  3 (2 works)',
       '  09-news.md  3 (2 works)',
       '  daily.md  1',
-      `  seed.md  ${report.perFile[3]!.entries}`,
+      `  seed.md  ${report.perFile[3]!.entries} (${report.perFile[3]!.cited} cited only)`,
     ]);
   });
 
@@ -209,8 +221,10 @@ describe('formatReport', () => {
       edgesByType: {} as BuildReport['edgesByType'],
       diagnostics: [],
       unplaced: [],
-      perFile: Array.from({ length: 201 }, (_, i) => ({ file: `n${i}.md`, entries: 1, works: 0 })),
+      perFile: Array.from({ length: 201 }, (_, i) => ({ file: `n${i}.md`, entries: 1, works: 0, cited: 0 })),
       empty: [],
+      hubs: [],
+      libraries: [],
       bySeverity: { error: 0, warning: 0, info: 0 },
     };
     expect(formatReport(report, { out: null, timings: null }).split('\n')).toEqual([
@@ -224,9 +238,12 @@ describe('formatReport', () => {
       '  diagnostics       0 (0 errors, 0 warnings, 0 info)',
       'entries that became neither a paper nor part of one: 0',
       'notes that gave no paper or work: 0',
+      'hub pages (an author, tag, date or index page: no work by design): 0',
+      'libraries beside the notes: 0',
+      'files accounted for: 201 of 2 read',
     ]);
     const two = formatReport({ ...report, perFile: report.perFile.slice(0, 200) });
-    expect(two.split('\n')).toHaveLength(10 + 1 + 200);
+    expect(two.split('\n')).toHaveLength(13 + 1 + 200);
     expect(formatReport({ ...report, perFile: [] })).not.toContain('per note');
   });
 
