@@ -48,6 +48,19 @@ const consoleIo: CliIo = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
+/** The flags every command that reads notes takes (`graph`, `build`, `serve`), with `--help` and `--version`. */
+export const NOTES_FLAGS = {
+  content: { type: 'string' },
+  out: { type: 'string' },
+  'follow-external-links': { type: 'boolean', default: false },
+  'library-all': { type: 'boolean', default: false },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
+  workers: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const;
+
 export async function main(
   argv: readonly string[],
   io: CliIo = consoleIo,
@@ -59,18 +72,10 @@ export async function main(
     ({ values, positionals } = parseArgs({
       args: [...argv],
       options: {
-        content: { type: 'string' },
-        out: { type: 'string' },
         strict: { type: 'boolean', default: false },
         'no-layout': { type: 'boolean', default: false },
         seed: { type: 'string', default: '1' },
-        'follow-external-links': { type: 'boolean', default: false },
-        'library-all': { type: 'boolean', default: false },
-        'cache-dir': { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        workers: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
+        ...NOTES_FLAGS,
       },
       strict: true,
       allowPositionals: true,

@@ -1,6 +1,6 @@
 // `papermap build` (and `npm run build`): the map as a static site (graph included) that works from any
 // static file server, in any folder (relative URLs). See site.ts for how the folder is replaced safely.
-import { directorySource, syntheticSource } from './dev.js';
+import { graphSource } from './dev.js';
 import { noteLinesReader } from './note-files.js';
 import { writeSite } from './site.js';
 
@@ -17,16 +17,7 @@ export interface SiteOptions {
 }
 
 export async function buildSite(opts: SiteOptions): Promise<void> {
-  const source =
-    opts.synthetic !== null
-      ? syntheticSource(opts.synthetic)
-      : await directorySource(opts.content, {
-          followExternalLinks: opts.followExternalLinks ?? false,
-          libraryAll: opts.libraryAll ?? false,
-          cacheDir: opts.cacheDir ?? null,
-          noCache: opts.noCache ?? false,
-          workers: opts.workers ?? null,
-        });
+  const source = await graphSource(opts);
   const graph = await source.build();
   // The static site shows a note's lines around an entry (it cannot open an editor).
   const noteLines = source.contentDir ? noteLinesReader(source.contentDir) : null;

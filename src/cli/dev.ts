@@ -141,6 +141,29 @@ export function syntheticSource(papers: number): GraphSource {
   return { contentDir: null, build: async () => graph };
 }
 
+/** The options that say which notes to read and how: the map's and the static site's alike. */
+export type NotesSourceOptions = Pick<
+  DevOptions,
+  'content' | 'synthetic' | 'followExternalLinks' | 'libraryAll' | 'cacheDir' | 'noCache' | 'workers'
+>;
+
+/** The graph source of `serve` and `build`: a synthetic graph, or the notes folder with its cache. */
+export async function graphSource(
+  opts: NotesSourceOptions,
+  onWarm?: (ms: number) => void,
+): Promise<GraphSource> {
+  return opts.synthetic !== null
+    ? syntheticSource(opts.synthetic)
+    : directorySource(opts.content, {
+        followExternalLinks: opts.followExternalLinks ?? false,
+        libraryAll: opts.libraryAll ?? false,
+        cacheDir: opts.cacheDir ?? null,
+        noCache: opts.noCache ?? false,
+        workers: opts.workers ?? null,
+        ...(onWarm ? { onWarm } : {}),
+      });
+}
+
 export interface DevOptions {
   content: string;
   port: number;
@@ -158,17 +181,9 @@ export async function startDevServer(
   opts: DevOptions,
   log: (line: string) => void = console.log,
 ): Promise<PageServer> {
-  const source =
-    opts.synthetic !== null
-      ? syntheticSource(opts.synthetic)
-      : await directorySource(opts.content, {
-          followExternalLinks: opts.followExternalLinks ?? false,
-          libraryAll: opts.libraryAll ?? false,
-          cacheDir: opts.cacheDir ?? null,
-          noCache: opts.noCache ?? false,
-          workers: opts.workers ?? null,
-          onWarm: (ms) => log(`papermap: ready for edits (builder warm in ${Math.round(ms)} ms)`),
-        });
+  const source = await graphSource(opts, (ms) =>
+    log(`papermap: ready for edits (builder warm in ${Math.round(ms)} ms)`),
+  );
   return startServer({
     source,
     host: opts.host,

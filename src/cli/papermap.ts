@@ -6,7 +6,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { main as graphMain, GRAPH_USAGE } from './build-graph.js';
+import { main as graphMain, GRAPH_USAGE, NOTES_FLAGS } from './build-graph.js';
 import { fromCloneScript, PROJECT_ROOT, userCwd, VERSION } from './paths.js';
 
 const USAGE = `papermap ${VERSION}: a map of the papers in your markdown reading notes
@@ -113,19 +113,11 @@ export function parseCommand(
     ({ values, positionals } = parseArgs({
       args: [...argv],
       options: {
-        content: { type: 'string' },
-        out: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         synthetic: { type: 'string' },
         'remote-images': { type: 'boolean', default: false },
-        'follow-external-links': { type: 'boolean', default: false },
-        'library-all': { type: 'boolean', default: false },
-        'cache-dir': { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        workers: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
+        ...NOTES_FLAGS,
       },
       strict: true,
       allowPositionals: true,
