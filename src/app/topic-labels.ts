@@ -216,3 +216,34 @@ export function fitLabels(
   }
   return kept;
 }
+
+/**
+ * The name drawn for each topic: its label, or, where two topics of the map share a label (an "Other"
+ * section under two headings), the label after as many of its parents as it takes to tell them apart
+ * (`源数据 › 其他`). A topic whose whole path is a suffix of another's keeps its path as it is.
+ */
+export function distinctTopicNames(topics: readonly { path: readonly string[]; label: string }[]): string[] {
+  const names = topics.map((t) => t.label);
+  const byLabel = new Map<string, number[]>();
+  topics.forEach((t, i) => {
+    if (t.path.length === 0) return;
+    const same = byLabel.get(t.label);
+    if (same) same.push(i);
+    else byLabel.set(t.label, [i]);
+  });
+  for (const [label, same] of byLabel) {
+    if (same.length < 2) continue;
+    const longest = Math.max(...same.map((i) => topics[i]!.path.length));
+    // The fewest parents that make every name of the group different (all of them if nothing less does).
+    let parents = 1;
+    for (; parents < longest; parents++) {
+      const seen = new Set(same.map((i) => topics[i]!.path.slice(-1 - parents, -1).join('\u0000')));
+      if (seen.size === same.length) break;
+    }
+    for (const i of same) {
+      const before = topics[i]!.path.slice(-1 - parents, -1);
+      if (before.length > 0) names[i] = [...before, label].join(' › ');
+    }
+  }
+  return names;
+}

@@ -7,6 +7,7 @@ import {
   placeLabel,
   placeNames,
   type Box,
+  distinctTopicNames,
 } from '../../src/app/topic-labels.js';
 
 const box = (x0: number, y0: number, x1: number, y1: number, weight?: number): Box =>
@@ -130,5 +131,58 @@ describe('names at every zoom', () => {
     expect(fitLabels([...stack, far], view, [], 1)).toEqual([9]);
     // Off screen: not labelled.
     expect(fitLabels([{ ...far, x: 900 }], view, [], 5)).toEqual([]);
+  });
+});
+
+describe('distinctTopicNames', () => {
+  // Topic paths of the daily-reports build: two sections called 其他, and 计算和语言 / 量子位 under two
+  // headings each.
+  const topics = [
+    ['其他'],
+    ['主题分布'],
+    ['主题分布', '其他'],
+    ['主题分布', '数据'],
+    ['计算和语言'],
+    ['Arxiv'],
+    ['Arxiv', '计算和语言'],
+    ['公众号'],
+    ['公众号', '量子位'],
+    ['源数据', '公众号'],
+    ['源数据', '公众号', '量子位'],
+  ].map((path) => ({ path, label: path[path.length - 1]! }));
+
+  it('names two topics that share a label by their parents, and leaves the rest alone', () => {
+    const names = distinctTopicNames(topics);
+    expect(names).toEqual([
+      '其他',
+      '主题分布',
+      '主题分布 › 其他',
+      '数据',
+      '计算和语言',
+      'Arxiv',
+      'Arxiv › 计算和语言',
+      '公众号',
+      '公众号 › 量子位',
+      '源数据 › 公众号',
+      '源数据 › 公众号 › 量子位',
+    ]);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('takes as many parents as it needs, and no more', () => {
+    const deep = [
+      ['A', 'X', 'Other'],
+      ['B', 'X', 'Other'],
+      ['C', 'Other'],
+    ].map((path) => ({ path, label: 'Other' }));
+    expect(distinctTopicNames(deep)).toEqual(['A › X › Other', 'B › X › Other', 'C › Other']);
+    expect(distinctTopicNames([{ path: ['Solo'], label: 'Solo' }])).toEqual(['Solo']);
+    // The root (no path) is never named after anything.
+    expect(
+      distinctTopicNames([
+        { path: [], label: '' },
+        { path: ['x'], label: '' },
+      ]),
+    ).toEqual(['', '']);
   });
 });

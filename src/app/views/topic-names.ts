@@ -1,6 +1,13 @@
 // Topic names at cluster centres, on a 2D canvas over the map (one label per topic: no per-node work).
 import type { App } from '../app.js';
-import { nodeGrid, placeNames, type Box, type NameRequest, type NodeGrid } from '../topic-labels.js';
+import {
+  distinctTopicNames,
+  nodeGrid,
+  placeNames,
+  type Box,
+  type NameRequest,
+  type NodeGrid,
+} from '../topic-labels.js';
 
 /** Boxes (relative to the map) of what sits over the map and must stay readable: zoom buttons, status, panel. */
 function controlBoxes(): Box[] {
@@ -49,6 +56,8 @@ export function createTopicNames(app: App): TopicNames {
   /** Nodes by place (graph coordinates, as sigma has them), and their label widths once measured. */
   let grid: NodeGrid = nodeGrid([], []);
   let labelWidths = new Float32Array(0);
+  /** What each topic is called on the map: its label, with parents where two topics share one. */
+  let names: string[] = [];
 
   /**
    * What a topic name must not cover near viewport point (x, y): the nodes there and their labels (to the
@@ -98,6 +107,7 @@ export function createTopicNames(app: App): TopicNames {
     canvas,
     reset() {
       labelBase = topicLabelBase();
+      names = distinctTopicNames(app.map.topics);
       grid = nodeGrid(
         app.map.nodes.x,
         Float64Array.from(app.map.nodes.y, (y) => -y),
@@ -150,26 +160,27 @@ export function createTopicNames(app: App): TopicNames {
           id: ti,
           x: p.x,
           y: p.y,
-          width: ctx.measureText(t.label).width + 8,
+          width: ctx.measureText(names[ti] ?? t.label).width + 8,
           height: size + 6,
           priority: (app.visibility.topicCounts[ti] ?? 0) + (depth === 1 ? 1e7 : depth === 2 ? 1e5 : 0),
         });
       });
       // Off the papers' own labels when there is room nearby; never over another name or the controls.
-      const names = placeNames(requests, { width, height }, controlBoxes(), (r) =>
+      const placed = placeNames(requests, { width, height }, controlBoxes(), (r) =>
         labelObstacles(r.x, r.y, r.width, r.height),
       );
       ctx.lineWidth = 4;
       ctx.strokeStyle = theme.background;
       // While a node is focused its neighbours' labels matter more than where topics are.
       ctx.globalAlpha = focused ? 0.18 : 0.9;
-      for (const { id, x, y } of names) {
+      for (const { id, x, y } of placed) {
         const t = map.topics[id]!;
         const { size, weight } = style.get(id)!;
         ctx.font = `${weight} ${size}px ${FONT}`;
-        ctx.strokeText(t.label, x, y);
+        const name = names[id] ?? t.label;
+        ctx.strokeText(name, x, y);
         ctx.fillStyle = theme.dark ? '#ffffff' : t.color;
-        ctx.fillText(t.label, x, y);
+        ctx.fillText(name, x, y);
       }
       ctx.globalAlpha = 1;
     },
