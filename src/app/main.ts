@@ -291,6 +291,10 @@ const hook = {
   local: () => localView.drawn(),
   /** Labels sigma is asked to show for the focused node's neighbours. */
   focusLabels: () => mapView.focusLabelCount(),
+  /** Labels named on the map while nothing is focused, with their boxes on screen. */
+  mapLabels: () => mapView.mapLabels(),
+  /** Where the topic names are drawn. */
+  topicNameBoxes: () => mapView.topicNameBoxes(),
   /** Wait until sigma has drawn at least one more frame. */
   nextFrame: () => new Promise<void>((resolve) => app.renderer?.once('afterRender', () => resolve())),
   reload: reloadMap,

@@ -142,8 +142,6 @@ export interface View {
   visibility: Visibility;
   /** Node indexes around the hovered or selected node, or null. */
   focus: Set<number> | null;
-  /** The neighbours in focus whose labels fit on screen (the rest stay unlabelled until zoomed in). */
-  focusLabels: Set<number> | null;
   theme: Theme;
 }
 
@@ -192,9 +190,11 @@ export function createRenderer(
       edges: [DEFAULT_STYLES.edges, { when: (a) => a.arrow === true, then: { head: 'arrow' } }],
     },
     settings: {
-      labelDensity: 0.35,
-      labelGridCellSize: 120,
-      // Zoomed out only the biggest papers are named; zooming in grows every node past it.
+      // Names are drawn on a canvas of their own (views/node-labels.ts): sigma's glyph atlas holds too few
+      // characters for a map of Chinese titles.
+      renderLabels: false,
+      // Zoomed out only the biggest papers are named; zooming in grows every node past it (the map view
+      // reads it when choosing which names fit).
       labelRenderedSizeThreshold: big ? 6 : 4,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
@@ -211,13 +211,9 @@ export function createRenderer(
       if (!v.visibility.node[i]) return { ...data, visibility: 'hidden', label: null };
       const sel = selectedIndex();
       const hov = hoveredIndex();
-      if (i === sel || i === hov)
-        return { ...data, labelVisibility: 'visible', zIndex: 3, highlighted: true };
+      if (i === sel || i === hov) return { ...data, zIndex: 3, highlighted: true };
       if (v.focus) {
-        if (v.focus.has(i))
-          return v.focusLabels?.has(i)
-            ? { ...data, labelVisibility: 'visible', zIndex: 2 }
-            : { ...data, labelVisibility: 'hidden', zIndex: 2 };
+        if (v.focus.has(i)) return { ...data, zIndex: 2 };
         return { ...data, color: fade(data.color, v.theme.faded, 0.8), label: null };
       }
       return data;

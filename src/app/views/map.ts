@@ -8,6 +8,8 @@ import type { State } from '../state/index.js';
 import { EDGE_TYPES } from '../../types.js';
 import { fitLabels } from '../topic-labels.js';
 import type { LabelRequest } from '../topic-labels.js';
+import { createNodeLabels, labelWidth, NODE_LABEL_SIZE } from './node-labels.js';
+import type { NodeLabel } from './node-labels.js';
 import { createTopicNames } from './topic-names.js';
 
 /** How much an edge type says about a neighbour, for choosing whose label to show first. */
@@ -20,13 +22,8 @@ const STRENGTH: Record<string, number> = {
 };
 /** At most this many neighbour labels at once, however much room there is. */
 const MAX_FOCUS_LABELS = 30;
-
-/** About how wide sigma draws a label at 14px: wide (CJK) characters 14px, others 7.5px. */
-function labelWidth(label: string): number {
-  let w = 0;
-  for (let k = 0; k < label.length; k++) w += label.charCodeAt(k) >= 0x2e80 ? 14 : 7.5;
-  return w;
-}
+/** At most this many paper labels on the map when nothing is focused. */
+const MAX_MAP_LABELS = 120;
 
 export interface MapView extends AppView {
   /** Animate the camera to node \`i\`, centred in the part of the map the panel leaves visible. */
@@ -38,6 +35,10 @@ export interface MapView extends AppView {
   firstFrameAt(): number | null;
   /** How many neighbour labels the focus shows (null: no focus). */
   focusLabelCount(): number | null;
+  /** The labels shown when nothing is focused, with their boxes on screen (null: none chosen yet). */
+  mapLabels(): { id: number; x0: number; y0: number; x1: number; y1: number }[] | null;
+  /** Where the topic names were drawn last. */
+  topicNameBoxes(): { x0: number; y0: number; x1: number; y1: number }[];
 }
 
 /** Whether two states highlight the same: same focused node and the same set of hovered/selected nodes. */
@@ -56,8 +57,13 @@ function changedKeys(a: Uint8Array, b: Uint8Array): string[] {
 
 export function createMapView(app: App): MapView {
   const names = createTopicNames(app);
+  const labels = createNodeLabels(app);
   let focus: Set<number> | null = null;
   let focusLabels: Set<number> | null = null;
+  /** The papers named while nothing is focused: the biggest whose labels fit without touching. */
+  let mapLabels: LabelRequest[] | null = null;
+  /** Set when the map or what it shows changed: the next frame chooses the labels again. */
+  let labelsStale = true;
   let frames = 0;
   let firstFrameAt: number | null = null;
 
@@ -67,7 +73,6 @@ export function createMapView(app: App): MapView {
     current.state = app.state;
     current.visibility = app.visibility;
     current.focus = focus;
-    current.focusLabels = focusLabels;
     current.theme = app.theme;
   };
 
@@ -127,11 +132,63 @@ export function createMapView(app: App): MapView {
         y: at.p.y,
         radius: at.radius,
         width: labelWidth(map.nodes.label[i]!),
-        height: 16,
+        height: NODE_LABEL_SIZE + 2,
         strength: s * 100 + map.nodes.size[i]!,
       });
     }
     return new Set(fitLabels(requests, { width, height }, first, MAX_FOCUS_LABELS));
+  }
+
+  /**
+   * With nothing focused, the papers to name: of those in view and big enough on screen for the zoom, the
+   * biggest first, each only if its label touches no label kept before it. Sigma's
+   * label grid alone lets long labels of neighbouring cells run into each other when zoomed in.
+   */
+  function chooseMapLabels(): LabelRequest[] | null {
+    const renderer = app.renderer;
+    if (!renderer) return null;
+    const { map, visibility } = app;
+    const { width, height } = renderer.getDimensions();
+    // Zoomed out only nodes big on screen (sigma's threshold); zooming in lowers the bar, so that close up
+    // even a paper without links is named where its name fits.
+    const ratio = renderer.getCamera().getState().ratio;
+    const threshold = renderer.getSetting('labelRenderedSizeThreshold') * Math.min(1, ratio / 0.3);
+    const requests: LabelRequest[] = [];
+    for (let i = 0; i < map.nodes.label.length; i++) {
+      if (!visibility.node[i] || !map.nodes.label[i]) continue;
+      const d = renderer.getNodeDisplayData(String(i));
+      if (!d) continue;
+      const radius = renderer.scaleSize(d.size);
+      if (radius < threshold) continue;
+      const p = renderer.framedGraphToViewport({ x: d.x, y: d.y });
+      if (p.x < -radius - 400 || p.x > width + radius || p.y < -radius || p.y > height + radius) continue;
+      requests.push({
+        id: i,
+        x: p.x,
+        y: p.y,
+        radius,
+        width: labelWidth(map.nodes.label[i]!),
+        height: NODE_LABEL_SIZE + 2,
+        strength: map.nodes.size[i]!,
+      });
+    }
+    // Off the topic names too (they are placed off every paper's name, shown or not).
+    const kept = new Set(fitLabels(requests, { width, height }, names.boxes(), MAX_MAP_LABELS));
+    return requests.filter((r) => kept.has(r.id));
+  }
+
+  /** The names to draw now: the chosen ones, then the hovered and selected nodes' on top. */
+  function labelList(): NodeLabel[] {
+    const marked = new Set<number>();
+    for (const key of [app.state.selected, app.state.hovered]) {
+      const i = key === null ? undefined : app.index.byKey.get(key);
+      if (i !== undefined) marked.add(i);
+    }
+    const chosen = focus ? [...(focusLabels ?? [])] : (mapLabels ?? []).map((r) => r.id);
+    return [
+      ...chosen.filter((i) => !marked.has(i)).map((i) => ({ i, strong: false })),
+      ...[...marked].map((i) => ({ i, strong: true })),
+    ];
   }
 
   function centreOn(i: number): void {
@@ -156,11 +213,18 @@ export function createMapView(app: App): MapView {
 
   return {
     centreOn,
-    overlays: () => [names.canvas],
+    overlays: () => [labels.canvas, names.canvas],
     frames: () => frames,
     focusLabelCount: () => (focusLabels ? focusLabels.size : null),
+    topicNameBoxes: () => names.boxes(),
+    mapLabels: () =>
+      mapLabels?.map((r) => {
+        const x0 = r.x + r.radius + 2;
+        return { id: r.id, x0, y0: r.y - r.height / 2, x1: x0 + r.width, y1: r.y + r.height / 2 };
+      }) ?? null,
     firstFrameAt: () => firstFrameAt,
     install() {
+      labelsStale = true;
       app.graph = buildGraph(app.map);
       names.reset();
       focus = focusOf(app.index, app.state);
@@ -188,11 +252,20 @@ export function createMapView(app: App): MapView {
       app.renderer = renderer;
       frames++;
       firstFrameAt = performance.now();
-      byId('map-wrap').append(names.canvas);
+      byId('map-wrap').append(labels.canvas, names.canvas);
+      labels.draw(labelList());
       names.draw(focus !== null);
       renderer.on('afterRender', () => {
         frames++;
+        labels.draw(labelList());
         names.draw(focus !== null);
+        // Labels are chosen from where sigma drew the nodes, so after a frame of a new map or filter.
+        if (labelsStale && !focus) {
+          labelsStale = false;
+          mapLabels = chooseMapLabels();
+          refreshView();
+          renderer.refresh({ skipIndexation: true });
+        }
       });
       renderer.on('enterNode', ({ node }) => app.dispatch(hoverNode(app.index.keys[Number(node)]!), 'none'));
       renderer.on('leaveNode', () => app.dispatch(hoverNode(null), 'none'));
@@ -205,12 +278,11 @@ export function createMapView(app: App): MapView {
         cameraTimer = window.setTimeout(() => {
           const c = renderer.getCamera();
           if (c.isAnimating()) return;
-          // What fits around the focused node depends on the zoom: choose again.
-          if (focus) {
-            focusLabels = chooseFocusLabels();
-            refreshView();
-            renderer.refresh({ skipIndexation: true });
-          }
+          // What fits (around the focused node, or anywhere) depends on the zoom: choose again.
+          if (focus) focusLabels = chooseFocusLabels();
+          else mapLabels = chooseMapLabels();
+          refreshView();
+          renderer.refresh({ skipIndexation: true });
           const { x, y, ratio } = c.getState();
           const home = Math.abs(x - 0.5) < 1e-3 && Math.abs(y - 0.5) < 1e-3 && Math.abs(ratio - 1) < 1e-3;
           app.dispatch(setCamera(home ? null : { x, y, ratio }), 'replace');
@@ -239,6 +311,7 @@ export function createMapView(app: App): MapView {
       )
         return;
       let partial: { nodes: string[]; edges: string[] } | null = null;
+      if (!all && prev.filters !== next.filters) labelsStale = true;
       if (!all && prev.filters !== next.filters && app.visibilityBefore) {
         partial = {
           nodes: changedKeys(app.visibilityBefore.node, app.visibility.node),

@@ -8,6 +8,8 @@ import {
   type NameRequest,
   type NodeGrid,
 } from '../topic-labels.js';
+import { labelWidth, NODE_LABEL_SIZE } from './node-labels.js';
+import { FONT, overlayContext } from './overlay.js';
 
 /** Boxes (relative to the map) of what sits over the map and must stay readable: zoom buttons, status, panel. */
 function controlBoxes(): Box[] {
@@ -29,23 +31,14 @@ function controlBoxes(): Box[] {
   }
   return out;
 }
-const FONT = `system-ui, 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif`;
-
-/** The height of sigma's node labels (its default style: 12px sans-serif). */
-const NODE_LABEL_HEIGHT = 14;
-
-/** About how wide sigma draws a label at 12px: wide (CJK, fullwidth) characters 12px, others 6.7px. */
-function labelWidth(label: string): number {
-  let w = 0;
-  for (let k = 0; k < label.length; k++) w += label.charCodeAt(k) >= 0x2e80 ? 12 : 6.7;
-  return w;
-}
 
 export interface TopicNames {
   canvas: HTMLCanvasElement;
   /** Recompute what depends on the map (after an install). */
   reset(): void;
   draw(focused: boolean): void;
+  /** Where the names were drawn last (viewport boxes), for the paper names to keep off. */
+  boxes(): Box[];
 }
 
 export function createTopicNames(app: App): TopicNames {
@@ -58,10 +51,11 @@ export function createTopicNames(app: App): TopicNames {
   let labelWidths = new Float32Array(0);
   /** What each topic is called on the map: its label, with parents where two topics share one. */
   let names: string[] = [];
+  let drawn: Box[] = [];
 
   /**
    * What a topic name must not cover near viewport point (x, y): the nodes there and their labels (to the
-   * right of each node, as sigma draws them), whether or not sigma shows that label at this zoom.
+   * right of each node, as the node labels are drawn), whether or not that label shows at this zoom.
    */
   function labelObstacles(x: number, y: number, w: number, h: number): Box[] {
     const r = app.renderer!;
@@ -83,9 +77,9 @@ export function createTopicNames(app: App): TopicNames {
         const x0 = p.x + radius + 4;
         out.push({
           x0,
-          y0: p.y - NODE_LABEL_HEIGHT / 2,
+          y0: p.y - NODE_LABEL_SIZE / 2,
           x1: x0 + labelWidths[i]!,
-          y1: p.y + NODE_LABEL_HEIGHT / 2,
+          y1: p.y + NODE_LABEL_SIZE / 2,
           weight: 4,
         });
       }
@@ -114,21 +108,13 @@ export function createTopicNames(app: App): TopicNames {
       );
       labelWidths = new Float32Array(app.map.nodes.label.length).fill(-1);
     },
+    boxes: () => drawn,
     draw(focused) {
       const renderer = app.renderer;
       if (!renderer) return;
       const { map, index, state, theme } = app;
       const { width, height } = renderer.getDimensions();
-      const ratio = window.devicePixelRatio || 1;
-      if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-        canvas.width = Math.round(width * ratio);
-        canvas.height = Math.round(height * ratio);
-        canvas.style.width = `${width}px`;
-        canvas.style.height = `${height}px`;
-      }
-      const ctx = canvas.getContext('2d')!;
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      ctx.clearRect(0, 0, width, height);
+      const ctx = overlayContext(canvas, width, height);
       const zoom = renderer.getCamera().getState().ratio;
       const hidden = new Set(state.filters.hiddenTopics);
       ctx.textAlign = 'center';
@@ -173,11 +159,14 @@ export function createTopicNames(app: App): TopicNames {
       ctx.strokeStyle = theme.background;
       // While a node is focused its neighbours' labels matter more than where topics are.
       ctx.globalAlpha = focused ? 0.18 : 0.9;
+      drawn = [];
       for (const { id, x, y } of placed) {
         const t = map.topics[id]!;
         const { size, weight } = style.get(id)!;
         ctx.font = `${weight} ${size}px ${FONT}`;
         const name = names[id] ?? t.label;
+        const w = ctx.measureText(name).width / 2 + 4;
+        drawn.push({ x0: x - w, y0: y - size / 2 - 3, x1: x + w, y1: y + size / 2 + 3 });
         ctx.strokeText(name, x, y);
         ctx.fillStyle = theme.dark ? '#ffffff' : t.color;
         ctx.fillText(name, x, y);
