@@ -153,18 +153,13 @@ export function parseCorrections(
         column,
         message,
       });
-    const merge = MERGE.exec(trimmed);
-    if (merge) {
-      const [, into, from] = merge as unknown as [string, string, string];
-      if (!validRef(into) || !validRef(from)) bad('a node is named by its id or label, on one line');
-      else merges.push({ into, from, line: i + 1 });
-      continue;
-    }
-    const split = SPLIT.exec(trimmed);
-    if (split) {
-      const [, node, part] = split as unknown as [string, string, string];
-      if (!validRef(node) || !validRef(part)) bad('a node is named by its id or label, on one line');
-      else splits.push({ node, part, line: i + 1 });
+    // The two lines about nodes (merge, split) name two of them.
+    const twoNodes = MERGE.exec(trimmed) ?? SPLIT.exec(trimmed);
+    if (twoNodes) {
+      const [whole, a, b] = twoNodes as unknown as [string, string, string];
+      if (!validRef(a) || !validRef(b)) bad('a node is named by its id or label, on one line');
+      else if (whole.startsWith('merge')) merges.push({ into: a, from: b, line: i + 1 });
+      else splits.push({ node: a, part: b, line: i + 1 });
       continue;
     }
     const m = LINE.exec(trimmed);
