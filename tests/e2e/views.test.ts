@@ -220,6 +220,15 @@ describe('local graph', () => {
     expect(page.url()).toContain(`local=${encodeURIComponent(root)}`);
     const one = await ph<{ nodes: number; edges: number }>(page, 'h.local()');
     expect(one.nodes).toBe(near.size);
+    // Names: the root's and its neighbours' where they fit, drawn once sigma has drawn the nodes.
+    await page.waitForFunction(() => {
+      const l = (
+        window as never as { __papermap: { local(): { labels: number } | null } }
+      ).__papermap.local();
+      return !!l && l.labels > 1;
+    });
+    const named = await ph<{ nodes: number; labels: number }>(page, 'h.local()');
+    expect(named.labels).toBeLessThanOrEqual(named.nodes);
     await page.click('#local-bar button[data-depth="2"]');
     await page.waitForFunction(() => location.hash.includes('depth=2'));
     const two = await ph<{ nodes: number; edges: number }>(page, 'h.local()');

@@ -10,10 +10,14 @@ import { ARROW_TYPES, EDGE_COLORS } from '../appearance/index.js';
 import { localGraph } from '../local/index.js';
 import { selectNode, showLocal } from '../state/index.js';
 import type { State } from '../state/index.js';
+import { fitLabels } from '../topic-labels.js';
+import type { LabelRequest } from '../topic-labels.js';
+import { createNodeLabels, labelWidth, NODE_LABEL_SIZE } from './node-labels.js';
+import type { NodeLabel } from './node-labels.js';
 
 export interface LocalView extends AppView {
-  /** Nodes and edges drawn now (null when closed), for tests. */
-  drawn(): { nodes: number; edges: number; cut: number } | null;
+  /** Nodes, edges and names drawn now (null when closed), for tests. */
+  drawn(): { nodes: number; edges: number; cut: number; labels: number } | null;
 }
 
 export function createLocalView(app: App): LocalView {
@@ -25,6 +29,46 @@ export function createLocalView(app: App): LocalView {
 
   /** Double-clicking re-roots at the same depth. */
   let depthNow = 1;
+  /** The nodes drawn (map index, depth from the root), and the names shown, chosen after a frame. */
+  let nodesNow: { i: number; depth: number }[] = [];
+  let shown: NodeLabel[] = [];
+  let labelsStale = false;
+  const names = createNodeLabels({
+    renderer: () => renderer,
+    label: (i) => app.map.nodes.label[i] || app.index.keys[i]!,
+    theme: () => app.theme,
+  });
+
+  /** The root's name on its box, then the others nearest the root first, each only where it fits. */
+  function chooseLabels(r: Sigma): NodeLabel[] {
+    const { width, height } = r.getDimensions();
+    const requests: LabelRequest[] = [];
+    const first: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    let root = -1;
+    for (const { i, depth } of nodesNow) {
+      const d = r.getNodeDisplayData(String(i));
+      if (!d) continue;
+      const p = r.framedGraphToViewport({ x: d.x, y: d.y });
+      const radius = r.scaleSize(d.size);
+      const w = labelWidth(app.map.nodes.label[i] || app.index.keys[i]!);
+      if (depth === 0) {
+        root = i;
+        first.push({ x0: p.x + radius - 2, y0: p.y - 12, x1: p.x + radius + w + 12, y1: p.y + 12 });
+        continue;
+      }
+      requests.push({
+        id: i,
+        x: p.x,
+        y: p.y,
+        radius,
+        width: w,
+        height: NODE_LABEL_SIZE + 2,
+        strength: -depth,
+      });
+    }
+    const out = fitLabels(requests, { width, height }, first, 400).map((i) => ({ i, strong: false }));
+    return root < 0 ? out : [...out, { i: root, strong: true }];
+  }
 
   function close(): void {
     // The renderer stays (hidden) for the next local graph: a new WebGL context costs more than the drawing.
@@ -50,9 +94,25 @@ export function createLocalView(app: App): LocalView {
         ],
         edges: [DEFAULT_STYLES.edges, { when: (a) => a.arrow === true, then: { head: 'arrow' } }],
       },
-      settings: { labelDensity: 1, labelGridCellSize: 60, labelRenderedSizeThreshold: 0, stagePadding: 60 },
-      nodeReducer: (_node, data, attrs) =>
-        attrs.forceLabel === true ? { ...data, labelVisibility: 'visible' } : data,
+      // Names on a canvas of their own, as on the map (views/node-labels.ts).
+      settings: { renderLabels: false, stagePadding: 60 },
+    });
+    container.append(names.canvas);
+    r.on('afterRender', () => {
+      if (labelsStale) {
+        labelsStale = false;
+        shown = chooseLabels(r);
+      }
+      names.draw(shown);
+    });
+    // What fits depends on the zoom: choose again once the camera rests.
+    let timer: number | undefined;
+    r.getCamera().on('updated', () => {
+      clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        shown = chooseLabels(r);
+        names.draw(shown);
+      }, 200);
     });
     r.on('clickNode', ({ node }) => app.dispatch(selectNode(app.index.keys[Number(node)]!)));
     r.on('doubleClickNode', ({ node, preventSigmaDefault }) => {
@@ -70,7 +130,6 @@ export function createLocalView(app: App): LocalView {
     const g = localGraph(app.index, root, depth, app.visibility, 400, aspect);
     const graph = new Graph({ type: 'mixed', multi: true });
     const n = app.map.nodes;
-    const small = g.nodes.length <= 60;
     for (const node of g.nodes) {
       const i = node.i;
       graph.addNode(String(i), {
@@ -79,8 +138,6 @@ export function createLocalView(app: App): LocalView {
         size: node.depth === 0 ? 14 : node.depth === 1 ? 9 : node.depth === 2 ? 7 : 5,
         label: n.label[i] || app.index.keys[i]!,
         color: (app.graph.getNodeAttribute(String(i), 'color') as string | undefined) ?? '#888',
-        // Every label when few; else the root's, and sigma's label grid picks the rest without overlaps.
-        forceLabel: small || node.depth === 0,
       });
     }
     for (const e of g.edges) {
@@ -95,11 +152,19 @@ export function createLocalView(app: App): LocalView {
     }
     view.hidden = false;
     depthNow = depth;
+    nodesNow = g.nodes.map((node) => ({ i: node.i, depth: node.depth }));
+    labelsStale = true;
     if (renderer) {
       renderer.resize();
       renderer.setGraph(graph);
       renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    } else renderer = createLocalRenderer(graph);
+    } else {
+      // Sigma draws its first frame in its constructor, before our frame handler: draw the names now.
+      renderer = createLocalRenderer(graph);
+      labelsStale = false;
+      shown = chooseLabels(renderer);
+      names.draw(shown);
+    }
     drawn = { nodes: g.nodes.length, edges: g.edges.length, cut: g.cut };
     const title = n.label[root] || key;
     const depthButtons = [1, 2, 3].map((d) => {
@@ -128,7 +193,7 @@ export function createLocalView(app: App): LocalView {
   }
 
   return {
-    drawn: () => drawn,
+    drawn: () => (drawn ? { ...drawn, labels: shown.length } : null),
     update(prev: State | null, next: State) {
       const l = next.local;
       // Leave the panel's side free, so the whole neighbourhood stays in sight beside it.

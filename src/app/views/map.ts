@@ -57,7 +57,10 @@ function changedKeys(a: Uint8Array, b: Uint8Array): string[] {
 
 export function createMapView(app: App): MapView {
   const names = createTopicNames(app);
-  const labels = createNodeLabels(app);
+  const labels = createNodeLabels(
+    { renderer: () => app.renderer, label: (i) => app.map.nodes.label[i] ?? '', theme: () => app.theme },
+    'node-labels',
+  );
   let focus: Set<number> | null = null;
   let focusLabels: Set<number> | null = null;
   /** The papers named while nothing is focused: the biggest whose labels fit without touching. */

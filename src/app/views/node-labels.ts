@@ -2,7 +2,7 @@
 // it uploads only the first page (about 570 glyphs at its 64px glyph size): on a map of Chinese titles, with
 // thousands of distinct characters, the later ones came out as other characters. The browser's own text
 // drawing has no such limit. Which labels show is chosen by the map view (`fitLabels`); this only draws.
-import type { App } from '../app.js';
+import type { Theme } from '../renderer.js';
 import { FONT, overlayContext } from './overlay.js';
 
 /** The size of a paper's name, as sigma drew them. */
@@ -26,22 +26,38 @@ export interface NodeLabels {
   draw(labels: readonly NodeLabel[]): void;
 }
 
-export function createNodeLabels(app: App): NodeLabels {
+/** The part of a sigma renderer the names are placed with. */
+export interface LabelledRenderer {
+  getDimensions(): { width: number; height: number };
+  getNodeDisplayData(key: string): { x: number; y: number; size: number; visibility?: string } | undefined;
+  framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+  scaleSize(size: number): number;
+}
+
+/** What the names are drawn for: a sigma whose node keys are map indexes, their names, the colours. */
+export interface NodeLabelSource {
+  renderer(): LabelledRenderer | null;
+  label(i: number): string;
+  theme(): Theme;
+}
+
+export function createNodeLabels(source: NodeLabelSource, id?: string): NodeLabels {
   const canvas = document.createElement('canvas');
-  canvas.id = 'node-labels';
+  canvas.className = 'node-labels';
+  if (id) canvas.id = id;
   return {
     canvas,
     draw(labels) {
-      const renderer = app.renderer;
+      const renderer = source.renderer();
       if (!renderer) return;
       const { width, height } = renderer.getDimensions();
       const ctx = overlayContext(canvas, width, height);
-      const { theme, map } = app;
+      const theme = source.theme();
       ctx.textAlign = 'left';
       ctx.textBaseline = 'middle';
       ctx.lineJoin = 'round';
       for (const { i, strong } of labels) {
-        const text = map.nodes.label[i];
+        const text = source.label(i);
         const d = renderer.getNodeDisplayData(String(i));
         if (!text || !d || d.visibility === 'hidden') continue;
         const p = renderer.framedGraphToViewport({ x: d.x, y: d.y });
