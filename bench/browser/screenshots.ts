@@ -39,8 +39,9 @@ const shots: Record<string, (page: Page) => Promise<void>> = {
     await h(page, 'h.camera({ x: 0.5, y: 0.5, ratio: 0.12 })');
   },
   'hover-hub': async (page) => {
+    // The paper with the most links the map shows by default (uses and mentions are off).
     await open(page);
-    const hub = await h<string>(page, 'h.hub()');
+    const hub = await h<string>(page, "h.hub(['builds-on', 'critiques', 'compares', 'same-group'])");
     const pos = await h<{ x: number; y: number }>(page, `h.nodeScreenPosition(${JSON.stringify(hub)})`);
     await page.mouse.move(pos.x, pos.y);
   },

@@ -145,11 +145,11 @@ export interface View {
   theme: Theme;
 }
 
-export function focusOf(index: MapIndex, state: State): Set<number> | null {
+export function focusOf(index: MapIndex, state: State, visibility: Visibility): Set<number> | null {
   const key = state.hovered ?? state.selected;
   if (key === null) return null;
   const i = index.byKey.get(key);
-  return i === undefined ? null : neighbourhood(index, i);
+  return i === undefined ? null : neighbourhood(index, i, visibility.edge);
 }
 
 export function createRenderer(

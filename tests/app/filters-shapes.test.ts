@@ -147,6 +147,25 @@ describe('neighbourhood', () => {
       expect([...neighbourhood(index, i)].map((j) => index.keys[j]).sort()).toEqual([...want].sort());
     }
   });
+
+  it('only through the edges shown, when given which are', () => {
+    const { graph, index } = fixture();
+    // Every other edge hidden.
+    const shown = Uint8Array.from(graph.edges, (_, e) => (e % 2 === 0 ? 1 : 0));
+    let cut = 0;
+    for (const [key, i] of index.byKey) {
+      const want = new Set([key]);
+      graph.edges.forEach((e, k) => {
+        if (!shown[k]) return;
+        if (e.source === key) want.add(e.target);
+        if (e.target === key) want.add(e.source);
+      });
+      const got = [...neighbourhood(index, i, shown)].map((j) => index.keys[j]).sort();
+      expect(got).toEqual([...want].sort());
+      if (got.length < neighbourhood(index, i).size) cut++;
+    }
+    expect(cut).toBeGreaterThan(0);
+  });
 });
 
 describe('paperDates', () => {

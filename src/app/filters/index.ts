@@ -170,12 +170,16 @@ export function workKindCounts(map: MapFile): { kind: string; count: number }[] 
     .map((k) => ({ kind: k, count: counts.get(k)! }));
 }
 
-/** Nodes sharing an edge with `i` (any type), for the hover highlight. */
-export function neighbourhood(index: MapIndex, i: number): Set<number> {
+/**
+ * Nodes sharing an edge with `i`, for the hover highlight: of any type, or only through the edges shown
+ * (`edgeVisible`), so that what lights up is what the map links.
+ */
+export function neighbourhood(index: MapIndex, i: number, edgeVisible?: ArrayLike<number>): Set<number> {
   const out = new Set<number>([i]);
   const { adjStart, adjEdges, map } = index;
   for (let k = adjStart[i]!; k < adjStart[i + 1]!; k++) {
     const e = adjEdges[k]!;
+    if (edgeVisible && !edgeVisible[e]) continue;
     out.add(map.edges.source[e] === i ? map.edges.target[e]! : map.edges.source[e]!);
   }
   return out;

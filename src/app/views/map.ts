@@ -230,7 +230,7 @@ export function createMapView(app: App): MapView {
       labelsStale = true;
       app.graph = buildGraph(app.map);
       names.reset();
-      focus = focusOf(app.index, app.state);
+      focus = focusOf(app.index, app.state, app.visibility);
       applyColouring(app.graph, app.map, app.state.colorBy);
       refreshView();
       // A small map names most of its papers at once; a big one only its biggest until zoomed in.
@@ -331,7 +331,12 @@ export function createMapView(app: App): MapView {
         if (!all && prev.filters === next.filters && prev.colorBy === next.colorBy && sameLook(prev, next))
           return;
         partial = null;
-        focus = focusOf(app.index, next);
+        focus = focusOf(app.index, next, app.visibility);
+        focusLabels = chooseFocusLabels();
+      } else if (focus && prev.filters !== next.filters) {
+        // What is linked to the focused node, on the map, follows the filters.
+        partial = null;
+        focus = focusOf(app.index, next, app.visibility);
         focusLabels = chooseFocusLabels();
       }
       refreshView();
