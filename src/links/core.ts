@@ -1065,6 +1065,14 @@ const WORK_WORDS = /算法|方法|模型|框架|架构|系列|技术/g;
 /** A name the compared thing lacks (`与未配备 ToM 的代理相比`, `compared to a model without X`). */
 const WITHOUT = /(?:未配备|未使用|没有|不含|不带|不使用|无|without|w\/o)\s*$/;
 const LIST_GAP = /^[\s、,，/&]*(?:和|与|及|以及|或|and|or|as well as|&amp;)?[\s、,，]*$/;
+/** A short parenthesis right after a listed name (`Qwen（82.66%）和 ChatGPT`) leaves the list going. */
+const LISTED_ASIDE = /^\s*[（(][^（）()]{1,20}[)）]/;
+
+/** Whether the text between two names continues a list. */
+function continuesList(between: string): boolean {
+  const gap = between.replace(LISTED_ASIDE, '');
+  return LIST_GAP.test(gap) && gap.length <= 8;
+}
 const MAX_GAP = 16;
 
 const EXAMPLE = /(?:\be\.g\.|\bfor example\b|\bfor instance\b|\bsuch as\b|例如|比如|譬如|诸如)/;
@@ -1161,7 +1169,7 @@ function cueTargets(
             (mentions[k - 1] as { end: number }).end,
             (mentions[k] as { start: number }).start,
           );
-          if (!LIST_GAP.test(between) || between.length > 8) break;
+          if (!continuesList(between)) break;
           out.push(k);
         }
       }
@@ -1178,7 +1186,14 @@ function cueTargets(
       // stand between the name and the cue (`GRPO 算法的变体`).
       const hanBetween =
         cue.derives && cue.cue.startsWith('的') && HAN.test(g.replace(WORK_WORDS, '').replace(/的/g, ''));
-      if (g.length <= 12 && !CLAUSE_BREAK.test(g) && !hanBetween) {
+      // A cue that takes the name right before it: nothing may stand between, and a Han cue does not take the
+      // tail of an English title before its translation (`… Aspect-Based Sentiment Analysis 用于捷克语…`).
+      const apart =
+        cue.adjacent &&
+        (g.trim() !== '' ||
+          (!/[a-z]/.test(cue.cue) &&
+            /[a-z0-9]\s*$/.test(lower.slice(0, (mentions[last] as { start: number }).start))));
+      if (g.length <= 12 && !CLAUSE_BREAK.test(g) && !hanBetween && !apart) {
         out.push(last);
         for (let k = last - 1; k >= 0; k--) {
           const between = gapText(
@@ -1187,7 +1202,7 @@ function cueTargets(
             (mentions[k] as { end: number }).end,
             (mentions[k + 1] as { start: number }).start,
           );
-          if (!LIST_GAP.test(between) || between.length > 8) break;
+          if (!continuesList(between)) break;
           out.push(k);
         }
       }
