@@ -229,7 +229,7 @@ export function resolveNames(
     for (const n of names) if (nameKey(n) !== nameKey(entry.label)) entry.aliases.add(n);
     const priority = mine ? PRIORITY_USER : PRIORITY_LEXICON;
     for (const n of [entry.label, ...names])
-      registry.setNode(n, { t: 'concept', i: index }, priority, c.exact);
+      registry.setNode(n, { t: 'concept', i: index }, priority, c.exact, true);
   });
   const orgLabels: string[] = lexicon.orgs.map((o) => {
     const names = [o.name, ...o.aliases];

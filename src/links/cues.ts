@@ -5,6 +5,7 @@
 // A scope never crosses a clause break, except inside an enclosing pair.
 import { Automaton } from './automaton.js';
 import { isWordCode } from './normalise.js';
+import { wordBounds } from './words.js';
 
 export type CueType = 'builds-on' | 'critiques' | 'compares' | 'uses';
 export type CueScope = 'after' | 'before' | 'both' | 'enclosed';
@@ -18,6 +19,8 @@ export interface LiteralCue {
   derives?: boolean;
   /** The name must stand right next to the cue (`Zero-RL用于…`, not `GRPO 被广泛用于…` nor `可用于`). */
   adjacent?: boolean;
+  /** A cue only where word segmentation finds it as a word (`用` in `要用 lean`, not in `引用了`). */
+  segmented?: boolean;
 }
 
 export interface PairCue {
@@ -90,6 +93,7 @@ export const LITERAL_CUES: readonly LiteralCue[] = [
   ...lit(U, 'after', 0.7, 'fine-tuning with', 'fine-tune with', 'fine-tuned on', 'fine-tuning on'),
   ...lit(U, 'after', 0.6, '采用了', '采用', '使用了', 'uses', 'use of', '借助', '利用了'),
   ...lit(U, 'after', 0.5, '使用', '利用', 'using'),
+  ...lit(U, 'after', 0.5, '用了', '用').map((c) => ({ ...c, segmented: true })),
   // `Zero-RL用于生成推理路径`, `X is used to generate`: the entry runs X for a step of its own.
   ...adjacent(lit(U, 'before', 0.6, '用于', '被用于', '用来', '被用来', 'is used to', 'is used for')),
   ...adjacent(lit(U, 'before', 0.6, 'are used to', 'are used for', 'was used to', 'were used to')),
@@ -388,7 +392,13 @@ export function clauseStart(lower: string, at: number): number {
 export function findCues(lower: string): CueHit[] {
   const { pairs } = compile();
   const hits: CueHit[] = [];
+  let bounds: ReadonlySet<number> | undefined;
   for (const { start, end, cue } of literalHits(lower)) {
+    // `用` in `要用 lean`, `用了 MCTS`, not in `引用了`, `作用`, `用户`: only where the sentence's words say so.
+    if (cue.segmented) {
+      bounds ??= wordBounds(lower);
+      if (!bounds.has(start) || !bounds.has(end)) continue;
+    }
     if (NEGATION.test(lower.slice(Math.max(0, start - 10), start))) continue;
     if (cue.type === 'critiques' && SOLVES.test(lower.slice(clauseStart(lower, start), start))) continue;
     // `对比学习` is contrastive learning, `对比奖励` a contrastive reward: no comparison.

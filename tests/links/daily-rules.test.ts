@@ -92,6 +92,14 @@ describe('relations the seed states in other words', () => {
     ['这是一种类似 AlphaZero 的方法。', []],
     // a metric can be criticised
     ['$Pass@K$度量本身是一个有缺陷的推理度量。', ['critiques concept:pass@k']],
+    // `用` is a cue where the sentence's words (Chinese word segmentation) make it one
+    ['所以应该用了 MCTS。', ['uses concept:mcts']],
+    ['先用 GPT-4o 进行初步标注，再由众包标注者进行质量控制。', ['uses concept:gpt-4o']],
+    ['我们引用了 MCTS 的结果。', []],
+    ['该作用 MCTS 无法替代。', []],
+    ['用户 PPO 偏好不同。', []],
+    // a lexicon name kept to its capitals is a term in any case where it stands alone in Han text
+    ['要用 lean 这种形式化证明的工具。', ['uses concept:lean']],
     // a modal before a perfective cue infers what was done; before a plain cue it is a wish
     ['所以应该采用了 MCTS。', ['uses concept:mcts']],
     ['该框架应采用 MCTS。', []],
@@ -122,6 +130,16 @@ describe('metrics are measured, not compared with', () => {
     expect(from('通过 Mann-Whitney U 检验对性能指标（R2、MAE）进行统计比较。')).toEqual([]);
     expect(from('我们对比了 PPO 和 MAE。')).toEqual(['compares concept:ppo']);
     expect(from('我们指出 MAE 本身存在缺陷。')).toEqual(['critiques concept:mae']);
+  });
+});
+
+describe('a lexicon name kept to its capitals', () => {
+  it('is an English word in English text and a term alone in Han text', () => {
+    const mentions = (text: string) =>
+      edgesFrom(findLinks([paper(P, { label: 'FooNet', title: 'FooNet: a method', text })]), P, true);
+    expect(mentions('We lean on PPO for training.')).toEqual(['mentions concept:ppo']);
+    expect(mentions('模型学会了 lean 的语法。')).toEqual(['mentions concept:lean']);
+    expect(mentions('模型学会了 lean。')).toEqual([]);
   });
 });
 
