@@ -143,6 +143,31 @@ describe('a lexicon name kept to its capitals', () => {
   });
 });
 
+describe('a dataset named after a method is no variant of it', () => {
+  const derived = (text: string) =>
+    findLinks([paper(P, { label: 'FooNet', title: 'FooNet: a method', text })])
+      .edges.filter((e) => e.type === 'builds-on' && e.source !== P)
+      .map((e) => `${e.source} -> ${e.target}`);
+  it.each([
+    ['validation on datasets (AlpacaEval, Anthropic HH-RLHF, truthy-dpo-v0.1).', []],
+    ['我们在数据集（如 Anthropic HH-RLHF）上评估。', []],
+    ['We train the policy with HH-RLHF on math.', ['concept:hh-rlhf -> concept:rlhf']],
+    ['on benchmarks such as GSM8K-Hard and MATH.', ['concept:gsm8k-hard -> concept:gsm8k']],
+  ] as [string, string[]][])('%s', (text, expected) => expect(derived(text)).toEqual(expected));
+});
+
+describe('an apposition after a comma describes the name before it', () => {
+  const table: [string, string[]][] = [
+    ['To address this, we build upon RecJPQ, a Transformer-based framework for large catalogues.', []],
+    ['We propose FooNet, a Transformer-based model for retrieval.', ['uses concept:transformer']],
+    ['In this paper, a Transformer-based model is proposed.', ['uses concept:transformer']],
+    ['我们基于 RecJPQ 进行扩展，RecJPQ 是一个基于 Transformer 的框架。', []],
+    ['RecJPQ is based on the Transformer.', []],
+    ['FooNet 是一个基于 Transformer 的框架。', ['uses concept:transformer']],
+  ];
+  it.each(table)('%s', (sentence, expected) => expect(run(sentence)).toEqual(expected));
+});
+
 describe('names the entry goes by', () => {
   it("a compound equal to the entry's label is the entry itself, not a concept it uses", () => {
     const text = [
