@@ -231,12 +231,7 @@ describe('authors and labels', () => {
     ['职位：编辑大型语言模型存在严重的安全风险', '', '编辑大型语言模型存在严重的安…', false],
     ['综述：多模态大模型推理', '', '多模态大模型推理', false],
     // a unit of measure is no name
-    [
-      '破解最遥远的高能（>100 GeV）伽马射线发射类星体的多波段耀斑之谜',
-      '',
-      '破解最遥远的高能（>100…',
-      false,
-    ],
+    ['破解最遥远的高能（>100 GeV）伽马射线发射类星体的多波段耀斑之谜', '', '破解最遥远的高能（>100…', false],
     ['复合超新星遗迹CTB 87的GeV伽马射线辐射', '', '复合超新星遗迹CTB 87的…', false],
     // a head that is a name stays
     ['Survey-Bench: Testing Agents', '', 'Survey-Bench', true],
