@@ -229,7 +229,7 @@ export function resolveNames(
     for (const n of names) if (nameKey(n) !== nameKey(entry.label)) entry.aliases.add(n);
     const priority = mine ? PRIORITY_USER : PRIORITY_LEXICON;
     for (const n of [entry.label, ...names])
-      registry.setNode(n, { t: 'concept', i: index }, priority, c.exact);
+      registry.setNode(n, { t: 'concept', i: index }, priority, c.exact, true);
   });
   const orgLabels: string[] = lexicon.orgs.map((o) => {
     const names = [o.name, ...o.aliases];
@@ -548,6 +548,7 @@ function readSentence(
     ctx,
     selfRef,
     subject ? refOf(subject) : selfRef,
+    norm,
     lower,
     found,
     mentions,
@@ -690,9 +691,13 @@ function compoundMention(
   const derived = sink.derived(regionText, kindOfBases(bases, ctx.concepts), bases.map(refOf));
   const derivedTarget: Target = { t: 'concept', i: derived };
   const metric = regionText.includes('@');
+  const dataset = inDatasetList(norm, cs);
   for (const base of bases) {
     const alone = nodes.some((n) => (n.start >= ce || n.end <= cs) && sameTarget(n.entry.node, base));
-    if (metric || alone || !isKnownBase(base, ctx.concepts)) {
+    // `datasets (AlpacaEval, Anthropic HH-RLHF, truthy-dpo-v0.1)`: a dataset named after a method is no variant
+    // of it (one named after a dataset is derived from that dataset).
+    const namedAfter = dataset && !isData(base, ctx.concepts);
+    if (metric || alone || namedAfter || !isKnownBase(base, ctx.concepts)) {
       sink.mention(base, p, where);
       continue;
     }
@@ -717,6 +722,7 @@ function cueEdges(
   selfRef: number,
   /** Who the typed edges start from: the entry, or the work a nested list item is about. */
   subjectRef: number,
+  norm: string,
   lower: string,
   found: readonly Mention[],
   mentions: readonly NodeMention[],
@@ -747,6 +753,14 @@ function cueEdges(
     const aside = asideOf(asides, cue);
     for (const k of cueTargets(lower, cue, cues, mentions, selfSpans)) {
       const m = mentions[k] as (typeof mentions)[number];
+      // `RecJPQ, a Transformer-based framework`, `RecJPQ 是一个基于 Transformer 的框架`: what is said of RecJPQ.
+      const said = cue.cue.startsWith('-') ? m.start : cue.scope === 'after' ? cue.start : -1;
+      if (
+        said >= 0 &&
+        (cue.type === 'builds-on' || cue.type === 'uses') &&
+        describesAnother(norm, said, selfSpans)
+      )
+        continue;
       const holder = asideOf(asides, m);
       if (aside) {
         // Only names inside the same parenthesis, from the name it describes.
@@ -939,6 +953,20 @@ function isResource(target: Target, concepts: readonly ConceptEntry[]): boolean 
   return kind === 'model' || kind === 'dataset' || kind === 'benchmark' || kind === 'concept';
 }
 
+/** Datasets and benchmarks, as the lexicon kinds them. */
+function isData(target: Target, concepts: readonly ConceptEntry[]): boolean {
+  const kind = target.t === 'concept' ? concepts[target.i]?.kind : undefined;
+  return kind === 'dataset' || kind === 'benchmark';
+}
+
+/** A list of datasets or benchmarks open before `at`: `datasets (A, B, `, `数据集（如 A、`, `benchmarks such as A, `. */
+const DATASET_LIST =
+  /(?:\bdatasets?|\bbenchmarks?|\bcorpora|数据集|基准(?:测试)?)\s*(?:[(（:：]|such as\b|including\b|like\b|e\.g\.,?|如|包括|例如)[^()（）。;；]*$/i;
+
+function inDatasetList(norm: string, at: number): boolean {
+  return DATASET_LIST.test(norm.slice(Math.max(0, at - 80), at));
+}
+
 /** Metrics by name, and long forms that name a measure (`Mean Absolute Error`, `均方误差`). */
 const MEASURE_NAME =
   /^(?:mae|mse|rmse|mape|smape|r2|r\^2|auc|auroc|auprc|f1|bleu|rouge(?: ?[l\d])?|meteor|cider|psnr|ssim|lpips|fid|fvd|iou|miou|map|ndcg|mrr|wer|cer|eer|ppl|perplexity|pass@\w+)$/;
@@ -1065,6 +1093,14 @@ const WORK_WORDS = /算法|方法|模型|框架|架构|系列|技术/g;
 /** A name the compared thing lacks (`与未配备 ToM 的代理相比`, `compared to a model without X`). */
 const WITHOUT = /(?:未配备|未使用|没有|不含|不带|不使用|无|without|w\/o)\s*$/;
 const LIST_GAP = /^[\s、,，/&]*(?:和|与|及|以及|或|and|or|as well as|&amp;)?[\s、,，]*$/;
+/** A short parenthesis right after a listed name (`Qwen（82.66%）和 ChatGPT`) leaves the list going. */
+const LISTED_ASIDE = /^\s*[（(][^（）()]{1,20}[)）]/;
+
+/** Whether the text between two names continues a list. */
+function continuesList(between: string): boolean {
+  const gap = between.replace(LISTED_ASIDE, '');
+  return LIST_GAP.test(gap) && gap.length <= 8;
+}
 const MAX_GAP = 16;
 
 const EXAMPLE = /(?:\be\.g\.|\bfor example\b|\bfor instance\b|\bsuch as\b|例如|比如|譬如|诸如)/;
@@ -1089,6 +1125,23 @@ function inExample(lower: string, at: number): boolean {
   for (let prev = ''; prev !== before;)
     [prev, before] = [before, before.replace(/[(（][^()（）]*[)）]/g, ' ')];
   return EXAMPLE.test(before);
+}
+
+/** What says something of the name before it: `X, a …`, `X is a …`, `X is …`, `X 是一个…`. */
+const DESCRIBES = /(?:,\s*an?|\s+is\s+an?|\s+is)\s+(?:[\w-]+\s+){0,2}$|\s*是(?:一个|一种|一款)?\s*$/;
+
+/**
+ * Whether what follows `at` is said of another work named right before it (`RecJPQ, a Transformer-based
+ * framework`, `RecJPQ 是一个基于 Transformer 的框架`): a name as written (capitals), not the entry's own
+ * (`FooNet, a Transformer-based model` describes the entry) nor a plain word (`In this paper, a Transformer-based…`).
+ */
+function describesAnother(norm: string, at: number, selfSpans: readonly [number, number][]): boolean {
+  const from = Math.max(0, at - 40);
+  const m = DESCRIBES.exec(norm.slice(from, at));
+  if (!m) return false;
+  const head = from + m.index;
+  if (selfSpans.some(([, end]) => end <= head && norm.slice(end, head).trim() === '')) return false;
+  return /[A-Z][\w-]*[A-Z0-9][\w-]*$/.test(norm.slice(Math.max(0, head - 30), head));
 }
 
 /** Whether a use cue follows a compares or critiques cue closely, inside the object that cue names. */
@@ -1161,7 +1214,7 @@ function cueTargets(
             (mentions[k - 1] as { end: number }).end,
             (mentions[k] as { start: number }).start,
           );
-          if (!LIST_GAP.test(between) || between.length > 8) break;
+          if (!continuesList(between)) break;
           out.push(k);
         }
       }
@@ -1178,7 +1231,14 @@ function cueTargets(
       // stand between the name and the cue (`GRPO 算法的变体`).
       const hanBetween =
         cue.derives && cue.cue.startsWith('的') && HAN.test(g.replace(WORK_WORDS, '').replace(/的/g, ''));
-      if (g.length <= 12 && !CLAUSE_BREAK.test(g) && !hanBetween) {
+      // A cue that takes the name right before it: nothing may stand between, and a Han cue does not take the
+      // tail of an English title before its translation (`… Aspect-Based Sentiment Analysis 用于捷克语…`).
+      const apart =
+        cue.adjacent &&
+        (g.trim() !== '' ||
+          (!/[a-z]/.test(cue.cue) &&
+            /[a-z0-9]\s*$/.test(lower.slice(0, (mentions[last] as { start: number }).start))));
+      if (g.length <= 12 && !CLAUSE_BREAK.test(g) && !hanBetween && !apart) {
         out.push(last);
         for (let k = last - 1; k >= 0; k--) {
           const between = gapText(
@@ -1187,7 +1247,7 @@ function cueTargets(
             (mentions[k] as { end: number }).end,
             (mentions[k + 1] as { start: number }).start,
           );
-          if (!LIST_GAP.test(between) || between.length > 8) break;
+          if (!continuesList(between)) break;
           out.push(k);
         }
       }

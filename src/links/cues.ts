@@ -5,6 +5,7 @@
 // A scope never crosses a clause break, except inside an enclosing pair.
 import { Automaton } from './automaton.js';
 import { isWordCode } from './normalise.js';
+import { wordBounds } from './words.js';
 
 export type CueType = 'builds-on' | 'critiques' | 'compares' | 'uses';
 export type CueScope = 'after' | 'before' | 'both' | 'enclosed';
@@ -16,6 +17,10 @@ export interface LiteralCue {
   confidence: number;
   /** Says the entry is derived from the name (fine-tuned from, a variant of): building on a model or dataset. */
   derives?: boolean;
+  /** The name must stand right next to the cue (`Zero-RL用于…`, not `GRPO 被广泛用于…` nor `可用于`). */
+  adjacent?: boolean;
+  /** A cue only where word segmentation finds it as a word (`用` in `要用 lean`, not in `引用了`). */
+  segmented?: boolean;
 }
 
 export interface PairCue {
@@ -47,6 +52,11 @@ function lit(
 /** Literal cues that say derivation outright: they may build on a model, a dataset or a benchmark. */
 function derives(cues: LiteralCue[]): LiteralCue[] {
   return cues.map((c) => ({ ...c, derives: true }));
+}
+
+/** Literal cues whose name must stand right next to them. */
+function adjacent(cues: LiteralCue[]): LiteralCue[] {
+  return cues.map((c) => ({ ...c, adjacent: true }));
 }
 
 /** Literal cues (lower case). The longest literal at a place wins (`相比于` over `相比`). */
@@ -83,6 +93,10 @@ export const LITERAL_CUES: readonly LiteralCue[] = [
   ...lit(U, 'after', 0.7, 'fine-tuning with', 'fine-tune with', 'fine-tuned on', 'fine-tuning on'),
   ...lit(U, 'after', 0.6, '采用了', '采用', '使用了', 'uses', 'use of', '借助', '利用了'),
   ...lit(U, 'after', 0.5, '使用', '利用', 'using'),
+  ...lit(U, 'after', 0.5, '用了', '用').map((c) => ({ ...c, segmented: true })),
+  // `Zero-RL用于生成推理路径`, `X is used to generate`: the entry runs X for a step of its own.
+  ...adjacent(lit(U, 'before', 0.6, '用于', '被用于', '用来', '被用来', 'is used to', 'is used for')),
+  ...adjacent(lit(U, 'before', 0.6, 'are used to', 'are used for', 'was used to', 'were used to')),
   ...derives(lit(B, 'before', 0.85, '的变体', '变体', '的扩展', '的改进版', '的改进版本', '的延伸')),
   ...lit(B, 'before', 0.8, '-based', '-style', '-inspired'),
   // critiques
@@ -111,6 +125,9 @@ export const LITERAL_CUES: readonly LiteralCue[] = [
     'flaws of',
     'flaw of',
   ),
+  // `eliminates the need for X`: the entry shows X is not needed.
+  ...lit(CR, 'after', 0.7, 'eliminates the need for', 'eliminating the need for', 'removes the need for'),
+  ...lit(CR, 'after', 0.7, 'obviates the need for', 'obviating the need for', 'eliminates reliance on'),
   ...lit(CR, 'after', 0.8, '局限于', '弊端', 'problems with', 'problem with', 'issues with', 'pitfalls of'),
   ...lit(
     CR,
@@ -179,6 +196,8 @@ export const LITERAL_CUES: readonly LiteralCue[] = [
     'matches',
   ),
   ...lit(CO, 'before', 0.8, '谁更胜一筹', '更胜一筹', '相媲美', '相当', '相匹配', '匹敌', '的比较', '的对比'),
+  ...lit(CO, 'after', 0.75, 'closes the gap with', 'closing the gap with', 'closes the gap to'),
+  ...lit(CO, 'after', 0.75, 'narrows the gap with', 'narrowing the gap with', 'narrows the gap to'),
   ...lit(CO, 'both', 0.8, 'vs.', 'vs', 'versus', '对阵'),
 ];
 
@@ -226,6 +245,31 @@ export const PAIR_CUES: readonly PairCue[] = [
     type: CR,
     confidence: 0.75,
     needs: '开销',
+  },
+  {
+    // `消除了对「路由技巧」（如 Routing Replay）的依赖`: the entry shows X is not needed.
+    cue: '消除对…的依赖',
+    pattern: '(?:消除|摆脱|去除|免除|去掉|不再需要)了?对([^对。]{1,60}?)的依赖',
+    type: CR,
+    confidence: 0.7,
+    needs: '依赖',
+  },
+  {
+    // `缩小了与…模型家族（如 Qwen）之间的性能差距`: measured against it.
+    cue: '与…的差距',
+    pattern: '[与和跟]([^与和跟。，,；;：:]{1,60}?)(?:之间)?的?(?:性能|能力|表现)?差距',
+    type: CO,
+    confidence: 0.75,
+    needs: '差距',
+  },
+  {
+    // `用类似 AlphaZero 的办法训的`: the entry's method follows X's.
+    cue: '用类似…的办法',
+    pattern:
+      '(?:用|采用|使用|借鉴|沿用|仿照|参照)了?(?:类似于?|仿照)([^类。，,]{1,40}?)的(?:办法|方法|方式|思路|做法|策略|范式)',
+    type: B,
+    confidence: 0.75,
+    needs: '类似',
   },
   { cue: '与…相比', pattern: '[与和跟]([^与和跟。]{1,60}?)相比', type: CO, confidence: 0.85, needs: '相比' },
   {
@@ -275,6 +319,8 @@ export interface CueHit {
   scope: CueScope;
   confidence: number;
   derives: boolean;
+  /** The name must stand right next to the cue. */
+  adjacent: boolean;
   /** Cue position in the lower-cased sentence, end exclusive. */
   start: number;
   end: number;
@@ -346,14 +392,22 @@ export function clauseStart(lower: string, at: number): number {
 export function findCues(lower: string): CueHit[] {
   const { pairs } = compile();
   const hits: CueHit[] = [];
+  let bounds: ReadonlySet<number> | undefined;
   for (const { start, end, cue } of literalHits(lower)) {
+    // `用` in `要用 lean`, `用了 MCTS`, not in `引用了`, `作用`, `用户`: only where the sentence's words say so.
+    if (cue.segmented) {
+      bounds ??= wordBounds(lower);
+      if (!bounds.has(start) || !bounds.has(end)) continue;
+    }
     if (NEGATION.test(lower.slice(Math.max(0, start - 10), start))) continue;
     if (cue.type === 'critiques' && SOLVES.test(lower.slice(clauseStart(lower, start), start))) continue;
     // `对比学习` is contrastive learning, `对比奖励` a contrastive reward: no comparison.
     // `的对比式` (contrastive), `对比增强` (contrast-enhanced), `对比度` (contrast).
     if (cue.text.endsWith('对比') && CONTRASTIVE.test(lower.slice(end, end + 3))) continue;
+    // `应该用了 MCTS` (a perfective cue) infers what was done; `应整合 X` is a wish.
     if (
       (cue.type === 'builds-on' || cue.type === 'uses') &&
+      !cue.text.endsWith('了') &&
       MODAL.test(lower.slice(Math.max(0, start - 8), start))
     )
       continue;
@@ -363,6 +417,7 @@ export function findCues(lower: string): CueHit[] {
       scope: cue.scope,
       confidence: cue.confidence,
       derives: cue.derives === true,
+      adjacent: cue.adjacent === true,
       start,
       end,
       innerStart: end,
@@ -384,6 +439,7 @@ export function findCues(lower: string): CueHit[] {
         scope: 'enclosed',
         confidence: cue.confidence,
         derives: cue.derives === true,
+        adjacent: false,
         start,
         end: start + m[0].length,
         innerStart: inner[0],

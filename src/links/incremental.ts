@@ -42,6 +42,7 @@ import {
 } from './core.js';
 import { isWordCode, nameKey } from './normalise.js';
 import { needsExactCase, type NameClaim } from './names.js';
+import { reportEvidence, reportGroups } from './reports.js';
 import type { CompiledNames, NameEntry, Target } from './registry.js';
 
 /** More changed names than this between two builds read every paper again. */
@@ -203,6 +204,8 @@ function recordPrint(paper: PaperRecord): string {
   const where = paper.sources[0];
   parts.push(where?.file ?? '', String(where?.line ?? 0));
   for (const span of paper.text) parts.push(span.file, String(span.line), span.text);
+  // The technical reports it lists make groups too.
+  for (const [key] of reportGroups(paper)) parts.push(key);
   return parts.join('\u0001');
 }
 
@@ -1303,6 +1306,7 @@ function sameGroup(
     const orgs = (ix.papers.get(id) as PaperState).orgs;
     for (const org of [...orgs.keys()].sort((x, y) => x - y))
       if (!groups.has(`org:${org}`)) groups.set(`org:${org}`, names.orgLabels[org] as string);
+    for (const [key, via] of reportGroups(paper)) if (!groups.has(key)) groups.set(key, via);
     if (groups.size > 0) ix.paperGroups.set(id, groups);
     for (const key of groups.keys()) {
       affected.add(key);
@@ -1320,6 +1324,7 @@ function sameGroup(
   const authorLines = new Map<string, { text: string; where: SourceRef }[]>();
   const evidence = (id: string, key: string): { text: string; where: SourceRef }[] => {
     if (key.startsWith('org:')) return (ix.papers.get(id) as PaperState).orgs.get(Number(key.slice(4))) ?? [];
+    if (key.startsWith('report:')) return reportEvidence(recordById(id) as PaperRecord, key);
     let line = authorLines.get(id);
     if (!line) {
       const paper = recordById(id) as PaperRecord;

@@ -14,6 +14,8 @@ export interface NameEntry {
   /** Forms the name must be written in (separators as spaces) when case matters; undefined: any case. */
   exact: Set<string> | undefined;
   orgExact: Set<string> | undefined;
+  /** A lexicon name kept to its case that any case writes where it stands alone in Han text (`要用 lean 这种工具`). */
+  anyCaseInHan: boolean;
 }
 
 /**
@@ -21,7 +23,15 @@ export interface NameEntry {
  * hottest loop, and objects of one shape (no `delete`, no late additions) keep those reads fast.
  */
 export function nameEntry(key: string, nodePriority = -1): NameEntry {
-  return { key, node: undefined, nodePriority, org: undefined, exact: undefined, orgExact: undefined };
+  return {
+    key,
+    node: undefined,
+    nodePriority,
+    org: undefined,
+    exact: undefined,
+    orgExact: undefined,
+    anyCaseInHan: false,
+  };
 }
 
 export interface Mention {
@@ -42,6 +52,22 @@ function separatorsAsSpace(text: string): string {
 function exactForms(name: string): Set<string> {
   const form = separatorsAsSpace(nfkcText(name).trim());
   return new Set([form, form.toUpperCase()]);
+}
+
+const HAN_CHAR = /\p{Script=Han}/u;
+
+/** Whether `lower[start, end)` stands alone between Han characters (spaces aside): a term, not an English word. */
+function betweenHan(lower: string, start: number, end: number): boolean {
+  let before = start - 1;
+  while (before >= 0 && lower[before] === ' ') before--;
+  let after = end;
+  while (after < lower.length && lower[after] === ' ') after++;
+  return (
+    before >= 0 &&
+    after < lower.length &&
+    HAN_CHAR.test(lower[before] as string) &&
+    HAN_CHAR.test(lower[after] as string)
+  );
 }
 
 /** A compiled matcher and the pattern id of each name in it, reusable by a registry with the same names. */
@@ -69,12 +95,13 @@ export class NameRegistry {
   }
 
   /** Points `name` at a node unless a stronger claim holds it. Returns whether it took the name. */
-  setNode(name: string, target: Target, priority: number, exact: boolean): boolean {
+  setNode(name: string, target: Target, priority: number, exact: boolean, anyCaseInHan = false): boolean {
     const entry = this.entry(name);
     if (!entry || priority <= entry.nodePriority) return false;
     entry.node = target;
     entry.nodePriority = priority;
     entry.exact = exact ? exactForms(name) : undefined;
+    entry.anyCaseInHan = exact && anyCaseInHan;
     return true;
   }
 
@@ -166,7 +193,9 @@ export class NameRegistry {
         return;
       const ok =
         entry.node !== undefined &&
-        (!entry.exact || entry.exact.has(separatorsAsSpace(norm.slice(start, end))));
+        (!entry.exact ||
+          entry.exact.has(separatorsAsSpace(norm.slice(start, end))) ||
+          (entry.anyCaseInHan && betweenHan(lower, start, end)));
       const orgOk =
         entry.org !== undefined &&
         (!entry.orgExact || entry.orgExact.has(separatorsAsSpace(norm.slice(start, end))));

@@ -220,8 +220,11 @@ export const GENERIC_NAMES = new Set(
   ].map((s) => s.toLowerCase()),
 );
 
+/** Units of measure, which mixed case makes look like names (`100 GeV`, `10TeV`, `5 kWh`). */
+const UNIT = /^(?:[kMGTPE]?eV|[kMGT]?Wh|mAh|[kMGT]?Hz|dBm?)$/;
+
 function isNameLike(token: string): boolean {
-  if (GENERIC_NAMES.has(token.toLowerCase())) return false;
+  if (GENERIC_NAMES.has(token.toLowerCase()) || UNIT.test(token)) return false;
   if (!/[A-Z]/.test(token)) return false;
   if (/^[A-Z][A-Z0-9]{3,}$/.test(token)) return true; // POLARIS, GSPO
   if (/[a-z][A-Z]/.test(token)) return true; // ProRL, RewardAnything
@@ -235,11 +238,25 @@ const INTRODUCES = new RegExp(
   'g',
 );
 
+/**
+ * A head that names what kind of text a paper is, not what it is about (`Position: …`, `Survey: …`, `综述：…`, and
+ * `职位：`, the machine translation of `Position:` in translated listings): no label, the rest of the title is.
+ */
+const GENRE_HEAD =
+  /^\s*(?:(?:a\s+)?(?:position(?:\s+paper)?|survey|(?:systematic\s+|literature\s+)?review|tutorial|technical\s+report|tech\s+report|perspectives?|opinion|commentary|editorial|viewpoint|overview|primer|short\s+paper|extended\s+abstract|erratum|corrigendum|comment|reply|keynote|white\s+paper|case\s+study)|立场(?:论文|文件)?|职位|综述|调查|调研|教程|技术报告|观点|评论|述评|评述|展望|视角|勘误)\s*[:：]\s*(?=\S)/i;
+
+/** A title without a genre head (`Position: X` is `X`). */
+export function withoutGenreHead(title: string): string {
+  const m = GENRE_HEAD.exec(title);
+  return m ? title.slice(m[0].length) : title;
+}
+
 /** A short display name for a paper: `CoVo`, `PAG`, `GRPO-CARE`; `named` is false for a shortened title. */
 export function makeLabel(
-  titles: readonly { text: string; paperish: boolean }[],
+  headed: readonly { text: string; paperish: boolean }[],
   body: string,
 ): { label: string; named: boolean } {
+  const titles = headed.map((t) => ({ text: withoutGenreHead(t.text), paperish: t.paperish }));
   // 1. `Name: subtitle` with a short Latin name.
   for (const { text } of titles) {
     const m = /^([^:：]{1,40}?)\s*[:：]\s*\S/.exec(text);
@@ -321,7 +338,7 @@ export function makeLabel(
 
 /** A shortened title: the part before a colon when short, else the first words / characters. */
 export function shorten(title: string): string {
-  const t = title.trim();
+  const t = withoutGenreHead(title).trim();
   if (isLatin(t)) {
     const head = /^([^:：]{4,40})[:：]/.exec(t);
     if (head) return head[1]!.trim();

@@ -2,16 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PaperNodeAttributes, SerializedGraph } from '../../src/types.js';
-import {
-  SEED_CONTENT,
-  clickNode,
-  expectedGraph,
-  launchBrowser,
-  openMap,
-  ph,
-  rawGet,
-  startDev,
-} from './helpers.js';
+import { SEED_CONTENT, expectedGraph, launchBrowser, openMap, ph, rawGet, startDev } from './helpers.js';
 import type { DevHandle, PageErrors } from './helpers.js';
 
 let dev: DevHandle;
@@ -66,9 +57,22 @@ describe('the seed map', () => {
     )!;
 
     const { page } = await fresh();
-    await clickNode(page, known.key);
-    // The pointer is on the node: it is the hovered one, and its neighbourhood is the focus.
+    // The pointer on the node makes it the hovered one, and its neighbourhood the focus. Checked before the click:
+    // the panel the click opens may then cover a node near the right edge.
+    const pos = (await ph<{ x: number; y: number } | null>(
+      page,
+      `h.nodeScreenPosition(${JSON.stringify(known.key)})`,
+    ))!;
+    await page.mouse.move(pos.x, pos.y);
+    await page.waitForFunction(
+      (k) =>
+        (window as never as { __papermap: { state(): { hovered: string | null } } }).__papermap.state()
+          .hovered === k,
+      known.key,
+      { timeout: 5_000, polling: 20 },
+    );
     expect(await ph<string | null>(page, 'h.state().hovered')).toBe(known.key);
+    await page.mouse.click(pos.x, pos.y);
     await page.waitForSelector('#panel:not([hidden]) .summary, #panel:not([hidden]) .neighbours');
     expect(await ph<string | null>(page, 'h.state().selected')).toBe(known.key);
     expect(await page.textContent('#panel-title')).toBe(attrs.title);

@@ -66,6 +66,47 @@ describe('examples, settings, ablations and wishes are not relations', () => {
   it.each(table)('%s', (sentence, expected) => expect(run(sentence)).toEqual(expected));
 });
 
+describe('relations the seed states in other words', () => {
+  const table: [string, string[]][] = [
+    // `X 用于…`, `X is used to…`: the entry runs X for a step of its own; the name stands right before the cue
+    ['在第一阶段，Zero-RL用于生成简洁的、结果导向的推理路径。', ['uses concept:zero-rl']],
+    ['In the first stage, PPO is used to train the policy.', ['uses concept:ppo']],
+    ['GRPO 被广泛用于大模型的后训练。', []],
+    ['该方法可用于 PPO 训练。', []],
+    // the tail of an English title before its translation is no subject of the translated `用于`
+    ['Large Language Models for Efficient Beam Search 用于高效搜索的大型语言模型', []],
+    ['跨多尺度视觉Transformer用于深度伪造检测', ['uses concept:transformer']],
+    // `消除了对 X 的依赖`, `eliminates the need for X`: X is shown not to be needed
+    ['同时消除了对「路由技巧」（如 Routing Replay）等辅助策略的依赖。', ['critiques concept:routing-replay']],
+    ['FooNet eliminates the need for MCTS at inference time.', ['critiques concept:mcts']],
+    ['FooNet 降低了对 MCTS 的依赖。', []],
+    // a gap in a clause of its own is not the gap with a name before the break
+    ['这引发了讨论和对 PPO 的解释，从而弥合理解上的差距。', []],
+    // `缩小了与 X 之间的差距`, `closes the gap with X`: measured against X
+    ['缩小了与更适配强化学习的模型家族（如 Qwen）之间的性能差距。', ['compares concept:qwen']],
+    ['FooNet closes the gap with GPT-4o on math.', ['compares concept:gpt-4o']],
+    // a short parenthesis after a listed name leaves the list going
+    ['FooNet outperforms PPO (82.66%) and GRPO (82.29%).', ['compares concept:grpo', 'compares concept:ppo']],
+    // `用类似 X 的办法`: the method follows X's; `类似 X 的` alone describes, it does not say so
+    ['是用类似 AlphaZero 的办法训的（和自己下围棋）。', ['builds-on concept:alphazero']],
+    ['这是一种类似 AlphaZero 的方法。', []],
+    // a metric can be criticised
+    ['$Pass@K$度量本身是一个有缺陷的推理度量。', ['critiques concept:pass@k']],
+    // `用` is a cue where the sentence's words (Chinese word segmentation) make it one
+    ['所以应该用了 MCTS。', ['uses concept:mcts']],
+    ['先用 GPT-4o 进行初步标注，再由众包标注者进行质量控制。', ['uses concept:gpt-4o']],
+    ['我们引用了 MCTS 的结果。', []],
+    ['该作用 MCTS 无法替代。', []],
+    ['用户 PPO 偏好不同。', []],
+    // a lexicon name kept to its capitals is a term in any case where it stands alone in Han text
+    ['要用 lean 这种形式化证明的工具。', ['uses concept:lean']],
+    // a modal before a perfective cue infers what was done; before a plain cue it is a wish
+    ['所以应该采用了 MCTS。', ['uses concept:mcts']],
+    ['该框架应采用 MCTS。', []],
+  ];
+  it.each(table)('%s', (sentence, expected) => expect(run(sentence)).toEqual(expected));
+});
+
 describe('fine-tuning a model is building on it', () => {
   const table: [string, string[]][] = [
     ['我们通过使用训练数据微调 Llama 3 来开发 FooNet。', ['builds-on concept:llama']],
@@ -90,6 +131,41 @@ describe('metrics are measured, not compared with', () => {
     expect(from('我们对比了 PPO 和 MAE。')).toEqual(['compares concept:ppo']);
     expect(from('我们指出 MAE 本身存在缺陷。')).toEqual(['critiques concept:mae']);
   });
+});
+
+describe('a lexicon name kept to its capitals', () => {
+  it('is an English word in English text and a term alone in Han text', () => {
+    const mentions = (text: string) =>
+      edgesFrom(findLinks([paper(P, { label: 'FooNet', title: 'FooNet: a method', text })]), P, true);
+    expect(mentions('We lean on PPO for training.')).toEqual(['mentions concept:ppo']);
+    expect(mentions('模型学会了 lean 的语法。')).toEqual(['mentions concept:lean']);
+    expect(mentions('模型学会了 lean。')).toEqual([]);
+  });
+});
+
+describe('a dataset named after a method is no variant of it', () => {
+  const derived = (text: string) =>
+    findLinks([paper(P, { label: 'FooNet', title: 'FooNet: a method', text })])
+      .edges.filter((e) => e.type === 'builds-on' && e.source !== P)
+      .map((e) => `${e.source} -> ${e.target}`);
+  it.each([
+    ['validation on datasets (AlpacaEval, Anthropic HH-RLHF, truthy-dpo-v0.1).', []],
+    ['我们在数据集（如 Anthropic HH-RLHF）上评估。', []],
+    ['We train the policy with HH-RLHF on math.', ['concept:hh-rlhf -> concept:rlhf']],
+    ['on benchmarks such as GSM8K-Hard and MATH.', ['concept:gsm8k-hard -> concept:gsm8k']],
+  ] as [string, string[]][])('%s', (text, expected) => expect(derived(text)).toEqual(expected));
+});
+
+describe('an apposition after a comma describes the name before it', () => {
+  const table: [string, string[]][] = [
+    ['To address this, we build upon RecJPQ, a Transformer-based framework for large catalogues.', []],
+    ['We propose FooNet, a Transformer-based model for retrieval.', ['uses concept:transformer']],
+    ['In this paper, a Transformer-based model is proposed.', ['uses concept:transformer']],
+    ['我们基于 RecJPQ 进行扩展，RecJPQ 是一个基于 Transformer 的框架。', []],
+    ['RecJPQ is based on the Transformer.', []],
+    ['FooNet 是一个基于 Transformer 的框架。', ['uses concept:transformer']],
+  ];
+  it.each(table)('%s', (sentence, expected) => expect(run(sentence)).toEqual(expected));
 });
 
 describe('names the entry goes by', () => {

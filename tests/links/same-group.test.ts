@@ -1,6 +1,6 @@
 // Same-group edges: shared authors (normalised) and labs (lexicon aliases, affiliation cues); linear for big groups.
 import { describe, expect, it } from 'vitest';
-import { findLinks, HANDFUL } from '../../src/links/index.js';
+import { createLinkCache, findLinks, HANDFUL } from '../../src/links/index.js';
 import { paper } from './helpers.js';
 
 const sameGroup = (result: ReturnType<typeof findLinks>) =>
@@ -206,5 +206,40 @@ describe('same-group by initials against a very long author list (daily-reports 
       paper('arxiv:2508.06471', { authors: ['Zeng, A', 'Li, M', 'Zhang, X'] }),
     ]);
     expect(sameGroup(short)).toHaveLength(1);
+  });
+});
+
+describe('same-group by technical reports an entry lists as its own', () => {
+  const article = (links: { label: string; url: string }[]) =>
+    paper('title:cpgd', { label: 'CPGD', title: 'CPGD：新强化学习算法', links, date: '2025-06-24' });
+  const reports = [
+    paper('arxiv:2503.07365', { arxiv: '2503.07365', label: 'arXiv:2503.07365', citedOnly: true }),
+    paper('arxiv:2505.13427', { arxiv: '2505.13427', label: 'arXiv:2505.13427', citedOnly: true }),
+    paper('arxiv:2506.00001', { arxiv: '2506.00001', label: 'Other', citedOnly: true }),
+  ];
+  const listed = [
+    { label: 'WeChat', url: 'https://mp.weixin.qq.com/s/x' },
+    { label: '技术报告', url: 'https://arxiv.org/abs/2503.07365' },
+    { label: '技术报告', url: 'https://arxiv.org/abs/2505.13427' },
+    { label: '论文', url: 'https://arxiv.org/abs/2506.00001' },
+  ];
+
+  it('joins the entry and each report it lists (not a paper it only links), the reports not to each other', () => {
+    const result = findLinks([article(listed), ...reports]);
+    expect(sameGroup(result)).toEqual([
+      'same-group:arxiv:2503.07365--title:cpgd via arXiv:2503.07365',
+      'same-group:arxiv:2505.13427--title:cpgd via arXiv:2505.13427',
+    ]);
+    const edge = result.edges.find((e) => e.key === 'same-group:arxiv:2503.07365--title:cpgd');
+    expect(edge?.evidence).toContain('CPGD: 技术报告 https://arxiv.org/abs/2503.07365');
+  });
+
+  it('a warm rebuild that drops a listed report drops its pair, as a cold build does', () => {
+    const cache = createLinkCache();
+    findLinks([article(listed), ...reports], { cache });
+    const fewer = [article(listed.filter((l) => !l.url.endsWith('2505.13427'))), ...reports];
+    const warm = findLinks(fewer, { cache });
+    expect(sameGroup(warm)).toEqual(sameGroup(findLinks(fewer)));
+    expect(sameGroup(warm)).toEqual(['same-group:arxiv:2503.07365--title:cpgd via arXiv:2503.07365']);
   });
 });

@@ -218,6 +218,23 @@ describe('authors and labels', () => {
     // a name of Chinese and Latin before the colon is the whole name
     ['水生CLIP：用于水下场景分析的一种视觉-语言基础模型', '', '水生CLIP', true],
     ['港大开源GoTX：强化学习新范式', '', 'GoTX', true],
+    // a head that names the kind of text (`Position:`, `Survey:`, `综述：`) is no name: the rest of the title is
+    [
+      'Position: Intelligent Coding Systems Should Write Programs with Justifications',
+      '',
+      'Intelligent Coding Systems…',
+      false,
+    ],
+    ['Position: TacoNet: Scaling Agents', '', 'TacoNet', true],
+    ['Survey: Graph Agents', '', 'Graph Agents', false],
+    ['A Survey: MegaRL: Scaling RL', '', 'MegaRL', true],
+    ['职位：编辑大型语言模型存在严重的安全风险', '', '编辑大型语言模型存在严重的安…', false],
+    ['综述：多模态大模型推理', '', '多模态大模型推理', false],
+    // a unit of measure is no name
+    ['破解最遥远的高能（>100 GeV）伽马射线发射类星体的多波段耀斑之谜', '', '破解最遥远的高能（>100…', false],
+    ['复合超新星遗迹CTB 87的GeV伽马射线辐射', '', '复合超新星遗迹CTB 87的…', false],
+    // a head that is a name stays
+    ['Survey-Bench: Testing Agents', '', 'Survey-Bench', true],
   ])('label of %s', (title, body, label, named) => {
     expect(makeLabel([{ text: title.replace(/\s+/g, ' '), paperish: true }], body)).toEqual({ label, named });
   });
