@@ -1,5 +1,5 @@
 // Parsing notes on every core: worker threads running this module, one note at a time to whichever worker
-// is free. Used for every build (graph, build, serve) when there are enough notes to pay for the workers.
+// is free, the largest notes first. Used for every build (graph, build, serve) when there are enough notes to pay for the workers.
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -66,6 +66,16 @@ function startWorker(): Worker {
 }
 
 /**
+ * The order to hand `files` out in: longest text first (ties in input order). Handed out in folder order, a
+ * big note met last is parsed by one worker while the others idle (daily-reports' largest note, a sixth of
+ * all parsing, sorts last); longest first, the small notes fill in around the big ones.
+ */
+export function sendOrder(files: readonly (NoteFile | null)[]): number[] {
+  const size = (i: number) => files[i]?.text.length ?? 0;
+  return files.map((_, i) => i).sort((a, b) => size(b) - size(a) || a - b);
+}
+
+/**
  * Parse `files` on `count` workers; each result (a parse, or a `parser-crashed` diagnostic) goes to
  * `onResult` with the file's index, in the order they finish. `files[i]` is set to null once sent, so the
  * caller's array does not keep every note's text alive.
@@ -75,16 +85,17 @@ export async function parseInWorkers(
   count: number,
   onResult: (index: number, result: FileParse | Diagnostic) => void,
 ): Promise<void> {
+  const order = sendOrder(files);
   let next = 0;
   const run = (): Promise<void> =>
     new Promise((resolveRun, rejectRun) => {
       const worker = startWorker();
       const send = (): void => {
-        if (next >= files.length) {
+        if (next >= order.length) {
           void worker.terminate().then(() => resolveRun());
           return;
         }
-        const index = next++;
+        const index = order[next++] as number;
         const file = files[index] as NoteFile;
         files[index] = null;
         worker.postMessage({ index, file });
