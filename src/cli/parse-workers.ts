@@ -1,6 +1,7 @@
 // Parsing notes on every core: worker threads running this module, one task at a time to whichever worker is
 // free, the largest first. A task is a note, or a part of a big one: its Markdown chunks (src/parse/prepare.ts)
-// are read apart on the workers and joined here, so one big note does not leave the other cores idle. Used for every build (graph, build, serve) when there are enough notes to pay for the workers.
+// are read apart on the workers and joined here, so one big note does not leave the other cores idle. Used for
+// every build (graph, build, serve) when there are enough notes to pay for the workers.
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';

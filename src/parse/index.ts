@@ -1,6 +1,8 @@
 // Notes -> paper records. Pure: no I/O.
 //
 //   parseFile        one note -> FileParse (front matter, entries, per-file diagnostics); JSON data, cacheable
+//   startFile, collectChunk, finishFile   parseFile in three steps: a big note's Markdown chunks can be read
+//                    apart (on worker threads) and joined in order, giving parseFile's result
 //   mergeFileParses  FileParse[] -> ParseResult (same paper merged across places, cited-only papers, stats)
 //   parseNotes       mergeFileParses(files.map(parseFile))
 import type { Diagnostic, NoteFile, ParseResult } from '../types.js';
