@@ -47,6 +47,12 @@ export interface BuildFromDirectoryOptions {
   cache?: BuildCache | null;
   /** Read the whole graph from the cache when nothing changed (default true; parses are always reused). */
   cachedGraph?: boolean | null;
+  /**
+   * With `builder` and `cache`: when the cache has no layout of exactly these notes (a note changed since the
+   * cached graph was built), start the layout from the last one it has, as the builder would after an edit
+   * (default false: from the seed). The graph then depends on that history and is not cached.
+   */
+  lastLayout?: boolean | null;
   /** Stop before building (after reading and parsing) once this is aborted: the call then rejects. */
   signal?: AbortSignal | null;
   /** For the one-shot builder made when no `builder` is given (e.g. `release` to keep memory low). */
@@ -159,10 +165,12 @@ export async function buildFromDirectory(
   options?.signal?.throwIfAborted();
   // A long-lived builder warmed for notes whose graph is cached starts its layout where that graph's ended:
   // the same graph, without laying it out again. A one-shot build always lays out from its seed.
-  const layout = given && cache && graphKey ? await cache.getLayout(graphKey) : undefined;
+  let layout = given && cache && graphKey ? await cache.getLayout(graphKey) : undefined;
+  if (!layout && given && cache && graphKey && options?.lastLayout) layout = await cache.getLastLayout();
   builder.update({ ...changes, parsed, ...(layout ? { layout } : {}) });
   const result = builder.build();
-  // (A builder warmed from the cached layout made the cached graph again: nothing new to write.)
+  // (A builder warmed from the cached layout made the cached graph again, and one warmed from the last layout
+  // made a graph that is not the notes' own bytes: nothing to write.)
   if (cache && graphKey && content && !layout) {
     await cache.putGraph(graphKey, result.graph);
     await cache.putLayout(graphKey, result.layout);

@@ -78,6 +78,8 @@ export interface BuildCache {
   putGraph(key: string, graph: SerializedGraph): Promise<void>;
   /** The layout positions the graph under `key` ended with (to warm a builder without laying out again). */
   getLayout(key: string): Promise<LayoutMemory | undefined>;
+  /** The layout most recently written under any key (checked as every entry is), or undefined. */
+  getLastLayout(): Promise<LayoutMemory | undefined>;
   putLayout(key: string, layout: LayoutMemory): Promise<void>;
   /** Remove parse entries not in `keep` and graph and layout entries other than `keepGraph`'s. */
   prune(keep: ReadonlySet<string>, keepGraph: string): Promise<void>;
@@ -155,6 +157,23 @@ export async function openCache(dir: string): Promise<BuildCache> {
     getGraph: async (key) => (await get('graphs', key)) as SerializedGraph | undefined,
     putGraph: (key, graph) => put('graphs', key, graph),
     getLayout: async (key) => layoutFromJson(await get('layouts', key)),
+    async getLastLayout() {
+      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) =>
+        /^layout-\w+\.json$/.test(n),
+      );
+      const dated = await Promise.all(
+        names.map(async (name) => ({
+          name,
+          at: (await stat(path.join(dir, name)).catch(() => null))?.mtimeMs ?? -1,
+        })),
+      );
+      dated.sort((a, b) => b.at - a.at || (a.name < b.name ? -1 : 1));
+      for (const { name } of dated) {
+        const layout = layoutFromJson(await get('layouts', name.slice('layout-'.length, -'.json'.length)));
+        if (layout) return layout;
+      }
+      return undefined;
+    },
     putLayout: (key, layout) => put('layouts', key, layoutToJson(layout)),
     async prune(keep, keepGraph) {
       for (const name of await readdir(path.join(dir, 'parses')).catch(() => [] as string[])) {

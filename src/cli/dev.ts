@@ -62,6 +62,9 @@ export async function directorySource(
             builder: b,
             cache,
             cachedGraph: false,
+            // An edit saved before the warm-up read the notes: lay out from the map being shown, as an edit
+            // after it would (not from the seed: a full layout).
+            lastLayout: true,
             followExternalLinks: follow,
             libraryAll,
             workers,

@@ -1,17 +1,19 @@
 // Notes -> paper records. Pure: no I/O.
 //
 //   parseFile        one note -> FileParse (front matter, entries, per-file diagnostics); JSON data, cacheable
+//   startFile, collectChunk, finishFile   parseFile in three steps: a big note's Markdown chunks can be read
+//                    apart (on worker threads) and joined in order, giving parseFile's result
 //   mergeFileParses  FileParse[] -> ParseResult (same paper merged across places, cited-only papers, stats)
 //   parseNotes       mergeFileParses(files.map(parseFile))
 import type { Diagnostic, NoteFile, ParseResult } from '../types.js';
 import { analyse, type FileContext } from './analyse.js';
-import { readFrontMatter } from './front-matter.js';
+import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { collectLines, linkArxivRef, type Line, type LineLink } from './lines.js';
 import { LIBRARY_FILE, parseLibrary } from './library.js';
 import { mergeFileParses, type MergeOptions } from './merge.js';
 import { citekeyMentions, findNoteLinks, noteName, readNote } from './paper-note.js';
 import { findArxivRefs, findUrls, linkKind } from './patterns.js';
-import { prepare, splitLines } from './prepare.js';
+import { prepare, splitLines, type Prepared } from './prepare.js';
 import { segment } from './segment.js';
 import { isTrivialLinkText } from './text.js';
 import { DEFAULT_PARSE_OPTIONS, type Cite, type FileParse, type ParseOptions } from './types.js';
@@ -19,6 +21,7 @@ import { DEFAULT_PARSE_OPTIONS, type Cite, type FileParse, type ParseOptions } f
 export { mergeFileParses, titleId, type MergeOptions } from './merge.js';
 export { DEFAULT_PARSE_OPTIONS } from './types.js';
 export type { Cite, FileEntry, FileParse, ParseOptions } from './types.js';
+export type { Line } from './lines.js';
 
 const TABLE_DELIMITER = /^\s{0,3}\|?\s{0,8}:?-{1,}:?\s{0,8}\|/m;
 
@@ -53,6 +56,45 @@ function overflowLinks(rest: string): LineLink[] {
 
 /** Parse one note. Never throws on content: problems come back as located diagnostics. */
 export function parseFile(file: NoteFile, options?: ParseOptions | null): FileParse {
+  const started = startFile(file, options);
+  if (!isFileStart(started)) return started;
+  const collected: Line[] = [];
+  try {
+    for (const chunk of started.chunks) collectChunk(chunk, collected);
+  } catch (error) {
+    return failed(started.result, error);
+  }
+  return finishFile(started, collected);
+}
+
+/**
+ * One chunk of a note's Markdown with where it sits (see `prepare`): read apart from the other chunks, so a big
+ * note's chunks can be read on several threads. Plain JSON data.
+ */
+export interface ChunkSource {
+  source: string;
+  tables: boolean;
+  offset: number;
+  start: number;
+}
+
+/** A note read up to its Markdown: `collectChunk` each chunk (in any order, anywhere), then `finishFile`. */
+export interface FileStart {
+  readonly file: NoteFile;
+  readonly chunks: readonly ChunkSource[];
+  readonly result: FileParse;
+  readonly fm: FrontMatter;
+  readonly noteLines: string[];
+  readonly prepared: Prepared;
+  readonly maxLineLength: number;
+}
+
+export function isFileStart(value: FileParse | FileStart): value is FileStart {
+  return 'chunks' in value;
+}
+
+/** `parseFile` up to the Markdown parsing: the finished parse when there is nothing to parse (or it failed). */
+export function startFile(file: NoteFile, options?: ParseOptions | null): FileParse | FileStart {
   if (LIBRARY_FILE.test(file.path)) return parseLibrary(file);
   const opts = resolveOptions(options);
   const diagnostics: Diagnostic[] = [];
@@ -90,7 +132,7 @@ export function parseFile(file: NoteFile, options?: ParseOptions | null): FilePa
       },
       diagnostics,
     );
-    const collected: Line[] = [];
+    const chunks: ChunkSource[] = [];
     for (const chunk of prepared.chunks) {
       const body = [...chunk.prefix, ...prepared.lines.slice(chunk.start, chunk.end)];
       // A chunk cut inside an indented run (a forced cut in a deep list) would start as an indented code block:
@@ -103,14 +145,30 @@ export function parseFile(file: NoteFile, options?: ParseOptions | null): FilePa
         for (; k < body.length && body[k]!.trim() !== ''; k++) body[k] = body[k]!.slice(indent);
       }
       const source = body.join('\n');
-      collectLines(
+      chunks.push({
         source,
-        TABLE_DELIMITER.test(source),
-        chunk.start - chunk.prefix.length,
-        chunk.start,
-        collected,
-      );
+        tables: TABLE_DELIMITER.test(source),
+        offset: chunk.start - chunk.prefix.length,
+        start: chunk.start,
+      });
     }
+    return { file, chunks, result, fm, noteLines, prepared, maxLineLength: opts.maxLineLength };
+  } catch (error) {
+    return failed(result, error);
+  }
+}
+
+/** Read one chunk's Markdown into lines, appended to `out` (a chunk's lines depend on nothing else). */
+export function collectChunk(chunk: ChunkSource, out: Line[] = []): Line[] {
+  collectLines(chunk.source, chunk.tables, chunk.offset, chunk.start, out);
+  return out;
+}
+
+/** The rest of `parseFile`, from every chunk's lines in chunk order. */
+export function finishFile(started: FileStart, collected: Line[]): FileParse {
+  const { file, result, fm, noteLines, prepared } = started;
+  const diagnostics = result.diagnostics;
+  try {
     if (prepared.overflow.size > 0) {
       for (const [lineNo, rest] of prepared.overflow) {
         const links = overflowLinks(rest);
@@ -120,7 +178,7 @@ export function parseFile(file: NoteFile, options?: ParseOptions | null): FilePa
         else {
           collected.push({
             line: lineNo,
-            column: opts.maxLineLength + 1,
+            column: started.maxLineLength + 1,
             kind: 'para',
             text: '',
             links,
@@ -184,16 +242,26 @@ export function parseFile(file: NoteFile, options?: ParseOptions | null): FilePa
       });
     }
   } catch (error) {
-    // A parser bug must not take the build down: report it against the file and keep what was found.
-    diagnostics.push({
-      rule: 'parser-error',
-      severity: 'error',
-      file: file.path,
-      line: 1,
-      column: 1,
-      message: `papermap/parse: internal error while reading this file (${String((error as Error)?.message ?? error).slice(0, 200)}); entries found before it are kept`,
-    });
+    return failed(result, error);
   }
+  return result;
+}
+
+/** The parse of a note one of whose chunks failed to read (what `parseFile` gives then). */
+export function failedFile(started: FileStart, error: unknown): FileParse {
+  return failed(started.result, error);
+}
+
+/** A parser bug must not take the build down: report it against the file and keep what was found. */
+function failed(result: FileParse, error: unknown): FileParse {
+  result.diagnostics.push({
+    rule: 'parser-error',
+    severity: 'error',
+    file: result.file,
+    line: 1,
+    column: 1,
+    message: `papermap/parse: internal error while reading this file (${String((error as Error)?.message ?? error).slice(0, 200)}); entries found before it are kept`,
+  });
   return result;
 }
 

@@ -141,6 +141,76 @@ describe('the build cache', () => {
     expect(JSON.stringify(laidOut.graph)).toBe(expected);
   });
 
+  it.each([
+    ['of another papermap', (text: string) => text.replace(/"code":"[^"]*"/, '"code":"0.0.1+0000"')],
+    ['truncated', (text: string) => text.slice(0, 200)],
+    ['intact', null],
+  ])(
+    'an edit saved before the warm-up: laid out from the last cached layout, unless it is %s',
+    async (what, damage) => {
+      const dir = join(work, `cache-last-${what.split(' ')[0]}`);
+      const note = readdirSync(notes, { recursive: true, encoding: 'utf8' }).find((p) => p.endsWith('.md'))!;
+      const original = readFileSync(join(notes, note), 'utf8');
+      await buildFromDirectory(notes, { cache: await openCache(dir) });
+      const layoutFile = join(
+        dir,
+        readdirSync(dir).find((n) => n.startsWith('layout-'))!,
+      );
+      if (damage) writeFileSync(layoutFile, damage(readFileSync(layoutFile, 'utf8')));
+      appendFileSync(
+        join(notes, note),
+        '\n- 2025-07-20 20:24:54 Sunday ｜ A Paper Saved Early https://arxiv.org/abs/2507.00091\n',
+      );
+      try {
+        const expected = await cold();
+        const builder = createBuilder({});
+        const cache = await openCache(dir);
+        const built = await buildFromDirectory(notes, {
+          builder,
+          cache,
+          cachedGraph: false,
+          lastLayout: true,
+        });
+        if (damage) {
+          // Not trusted: laid out from the seed, the cold build's bytes (and cached as the notes' graph).
+          expect(builder.build().layoutMode).toBe('cold');
+          expect(cache.stats.rejected).toBe(1);
+          expect(JSON.stringify(built.graph)).toBe(expected);
+          expect((await buildFromDirectory(notes, { cache: await openCache(dir) })).fromCache).toBe(true);
+        } else {
+          expect(builder.build().layoutMode).toBe('warm');
+          expect(built.graph.nodes.length).toBe((JSON.parse(expected) as { nodes: unknown[] }).nodes.length);
+          // Its bytes depend on the layout it started from: not cached as the notes' graph.
+          expect(readdirSync(dir).filter((n) => n.startsWith('graph-'))).toHaveLength(1);
+          expect((await buildFromDirectory(notes, { cache: await openCache(dir) })).fromCache).toBeFalsy();
+        }
+      } finally {
+        writeFileSync(join(notes, note), original);
+      }
+    },
+  );
+
+  it('an edit saved the moment a warm restart serves the map is rebuilt as a cold-started server rebuilds it', async () => {
+    const cacheDir = join(work, 'cache-early-edit');
+    const coldSource = await directorySource(notes, { cacheDir, primeDelayMs: 0 });
+    const first = await coldSource.build();
+    // The warm-up would start a minute later: the edit comes first.
+    const warmSource = await directorySource(notes, { cacheDir, primeDelayMs: 60_000 });
+    expect(JSON.stringify(await warmSource.build())).toBe(JSON.stringify(first));
+    const note = readdirSync(notes, { recursive: true, encoding: 'utf8' }).find((p) => p.endsWith('.md'))!;
+    appendFileSync(
+      join(notes, note),
+      '\n- 2025-07-21 20:24:54 Monday ｜ A Paper Saved At Once https://arxiv.org/abs/2507.00093\n',
+    );
+    const b = await warmSource.rebuild!([join(notes, note)]);
+    const a = await coldSource.rebuild!([join(notes, note)]);
+    expect(b.nodes.length).toBe(first.nodes.length + 1);
+    // Not laid out again from the seed: the positions of the map being shown, as after any edit.
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    await coldSource.close?.();
+    await warmSource.close?.();
+  });
+
   it('closing the live server stops its warm-up before it builds', async () => {
     const cacheDir = join(work, 'cache-close');
     const cold = await directorySource(notes, { cacheDir });

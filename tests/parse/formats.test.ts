@@ -15,9 +15,14 @@ describe('public API', () => {
   it('exports exactly the parser entry points', () => {
     expect(Object.keys(parse).sort()).toEqual([
       'DEFAULT_PARSE_OPTIONS',
+      'collectChunk',
+      'failedFile',
+      'finishFile',
+      'isFileStart',
       'mergeFileParses',
       'parseFile',
       'parseNotes',
+      'startFile',
       'titleId',
     ]);
   });
