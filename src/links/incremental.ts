@@ -20,6 +20,7 @@ import type {
   SourceRef,
 } from '../types.js';
 import { AuthorIndex, enoughEvidence, type AuthorKey } from './authors.js';
+import { BusyIndex } from './busiest.js';
 import {
   CONCEPT_REF,
   CONFIDENCE_DERIVED,
@@ -166,6 +167,8 @@ export class LinkIndex {
   groupPass = 0;
   /** The output, sorted by key / id. */
   edges: EdgeRecord[] = [];
+  /** The typed edges of `edges` by node: the busiest nodes without a pass over every edge. */
+  busy = new BusyIndex();
   concepts: ConceptRecord[] = [];
 }
 
@@ -769,6 +772,7 @@ export function warmLinks(
     if (!ix.sourceFeeds.get(s)?.length) ix.sourceFeeds.delete(s);
   }
 
+  ix.busy.patch(deadEdges, newEdges);
   ix.edges = patchSorted(ix.edges, deadEdges, newEdges, (e) => e.key);
   ix.concepts = patchSorted(ix.concepts, deadConcepts, newConcepts, (c) => c.id);
 
