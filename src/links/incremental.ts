@@ -583,7 +583,10 @@ export function warmLinks(
     ix.names = names;
     ix.lexiconText = lexiconText;
   }
-  ix.matcher = names.registry.compile(ix.matcher);
+  // A kept table keeps its matcher; a patched one changed only the patched names.
+  if (ix.lastNames === 'patched' && ix.matcher && patched)
+    ix.matcher = names.registry.recompile(ix.matcher, patched);
+  else if (ix.lastNames !== 'kept' || !ix.matcher) ix.matcher = names.registry.compile(ix.matcher);
 
   // ---- read ------------------------------------------------------------------------------------------
   const table: { concepts: ConceptEntry[]; conceptById: Map<ConceptId, number> } = {
