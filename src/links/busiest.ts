@@ -14,11 +14,11 @@ function clip(text: string, max: number): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-/** One node's typed edges, their counts by type, and (while known) its first SAMPLES edges with evidence. */
+/** One node's typed edges, their counts by type, and (once asked for) its first SAMPLES edges with evidence. */
 interface NodeEdges {
-  edges: Set<EdgeRecord>;
-  byType: Map<string, number>;
-  /** The first SAMPLES edges by key that have evidence; null when one of them left and they must be found again. */
+  edges: EdgeRecord[];
+  byType: Record<string, number>;
+  /** The first SAMPLES edges by key that have evidence; null until asked for, and when one of them left. */
   first: EdgeRecord[] | null;
 }
 
@@ -33,10 +33,34 @@ export class BusyIndex {
 
   /** Patch to the result without the records in `dead` and with those in `added` (as `patchSorted` does). */
   patch(dead: ReadonlySet<EdgeRecord>, added: readonly EdgeRecord[]): void {
-    for (const e of dead) {
-      if (e.type === 'mentions') continue;
-      this.unlink(e.source, e);
-      this.unlink(e.target, e);
+    if (dead.size > 0) {
+      // Each node's list is filtered once for all its dead edges (a hub may lose many at a time).
+      const gone = new Map<string, Set<EdgeRecord>>();
+      const mark = (node: string, e: EdgeRecord): void => {
+        const set = gone.get(node);
+        if (set) set.add(e);
+        else gone.set(node, new Set([e]));
+      };
+      for (const e of dead) {
+        if (e.type === 'mentions') continue;
+        mark(e.source, e);
+        mark(e.target, e);
+      }
+      for (const [node, set] of gone) {
+        const n = this.nodes.get(node);
+        if (!n) continue;
+        const kept: EdgeRecord[] = [];
+        for (const e of n.edges) {
+          if (!set.has(e)) {
+            kept.push(e);
+            continue;
+          }
+          n.byType[e.type] = (n.byType[e.type] as number) - 1;
+          if (n.first?.includes(e)) n.first = null;
+        }
+        if (kept.length === 0) this.nodes.delete(node);
+        else n.edges = kept;
+      }
     }
     for (const e of added) {
       if (e.type === 'mentions') continue;
@@ -46,25 +70,16 @@ export class BusyIndex {
   }
 
   private link(node: string, e: EdgeRecord): void {
-    let n = this.nodes.get(node);
-    if (!n) this.nodes.set(node, (n = { edges: new Set(), byType: new Map(), first: [] }));
-    else if (n.edges.has(e)) return;
-    n.edges.add(e);
-    n.byType.set(e.type, (n.byType.get(e.type) ?? 0) + 1);
-    if (n.first) addSample(n.first, e);
-  }
-
-  private unlink(node: string, e: EdgeRecord): void {
     const n = this.nodes.get(node);
-    if (!n?.edges.delete(e)) return;
-    if (n.edges.size === 0) {
-      this.nodes.delete(node);
+    if (!n) {
+      const byType: Record<string, number> = Object.create(null) as Record<string, number>;
+      byType[e.type] = 1;
+      this.nodes.set(node, { edges: [e], byType, first: null });
       return;
     }
-    const count = (n.byType.get(e.type) as number) - 1;
-    if (count === 0) n.byType.delete(e.type);
-    else n.byType.set(e.type, count);
-    if (n.first?.includes(e)) n.first = null;
+    n.edges.push(e);
+    n.byType[e.type] = (n.byType[e.type] ?? 0) + 1;
+    if (n.first) addSample(n.first, e);
   }
 
   /**
@@ -77,7 +92,7 @@ export class BusyIndex {
     // The top BUSIEST by (degree desc, id asc), kept sorted while the nodes stream by.
     const top: { id: string; degree: number; n: NodeEdges }[] = [];
     for (const [id, n] of this.nodes) {
-      const degree = n.edges.size;
+      const degree = n.edges.length;
       if (degree < MIN_LINKS) continue;
       if (top.length === BUSIEST) {
         const last = top[BUSIEST - 1] as { id: string; degree: number };
@@ -108,7 +123,8 @@ export class BusyIndex {
       const paper = paperOf(id);
       const where = paper?.sources[0] ?? conceptOf(id)?.sources[0];
       const kind = paper ? 'paper' : 'concept';
-      const counts = [...n.byType]
+      const counts = Object.entries(n.byType)
+        .filter(([, count]) => count > 0)
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .map(([t, count]) => `${t} ${count}`)
         .join(', ');
