@@ -27,7 +27,7 @@ interface BuilderLike {
 }
 
 /** Deterministic edits of three kinds, cycling: reword an entry, add a new paper, retitle a paper. */
-function editNote(text: string, k: number): { text: string; what: string } {
+export function editNote(text: string, k: number): { text: string; what: string } {
   const kind = k % 3;
   if (kind === 0) {
     const i = text.indexOf('**摘要** ：');

@@ -26,6 +26,8 @@ const USAGE = `usage: npm run bench -- [options]
   --runs N              runs per size or case (default: 7 at 1k, 3 at 10k, 1 at 100k; 3 for the others)
   --browser-sizes LIST  papers for the browser case (default: 1000,10000,50000)
   --incremental-size N  papers for the incremental case (default: 10000)
+  --no-layout           build case: the stages without layout only (no layout run, no end-to-end cli run):
+                        the quick check of build / remark, e.g. --cases build --sizes 10000 --no-layout --no-write
   --synthetic, --synthetic-only   browser case: the app's synthetic graph when the pipeline is missing
   --no-write            print only; leave results.json and results.md alone
   --help                this text
@@ -58,6 +60,7 @@ const arg = (name: string): string | undefined => {
 const cases = (arg('cases') ?? 'build,bigfile,adversarial,incremental,browser,startup').split(',');
 const sizes = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const runsOverride = arg('runs') ? Number(arg('runs')) : null;
+const skipLayout = argv.includes('--no-layout');
 const unknownCases = cases.filter((c) => !CASES.includes(c));
 if (unknownCases.length > 0 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
   console.error(
@@ -241,7 +244,17 @@ async function caseBuild(): Promise<BuildSizeResult[]> {
     const corpus = ensureCorpus(n);
     const runs = runsOverride ?? (n <= 1000 ? 7 : n <= 10000 ? 3 : 1);
     const warmup = n <= 1000 ? 1 : 0;
-    const r = await child(['build', '--dir', corpus.dir, '--runs', String(runs), '--warmup', String(warmup)]);
+    const r = await child([
+      'build',
+      '--dir',
+      corpus.dir,
+      '--runs',
+      String(runs),
+      '--warmup',
+      String(warmup),
+      '--layout',
+      skipLayout ? 'no' : 'yes',
+    ]);
     if (r.failed) {
       console.log(`  failed: ${String(r.failed)}\n${String(r.output)}`);
     }
@@ -265,19 +278,21 @@ async function caseBuild(): Promise<BuildSizeResult[]> {
         ? (x.stages.parse + (x.stages.merge ?? 0) + x.stages.link + x.stages.graph) / x.remark
         : null,
     );
-    console.log(`  cli end-to-end (with layout)`);
-    const measured = await measureCli(n, 1);
-    const cliRun = measured.runs[0] as CliRun;
+    if (!skipLayout) console.log(`  cli end-to-end (with layout)`);
+    const measured = skipLayout ? null : await measureCli(n, 1);
+    const cliRun = measured?.runs[0] as CliRun | undefined;
     const cli: BuildSizeResult['cli'] =
-      cliRun.code === 0
-        ? {
-            ms: cliRun.ms,
-            maxRssMiB: cliRun.maxRssMiB,
-            stages: cliRun.stages,
-            load: cliRun.load,
-            method: measured.method,
-          }
-        : { failed: `exit ${cliRun.code}: ${cliRun.failed ?? ''}` };
+      !measured || !cliRun
+        ? { unavailable: 'not run (--no-layout)' }
+        : cliRun.code === 0
+          ? {
+              ms: cliRun.ms,
+              maxRssMiB: cliRun.maxRssMiB,
+              stages: cliRun.stages,
+              load: cliRun.load,
+              method: measured.method,
+            }
+          : { failed: `exit ${cliRun.code}: ${cliRun.failed ?? ''}` };
     const nodes = med((x) => x.nodes);
     const gzNo = med((x) => x.gzipNoSummaryBytes);
     // read + parse + merge + link + graph + layout + write: the whole build with layout, stage by stage.

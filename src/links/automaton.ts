@@ -5,6 +5,8 @@ import { isSeparatorCode } from './normalise.js';
 const ROOT = 0;
 /** Above this many children a node switches from a sibling list to a Map. */
 const MAP_THRESHOLD = 12;
+/** Patterns an extended automaton keeps in its small automaton beside the big one before it is built anew. */
+export const MAX_OVERLAY = 256;
 const SPACE = 0x20;
 
 function slotOf(node: number, code: number): number {
@@ -47,9 +49,16 @@ export class Automaton {
   private keys: string[] = [];
   private idOfKey = new Map<string, number>();
   private compiled = false;
+  /**
+   * An automaton made by `extended` without building it anew: the patterns of `base` (compiled, shared, never
+   * changed) and, with ids after them, those of the small `overlay`, scanned beside it. Its own trie is empty.
+   */
+  private base: Automaton | undefined;
+  private overlay: Automaton | undefined;
 
   /** Number of distinct patterns. */
   get size(): number {
+    if (this.base) return this.base.size + (this.overlay as Automaton).size;
     return this.keys.length;
   }
 
@@ -74,31 +83,51 @@ export class Automaton {
   }
 
   /**
-   * A new automaton with every pattern of this one (same ids) and `keys` added after them, compiled. Cheaper
-   * than building it again: the trie is copied, not rebuilt, and only the links are worked out again.
+   * A new automaton with every pattern of this one (same ids) and `keys` added after them, compiled; this one is
+   * left as it is. The big automaton is shared, not copied or built again: the new patterns go to a small one
+   * scanned beside it (a warm edit adds a name or two to tens of thousands), until they are MAX_OVERLAY.
    */
   extended(keys: Iterable<string>): Automaton {
+    const base = this.base ?? this;
+    const extra = this.overlay ? [...this.overlay.keys] : [];
+    const known = new Set(extra);
+    for (const key of keys) {
+      if (key.length === 0) throw new Error('papermap/links: empty pattern');
+      if (known.has(key) || base.idOf(key) !== undefined) continue;
+      known.add(key);
+      extra.push(key);
+    }
+    if (extra.length > MAX_OVERLAY || !base.compiled) {
+      const whole = new Automaton();
+      for (const key of base.keys) whole.add(key);
+      for (const key of extra) whole.add(key);
+      return whole.compile();
+    }
+    const overlay = new Automaton();
+    for (const key of extra) overlay.add(key);
     const next = new Automaton();
-    next.code = this.code.slice();
-    next.firstChild = this.firstChild.slice();
-    next.nextSibling = this.nextSibling.slice();
-    next.childCount = this.childCount.slice();
-    next.wide = this.wide.map((m) => (m === undefined ? undefined : new Map(m)));
-    next.depth = this.depth.slice();
-    next.output = this.output.slice();
-    next.rootTable = this.rootTable.slice();
-    next.keys = this.keys.slice();
-    next.idOfKey = new Map(this.idOfKey);
-    for (const key of keys) next.add(key);
-    return next.compile();
+    next.base = base;
+    next.overlay = overlay.compile();
+    next.compiled = true;
+    return next;
   }
 
   /** The id of a pattern, if it is one. */
   idOf(key: string): number | undefined {
+    if (this.base) {
+      const id = this.base.idOf(key);
+      if (id !== undefined) return id;
+      const extra = (this.overlay as Automaton).idOf(key);
+      return extra === undefined ? undefined : this.base.size + extra;
+    }
     return this.idOfKey.get(key);
   }
 
   keyOf(id: number): string {
+    if (this.base)
+      return id < this.base.size
+        ? this.base.keyOf(id)
+        : (this.overlay as Automaton).keyOf(id - this.base.size);
     const key = this.keys[id];
     if (key === undefined) throw new Error(`papermap/links: no pattern ${id}`);
     return key;
@@ -172,6 +201,10 @@ export class Automaton {
    * folded here) as `onMatch(start, end, patternId)`, `end` exclusive.
    */
   scan(lowerText: string, onMatch: (start: number, end: number, id: number) => void): void {
+    if (this.base) {
+      this.scanBoth(this.base, this.overlay as Automaton, lowerText, onMatch);
+      return;
+    }
     if (!this.compiled) this.compile();
     const { rootTable, fail, report, dictLink, patternAt, depthAt, slotParent, slotCode, slotChild } = this;
     const { childBits, onlyChild, onlyCode } = this;
@@ -209,6 +242,39 @@ export class Automaton {
         onMatch(i + 1 - (depthAt[out] as number), i + 1, patternAt[out] as number);
       }
     }
+  }
+
+  /**
+   * Both automata's matches in the order one automaton holding all the patterns reports them: by end, and at
+   * one end the longest first (a node's own pattern, then its dictionary links, which are ever shorter).
+   */
+  private scanBoth(
+    base: Automaton,
+    overlay: Automaton,
+    lowerText: string,
+    onMatch: (start: number, end: number, id: number) => void,
+  ): void {
+    const offset = base.size;
+    const extra: number[] = [];
+    overlay.scan(lowerText, (start, end, id) => extra.push(start, end, offset + id));
+    if (extra.length === 0) {
+      base.scan(lowerText, onMatch);
+      return;
+    }
+    let k = 0;
+    base.scan(lowerText, (start, end, id) => {
+      // Overlay matches that end earlier, or at this end and are longer, come first.
+      while (
+        k < extra.length &&
+        ((extra[k + 1] as number) < end || ((extra[k + 1] as number) === end && (extra[k] as number) < start))
+      ) {
+        onMatch(extra[k] as number, extra[k + 1] as number, extra[k + 2] as number);
+        k += 3;
+      }
+      onMatch(start, end, id);
+    });
+    for (; k < extra.length; k += 3)
+      onMatch(extra[k] as number, extra[k + 1] as number, extra[k + 2] as number);
   }
 
   private child(node: number, c: number): number {

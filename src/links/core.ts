@@ -911,14 +911,21 @@ function standsAlone(texts: readonly TextSpan[], own: string, candidate: string)
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join(sep);
   const ownRe = new RegExp(pattern(own), 'g');
-  const alone = new RegExp(
-    `(?<![\\p{L}\\p{N}+\\-_\\u2010\\u2011\\u2013\\u00b7])${pattern(candidate)}(?![\\p{L}\\p{N}+\\-_\\u2010\\u2011\\u2013\\u00b7])`,
-    'u',
-  );
+  // Every match of `alone` holds the candidate's first part as written: a text without it, once the own name
+  // is taken out, cannot match. That settles nearly every span without `alone` (a Unicode-class pattern that is
+  // costly to compile and run), which is made only for the few spans left.
+  const first = candidate.split(' ')[0] ?? candidate;
+  let alone: RegExp | undefined;
   for (const span of texts) {
     const text = lowerSameLength(nfkcText(span.text));
-    if (!text.includes(candidate.split(' ')[0] ?? candidate)) continue;
-    if (alone.test(text.replace(ownRe, ' '))) return true;
+    if (!text.includes(first)) continue;
+    const rest = text.replace(ownRe, ' ');
+    if (!rest.includes(first)) continue;
+    alone ??= new RegExp(
+      `(?<![\\p{L}\\p{N}+\\-_\\u2010\\u2011\\u2013\\u00b7])${pattern(candidate)}(?![\\p{L}\\p{N}+\\-_\\u2010\\u2011\\u2013\\u00b7])`,
+      'u',
+    );
+    if (alone.test(rest)) return true;
   }
   return false;
 }

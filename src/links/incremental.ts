@@ -20,6 +20,7 @@ import type {
   SourceRef,
 } from '../types.js';
 import { AuthorIndex, enoughEvidence, type AuthorKey } from './authors.js';
+import { BusyIndex } from './busiest.js';
 import {
   CONCEPT_REF,
   CONFIDENCE_DERIVED,
@@ -167,6 +168,8 @@ export class LinkIndex {
   groupPass = 0;
   /** The output, sorted by key / id. */
   edges: EdgeRecord[] = [];
+  /** The typed edges of `edges` by node: the busiest nodes without a pass over every edge. */
+  busy = new BusyIndex();
   concepts: ConceptRecord[] = [];
 }
 
@@ -583,7 +586,10 @@ export function warmLinks(
     ix.names = names;
     ix.lexiconText = lexiconText;
   }
-  ix.matcher = names.registry.compile(ix.matcher);
+  // A kept table keeps its matcher; a patched one changed only the patched names.
+  if (ix.lastNames === 'patched' && ix.matcher && patched)
+    ix.matcher = names.registry.recompile(ix.matcher, patched);
+  else if (ix.lastNames !== 'kept' || !ix.matcher) ix.matcher = names.registry.compile(ix.matcher);
 
   // ---- read ------------------------------------------------------------------------------------------
   const table: { concepts: ConceptEntry[]; conceptById: Map<ConceptId, number> } = {
@@ -772,6 +778,7 @@ export function warmLinks(
     if (!ix.sourceFeeds.get(s)?.length) ix.sourceFeeds.delete(s);
   }
 
+  ix.busy.patch(deadEdges, newEdges);
   ix.edges = patchSorted(ix.edges, deadEdges, newEdges, (e) => e.key);
   ix.concepts = patchSorted(ix.concepts, deadConcepts, newConcepts, (c) => c.id);
 

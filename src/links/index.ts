@@ -1,6 +1,5 @@
 // Paper records -> concepts and typed edges with evidence. Pure: no I/O.
 import type { LinkResult, PaperRecord } from '../types.js';
-import { busiestNodes } from './busiest.js';
 import { CONCEPT_REF, compareStrings, prepareLexicon } from './core.js';
 import { LinkIndex, warmLinks } from './incremental.js';
 import { withNoteLinks } from './wikilinks.js';
@@ -91,11 +90,11 @@ function findTextLinks(input: readonly PaperRecord[], options?: LinkOptions | nu
   // A dropped index may read copies in one object shape (a kept one tells edits by the records' identity).
   if (!options?.cache)
     for (let p = 0; p < papers.length; p++) papers[p] = uniformShape(papers[p] as PaperRecord);
-  return withBusiest(warmLinks(papers, prepared, options?.userLexicon ?? null, index), papers);
+  return withBusiest(warmLinks(papers, prepared, options?.userLexicon ?? null, index), papers, index);
 }
 
 /** The result with its ten busiest nodes named (`busy-node` infos), warm and fresh alike. */
-function withBusiest(result: LinkResult, papers: readonly PaperRecord[]): LinkResult {
-  const busy = busiestNodes(result, papers);
+function withBusiest(result: LinkResult, papers: readonly PaperRecord[], index: LinkIndex): LinkResult {
+  const busy = index.busy.notes(papers, result.concepts);
   return busy.length === 0 ? result : { ...result, diagnostics: [...result.diagnostics, ...busy] };
 }

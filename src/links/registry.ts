@@ -74,6 +74,11 @@ function betweenHan(lower: string, start: number, end: number): boolean {
 export interface CompiledNames {
   readonly automaton: Automaton;
   readonly ids: ReadonlyMap<string, number>;
+  /**
+   * How many of `ids` are live names of the registry it last served (the rest are carried along, dead, until
+   * they are too many). Updated when a registry takes the matcher over as it is.
+   */
+  live: number;
 }
 
 /** New names that extend an earlier matcher rather than build a new one. */
@@ -82,7 +87,7 @@ const MAX_EXTENSION = 64;
 export class NameRegistry {
   readonly entries = new Map<string, NameEntry>();
   private automaton: Automaton | undefined;
-  private byPattern: NameEntry[] = [];
+  private byPattern: (NameEntry | undefined)[] = [];
 
   constructor(private readonly ignore: ReadonlySet<string>) {}
 
@@ -148,22 +153,8 @@ export class NameRegistry {
         this.byPattern[id] = entry;
         live++;
       }
-      const dead = previous.ids.size - live;
-      if (fresh.length <= MAX_EXTENSION && (dead + fresh.length) * 4 <= previous.ids.size) {
-        if (fresh.length === 0) {
-          this.automaton = previous.automaton;
-          return previous;
-        }
-        const automaton = previous.automaton.extended(fresh.map((e) => e.key));
-        const ids = new Map(previous.ids);
-        for (const entry of fresh) {
-          const id = automaton.idOf(entry.key) as number;
-          ids.set(entry.key, id);
-          this.byPattern[id] = entry;
-        }
-        this.automaton = automaton;
-        return { automaton, ids };
-      }
+      const extended = this.extend(previous, live, fresh);
+      if (extended) return extended;
       this.byPattern = [];
     }
     const automaton = new Automaton();
@@ -175,7 +166,54 @@ export class NameRegistry {
       this.byPattern[id] = entry;
     }
     this.automaton = automaton.compile();
-    return { automaton: this.automaton, ids };
+    return { automaton: this.automaton, ids, live: ids.size };
+  }
+
+  /**
+   * `previous` (with `live` of its names in this registry, already in `byPattern`) as this registry's matcher,
+   * extended by the `fresh` names it lacks; undefined when too many are new or dead to keep it.
+   */
+  private extend(previous: CompiledNames, live: number, fresh: NameEntry[]): CompiledNames | undefined {
+    const dead = previous.ids.size - live;
+    if (fresh.length > MAX_EXTENSION || (dead + fresh.length) * 4 > previous.ids.size) return undefined;
+    if (fresh.length === 0) {
+      this.automaton = previous.automaton;
+      previous.live = live;
+      return previous;
+    }
+    const automaton = previous.automaton.extended(fresh.map((e) => e.key));
+    const ids = new Map(previous.ids);
+    for (const entry of fresh) {
+      const id = automaton.idOf(entry.key) as number;
+      ids.set(entry.key, id);
+      this.byPattern[id] = entry;
+    }
+    this.automaton = automaton;
+    return { automaton, ids, live: live + fresh.length };
+  }
+
+  /**
+   * After only the names `keys` were set, cleared or removed since this registry compiled `previous`: a matcher
+   * that finds what `compile(previous)`'s finds, worked out from those keys instead of every name. (Entries
+   * changed in place need nothing: `find` reads the entry objects, and skips one that no longer names anything.)
+   */
+  recompile(previous: CompiledNames, keys: Iterable<string>): CompiledNames {
+    if (this.automaton !== previous.automaton) return this.compile(previous);
+    let live = previous.live;
+    const fresh: NameEntry[] = [];
+    for (const key of keys) {
+      const entry = this.entries.get(key);
+      const now = entry !== undefined && (entry.node !== undefined || entry.org !== undefined);
+      const id = previous.ids.get(key);
+      if (id === undefined) {
+        if (now) fresh.push(entry);
+        continue;
+      }
+      const was = this.byPattern[id] !== undefined;
+      this.byPattern[id] = now ? entry : undefined;
+      live += (now ? 1 : 0) - (was ? 1 : 0);
+    }
+    return this.extend(previous, live, fresh) ?? this.compile(null);
   }
 
   /**

@@ -1,7 +1,7 @@
 // The Aho–Corasick automaton against a naive search, and the mention finder's matching rules.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Automaton } from '../../src/links/automaton.js';
+import { Automaton, MAX_OVERLAY } from '../../src/links/automaton.js';
 import { findLinks } from '../../src/links/index.js';
 import { lowerSameLength, nameKey, nfkcText } from '../../src/links/normalise.js';
 import { NameRegistry } from '../../src/links/registry.js';
@@ -65,6 +65,52 @@ describe('Automaton', () => {
       ),
       { seed: 7, numRuns: 300 },
     );
+  });
+
+  it('extended again and again (past MAX_OVERLAY), reports what one automaton with every pattern reports, in its order', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '强', '化'), minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.uniqueArray(word, { maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', ' ', '-', '强', '化'), maxLength: 60 }),
+        (first, rounds, text) => {
+          let a = new Automaton();
+          for (const p of first) a.add(p);
+          a.compile();
+          const all = [...first];
+          for (const more of rounds) {
+            const before = a;
+            const sizeBefore = a.size;
+            a = a.extended(more);
+            for (const p of more) if (!all.includes(p)) all.push(p);
+            expect(a.size).toBe(all.length);
+            expect(before.size).toBe(sizeBefore);
+          }
+          const whole = new Automaton();
+          for (const p of all) whole.add(p);
+          const found = (x: Automaton) => {
+            const out: string[] = [];
+            x.scan(text, (s, e, id) => out.push(`${s}:${e}:${x.keyOf(id)}:${id}`));
+            return out;
+          };
+          // The same matches with the same ids, in the same order (no sorting: callers rely on it).
+          expect(found(a)).toEqual(found(whole));
+          for (const p of all) expect(a.idOf(p)).toBe(whole.idOf(p));
+        },
+      ),
+      { seed: 11, numRuns: 300 },
+    );
+    // Past MAX_OVERLAY new patterns the automaton is built anew, with the same ids.
+    let a = new Automaton();
+    a.add('base');
+    a.compile();
+    const keys = Array.from({ length: MAX_OVERLAY + 5 }, (_, i) => `k${i.toString(36)}`);
+    for (let i = 0; i < keys.length; i += 50) a = a.extended(keys.slice(i, i + 50));
+    const found: string[] = [];
+    a.scan('xx k1 base k70 kz', (s, e, id) => found.push(`${s}:${e}:${a.keyOf(id)}`));
+    expect(found).toEqual(['3:5:k1', '6:10:base', '11:13:k7', '11:14:k70', '15:17:kz']);
+    expect(a.idOf('k70')).toBe(1 + keys.indexOf('k70'));
   });
 
   it('gives one id per distinct key and switches wide nodes to a map', () => {
