@@ -12,5 +12,11 @@ const unit = (base.test?.projects as TestProjectInlineConfiguration[] | undefine
 if (!unit?.test) throw new Error('vitest.unit.config: no "unit" project in vitest.config.ts');
 const { name: _name, ...unitTest } = unit.test;
 const only = process.env.MUTATE_TESTS?.split(',').filter((g) => g.trim() !== '');
+// Tests that only run the command in a child process: a mutant is switched on inside the test runner only, so
+// they cannot kill one, and they are among the slowest (they would only lengthen every dry run).
+const childProcessOnly = ['tests/cli/build-graph.test.ts', 'tests/cli/command.test.ts'];
+const exclude = [...(unitTest.exclude ?? []), ...childProcessOnly];
 
-export default defineConfig({ test: only?.length ? { ...unitTest, include: only } : unitTest });
+export default defineConfig({
+  test: only?.length ? { ...unitTest, include: only, exclude } : { ...unitTest, exclude },
+});
