@@ -43,7 +43,8 @@ function parseArgs(argv) {
     else opts.rest.push(a);
   }
   if (opts.mutate === '') throw new Error("mutate-sample: --mutate 'src/<folder>/**/*.ts' is required");
-  if (!Number.isInteger(opts.sample) || opts.sample < 1) throw new Error('mutate-sample: --sample must be a positive integer');
+  if (!Number.isInteger(opts.sample) || opts.sample < 1)
+    throw new Error('mutate-sample: --sample must be a positive integer');
   if (!Number.isInteger(opts.seed)) throw new Error('mutate-sample: --seed must be an integer');
   return opts;
 }
@@ -62,8 +63,18 @@ function mulberry32(seed) {
 
 /** Every mutant Stryker's instrumenter makes in `files` (0-based lines, as Stryker keeps them internally). */
 async function population(files) {
-  const quiet = { debug() {}, info() {}, warn: console.warn, error: console.error, isDebugEnabled: () => false };
-  const input = files.map((name) => ({ name, mutate: true, content: fs.readFileSync(path.join(ROOT, name), 'utf8') }));
+  const quiet = {
+    debug() {},
+    info() {},
+    warn: console.warn,
+    error: console.error,
+    isDebugEnabled: () => false,
+  };
+  const input = files.map((name) => ({
+    name,
+    mutate: true,
+    content: fs.readFileSync(path.join(ROOT, name), 'utf8'),
+  }));
   const { mutants } = await new Instrumenter(quiet).instrument(input, {
     plugins: null,
     excludedMutations: [],
@@ -148,7 +159,9 @@ function glob(pattern) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-const files = glob(opts.mutate).filter((f) => !f.endsWith('.d.ts')).sort();
+const files = glob(opts.mutate)
+  .filter((f) => !f.endsWith('.d.ts'))
+  .sort();
 if (files.length === 0) throw new Error(`mutate-sample: no files match ${opts.mutate}`);
 const folder = opts.mutate
   .replace(/^src\//, '')
@@ -209,7 +222,16 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
     found.set(k, m);
   }
 }
-const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0, Missing: 0 };
+const counts = {
+  Killed: 0,
+  Timeout: 0,
+  Survived: 0,
+  NoCoverage: 0,
+  CompileError: 0,
+  RuntimeError: 0,
+  Ignored: 0,
+  Missing: 0,
+};
 const extras = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0 };
 const sampled = new Set(sample.map(key));
 for (const m of sample) {
@@ -235,7 +257,9 @@ fs.writeFileSync(samplePath, JSON.stringify(record, null, 1) + '\n');
 
 const line = (m) =>
   `  ${m.file}:${m.start.line + 1}:${m.start.column + 1} ${m.mutator} -> ${m.replacement.replace(/\s+/g, ' ').slice(0, 80)}`;
-console.log(`\nmutate-sample ${opts.mutate}, seed ${opts.seed}, ${sample.length} of ${all.length} mutants, ${seconds} s`);
+console.log(
+  `\nmutate-sample ${opts.mutate}, seed ${opts.seed}, ${sample.length} of ${all.length} mutants, ${seconds} s`,
+);
 console.log(
   `  killed ${counts.Killed}, timeout ${counts.Timeout}, survived ${counts.Survived}, no coverage ${counts.NoCoverage}, ` +
     `rejected by the checker ${counts.CompileError}, runtime error ${counts.RuntimeError}, missing ${counts.Missing}`,
@@ -243,8 +267,13 @@ console.log(
 if (s.score !== null)
   console.log(`  score ${pct(s.score)} (95% CI ${pct(s.ci[0])}-${pct(s.ci[1])}, n = ${s.n})`);
 if (s.total !== null)
-  console.log(`  total ${pct(s.total)} (95% CI ${pct(s.totalCi[0])}-${pct(s.totalCi[1])}, n = ${s.nTotal}), no coverage as survived`);
+  console.log(
+    `  total ${pct(s.total)} (95% CI ${pct(s.totalCi[0])}-${pct(s.totalCi[1])}, n = ${s.nTotal}), no coverage as survived`,
+  );
 console.log(`  extras (other mutators on drawn nodes, not in the estimate): ${JSON.stringify(extras)}`);
-const left = sample.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage' || m.status === 'Missing');
-if (left.length) console.log(`survived / no coverage / missing:\n${left.map((m) => `${line(m)} [${m.status}]`).join('\n')}`);
+const left = sample.filter(
+  (m) => m.status === 'Survived' || m.status === 'NoCoverage' || m.status === 'Missing',
+);
+if (left.length)
+  console.log(`survived / no coverage / missing:\n${left.map((m) => `${line(m)} [${m.status}]`).join('\n')}`);
 console.log(`mutate-sample: written to ${path.relative(ROOT, samplePath)}`);

@@ -19,7 +19,10 @@ function parsed(key: string, make: () => PaperRecord[]): PaperRecord[] {
   return papers;
 }
 const seedPapers = () =>
-  parsed('seed', () => parseNotes([{ path: 'reinforcement-learning.md', text: readFileSync(seedPath, 'utf8') }]).papers);
+  parsed(
+    'seed',
+    () => parseNotes([{ path: 'reinforcement-learning.md', text: readFileSync(seedPath, 'utf8') }]).papers,
+  );
 const generated = (seed: number) =>
   parsed(`generated-${seed}`, () => parseNotes(generateCorpus({ papers: 160, files: 6, seed }).files).papers);
 let papers: PaperRecord[] = [];
