@@ -72,6 +72,8 @@ const config = {
   concurrency: 1,
   // A mutant that loops forever costs its test's time x 2 + 5 s before it counts as a timeout.
   timeoutMS: 5000,
+  // The first run of every related test (per-test coverage) takes minutes on a loaded 2-core machine.
+  dryRunTimeoutMinutes: 30,
   timeoutFactor: 2,
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
