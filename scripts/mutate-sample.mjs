@@ -28,7 +28,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'bench', 'mutation', 'samples');
 
 function parseArgs(argv) {
-  const opts = { mutate: '', sample: 200, seed: 1, list: false, rest: [] };
+  const opts = { mutate: '', sample: 200, seed: 1, list: false, scoreOnly: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -40,6 +40,7 @@ function parseArgs(argv) {
     else if (a === '--sample') opts.sample = Number(value());
     else if (a === '--seed') opts.seed = Number(value());
     else if (a === '--list') opts.list = true;
+    else if (a === '--score-only') opts.scoreOnly = true;
     else opts.rest.push(a);
   }
   if (opts.mutate === '') throw new Error("mutate-sample: --mutate 'src/<folder>/**/*.ts' is required");
@@ -197,10 +198,13 @@ fs.mkdirSync(path.dirname(rangesPath), { recursive: true });
 fs.writeFileSync(rangesPath, JSON.stringify(sample));
 const reportPath = path.join('reports', 'mutation', `sample-${folder}.json`);
 const started = Date.now();
-const code = await run('npx', ['stryker', 'run', ...opts.rest], {
-  MUTATE_SAMPLE: rangesPath,
-  MUTATE_SAMPLE_NAME: folder,
-});
+// --score-only: score the last report of this folder again (after a rerun of some lines, say) without running.
+const code = opts.scoreOnly
+  ? 0
+  : await run('npx', ['stryker', 'run', ...opts.rest], {
+      MUTATE_SAMPLE: rangesPath,
+      MUTATE_SAMPLE_NAME: folder,
+    });
 const seconds = Math.round((Date.now() - started) / 1000);
 if (code !== 0) {
   console.error(`mutate-sample: stryker exited with ${code}`);
@@ -253,10 +257,18 @@ record.args = opts.rest;
 record.counts = counts;
 record.extras = extras;
 record.score = s;
-fs.writeFileSync(samplePath, JSON.stringify(record, null, 1) + '\n');
+const outPath = opts.scoreOnly ? samplePath.replace(/\.json$/, '-rescored.json') : samplePath;
+fs.writeFileSync(outPath, JSON.stringify(record, null, 1) + '\n');
 
+const sourceLines = new Map();
+const codeAt = (m) => {
+  if (!sourceLines.has(m.file))
+    sourceLines.set(m.file, fs.readFileSync(path.join(ROOT, m.file), 'utf8').split('\n'));
+  return (sourceLines.get(m.file)[m.start.line] ?? '').trim().slice(0, 100);
+};
 const line = (m) =>
-  `  ${m.file}:${m.start.line + 1}:${m.start.column + 1} ${m.mutator} -> ${m.replacement.replace(/\s+/g, ' ').slice(0, 80)}`;
+  `  ${m.file}:${m.start.line + 1}:${m.start.column + 1} ${m.mutator} -> ` +
+  `${m.replacement.replace(/\s+/g, ' ').slice(0, 60)}\n      | ${codeAt(m)}`;
 console.log(
   `\nmutate-sample ${opts.mutate}, seed ${opts.seed}, ${sample.length} of ${all.length} mutants, ${seconds} s`,
 );
@@ -276,4 +288,4 @@ const left = sample.filter(
 );
 if (left.length)
   console.log(`survived / no coverage / missing:\n${left.map((m) => `${line(m)} [${m.status}]`).join('\n')}`);
-console.log(`mutate-sample: written to ${path.relative(ROOT, samplePath)}`);
+console.log(`mutate-sample: written to ${path.relative(ROOT, outPath)}`);
