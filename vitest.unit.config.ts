@@ -17,6 +17,12 @@ const only = process.env.MUTATE_TESTS?.split(',').filter((g) => g.trim() !== '')
 const childProcessOnly = ['tests/cli/build-graph.test.ts', 'tests/cli/command.test.ts'];
 const exclude = [...(unitTest.exclude ?? []), ...childProcessOnly];
 
+// Every related test runs once first, on a machine that may be busy: a slow test must not fail that run (a
+// mutant's own time limit is Stryker's, from the time each test took then).
+const testTimeout = 600_000;
+
 export default defineConfig({
-  test: only?.length ? { ...unitTest, include: only, exclude } : { ...unitTest, exclude },
+  test: only?.length
+    ? { ...unitTest, include: only, exclude, testTimeout }
+    : { ...unitTest, exclude, testTimeout },
 });
