@@ -2,6 +2,7 @@
 // `npm run mutate -- --mutate 'src/links/**/*.ts'`. Not part of CI: on 2 cores a big folder takes hours.
 // Results: reports/mutation/mutation.html (not committed); figures per folder in bench/mutation.md.
 // @ts-check
+import fs from 'node:fs';
 
 /** The `--mutate` pattern given on the command line, if any. */
 function mutateArg() {
@@ -26,8 +27,19 @@ const slug =
         .replace(/[^A-Za-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || 'all';
 
+// A seeded random sample of a folder's mutants (scripts/mutate-sample.mjs, `npm run mutate:sample`): the drawn
+// mutants' exact locations as the mutate ranges, the `sample` ignorer to leave out the mutants nested in them,
+// and its own incremental file and report.
+const samplePath = process.env.MUTATE_SAMPLE;
+const sampleName = process.env.MUTATE_SAMPLE_NAME ?? 'sample';
+/** @type {{ file: string, start: { line: number, column: number }, end: { line: number, column: number } }[]} */
+const sample = samplePath ? JSON.parse(fs.readFileSync(samplePath, 'utf8')) : [];
+const sampleRanges = sample.map(
+  (m) => `${m.file}:${m.start.line + 1}:${m.start.column}-${m.end.line + 1}:${m.end.column}`,
+);
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   packageManager: 'npm',
   testRunner: 'vitest',
   // Unit tests only: the browser tests are far too slow to run per mutant (vitest.unit.config.ts).
@@ -60,6 +72,8 @@ export default {
   concurrency: 1,
   // A mutant that loops forever costs its test's time x 2 + 5 s before it counts as a timeout.
   timeoutMS: 5000,
+  // The first run of every related test (per-test coverage) takes minutes on a loaded 2-core machine.
+  dryRunTimeoutMinutes: 30,
   timeoutFactor: 2,
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
@@ -68,3 +82,15 @@ export default {
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
+
+export default samplePath
+  ? {
+      ...config,
+      mutate: sampleRanges,
+      plugins: ['@stryker-mutator/*', './scripts/mutate-sample-ignorer.mjs'],
+      ignorers: ['sample'],
+      incrementalFile: `bench/mutation/sample-${sampleName}.incremental.json`,
+      reporters: ['progress-append-only', 'json'],
+      jsonReporter: { fileName: `reports/mutation/sample-${sampleName}.json` },
+    }
+  : config;

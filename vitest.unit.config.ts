@@ -12,5 +12,17 @@ const unit = (base.test?.projects as TestProjectInlineConfiguration[] | undefine
 if (!unit?.test) throw new Error('vitest.unit.config: no "unit" project in vitest.config.ts');
 const { name: _name, ...unitTest } = unit.test;
 const only = process.env.MUTATE_TESTS?.split(',').filter((g) => g.trim() !== '');
+// Tests that only run the command in a child process: a mutant is switched on inside the test runner only, so
+// they cannot kill one, and they are among the slowest (they would only lengthen every dry run).
+const childProcessOnly = ['tests/cli/build-graph.test.ts', 'tests/cli/command.test.ts'];
+const exclude = [...(unitTest.exclude ?? []), ...childProcessOnly];
 
-export default defineConfig({ test: only?.length ? { ...unitTest, include: only } : unitTest });
+// Every related test runs once first, on a machine that may be busy: a slow test must not fail that run (a
+// mutant's own time limit is Stryker's, from the time each test took then).
+const testTimeout = 600_000;
+
+export default defineConfig({
+  test: only?.length
+    ? { ...unitTest, include: only, exclude, testTimeout }
+    : { ...unitTest, exclude, testTimeout },
+});

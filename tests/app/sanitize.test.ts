@@ -4,15 +4,19 @@
 // the page or leave it reaches the fragment, and the readable text and the one safe link stay.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderMarkdown, safeUrl } from '../../src/app/panel/sanitize.js';
 import { parseNotes } from '../../src/parse/index.js';
 
 const hostile = readFileSync(path.join(import.meta.dirname, '..', 'e2e', 'fixtures', 'hostile.md'), 'utf8');
-const paper = parseNotes([{ path: 'hostile.md', text: hostile }]).papers.find(
-  (p) => p.id === 'arxiv:2506.99999',
-);
-const summary = paper?.summary ?? '';
+// Parsed before each test, not at import, so that mutation testing sees which test runs which code.
+let summary = '';
+beforeEach(() => {
+  const paper = parseNotes([{ path: 'hostile.md', text: hostile }]).papers.find(
+    (p) => p.id === 'arxiv:2506.99999',
+  );
+  summary = paper?.summary ?? '';
+});
 
 const DANGEROUS =
   'script, style, iframe, frame, object, embed, svg, math, form, input, button, textarea, select, link, meta, base, video, audio, source, dialog';
@@ -39,8 +43,12 @@ describe('renderMarkdown over the hostile note', () => {
       expect(summary).toContain(raw);
   });
 
-  const out = render(summary);
-  const all = [...out.querySelectorAll('*')];
+  let out: HTMLElement;
+  let all: Element[] = [];
+  beforeEach(() => {
+    out = render(summary);
+    all = [...out.querySelectorAll('*')];
+  });
 
   it('keeps no element that runs, embeds, restyles or submits', () => {
     expect([...out.querySelectorAll(DANGEROUS)].map((e) => e.tagName)).toEqual([]);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { generateAdversarialFiles, generateBigFileCase, generateCorpus } from '../../bench/corpus.js';
 import { parseNotes } from '../../src/parse/index.js';
 
@@ -126,7 +126,11 @@ describe('adversarial and big-file inputs', () => {
 
 describe('the parser on a generated corpus (ground truth from the generator)', () => {
   const { files, truth } = generateCorpus({ papers: 200, seed: 11 });
-  const parsed = parseNotes(files);
+  // Parsed before each test, not in the describe body, so that mutation testing sees which test runs which code.
+  let parsed: ReturnType<typeof parseNotes>;
+  beforeEach(() => {
+    parsed = parseNotes(files);
+  });
 
   it('finds every generated paper by its arXiv id', () => {
     const found = new Set(parsed.papers.map((p) => p.arxiv).filter(Boolean));

@@ -97,6 +97,12 @@ describe('readContent', () => {
     await expect(readContent(join(dir, path))).rejects.toBeInstanceOf(ContentFolderError);
   });
 
+  it('says which folder is missing, and that it is missing', async () => {
+    const missing = join(dir, 'missing-folder');
+    await expect(readContent(missing)).rejects.toThrow(`content folder not found: ${missing}`);
+    await expect(readContent(join(dir, 'a.md'))).rejects.toThrow(/content path is not a folder: .*a\.md$/);
+  });
+
   it.each([
     ['notes/a.md', true],
     ['a.markdown', true],

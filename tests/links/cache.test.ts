@@ -1,7 +1,7 @@
 // Rebuilds with a cache give exactly what a fresh build gives, and re-read only what changed.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
 import { mulberry32 } from '../../src/graph/random.js';
 import { createLinkCache, findLinks } from '../../src/links/index.js';
@@ -10,9 +10,25 @@ import type { LinkResult, PaperId, PaperRecord } from '../../src/types.js';
 import { paper } from './helpers.js';
 
 const seedPath = fileURLToPath(new URL('../../content/reinforcement-learning.md', import.meta.url));
-const papers = parseNotes([
-  { path: 'reinforcement-learning.md', text: readFileSync(seedPath, 'utf8') },
-]).papers;
+// Inputs are parsed inside the tests (beforeEach), not at import or in describe bodies, so that mutation
+// testing sees which test runs which code; the parses are memoised (they are inputs, not the code under test).
+const parsedOnce = new Map<string, PaperRecord[]>();
+function parsed(key: string, make: () => PaperRecord[]): PaperRecord[] {
+  let papers = parsedOnce.get(key);
+  if (!papers) parsedOnce.set(key, (papers = make()));
+  return papers;
+}
+const seedPapers = () =>
+  parsed(
+    'seed',
+    () => parseNotes([{ path: 'reinforcement-learning.md', text: readFileSync(seedPath, 'utf8') }]).papers,
+  );
+const generated = (seed: number) =>
+  parsed(`generated-${seed}`, () => parseNotes(generateCorpus({ papers: 160, files: 6, seed }).files).papers);
+let papers: PaperRecord[] = [];
+beforeEach(() => {
+  papers = seedPapers();
+});
 const json = (x: unknown) => JSON.stringify(x);
 
 function edit(
@@ -231,10 +247,15 @@ function expectKeptIdentity(previous: LinkResult, next: LinkResult): number {
 }
 
 describe('LinkCache on a generated corpus: every kind of edit, warm equals fresh', () => {
-  const corpus = parseNotes(generateCorpus({ papers: 160, files: 6, seed: 11 }).files).papers;
+  let corpus: PaperRecord[] = [];
+  let labelled: PaperRecord[] = [];
+  let authored: PaperRecord[] = [];
+  beforeEach(() => {
+    corpus = generated(11);
+    labelled = corpus.filter((p) => /^[A-Z][A-Za-z0-9-]{2,}$/.test(p.label));
+    authored = corpus.filter((p) => p.authors.length > 0);
+  });
   const userLexicon = { file: 'papermap.lexicon.toml', text: '[[concept]]\nname = "Zeta Method"\n' };
-  const labelled = corpus.filter((p) => /^[A-Z][A-Za-z0-9-]{2,}$/.test(p.label));
-  const authored = corpus.filter((p) => p.authors.length > 0);
   const withText = (p: PaperRecord, text: string): PaperRecord => ({
     ...p,
     text: [...p.text, { file: p.sources[0]?.file ?? 'x.md', line: 9000 + p.text.length, text }],
@@ -443,7 +464,17 @@ describe('LinkCache: edits that move one edge between outputs', () => {
 });
 
 describe('LinkCache: a name table patched for names no other paper claims', () => {
-  const corpus = parseNotes(generateCorpus({ papers: 160, files: 6, seed: 23 }).files).papers;
+  let corpus: PaperRecord[] = [];
+  let labelled: PaperRecord[] = [];
+  let mentioning: PaperRecord[] = [];
+  beforeEach(() => {
+    corpus = generated(23);
+    labelled = corpus.filter((p) => /^[A-Z][A-Za-z0-9-]{2,}$/.test(p.label));
+    // Ten papers name Zorblax before any paper goes by it.
+    mentioning = [...corpus];
+    for (const p of corpus.slice(10, 20))
+      mentioning = edit(mentioning, p.id, (x) => withText(x, `本文基于 Zorblax，优于 GRPO。`));
+  });
   const withText = (p: PaperRecord, text: string): PaperRecord => ({
     ...p,
     text: [...p.text, { file: p.sources[0]?.file ?? 'x.md', line: 9000 + p.text.length, text }],
@@ -457,11 +488,6 @@ describe('LinkCache: a name table patched for names no other paper claims', () =
       sources: [{ file: 'new.md', line: 1 }],
       text: [text],
     });
-  const labelled = corpus.filter((p) => /^[A-Z][A-Za-z0-9-]{2,}$/.test(p.label));
-  // Ten papers name Zorblax before any paper goes by it.
-  let mentioning = [...corpus];
-  for (const p of corpus.slice(10, 20))
-    mentioning = edit(mentioning, p.id, (x) => withText(x, `本文基于 Zorblax，优于 GRPO。`));
   const zorblax = newPaper('2599.00001', 'Zorblax', '2025-01-02', '我们提出了 Zorblax，它基于 PPO。');
 
   /** Steps as input -> expected: the papers after the step, and how the name table must come about. */

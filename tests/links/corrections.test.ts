@@ -2,7 +2,7 @@
 // diagnostics, and a long-lived builder agreeing with a fresh one after the file changes.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   applyCorrections,
   applyMerges,
@@ -18,11 +18,18 @@ import type { NoteFile } from '../../src/types.js';
 
 const seedPath = fileURLToPath(new URL('../../content/reinforcement-learning.md', import.meta.url));
 const seed: NoteFile = { path: 'reinforcement-learning.md', text: readFileSync(seedPath, 'utf8') };
-const parsed = parseNotes([seed]);
-const links = findLinks(parsed.papers);
 const file = CORRECTIONS_FILE_NAME;
-const builds = links.edges.find((e) => e.key === 'builds-on:arxiv:2506.16141->concept:grpo');
-const other = links.edges.find((e) => e.type === 'builds-on' && e !== builds);
+// Built before each test, not at import, so that mutation testing sees which test runs which code.
+let parsed: ReturnType<typeof parseNotes>;
+let links: ReturnType<typeof findLinks>;
+let builds: ReturnType<typeof findLinks>['edges'][number] | undefined;
+let other: typeof builds;
+beforeEach(() => {
+  parsed = parseNotes([seed]);
+  links = findLinks(parsed.papers);
+  builds = links.edges.find((e) => e.key === 'builds-on:arxiv:2506.16141->concept:grpo');
+  other = links.edges.find((e) => e.type === 'builds-on' && e !== builds);
+});
 
 describe('corrections file', () => {
   it('the seed has the edges these tests correct', () => {
@@ -174,9 +181,14 @@ describe('corrections file', () => {
   describe('split', () => {
     // Two works the seed's merge joined: the POLARIS article at line 12 and a paragraph about it at 121 (same
     // name), and the arXiv paper 2506.23235 at 189 with the WeChat article about it at 240.
-    const parses = [parseFile(seed)];
-    const polaris = parsed.papers.find((p) => p.label === 'POLARIS')!;
-    const paper = parsed.papers.find((p) => p.id === 'arxiv:2506.23235')!;
+    let parses: ReturnType<typeof parseFile>[] = [];
+    let polaris: (typeof parsed.papers)[number];
+    let paper: (typeof parsed.papers)[number];
+    beforeEach(() => {
+      parses = [parseFile(seed)];
+      polaris = parsed.papers.find((p) => p.label === 'POLARIS')!;
+      paper = parsed.papers.find((p) => p.id === 'arxiv:2506.23235')!;
+    });
     const article = '周志华团队新作：LLM中存在奖励模型，首次理论证明RL对LLM有效性';
     const place = (l: number) => ({ file: seed.path, line: l });
 

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/build-graph.js';
 import { createBuilder } from '../../src/pipeline.js';
 import { parseNotes } from '../../src/parse/index.js';
@@ -43,8 +43,13 @@ const titles = (papers: readonly PaperRecord[]) => papers.map((p) => p.title).so
 
 describe('the library beside the notes', () => {
   const notes = readNotes(DIR);
-  const some = parseNotes(notes);
-  const all = parseNotes(notes, null, { libraryAll: true });
+  // Parsed before each test, not in the describe body, so that mutation testing sees which test runs which code.
+  let some: ReturnType<typeof parseNotes>;
+  let all: ReturnType<typeof parseNotes>;
+  beforeEach(() => {
+    some = parseNotes(notes);
+    all = parseNotes(notes, null, { libraryAll: true });
+  });
 
   it('draws only the mentioned items by default', () => {
     for (const item of UNMENTIONED) expect(titles(some.papers)).not.toContain(item.title);

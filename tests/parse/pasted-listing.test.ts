@@ -1,7 +1,7 @@
 // A pasted arXiv listing in a digest (a list item of links, a blank line, then one line holding the English title,
 // its machine translation and the author links), and the translated `(cross-list from cs.X)` marks that must never
 // become a title. Cut in the shape of the daily-reports folder's listings, with other papers.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseNotes } from '../../src/parse/index.js';
 import { splitTranslatedTitle, withoutListingNoise } from '../../src/parse/text.js';
 
@@ -39,7 +39,11 @@ const NOTE = [
 ].join('\n');
 
 describe('a pasted arXiv listing', () => {
-  const papers = parseNotes([{ path: 'listing.md', text: NOTE }]).papers;
+  // Parsed before each test, not in the describe body, so that mutation testing sees which test runs which code.
+  let papers: ReturnType<typeof parseNotes>['papers'] = [];
+  beforeEach(() => {
+    papers = parseNotes([{ path: 'listing.md', text: NOTE }]).papers;
+  });
   const byId = (id: string) => papers.find((p) => p.arxiv === id);
 
   it.each([

@@ -281,12 +281,33 @@ function filesOf(notes: Notes): NoteFile[] {
 }
 
 describe('warm builder equals a fresh build after each edit', () => {
-  const notes: Notes = new Map(base.map((f) => [f.path, f.text]));
-  const warm = createBuilder({ layout: false });
-  warm.update(filesOf(notes));
-  const first = warm.build();
+  // One long-lived builder through every edit, made inside the tests (not in the describe body) so that
+  // mutation testing sees which test runs which code. Run alone (a filtered run), a test first replays the
+  // edits before it, so it checks the same state as in the full run.
+  let notes: Notes = new Map();
+  let warm = createBuilder({ layout: false });
+  let first: BuildResult | undefined;
+  let done = -1;
+  function warmAt(k: number): void {
+    if (done < 0 || done > k) {
+      notes = new Map(base.map((f) => [f.path, f.text]));
+      warm = createBuilder({ layout: false });
+      warm.update(filesOf(notes));
+      first = warm.build();
+      done = 0;
+    }
+    for (; done < k; done++) {
+      const before = new Map(notes);
+      EDITS[done]!.apply(notes);
+      const changed = filesOf(notes).filter((f) => before.get(f.path) !== f.text);
+      warm.update({ changed, removed: [...before.keys()].filter((p) => !notes.has(p)) });
+      warm.build();
+    }
+  }
 
   it('starts equal', () => {
+    warmAt(0);
+    if (!first) throw new Error('no first build');
     expectSame(first, freshBuild(filesOf(notes)));
     const oneShot = createBuilder({ layout: false, incremental: false });
     oneShot.update(filesOf(notes));
@@ -297,8 +318,10 @@ describe('warm builder equals a fresh build after each edit', () => {
     expect(first.links.edges.some((e) => e.type === 'same-group')).toBe(true);
   });
 
-  for (const edit of EDITS) {
+  for (const [k, edit] of EDITS.entries()) {
     it(edit.what, () => {
+      warmAt(k);
+      done = k + 1;
       const before = new Map(notes);
       edit.apply(notes);
       const changed = filesOf(notes).filter((f) => before.get(f.path) !== f.text);

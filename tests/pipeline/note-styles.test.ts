@@ -28,12 +28,30 @@ function expectSame(warm: BuildResult, cold: BuildResult): void {
 
 describe('warm builds of note-per-paper folders', () => {
   const notes = new Map<string, string>();
-  for (const style of ['style-obsidian-vault', 'style-citekey-bib'])
-    for (const f of readNotes(join(FIXTURES, style, 'notes'))) notes.set(`${style}/${f.path}`, f.text);
   const files = () => [...notes].map(([path, text]) => ({ path, text }));
-  const warm = createBuilder({ layout: false });
-  warm.update(files());
-  warm.build();
+  // One long-lived builder through every edit, made inside the tests (not in the describe body) so that
+  // mutation testing sees which test runs which code. Run alone (a filtered run), a test first replays the
+  // edits before it, so it checks the same state as in the full run.
+  let warm = createBuilder({ layout: false });
+  let done = -1;
+  function warmAt(k: number): void {
+    if (done < 0 || done > k) {
+      notes.clear();
+      for (const style of ['style-obsidian-vault', 'style-citekey-bib'])
+        for (const f of readNotes(join(FIXTURES, style, 'notes'))) notes.set(`${style}/${f.path}`, f.text);
+      warm = createBuilder({ layout: false });
+      warm.update(files());
+      warm.build();
+      done = 0;
+    }
+    for (; done < k; done++) {
+      const before = new Map(notes);
+      edits[done]![1]();
+      const changed = files().filter((f) => before.get(f.path) !== f.text);
+      warm.update({ changed, removed: [...before.keys()].filter((p) => !notes.has(p)) });
+      warm.build();
+    }
+  }
 
   const titles = (r: BuildResult) => r.parsed.papers.map((p) => p.title);
   const edits: [string, () => void, (r: BuildResult) => void][] = [
@@ -66,8 +84,10 @@ describe('warm builds of note-per-paper folders', () => {
         ).toBe(true),
     ],
   ];
-  for (const [what, apply, check] of edits) {
+  for (const [k, [what, apply, check]] of edits.entries()) {
     it(what, () => {
+      warmAt(k);
+      done = k + 1;
       const before = new Map(notes);
       apply();
       const changed = files().filter((f) => before.get(f.path) !== f.text);
