@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { buildGraphDetailed, type GraphReuse, type LayoutMemory } from './graph/index.js';
 import { applyCorrections, applyMerges, applySplits } from './links/corrections.js';
 import { createLinkCache, findLinks, type LinkOptions } from './links/index.js';
-import { mergeFileParses, parseFile, type FileParse } from './parse/index.js';
+import { mergeFileParses, parseFile, parserCrashed, type FileParse } from './parse/index.js';
 import { createIncrementalMerge } from './parse/merge-incremental.js';
 import type { Diagnostic, LinkResult, NoteFile, PaperRecord, ParseResult, SerializedGraph } from './types.js';
 
@@ -217,14 +217,7 @@ export function createBuilder(options?: BuilderOptions | null): Builder {
           entry.parse = stages.parseFile(entry.file);
         } catch (error) {
           // A parser bug on one note must not take the other notes down with it.
-          crashes.push({
-            rule: 'parser-crashed',
-            severity: 'error',
-            file: path,
-            line: 1,
-            column: 1,
-            message: `the parser failed on this file: ${error instanceof Error ? error.message : String(error)}`,
-          });
+          crashes.push(parserCrashed(path, error));
           entry.parse = null;
         }
         parsedFiles++;

@@ -13,6 +13,7 @@ import {
   finishFile,
   isFileStart,
   parseFile,
+  parserCrashed,
   startFile,
   type ChunkSource,
   type FileStart,
@@ -45,19 +46,8 @@ export function parseOne(file: NoteFile): FileParse | Diagnostic {
   try {
     return parseFile(file);
   } catch (error) {
-    return crashed(file.path, error);
+    return parserCrashed(file.path, error);
   }
-}
-
-function crashed(path: string, error: unknown): Diagnostic {
-  return {
-    rule: 'parser-crashed',
-    severity: 'error',
-    file: path,
-    line: 1,
-    column: 1,
-    message: `the parser failed on this file: ${error instanceof Error ? error.message : String(error)}`,
-  };
 }
 
 export function isParse(value: FileParse | Diagnostic): value is FileParse {
@@ -162,7 +152,7 @@ export async function parseInWorkers(
       try {
         started = startFile(file);
       } catch (error) {
-        onResult(index, crashed(file.path, error));
+        onResult(index, parserCrashed(file.path, error));
         files[index] = null;
         continue;
       }
@@ -196,7 +186,7 @@ export async function parseInWorkers(
           : finishFile(split.started, split.parts.flat() as Line[]),
       );
     } catch (error) {
-      onResult(index, crashed(split.started.file.path, error));
+      onResult(index, parserCrashed(split.started.file.path, error));
     }
   };
   let next = 0;

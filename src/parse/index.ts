@@ -252,6 +252,21 @@ export function failedFile(started: FileStart, error: unknown): FileParse {
   return failed(started.result, error);
 }
 
+/**
+ * The diagnostic for a note the parser threw on as a whole (no parse to keep): the other notes still build.
+ * Used by every build path, on the main thread and in the parse workers.
+ */
+export function parserCrashed(file: string, error: unknown): Diagnostic {
+  return {
+    rule: 'parser-crashed',
+    severity: 'error',
+    file,
+    line: 1,
+    column: 1,
+    message: `the parser failed on this file: ${error instanceof Error ? error.message : String(error)}`,
+  };
+}
+
 /** A parser bug must not take the build down: report it against the file and keep what was found. */
 function failed(result: FileParse, error: unknown): FileParse {
   result.diagnostics.push({

@@ -22,6 +22,7 @@ describe('public API', () => {
       'mergeFileParses',
       'parseFile',
       'parseNotes',
+      'parserCrashed',
       'startFile',
       'titleId',
     ]);
