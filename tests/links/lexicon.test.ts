@@ -126,12 +126,17 @@ describe('user lexicon', () => {
     ],
     ['rename to nothing', '[rename]\n"GRPO" = ""\n', ['lexicon-invalid'], 2],
     ['rename of prototype', '[rename]\n"prototype" = "X"\n', ['lexicon-reserved-name'], 2],
+    ['an empty alias', '[[concept]]\nname = "Foo"\naliases = ["Fu", " "]\n', ['lexicon-invalid'], 3],
+    ['ignore not a list of strings', 'ignore = ["MCTS", 3]\n', ['lexicon-invalid'], 1],
+    ['ignore not a list', 'ignore = "MCTS"\n', ['lexicon-invalid'], 1],
   ];
   it.each(bad)('%s is a located diagnostic, not a throw', (_label, source, rules, line) => {
     const { diagnostics } = parseUserLexicon(FILE, source);
     expect(diagnostics.map((d) => d.rule)).toEqual(rules);
     expect(diagnostics[0]?.file).toBe(FILE);
     expect(diagnostics[0]?.line).toBe(line);
+    // It says what is wrong: the key or entry it is about, or the TOML error.
+    expect(diagnostics[0]?.message).toMatch(/"[^"]+"|alias|name|TOML/);
   });
 
   it('hostile names pollute nothing and the notes still link', () => {
