@@ -159,6 +159,17 @@ describe('corrections file', () => {
     expect(parseCorrections(text, file).diagnostics).toEqual([]);
   });
 
+  it('a merged work is dated by the earlier note, even when that is the one merged in', () => {
+    const dated = parsed.papers
+      .filter((p) => p.date !== undefined && !p.citedOnly)
+      .sort((x, y) => (x.date! < y.date! ? -1 : x.date! > y.date! ? 1 : 0));
+    const early = dated[0]!;
+    const late = dated.at(-1)!;
+    expect(early.date! < late.date!).toBe(true);
+    const out = applyMerges(parsed, { file, text: `merge ${late.id} <- ${early.id}\n` });
+    expect(out.papers.find((p) => p.id === late.id)!.date).toBe(early.date);
+  });
+
   it('a long-lived builder agrees with a fresh one when a merge is added and removed', () => {
     const [a, b] = parsed.papers.filter((p) => !p.citedOnly);
     const warm = createBuilder({ layout: false });
