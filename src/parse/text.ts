@@ -307,9 +307,12 @@ export function makeLabel(
     )
       return { label: head, named: true };
   }
-  // 4. A name-like Latin token inside a Chinese title: `…配方POLARIS开源…`.
+  // 4. A name-like Latin token inside a Chinese title: `…配方POLARIS开源…`. Not in the translation of an English
+  // title the entry also has (`对ChatGPT在工程静力学分析评估` for `Evaluating ChatGPT on …`): the original names the
+  // work if anything does, and a model the translation mentions is what the paper studies, not its name.
+  const hasLatinTitle = titles.some((t) => isLatin(t.text));
   for (const { text } of titles) {
-    if (isLatin(text)) continue;
+    if (isLatin(text) || hasLatinTitle) continue;
     // A quoted term (`「Next-Token」范式改变！`) is what the headline talks about, not the work's name.
     const unquoted = text.replace(/[「“"『《][^」”"』》]{1,40}[」”"』》]/g, ' ');
     for (const m of unquoted.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*/g)) {

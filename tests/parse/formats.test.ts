@@ -245,6 +245,33 @@ describe('authors and labels', () => {
     expect(makeLabel([{ text: title.replace(/\s+/g, ' '), paperish: true }], body)).toEqual({ label, named });
   });
 
+  it('a model named in the translation of an English title is what the paper studies, not its name', () => {
+    // Daily-reports' pasted listings: the English title and its machine translation.
+    const pair = (en: string, zh: string) => [
+      { text: en, paperish: true },
+      { text: zh, paperish: false },
+    ];
+    for (const [en, zh, label] of [
+      [
+        'Evaluating ChatGPT in Engineering Statics Analysis',
+        '对ChatGPT在工程静力学分析评估',
+        'Evaluating ChatGPT in…',
+      ],
+      [
+        'A Comparative Survey of PyTorch vs TensorFlow',
+        '关于PyTorch与TensorFlow的比较调查',
+        'A Comparative Survey of PyTorch…',
+      ],
+    ])
+      expect(makeLabel(pair(en!, zh!), '')).toEqual({ label, named: false });
+    // A headline with no English title keeps the name it carries.
+    expect(makeLabel([{ text: '字节跳动最新强化学习配方POLARIS开源', paperish: false }], '').label).toBe(
+      'POLARIS',
+    );
+    // And an English title's own `Name:` still wins.
+    expect(makeLabel(pair('DeepUF: Wall Pressure', '对ChatGPT的研究'), '').label).toBe('DeepUF');
+  });
+
   it("a translator's remark in brackets is no label", () => {
     const titles = [
       { text: '非平衡点中具有多个电子状态的自由能生成熵产生分解', paperish: false },
