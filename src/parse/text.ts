@@ -245,6 +245,14 @@ const INTRODUCES = new RegExp(
 const GENRE_HEAD =
   /^\s*(?:(?:a\s+)?(?:position(?:\s+paper)?|survey|(?:systematic\s+|literature\s+)?review|tutorial|technical\s+report|tech\s+report|perspectives?|opinion|commentary|editorial|viewpoint|overview|primer|short\s+paper|extended\s+abstract|erratum|corrigendum|comment|reply|keynote|white\s+paper|case\s+study)|立场(?:论文|文件)?|职位|综述|调查|调研|教程|技术报告|观点|评论|述评|评述|展望|视角|勘误)\s*[:：]\s*(?=\S)/i;
 
+/** A word for a kind of work right before a name (`强化学习配方POLARIS`, `新范式GSPO`, `训练方法——ProRL`). */
+const KIND_BEFORE_NAME =
+  /(?:配方|范式|方法|算法|框架|模型|系统|基准|数据集|工具|智能体|架构|策略|机制|引擎|平台|新作|开源|推出|发布|打造)(?:了)?[\s「『“"—–-]*$/;
+/** A release right after a name (`POLARIS开源`, `Step 3登场`, `X 来了`). */
+const RELEASED = /^\s*(?:开源|发布|登场|来了|问世|上线|亮相|面世|横空出世|正式(?:发布|开源|上线))/;
+/** What follows a name that opens a title (`Jan-nano 技术报告`, `PyExamine —— 一个…`, `TGB-Seq基准测试：…`). */
+const OPENER_AFTER_NAME = /^\s*(?:技术报告|technical report|--|—|–|(?:基准测试|基准|数据集|框架)\s*[:：])/i;
+
 /** A title without a genre head (`Position: X` is `X`). */
 export function withoutGenreHead(title: string): string {
   const m = GENRE_HEAD.exec(title);
@@ -307,9 +315,13 @@ export function makeLabel(
     )
       return { label: head, named: true };
   }
-  // 4. A name-like Latin token inside a Chinese title: `…配方POLARIS开源…`. Not in the translation of an English
-  // title the entry also has (`对ChatGPT在工程静力学分析评估` for `Evaluating ChatGPT on …`): the original names the
-  // work if anything does, and a model the translation mentions is what the paper studies, not its name.
+  // 4. A name-like Latin token that a Chinese title introduces as its subject: after a word for a kind of work
+  // (`…配方POLARIS…`, `新范式GSPO`), before a release (`POLARIS开源`), after a colon that ends the title on it
+  // (`…头像合成：EmoTalkingGaussian`), opening the title before a dash or a report (`Jan-nano 技术报告`), or
+  // bracketed after the title's own name before its colon (`罗德奥（RODEO）：…`). A name the headline only
+  // mentions is what it is about, not its name (`暗能量领域中AdS存在…`, `使用预训练的ViT表示…`,
+  // `OpenAI宣布ChatGPT周活用户…`). Not in the translation of an English title the entry also has (`对ChatGPT在…`
+  // for `Evaluating ChatGPT on …`): the original names the work if anything does.
   const hasLatinTitle = titles.some((t) => isLatin(t.text));
   for (const { text } of titles) {
     if (isLatin(text) || hasLatinTitle) continue;
@@ -325,7 +337,17 @@ export function makeLabel(
         /^\s*(?:的|版|系列|基础|为基础|之上)/.test(after)
       )
         continue;
-      if (isNameLike(token)) return { label: token, named: true };
+      if (!isNameLike(token)) continue;
+      const head = unquoted.slice(0, m.index);
+      const tail = unquoted.slice(m.index + token.length);
+      if (
+        KIND_BEFORE_NAME.test(head) ||
+        RELEASED.test(tail) ||
+        (/[:：]\s*$/.test(head) && tail.trim() === '') ||
+        (head.trim() === '' && OPENER_AFTER_NAME.test(tail)) ||
+        (/^[^:：]{1,16}[（(]\s*$/.test(head) && /^\s*[）)]\s*(?:[:：]|--|—)/.test(tail))
+      )
+        return { label: token, named: true };
     }
   }
   // 5. A short Chinese name before the colon of a paper title (`生成式验证器：…`), when no English title is known.
@@ -356,5 +378,17 @@ export function shorten(title: string): string {
   }
   const chars = [...t];
   if (chars.length <= 16) return t;
-  return `${chars.slice(0, 14).join('').trim()}…`;
+  // Not inside a Latin word (`OpenAI宣布ChatGP…`): take the rest of a short word, else stop before it.
+  const inWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9+-]/.test(c);
+  let cut = 14;
+  if (inWord(chars[cut - 1]) && inWord(chars[cut])) {
+    let start = cut;
+    while (start > 0 && inWord(chars[start - 1])) start--;
+    let end = cut;
+    while (end < chars.length && inWord(chars[end])) end++;
+    if (end - cut <= 6) cut = end;
+    else if (start >= 6) cut = start;
+  }
+  if (cut >= chars.length) return t;
+  return `${chars.slice(0, cut).join('').trim()}…`;
 }

@@ -241,6 +241,30 @@ describe('authors and labels', () => {
     ['复合超新星遗迹CTB 87的GeV伽马射线辐射', '', '复合超新星遗迹CTB 87的…', false],
     // a head that is a name stays
     ['Survey-Bench: Testing Agents', '', 'Survey-Bench', true],
+    // a name a Chinese headline only mentions is what it is about, not its name (translated arXiv titles, news)
+    ['暗能量领域中AdS存在的典范意义', '', '暗能量领域中AdS存在的典范意义', false],
+    ['使用预训练的ViT表示来调节CNN特征，以实现开放词汇物体检测', '', '使用预训练的ViT表示来调节…', false],
+    ['确保DeepSeek-R1模型AI安全性的挑战：强化学习策略的不足之处', '', '确保DeepSeek-R1模…', false],
+    ['扭曲Eguchi-Kawai模型的梯度流耦合的微扰计算以及数值随机微扰理论', '', '扭曲Eguchi-Kawai…', false],
+    // … and a shortened title does not end inside a Latin word
+    ['OpenAI宣布ChatGPT周活用户近7亿，2025年已赚120亿', '', 'OpenAI宣布ChatGPT…', false],
+    [
+      '【元代理：通过自我进化的代理元学习工具 - 搬砖小牛马 | 小红书 - 你的生活兴趣社区】 😆 O6Y2LYjbq9n8lJB 😆',
+      '',
+      '【元代理：通过自我进化的代理…',
+      false,
+    ],
+    // a name the headline introduces: after a kind of work, before a release, ending the title after its colon,
+    // opening it before a dash or a report, or bracketed after the title's own name before its colon
+    ['超低标注需求，实现医学图像分割！UCSD提出三阶段框架GenSeg', '', 'GenSeg', true],
+    ['情绪条件下的连续动态头像合成：EmoTalkingGaussian', '', 'EmoTalkingGaussian', true],
+    ['PyExamine —— 一个全面、不带偏见的Python代码气味检测工具', '', 'PyExamine', true],
+    ['LesiOnTime -- 纵向 DCE-MRI 中小乳腺病变分割的联合时间和临床建模', '', 'LesiOnTime', true],
+    ['Qwen-Image技术报告（83▲）', '', 'Qwen-Image', true],
+    ['TGB-Seq基准测试：挑战具有复杂时序动态的时序图神经网络', '', 'TGB-Seq', true],
+    ['罗德奥（RODEO）：通过暴露自适应异常值样本进行鲁棒异常检测', '', 'RODEO', true],
+    ['冰河时代中的嵌入式磁盘（eDisk）：研究CED 110 IRS4的喷流和流出物', '', 'eDisk', true],
+    ['实测新模型GLMX开源，看图猜地址', '', 'GLMX', true],
   ])('label of %s', (title, body, label, named) => {
     expect(makeLabel([{ text: title.replace(/\s+/g, ' '), paperish: true }], body)).toEqual({ label, named });
   });
