@@ -78,11 +78,15 @@ export function splitTranslatedTitle(text: string): [string, string?] {
   return translation ? [english, translation] : [english];
 }
 
-/** Text that is never a paper's title: a link word (`阅读全文`, `Read more`) or a bare arXiv id. */
+/**
+ * Text that is never a paper's title: a link word (`阅读全文`, `Read more`), a bare arXiv id, or a listing's count
+ * (`2025-08-06 | | Total: 76` heads a papers.cool day).
+ */
 export function isNotATitle(text: string): boolean {
   return (
     /^(?:阅读全文|阅读原文|原文链接|read more|full text)$/i.test(text) ||
-    /^(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$/i.test(text)
+    /^(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$/i.test(text) ||
+    /^(?:total|count|共计?|总计|合计|总数)\s*[:：]?\s*\d+\s*(?:篇|条|papers?|items?|entries)?$/i.test(text)
   );
 }
 

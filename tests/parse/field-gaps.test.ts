@@ -226,3 +226,36 @@ describe('an untimestamped bold WeChat headline with its link', () => {
     expect(parse(text).papers.filter((p) => !p.citedOnly)).toHaveLength(1);
   });
 });
+
+describe('a papers.cool day header', () => {
+  // `2025-08-06 |   | Total: 76` heads each day of a papers.cool listing (daily-reports): a date and a count, no work.
+  const day = (header: string) =>
+    [
+      '# 1.2.1 Computation and Language',
+      '',
+      '**From：**[https:// /arxiv/cs.CL](https://papers.cool/arxiv/cs.CL)',
+      '',
+      header,
+      '',
+      '## [#1](https://arxiv.org/abs/2508.03686) [CompassVerifier: A Unified and Robust Verifier for LLMs Evaluation and Outcome Reward](https://papers.cool/arxiv/2508.03686)  #1 CompassVerifier：一个用于 LLMs 评估和结果奖励的统一且稳健的验证器',
+      '',
+      '**Authors**: [Shudong Liu](https://arxiv.org/search/?searchtype=author&query=Shudong Liu), [Kai Chen](https://arxiv.org/search/?searchtype=author&query=Kai Chen)',
+      '',
+      '**Publish**: 2025-08-05 17:55:24 UTC',
+      '',
+    ].join('\n');
+  it.each(['2025-08-06 |   | Total: 76', '2025-08-06 | 共 76 篇', '2025-08-06 | Total: 76 papers'])(
+    '%s is no work, and the paper under it is read',
+    (header) => {
+      const { papers } = parse(day(header));
+      expect(papers.map((p) => p.title)).toEqual([
+        'CompassVerifier: A Unified and Robust Verifier for LLMs Evaluation and Outcome Reward',
+      ]);
+      expect(papers[0]!.label).toBe('CompassVerifier');
+    },
+  );
+  it('keeps a title that only starts with a count word', () => {
+    const { papers } = parse(day('2025-08-06 | Total Recall: 76 Ways to Remember'));
+    expect(papers.map((p) => p.title)).toContain('Total Recall: 76 Ways to Remember');
+  });
+});
