@@ -265,6 +265,32 @@ describe('authors and labels', () => {
     ['罗德奥（RODEO）：通过暴露自适应异常值样本进行鲁棒异常检测', '', 'RODEO', true],
     ['冰河时代中的嵌入式磁盘（eDisk）：研究CED 110 IRS4的喷流和流出物', '', 'eDisk', true],
     ['实测新模型GLMX开源，看图猜地址', '', 'GLMX', true],
+    // … each context exactly: spaces and dashes between, where in the title, and nothing looser
+    ['全新训练方法—— ProRLX，成功将RL扩展到2000步', '', 'ProRLX', true],
+    ['港大MiniCPMX开源，端侧模型性能翻倍', '', 'MiniCPMX', true],
+    ['港大 MiniCPMX 开源，端侧模型性能翻倍', '', 'MiniCPMX', true],
+    ['对比MegaRLX与基线，团队开源代码', '', '对比MegaRLX与基线，团…', false],
+    ['情绪条件下的连续动态头像合成： EmoTalkingGaussian', '', 'EmoTalkingGaussian', true],
+    ['头像合成：EmoTalkingGaussian ', '', 'EmoTalkingGaussian', true],
+    ['视觉推理：只输入图片学习RRVFX', '', '视觉推理', false],
+    ['婴儿级常识测试难倒了GPTX', '', '婴儿级常识测试难倒了GPTX', false],
+    [' PyExamine —— 一个全面的工具', '', 'PyExamine', true],
+    ['评测MegaRLX -- 一个基准', '', '评测MegaRLX -- 一…', false],
+    ['Sentinel-5P 超分辨率深度可分离架构', '', 'Sentinel-5P 超分…', false],
+    ['Sentinel-5P 超分辨率技术报告', '', 'Sentinel-5P 超分…', false],
+    ['TGB-Seq基准测试 ：挑战时序图神经网络', '', 'TGB-Seq', true],
+    ['GraphX基准上的实验分析与讨论', '', 'GraphX基准上的实验分析…', false],
+    ['针对慢性腰痛（cLBP）评估的3D超声', '', '针对慢性腰痛（cLBP）评估…', false],
+    ['基于生物地球化学信息的神经网络模型研究（BINNX）：提高精度', '', '基于生物地球化学信息的神经网…', false],
+    ['罗德奥（ RODEO）：通过暴露自适应异常值样本', '', 'RODEO', true],
+    ['罗德奥（RODEO ）：通过暴露自适应异常值样本', '', 'RODEO', true],
+    ['罗德奥（RODEO） ：通过暴露自适应异常值样本', '', 'RODEO', true],
+    ['罗德奥（RODEO 2）：通过暴露自适应异常值样本', '', '罗德奥（RODEO 2）：通…', false],
+    // a shortened title stops before a long Latin word, takes the rest of a short one, and ends where the title does
+    ['大型语言模型的Supercalifragilistic研究进展与展望', '', '大型语言模型的…', false],
+    ['基于Supercalifragilistic的方法研究问题', '', '基于Supercalifra…', false],
+    ['大规模推理中的强化学习技巧MegaRLX的实证研究', '', '大规模推理中的强化学习技巧MegaRLX…', false],
+    ['大规模推理中的强化学习技巧MegaRL', '', '大规模推理中的强化学习技巧MegaRL', false],
   ])('label of %s', (title, body, label, named) => {
     expect(makeLabel([{ text: title.replace(/\s+/g, ' '), paperish: true }], body)).toEqual({ label, named });
   });
@@ -294,6 +320,13 @@ describe('authors and labels', () => {
     );
     // And an English title's own `Name:` still wins.
     expect(makeLabel(pair('DeepUF: Wall Pressure', '对ChatGPT的研究'), '').label).toBe('DeepUF');
+    // the translation introduces a name, but the English title it translates does not give it
+    expect(
+      makeLabel(pair('A Benchmark for Engineering Statics', '工程静力学新基准StaticsX发布'), ''),
+    ).toEqual({
+      label: 'A Benchmark for Engineering Statics',
+      named: false,
+    });
   });
 
   it("a translator's remark in brackets is no label", () => {
