@@ -244,18 +244,25 @@ describe('a papers.cool day header', () => {
       '**Publish**: 2025-08-05 17:55:24 UTC',
       '',
     ].join('\n');
-  it.each(['2025-08-06 |   | Total: 76', '2025-08-06 | 共 76 篇', '2025-08-06 | Total: 76 papers'])(
-    '%s is no work, and the paper under it is read',
-    (header) => {
-      const { papers } = parse(day(header));
-      expect(papers.map((p) => p.title)).toEqual([
-        'CompassVerifier: A Unified and Robust Verifier for LLMs Evaluation and Outcome Reward',
-      ]);
-      expect(papers[0]!.label).toBe('CompassVerifier');
-    },
-  );
+  it.each([
+    '2025-08-06 |   | Total: 76',
+    '2025-08-06 | 共 76 篇',
+    '2025-08-06 | Total: 76 papers',
+    '2025-08-06 | Total:76',
+    '2025-08-06 | Total : 76 item',
+    '2025-08-06 | 总计 160 paper',
+    '2025-08-06 | count: 12 entries',
+  ])('%s is no work, and the paper under it is read', (header) => {
+    const { papers } = parse(day(header));
+    expect(papers.map((p) => p.title)).toEqual([
+      'CompassVerifier: A Unified and Robust Verifier for LLMs Evaluation and Outcome Reward',
+    ]);
+    expect(papers[0]!.label).toBe('CompassVerifier');
+  });
   it('keeps a title that only starts with a count word', () => {
-    const { papers } = parse(day('2025-08-06 | Total Recall: 76 Ways to Remember'));
-    expect(papers.map((p) => p.title)).toContain('Total Recall: 76 Ways to Remember');
+    for (const title of ['Total Recall: 76 Ways to Remember', 'Total: 76 Ways to Remember']) {
+      const { papers } = parse(day(`2025-08-06 | ${title}`));
+      expect(papers.map((p) => p.title)).toContain(title);
+    }
   });
 });

@@ -270,6 +270,8 @@ describe('authors and labels', () => {
     ['港大MiniCPMX开源，端侧模型性能翻倍', '', 'MiniCPMX', true],
     ['港大 MiniCPMX 开源，端侧模型性能翻倍', '', 'MiniCPMX', true],
     ['对比MegaRLX与基线，团队开源代码', '', '对比MegaRLX与基线，团…', false],
+    ['评测MegaRLX与基线，团队开源代码', '', '评测MegaRLX与基线，团…', false],
+    ['视觉推理：RRVFX只输入图片学习', '', '视觉推理', false],
     ['情绪条件下的连续动态头像合成： EmoTalkingGaussian', '', 'EmoTalkingGaussian', true],
     ['头像合成：EmoTalkingGaussian ', '', 'EmoTalkingGaussian', true],
     ['视觉推理：只输入图片学习RRVFX', '', '视觉推理', false],
@@ -288,6 +290,7 @@ describe('authors and labels', () => {
     ['罗德奥（RODEO 2）：通过暴露自适应异常值样本', '', '罗德奥（RODEO 2）：通…', false],
     // a shortened title stops before a long Latin word, takes the rest of a short one, and ends where the title does
     ['大型语言模型的Supercalifragilistic研究进展与展望', '', '大型语言模型的…', false],
+    ['大型语言模型Supercalifragilistic研究进展', '', '大型语言模型…', false],
     ['基于Supercalifragilistic的方法研究问题', '', '基于Supercalifra…', false],
     ['大规模推理中的强化学习技巧MegaRLX的实证研究', '', '大规模推理中的强化学习技巧MegaRLX…', false],
     ['大规模推理中的强化学习技巧MegaRL', '', '大规模推理中的强化学习技巧MegaRL', false],
