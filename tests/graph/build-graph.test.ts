@@ -1,7 +1,13 @@
 import { hcl } from 'd3';
 import Graph from 'graphology';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildGraph, buildGraphDetailed, LAYOUT_EXTENT, NEUTRAL_COLOR } from '../../src/graph/index.js';
+import {
+  buildGraph,
+  buildGraphDetailed,
+  EDGE_COLORS,
+  LAYOUT_EXTENT,
+  NEUTRAL_COLOR,
+} from '../../src/graph/index.js';
 import type { Diagnostic, SerializedGraph, SerializedNode } from '../../src/types.js';
 import { concept, edge, linked, paper, parsed, syntheticCorpus } from './make-records.js';
 
@@ -350,6 +356,17 @@ describe('bad link input becomes diagnostics, sorted', () => {
     ]);
   });
 
+  it('drops a repeated concept id and a concept with a paper’s id, each with its own rule, at the dropped one', () => {
+    const twice = { ...concept('grpo'), sources: [{ file: 'b.md', line: 7 }] };
+    const clash = { ...concept('x'), id: 'arxiv:1' as never, sources: [{ file: 'c.md', line: 3 }] };
+    const graph = buildGraph(parsed([paper('arxiv:1', ['A'])]), linked([], [concept('grpo'), twice, clash]));
+    expect(graph.nodes.map((n) => n.key)).toEqual(['arxiv:1', 'concept:grpo']);
+    expect(graph.attributes.diagnostics.map((d) => [d.rule, d.file, d.line])).toEqual([
+      ['duplicate-concept-id', 'b.md', 7],
+      ['concept-id-collision', 'c.md', 3],
+    ]);
+  });
+
   it('merges parse, link and extra diagnostics sorted by file, line, column', () => {
     const d = (file: string, line: number, column: number, rule: string): Diagnostic => ({
       rule,
@@ -421,6 +438,50 @@ describe('determinism', () => {
     const b = buildGraph(records, withConcepts, { seed: 2 });
     expect(JSON.stringify(a)).not.toBe(JSON.stringify(b));
     expect(b.nodes.map((n) => n.key)).toEqual(a.nodes.map((n) => n.key));
+  });
+});
+
+describe('serialized edges', () => {
+  it('carry exactly the link’s fields, `via` only when the link has one', () => {
+    const plain = edge('builds-on', 'arxiv:2', 'arxiv:1', 0.8);
+    const named = { ...edge('same-group', 'arxiv:1', 'arxiv:2', 0.6), via: 'Qwen Team', by: 'user' as const };
+    const graph = buildGraph(
+      parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A'])]),
+      linked([plain, named]),
+      {
+        layout: false,
+      },
+    );
+    const [first, second] = graph.edges;
+    expect(first).toStrictEqual({
+      key: plain.key,
+      source: 'arxiv:2',
+      target: 'arxiv:1',
+      attributes: {
+        type: 'builds-on',
+        evidence: plain.evidence,
+        sources: plain.sources,
+        confidence: 0.8,
+        size: 1.7,
+        color: EDGE_COLORS['builds-on'],
+      },
+    });
+    expect(second).toStrictEqual({
+      key: named.key,
+      source: 'arxiv:1',
+      target: 'arxiv:2',
+      attributes: {
+        type: 'same-group',
+        evidence: named.evidence,
+        sources: named.sources,
+        confidence: 0.6,
+        via: 'Qwen Team',
+        size: 1.4,
+        color: EDGE_COLORS['same-group'],
+        by: 'user',
+      },
+      undirected: true,
+    });
   });
 });
 
