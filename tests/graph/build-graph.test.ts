@@ -425,6 +425,23 @@ describe('determinism', () => {
     }
   });
 
+  it('gives the same bytes for inputs in exactly the reverse order (each list strictly descending)', () => {
+    const concepts = [concept('ppo'), concept('grpo'), concept('dpo')];
+    const edges = [...withConcepts.edges, edge('mentions', 'title:g1-s0-p1', 'concept:dpo')];
+    const descending = <T>(items: readonly T[], key: (item: T) => string) =>
+      [...items].sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
+    const sorted = buildGraph(records, linked(edges, concepts));
+    const reversed = buildGraph(
+      { ...records, papers: descending(records.papers, (p) => p.id) },
+      linked(
+        descending(edges, (e) => e.key),
+        descending(concepts, (c) => c.id),
+      ),
+    );
+    expect(JSON.stringify(reversed)).toBe(JSON.stringify(sorted));
+    expect(sorted.edges.map((e) => e.key)).toEqual(edges.map((e) => e.key).sort());
+  });
+
   it('exports nodes and edges sorted by key', () => {
     const graph = buildGraph(records, withConcepts);
     const nodeKeys = graph.nodes.map((n) => n.key);

@@ -133,7 +133,10 @@ function edit(random: ReturnType<typeof generator>, records: Records, serial: { 
       if (edges.length > 0) {
         const twin = random.pick(edges);
         const roll = random.next();
-        edges.push(
+        // Anywhere in the list: the stable sort by key may put it before or after its twin.
+        edges.splice(
+          random.int(edges.length + 1),
+          0,
           roll < 0.4
             ? twin
             : roll < 0.7
