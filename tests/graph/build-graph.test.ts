@@ -8,7 +8,7 @@ import {
   LAYOUT_EXTENT,
   NEUTRAL_COLOR,
 } from '../../src/graph/index.js';
-import type { Diagnostic, SerializedGraph, SerializedNode } from '../../src/types.js';
+import { EDGE_TYPES, type Diagnostic, type SerializedGraph, type SerializedNode } from '../../src/types.js';
 import { concept, edge, linked, paper, parsed, syntheticCorpus } from './make-records.js';
 
 function node(graph: SerializedGraph, key: string): SerializedNode {
@@ -281,6 +281,19 @@ describe('nodes, edges and attributes', () => {
     expect(found!.attributes.color).toMatch(/^#[0-9a-f]{6}$/);
   });
 
+  it('draws each edge type in its own colour', () => {
+    const papers = parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A'])]);
+    const all = buildGraph(papers, linked(EDGE_TYPES.map((type) => edge(type, 'arxiv:1', 'arxiv:2'))), {
+      layout: false,
+    });
+    const colours = EDGE_TYPES.map(
+      (type) => all.edges.find((e) => e.attributes.type === type)?.attributes.color,
+    );
+    for (const colour of colours) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
+    expect(new Set(colours).size).toBe(EDGE_TYPES.length);
+    expect(colours).toEqual(EDGE_TYPES.map((type) => EDGE_COLORS[type]));
+  });
+
   it('sizes nodes by degree, capped', () => {
     const size = (key: string) => node(graph, key).attributes.size;
     expect(size('arxiv:2506.00001')).toBeGreaterThan(size('arxiv:2506.00002'));
@@ -335,12 +348,24 @@ describe('nodes, edges and attributes', () => {
 
 describe('bad link input becomes diagnostics, sorted', () => {
   it.each([
-    ['edge-unknown-node', edge('builds-on', 'arxiv:1', 'arxiv:404')],
-    ['edge-self-loop', edge('mentions', 'arxiv:1', 'arxiv:1')],
-  ])('%s', (rule, bad) => {
-    const graph = buildGraph(parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A'])]), linked([bad]));
+    ['edge-unknown-node', edge('builds-on', 'arxiv:1', 'arxiv:404'), /unknown arxiv:404/, 'warning'],
+    ['edge-unknown-node', edge('builds-on', 'arxiv:404', 'arxiv:1'), /unknown arxiv:404/, 'warning'],
+    [
+      'edge-self-loop',
+      edge('mentions', 'arxiv:1', 'arxiv:1'),
+      /mentions edge from arxiv:1 to itself/,
+      'info',
+    ],
+  ])('%s', (rule, bad, message, severity) => {
+    const where = { file: 'links.md', line: 12 };
+    const graph = buildGraph(
+      parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A'])]),
+      linked([{ ...bad, sources: [where] }]),
+    );
     expect(graph.edges).toEqual([]);
-    expect(graph.attributes.diagnostics.map((d) => d.rule)).toEqual([rule]);
+    expect(graph.attributes.diagnostics).toEqual([
+      { rule, severity, file: 'links.md', line: 12, column: 1, message: expect.stringMatching(message) },
+    ]);
   });
 
   it('drops a repeated edge key and a repeated paper id with a diagnostic', () => {

@@ -157,7 +157,8 @@ describe('the cold layout (ForceAtlas2)', () => {
   it('above the Barnes–Hut threshold, still keeps groups and subtopics apart, over hundreds of units', () => {
     const { parsed, links } = syntheticCorpus(5, 4, 22);
     expect(parsed.papers.length).toBeGreaterThan(400);
-    const { graph } = buildGraphDetailed(parsed, links, { iterations: 60 });
+    const { graph, iterations, layoutMode } = buildGraphDetailed(parsed, links, { iterations: 60 });
+    expect([layoutMode, iterations]).toEqual(['cold', 60]);
     const group = (n: SerializedNode) => n.attributes.topicPath.slice(0, 2).join('/');
     const sub = (n: SerializedNode) => n.attributes.topicPath.join('/');
     expect(clusterRatio(graph, group)).toBeLessThan(0.6);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraphDetailed, type GraphBuild, type GraphOptions } from '../../src/graph/index.js';
 import type { ConceptRecord, EdgeRecord, EdgeType, PaperRecord } from '../../src/types.js';
-import { concept, edge, linked, paper, parsed } from './make-records.js';
+import { concept, edge, linked, paper, parsed, syntheticCorpus } from './make-records.js';
 
 interface Records {
   papers: PaperRecord[];
@@ -249,6 +249,60 @@ describe('each reuse shortcut notices the edit it must not skip', () => {
     const input = [parsed([a, b, c]), linked(edges)] as const;
     const warm = buildGraphDetailed(...input, { layout: false, previousBuild: first.reuse });
     expect(warm.graph.edges.filter((e) => e.key === key).map((e) => e.target)).toEqual(['arxiv:3']);
+    expect(warm.graph.attributes.diagnostics.map((d) => d.rule)).toEqual(['duplicate-edge-key']);
+    expect(JSON.stringify(warm.graph)).toBe(fresh([...input]));
+  });
+
+  it('a key that was a concept’s is now a paper’s, under the topic the concept had', () => {
+    const a = paper('arxiv:1', ['A'], { sources: [{ file: 'n.md', line: 1 }] });
+    const b = paper('arxiv:2', ['B'], { sources: [{ file: 'n.md', line: 5 }] });
+    const first = buildGraphDetailed(
+      parsed([a, b]),
+      linked([edge('mentions', 'arxiv:1', 'concept:x')], [concept('x')]),
+      { layout: false },
+    );
+    expect(first.graph.nodes.find((n) => n.key === 'concept:x')?.attributes.topic).toBe('A');
+    const input = [
+      parsed([a, b, paper('concept:x', ['A'], { sources: [{ file: 'n.md', line: 9 }] })]),
+      linked([edge('mentions', 'arxiv:1', 'concept:x')]),
+    ] as const;
+    const warm = buildGraphDetailed(...input, { layout: false, previousBuild: first.reuse });
+    expect(warm.graph.nodes.find((n) => n.key === 'concept:x')?.attributes.kind).toBe('paper');
+    expect(warm.graph.attributes.topics.map((t) => [t.key, t.count])).toEqual([
+      ['A', 2],
+      ['B', 1],
+    ]);
+    expect(JSON.stringify(warm.graph)).toBe(fresh([...input]));
+  });
+
+  it('the previous build and the previous layout come from different builds (other seed, no layout)', () => {
+    const { parsed: papers, links } = syntheticCorpus(3, 3, 6);
+    const layout = buildGraphDetailed(papers, links, { seed: 1, iterations: 30 }).layout;
+    // Same papers: one build without the links (each paper its own community), one with another seed.
+    for (const [records, options] of [
+      [linked([]), { layout: false }],
+      [links, { seed: 3 }],
+    ] as const) {
+      const other = buildGraphDetailed(papers, records, { ...options, iterations: 30 });
+      const given = { seed: 1, iterations: 30, previousLayout: layout };
+      const warm = buildGraphDetailed(papers, links, { ...given, previousBuild: other.reuse });
+      expect(warm.layoutMode).toBe('warm');
+      expect(JSON.stringify(warm.graph)).toBe(JSON.stringify(buildGraphDetailed(papers, links, given).graph));
+    }
+  });
+
+  it('a new record with the key of the first kept edge comes before it: the old one is now the repeat', () => {
+    const papers = parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A']), paper('arxiv:3', ['A'])]);
+    const kept = edge('builds-on', 'arxiv:1', 'arxiv:2');
+    const next = edge('critiques', 'arxiv:3', 'arxiv:1');
+    const first = buildGraphDetailed(papers, linked([kept, next]), { layout: false });
+    const replacement = { ...kept, evidence: ['a new sentence'] };
+    const input = [papers, linked([replacement, kept, next])] as const;
+    const warm = buildGraphDetailed(...input, { layout: false, previousBuild: first.reuse });
+    expect(warm.graph.edges.map((e) => e.attributes.evidence[0])).toEqual([
+      'a new sentence',
+      next.evidence[0],
+    ]);
     expect(warm.graph.attributes.diagnostics.map((d) => d.rule)).toEqual(['duplicate-edge-key']);
     expect(JSON.stringify(warm.graph)).toBe(fresh([...input]));
   });
