@@ -154,6 +154,27 @@ describe('the cold layout (ForceAtlas2)', () => {
     expect(relativeEdgeLength(cold.graph)).toBeLessThan(0.8 * relativeEdgeLength(seeded.graph));
   });
 
+  it('makes round clusters, not rings, of papers with no links between them', () => {
+    // Tied only to their topic's anchor, papers settle on a circle around it; the invisible ties to a few
+    // papers of the same topic and group fill the circle in.
+    const { parsed } = syntheticCorpus(3, 2, 16);
+    const { graph } = buildGraphDetailed(parsed, linked([]));
+    const byPath = new Map<string, Attributes[]>();
+    for (const n of papersOf(graph)) {
+      const key = n.attributes.topicPath.join(' / ');
+      byPath.set(key, [...(byPath.get(key) ?? []), n.attributes]);
+    }
+    expect(byPath.size).toBe(6);
+    for (const [key, members] of byPath) {
+      const centre = {
+        x: members.reduce((s, m) => s + m.x, 0) / members.length,
+        y: members.reduce((s, m) => s + m.y, 0) / members.length,
+      };
+      const radii = members.map((m) => distance(m, centre)).sort((a, b) => a - b);
+      expect(radii[0]! / radii[radii.length - 1]!, key).toBeLessThan(0.4);
+    }
+  });
+
   it('above the Barnes–Hut threshold, still keeps groups and subtopics apart, over hundreds of units', () => {
     const { parsed, links } = syntheticCorpus(5, 4, 22);
     expect(parsed.papers.length).toBeGreaterThan(400);
