@@ -111,6 +111,41 @@ describe('topic colours', () => {
   });
 });
 
+describe('topic levels', () => {
+  it('are 0 above the groups, 1 for a group, and one more for each level below it', () => {
+    const graph = buildGraph(
+      parsed([
+        paper('arxiv:1', ['T', 'A'], { sources: [{ file: 'n.md', line: 1 }] }),
+        paper('arxiv:2', ['T', 'A', 'X'], { sources: [{ file: 'n.md', line: 2 }] }),
+        paper('arxiv:3', ['T', 'A', 'X', 'Deep'], { sources: [{ file: 'n.md', line: 3 }] }),
+        paper('arxiv:4', ['T', 'B'], { sources: [{ file: 'n.md', line: 4 }] }),
+        paper('arxiv:5', ['T', 'B', 'Y'], { sources: [{ file: 'n.md', line: 5 }] }),
+      ]),
+      linked([]),
+      { layout: false },
+    );
+    expect(graph.attributes.topics.map((t) => [t.key, t.level])).toEqual([
+      ['T', 0],
+      ['T / A', 1],
+      ['T / A / X', 2],
+      ['T / A / X / Deep', 3],
+      ['T / B', 1],
+      ['T / B / Y', 2],
+    ]);
+    // No heading shared by every paper: the top-level headings are the groups.
+    const flat = buildGraph(
+      parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A', 'X']), paper('arxiv:3', ['B'])]),
+      linked([]),
+      { layout: false },
+    );
+    expect(flat.attributes.topics.map((t) => [t.key, t.level])).toEqual([
+      ['A', 1],
+      ['A / X', 2],
+      ['B', 1],
+    ]);
+  });
+});
+
 describe('layout', () => {
   const { parsed: records, links } = syntheticCorpus(4, 3, 8);
   const cases = [
