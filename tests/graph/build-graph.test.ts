@@ -1,8 +1,14 @@
 import { hcl } from 'd3';
 import Graph from 'graphology';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildGraph, buildGraphDetailed, LAYOUT_EXTENT, NEUTRAL_COLOR } from '../../src/graph/index.js';
-import type { Diagnostic, SerializedGraph, SerializedNode } from '../../src/types.js';
+import {
+  buildGraph,
+  buildGraphDetailed,
+  EDGE_COLORS,
+  LAYOUT_EXTENT,
+  NEUTRAL_COLOR,
+} from '../../src/graph/index.js';
+import { EDGE_TYPES, type Diagnostic, type SerializedGraph, type SerializedNode } from '../../src/types.js';
 import { concept, edge, linked, paper, parsed, syntheticCorpus } from './make-records.js';
 
 function node(graph: SerializedGraph, key: string): SerializedNode {
@@ -102,6 +108,41 @@ describe('topic colours', () => {
       ['RL / Reasoning', 1],
     ]);
     for (const topic of graph.attributes.topics) expect(topic.color).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});
+
+describe('topic levels', () => {
+  it('are 0 above the groups, 1 for a group, and one more for each level below it', () => {
+    const graph = buildGraph(
+      parsed([
+        paper('arxiv:1', ['T', 'A'], { sources: [{ file: 'n.md', line: 1 }] }),
+        paper('arxiv:2', ['T', 'A', 'X'], { sources: [{ file: 'n.md', line: 2 }] }),
+        paper('arxiv:3', ['T', 'A', 'X', 'Deep'], { sources: [{ file: 'n.md', line: 3 }] }),
+        paper('arxiv:4', ['T', 'B'], { sources: [{ file: 'n.md', line: 4 }] }),
+        paper('arxiv:5', ['T', 'B', 'Y'], { sources: [{ file: 'n.md', line: 5 }] }),
+      ]),
+      linked([]),
+      { layout: false },
+    );
+    expect(graph.attributes.topics.map((t) => [t.key, t.level])).toEqual([
+      ['T', 0],
+      ['T / A', 1],
+      ['T / A / X', 2],
+      ['T / A / X / Deep', 3],
+      ['T / B', 1],
+      ['T / B / Y', 2],
+    ]);
+    // No heading shared by every paper: the top-level headings are the groups.
+    const flat = buildGraph(
+      parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A', 'X']), paper('arxiv:3', ['B'])]),
+      linked([]),
+      { layout: false },
+    );
+    expect(flat.attributes.topics.map((t) => [t.key, t.level])).toEqual([
+      ['A', 1],
+      ['A / X', 2],
+      ['B', 1],
+    ]);
   });
 });
 
@@ -275,6 +316,19 @@ describe('nodes, edges and attributes', () => {
     expect(found!.attributes.color).toMatch(/^#[0-9a-f]{6}$/);
   });
 
+  it('draws each edge type in its own colour', () => {
+    const papers = parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A'])]);
+    const all = buildGraph(papers, linked(EDGE_TYPES.map((type) => edge(type, 'arxiv:1', 'arxiv:2'))), {
+      layout: false,
+    });
+    const colours = EDGE_TYPES.map(
+      (type) => all.edges.find((e) => e.attributes.type === type)?.attributes.color,
+    );
+    for (const colour of colours) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
+    expect(new Set(colours).size).toBe(EDGE_TYPES.length);
+    expect(colours).toEqual(EDGE_TYPES.map((type) => EDGE_COLORS[type]));
+  });
+
   it('sizes nodes by degree, capped', () => {
     const size = (key: string) => node(graph, key).attributes.size;
     expect(size('arxiv:2506.00001')).toBeGreaterThan(size('arxiv:2506.00002'));
@@ -329,12 +383,24 @@ describe('nodes, edges and attributes', () => {
 
 describe('bad link input becomes diagnostics, sorted', () => {
   it.each([
-    ['edge-unknown-node', edge('builds-on', 'arxiv:1', 'arxiv:404')],
-    ['edge-self-loop', edge('mentions', 'arxiv:1', 'arxiv:1')],
-  ])('%s', (rule, bad) => {
-    const graph = buildGraph(parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A'])]), linked([bad]));
+    ['edge-unknown-node', edge('builds-on', 'arxiv:1', 'arxiv:404'), /unknown arxiv:404/, 'warning'],
+    ['edge-unknown-node', edge('builds-on', 'arxiv:404', 'arxiv:1'), /unknown arxiv:404/, 'warning'],
+    [
+      'edge-self-loop',
+      edge('mentions', 'arxiv:1', 'arxiv:1'),
+      /mentions edge from arxiv:1 to itself/,
+      'info',
+    ],
+  ])('%s', (rule, bad, message, severity) => {
+    const where = { file: 'links.md', line: 12 };
+    const graph = buildGraph(
+      parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A'])]),
+      linked([{ ...bad, sources: [where] }]),
+    );
     expect(graph.edges).toEqual([]);
-    expect(graph.attributes.diagnostics.map((d) => d.rule)).toEqual([rule]);
+    expect(graph.attributes.diagnostics).toEqual([
+      { rule, severity, file: 'links.md', line: 12, column: 1, message: expect.stringMatching(message) },
+    ]);
   });
 
   it('drops a repeated edge key and a repeated paper id with a diagnostic', () => {
@@ -347,6 +413,17 @@ describe('bad link input becomes diagnostics, sorted', () => {
     expect(graph.attributes.diagnostics.map((d) => d.rule).sort()).toEqual([
       'duplicate-edge-key',
       'duplicate-paper-id',
+    ]);
+  });
+
+  it('drops a repeated concept id and a concept with a paper’s id, each with its own rule, at the dropped one', () => {
+    const twice = { ...concept('grpo'), sources: [{ file: 'b.md', line: 7 }] };
+    const clash = { ...concept('x'), id: 'arxiv:1' as never, sources: [{ file: 'c.md', line: 3 }] };
+    const graph = buildGraph(parsed([paper('arxiv:1', ['A'])]), linked([], [concept('grpo'), twice, clash]));
+    expect(graph.nodes.map((n) => n.key)).toEqual(['arxiv:1', 'concept:grpo']);
+    expect(graph.attributes.diagnostics.map((d) => [d.rule, d.file, d.line])).toEqual([
+      ['duplicate-concept-id', 'b.md', 7],
+      ['concept-id-collision', 'c.md', 3],
     ]);
   });
 
@@ -408,6 +485,23 @@ describe('determinism', () => {
     }
   });
 
+  it('gives the same bytes for inputs in exactly the reverse order (each list strictly descending)', () => {
+    const concepts = [concept('ppo'), concept('grpo'), concept('dpo')];
+    const edges = [...withConcepts.edges, edge('mentions', 'title:g1-s0-p1', 'concept:dpo')];
+    const descending = <T>(items: readonly T[], key: (item: T) => string) =>
+      [...items].sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
+    const sorted = buildGraph(records, linked(edges, concepts));
+    const reversed = buildGraph(
+      { ...records, papers: descending(records.papers, (p) => p.id) },
+      linked(
+        descending(edges, (e) => e.key),
+        descending(concepts, (c) => c.id),
+      ),
+    );
+    expect(JSON.stringify(reversed)).toBe(JSON.stringify(sorted));
+    expect(sorted.edges.map((e) => e.key)).toEqual(edges.map((e) => e.key).sort());
+  });
+
   it('exports nodes and edges sorted by key', () => {
     const graph = buildGraph(records, withConcepts);
     const nodeKeys = graph.nodes.map((n) => n.key);
@@ -421,6 +515,50 @@ describe('determinism', () => {
     const b = buildGraph(records, withConcepts, { seed: 2 });
     expect(JSON.stringify(a)).not.toBe(JSON.stringify(b));
     expect(b.nodes.map((n) => n.key)).toEqual(a.nodes.map((n) => n.key));
+  });
+});
+
+describe('serialized edges', () => {
+  it('carry exactly the link’s fields, `via` only when the link has one', () => {
+    const plain = edge('builds-on', 'arxiv:2', 'arxiv:1', 0.8);
+    const named = { ...edge('same-group', 'arxiv:1', 'arxiv:2', 0.6), via: 'Qwen Team', by: 'user' as const };
+    const graph = buildGraph(
+      parsed([paper('arxiv:1', ['A']), paper('arxiv:2', ['A'])]),
+      linked([plain, named]),
+      {
+        layout: false,
+      },
+    );
+    const [first, second] = graph.edges;
+    expect(first).toStrictEqual({
+      key: plain.key,
+      source: 'arxiv:2',
+      target: 'arxiv:1',
+      attributes: {
+        type: 'builds-on',
+        evidence: plain.evidence,
+        sources: plain.sources,
+        confidence: 0.8,
+        size: 1.7,
+        color: EDGE_COLORS['builds-on'],
+      },
+    });
+    expect(second).toStrictEqual({
+      key: named.key,
+      source: 'arxiv:1',
+      target: 'arxiv:2',
+      attributes: {
+        type: 'same-group',
+        evidence: named.evidence,
+        sources: named.sources,
+        confidence: 0.6,
+        via: 'Qwen Team',
+        size: 1.4,
+        color: EDGE_COLORS['same-group'],
+        by: 'user',
+      },
+      undirected: true,
+    });
   });
 });
 

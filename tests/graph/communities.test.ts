@@ -8,7 +8,7 @@ import { EDGE_WEIGHTS } from '../../src/graph/defaults.js';
 import { mergePairs } from '../../src/graph/pairs.js';
 import { createRng } from '../../src/graph/random.js';
 import type { EdgeRecord } from '../../src/types.js';
-import { syntheticCorpus } from './make-records.js';
+import { edge, syntheticCorpus } from './make-records.js';
 
 /** The reference: string-keyed merge, in first-edge order, weights summed in edge order. */
 function referencePairs(edges: readonly EdgeRecord[]) {
@@ -87,6 +87,21 @@ describe('communities on node indices', () => {
       ['a', 0],
       ['b', 1],
       ['c', 2],
+    ]);
+  });
+
+  it('numbers equal-sized communities by their smallest member, even when their members interleave', () => {
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f'];
+    // {a, f} and {b, c}, {d, e}: by smallest member a < b < d, though by largest c < e < f.
+    const edges = [edge('compares', 'a', 'f'), edge('compares', 'b', 'c'), edge('compares', 'd', 'e')];
+    const got = detectCommunities(keys, mergePairs(indexed(keys, edges), keys.length), 1);
+    expect([...got]).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 1],
+      ['d', 2],
+      ['e', 2],
+      ['f', 0],
     ]);
   });
 });

@@ -74,3 +74,29 @@ describe('the topic of a concept named from two topics', () => {
     });
   });
 });
+
+describe('links between two concepts', () => {
+  it('do not count towards either concept’s topic: only papers place a concept', () => {
+    const graph = buildGraph(
+      parsed([at('title:a', ['RL', 'Alpha'], 3), at('title:b', ['RL', 'Beta'], 7)]),
+      linked(
+        [
+          edge('mentions', 'title:a', 'concept:grpo'),
+          edge('builds-on', 'concept:grpo', 'concept:ppo'),
+          edge('builds-on', 'concept:dpo', 'concept:ppo'),
+          edge('mentions', 'title:b', 'concept:dpo'),
+        ],
+        [concept('grpo'), concept('ppo'), concept('dpo')],
+      ),
+      { layout: false },
+    );
+    expect(conceptPlace(graph, 'concept:grpo')).toEqual({
+      topic: 'Alpha',
+      topicPath: ['RL', 'Alpha'],
+      topics: ['RL', 'Alpha'],
+    });
+    expect(conceptPlace(graph, 'concept:dpo')).toMatchObject({ topic: 'Beta', topicPath: ['RL', 'Beta'] });
+    // Linked to concepts only: no topic of its own.
+    expect(conceptPlace(graph, 'concept:ppo')).toEqual({ topic: '', topicPath: [], topics: [] });
+  });
+});
