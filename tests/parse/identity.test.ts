@@ -144,6 +144,14 @@ describe("a note's date applies to its entries without one", () => {
       '2023-05-04',
     ],
     [
+      '---\ndate: 2025-06-01\nfirst-published-on: 2023-05-04\n---\n# List\n\n- [Voyager](https://arxiv.org/abs/2305.16291)\n',
+      '2025-06-01',
+    ],
+    [
+      '+++\ndate = 2024-11-30T23:30:00-08:00\n+++\n# List\n\n- [Voyager](https://arxiv.org/abs/2305.16291)\n',
+      '2024-11-30',
+    ],
+    [
       '# 学术日报 2025-02-01\n\n### 数据 (2篇)\n\n- 一篇论文的标题 (张伟) [跳转](http://arxiv.org/abs/2502.00001v1)\n',
       '2025-02-01',
     ],

@@ -1,0 +1,165 @@
+// Every field name a literature note can use, in front matter and as a body field line, each read into its own
+// part of the work: a table over the names the parser knows, so that a name dropped or misspelt fails here.
+import { describe, expect, it } from 'vitest';
+import { parseNotes } from '../../src/parse/index.js';
+import type { PaperRecord } from '../../src/types.js';
+
+const one = (path: string, text: string): PaperRecord => {
+  const { papers } = parseNotes([{ path, text }]);
+  expect(papers).toHaveLength(1);
+  return papers[0]!;
+};
+const literatureNote = (fields: string) =>
+  `---\ncategory: literaturenote\n${fields}\n---\n\nMy notes on it.\n`;
+
+type Check = (p: PaperRecord) => void;
+const roles: [string[], string, Check][] = [
+  [
+    ['title', 'paper title', '标题', '论文', '论文名称', '论文标题', '题目', '英文标题'],
+    'Sparse Mixtures of Experts at Scale',
+    (p) => expect(p.title).toBe('Sparse Mixtures of Experts at Scale'),
+  ],
+  [['firstauthor', 'first author', 'author'], 'Doe, Jane', (p) => expect(p.authors).toEqual(['Jane Doe'])],
+  [
+    ['firsteditor', 'first editor', 'editor', 'editors'],
+    'Roe, Richard',
+    (p) => expect(p.authors).toEqual(['Richard Roe']),
+  ],
+  [
+    ['authors', 'creators', 'authorstring', '作者', 'author(s)'],
+    'Jane Doe and John Roe',
+    (p) => expect(p.authors).toEqual(['Jane Doe', 'John Roe']),
+  ],
+  [['year', '年份', 'publication year'], '2019', (p) => expect(p.issued).toBe('2019')],
+  [
+    ['published', 'issued', '发布日期', '发表时间', '发布时间', '发表日期', 'publication date', 'pubdate'],
+    '2019-05-04',
+    (p) => {
+      expect(p.published).toBe('2019-05-04');
+      expect(p.issued).toBe('2019-05-04');
+    },
+  ],
+  [['doi', 'source doi'], '10.1000/xyz123', (p) => expect(p.ids?.doi).toBe('10.1000/xyz123')],
+  [
+    ['citekey', 'citation key', 'citationkey', 'bibtex key'],
+    'doeSparseMixtures2019',
+    (p) => expect(p.ids?.citekey).toBe('doeSparseMixtures2019'),
+  ],
+  [
+    [
+      'url',
+      'link',
+      'links',
+      'arxiv',
+      'pdf',
+      'paper link',
+      'openreview',
+      '链接',
+      '论文链接',
+      '论文地址',
+      'eprint',
+    ],
+    'https://arxiv.org/abs/1701.06538',
+    (p) => expect(p.arxiv).toBe('1701.06538'),
+  ],
+  [
+    [
+      'venue',
+      'journal',
+      'publication',
+      'publicationtitle',
+      'booktitle',
+      'book',
+      'conference',
+      'proceedings',
+      'container-title',
+      '会议',
+      '期刊',
+      '发表于',
+    ],
+    'Journal of Sparse Things',
+    (p) => expect(p.venue).toBe('Journal of Sparse Things'),
+  ],
+  [['itemtype', 'item type'], 'journalArticle', (p) => expect(p.itemType).toBe('journalArticle')],
+  [
+    ['abstract', '摘要', 'abstractnote'],
+    'We route each token to two experts.',
+    (p) => expect(p.summary).toContain('We route each token to two experts.'),
+  ],
+];
+const cases = roles.flatMap(([keys, value, check]) => keys.map((key) => [key, value, check] as const));
+
+describe('front matter field names', () => {
+  it.each(cases)('%s: %s', (key, value, check) => {
+    const title =
+      key === 'title' || roles[0]![0].includes(key) ? '' : 'title: Sparse Mixtures of Experts at Scale\n';
+    const p = one('sparse.md', literatureNote(`${title}"${key}": ${JSON.stringify(value)}`));
+    check(p);
+  });
+});
+
+describe('body field names (Dataview `**Key**:: value` and list `- **Key**: value` lines)', () => {
+  const other = (key: string) =>
+    roles[0]![0].includes(key)
+      ? '**Authors**:: Jane Doe and John Roe'
+      : '**Title**:: Sparse Mixtures of Experts at Scale';
+  it.each(cases)('%s:: %s', (key, value, check) => {
+    check(one('n.md', `${other(key)}\n**${key}**:: ${value}\n\nMy notes on it.\n`));
+  });
+  it.each(cases)('- **%s**: %s', (key, value, check) => {
+    check(
+      one(
+        'n.md',
+        `${other(key).replace('::', ':').replace(/^/, '- ')}\n- **${key}**: ${value}\n\nMy notes on it.\n`,
+      ),
+    );
+  });
+});
+
+describe('dates of a literature note', () => {
+  const titled = (fields: string) => literatureNote(`title: Sparse Mixtures of Experts at Scale\n${fields}`);
+
+  it.each([
+    ['a CSL date with day', 'issued:\n  date-parts:\n    - [2017, 6, 12]', '2017-06-12'],
+    ['a CSL date with month', 'issued:\n  date-parts:\n    - [2015, 12]', '2015-12'],
+    ['a CSL year', 'issued:\n  date-parts:\n    - [2015]', '2015'],
+    ['a CSL date with a month out of range', 'issued:\n  date-parts:\n    - [1999, 13]', '1999'],
+    ['a CSL date with a day out of range', 'issued:\n  date-parts:\n    - [1999, 3, 40]', '1999-03'],
+    ['a year and month', 'year: 2019-05', '2019-05'],
+    ['a Chinese year and month', 'year: 2019年5月', '2019-05'],
+    ['a year in words', 'year: Spring 2019', '2019'],
+    ['a year with a month out of range', 'year: 2019-13', '2019'],
+  ])('reads %s', (_name, fields, issued) => {
+    expect(one('x.md', titled(fields)).issued).toBe(issued);
+  });
+
+  it('takes the year from the path when the CSL year is impossible', () => {
+    const p = one('lit/2018/x.md', titled('issued:\n  date-parts:\n    - [999]'));
+    expect(p.issued).toBe('2018');
+  });
+
+  it.each(['dateread', 'date read', 'read', 'created', 'created date', 'date created'])(
+    'dates the note by when it was read: %s',
+    (key) => {
+      const p = one('x.md', titled(`"${key}": 2024-03-05`));
+      expect(p.date).toBe('2024-03-05');
+      // `date` says when the note was read, over every other key.
+      expect(one('x.md', titled(`date: 2023-02-02\n"${key}": 2024-03-05`)).date).toBe('2023-02-02');
+    },
+  );
+
+  it('takes the year of a file named by its citekey, not of another citekey field', () => {
+    const p = one('lit/hoDenoisingDiffusion2020.md', literatureNote('citekey: hoDDPM2021'));
+    expect(p).toMatchObject({ title: 'Denoising Diffusion', authors: ['Ho'], issued: '2020' });
+    expect(p.ids?.citekey).toBe('hoDDPM2021');
+  });
+
+  it('names the authors from author-hub links outside code blocks', () => {
+    const p = one(
+      'x.md',
+      titled('') +
+        '\n[[authors/Kaiming He]] and [[people/Xiangyu Zhang|Zhang]] wrote it.\n\n```\n[[authors/Not An Author]]\n```\n',
+    );
+    expect(p.authors).toEqual(['Kaiming He', 'Xiangyu Zhang']);
+  });
+});
