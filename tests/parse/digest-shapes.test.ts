@@ -29,3 +29,79 @@ describe('reading-list tables: which column is the title, the authors, the date'
     ]);
   });
 });
+
+describe('links by host', () => {
+  const item = (line: string) => {
+    const { papers } = parse(`# Papers\n\n${line}\n`);
+    expect(papers).toHaveLength(1);
+    return papers[0]!;
+  };
+
+  // A paper page's link text is the paper's title; the link is labelled by where it goes.
+  it.each([
+    ['https://openreview.net/forum?id=rJ4km2R5t7', 'openreview.net'],
+    ['https://www.openreview.net/forum?id=rJ4km2R5t7', 'openreview.net'],
+    ['https://aclanthology.org/N19-1423/', 'aclanthology.org'],
+    ['https://www.semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776', 'semanticscholar.org'],
+    ['https://doi.org/10.1038/nature16961', 'doi.org'],
+    ['https://dx.doi.org/10.1038/nature16961', 'dx.doi.org'],
+    ['https://dl.acm.org/doi/10.1145/3292500.3330701', 'dl.acm.org'],
+    ['https://ieeexplore.ieee.org/document/8578843', 'ieeexplore.ieee.org'],
+    [
+      'https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
+      'proceedings.neurips.cc',
+    ],
+    ['https://proceedings.mlr.press/v139/radford21a.html', 'proceedings.mlr.press'],
+    ['https://papers.nips.cc/paper/7181-attention-is-all-you-need', 'papers.nips.cc'],
+  ])('a paper page on %s', (url, label) => {
+    const p = item(`- [Mastering Sparse Experts at Scale](${url})`);
+    expect(p.title).toBe('Mastering Sparse Experts at Scale');
+    expect(p.links).toEqual([{ label, url }]);
+  });
+
+  it.each([
+    ['https://notdoi.org/10.1038/nature16961', 'A blog page'],
+    ['https://example.com/openreview.net/x', 'A blog page'],
+    ['https://mp.weixin.qq.com/s/abcdef', 'A blog page'],
+    ['https://github.com/openai/gym', 'A blog page'],
+  ])('not a paper page: %s keeps its own text', (url, label) => {
+    expect(item(`- [A blog page](${url})`).links).toEqual([{ label, url }]);
+  });
+
+  // A bare link is labelled by its site.
+  it.each([
+    ['https://mp.weixin.qq.com/s/xyz', 'WeChat'],
+    ['https://www.github.com/openai/baselines', 'GitHub'],
+    ['https://gist.github.com/abc/123', 'GitHub'],
+    ['https://huggingface.co/meta-llama/Llama-2-7b', 'Hugging Face'],
+    ['https://www.zhihu.com/question/1', 'Zhihu'],
+    ['https://zhuanlan.zhihu.com/p/12345', 'Zhihu'],
+    ['https://www.example.com/post/1', 'example.com'],
+    ['https://arxiv.org/pdf/1701.06538', 'arXiv PDF'],
+    ['https://arxiv.org/html/1701.06538v2', 'arXiv HTML'],
+    ['https://papers.cool/arxiv/1701.06538', 'papers.cool'],
+  ])('a bare link to %s is labelled %s', (url, label) => {
+    expect(
+      item(`- [Mastering Sparse Experts at Scale](https://arxiv.org/abs/1701.06538) ${url}`).links,
+    ).toContainEqual({
+      label,
+      url,
+    });
+  });
+
+  // The identifiers a page's address carries, whatever the subdomain.
+  it.each([
+    ['https://dx.doi.org/10.1038/NATURE16961', { doi: '10.1038/nature16961' }],
+    ['https://www.doi.org/10.1038/nature16961', { doi: '10.1038/nature16961' }],
+    ['https://www.openreview.net/forum?id=rJ4km2R5t7', { openreview: 'rJ4km2R5t7' }],
+    ['https://openreview.net/pdf?id=rJ4km2R5t7', { openreview: 'rJ4km2R5t7' }],
+    ['https://aclanthology.org/N19-1423/', { acl: 'N19-1423' }],
+    ['https://aclanthology.org/2020.acl-main.703.pdf', { acl: '2020.acl-main.703' }],
+    [
+      'https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani/204e3073870fae3d05bcbc2f6a8e263d9b72e776',
+      { s2: '204e3073870fae3d05bcbc2f6a8e263d9b72e776' },
+    ],
+  ])('ids of %s', (url, ids) => {
+    expect(item(`- [Mastering Sparse Experts at Scale](${url})`).ids).toEqual(ids);
+  });
+});
