@@ -272,6 +272,38 @@ describe('authors and labels', () => {
     expect(makeLabel(pair('DeepUF: Wall Pressure', '对ChatGPT的研究'), '').label).toBe('DeepUF');
   });
 
+  // A Latin name in a Chinese headline names the work unless a cue around it says the headline only mentions
+  // it (`华为版CUDA`, `比肩GPT-4o`, `DeepSeek的GRPO`): then the next name is the label.
+  it.each([
+    ...[
+      '华为版',
+      '从',
+      '到',
+      '对比',
+      '超越',
+      '超过',
+      '对标',
+      '媲美',
+      '比肩',
+      '击败',
+      '战胜',
+      '基于',
+      '采用',
+      '在',
+      'vs ',
+      'vs. ',
+    ].map((cue) => [`强化学习新配方${cue}MegaRL，效果提升三倍的TacoNet`, 'TacoNet']),
+    ...['的', '版', '系列', '基础', '为基础', '之上', ' 的'].map((cue) => [
+      `强化学习新配方MegaRL${cue}新玩法，效果提升三倍的TacoNet`,
+      'TacoNet',
+    ]),
+    ['强化学习新配方MegaRL，效果提升三倍的TacoNet', 'MegaRL'],
+    ['强化学习新配方MegaRL新玩法，效果提升三倍的TacoNet', 'MegaRL'],
+    ['强化学习新配方「MegaRL」新玩法，效果提升三倍的TacoNet', 'TacoNet'],
+  ])('label of the headline %s', (title, label) => {
+    expect(makeLabel([{ text: title, paperish: false }], '')).toEqual({ label, named: true });
+  });
+
   it("a translator's remark in brackets is no label", () => {
     const titles = [
       { text: '非平衡点中具有多个电子状态的自由能生成熵产生分解', paperish: false },
