@@ -105,3 +105,112 @@ describe('links by host', () => {
     expect(item(`- [Mastering Sparse Experts at Scale](${url})`).ids).toEqual(ids);
   });
 });
+
+describe('what a reading-list item is: section, badge, marker, host', () => {
+  const kindOf = (text: string, title = 'Scaling Sparse Experts Well') => {
+    const p = parse(text).papers.find((x) => x.title === title);
+    if (!p) throw new Error(`no work titled ${title}`);
+    return p.workKind;
+  };
+  const words: [string, string | undefined][] = [
+    ...['Papers', '论文', 'Preprints', 'Articles (paper)'].map((w) => [w, undefined] as [string, undefined]),
+    ...['Blogs', 'Blog posts', 'Posts', 'Articles', '博客', '文章'].map(
+      (w) => [w, 'blog'] as [string, string],
+    ),
+    ...['Books', 'Textbooks', '书', '书籍', '电子书'].map((w) => [w, 'book'] as [string, string]),
+    ...['Videos', 'Video series', 'Talks', 'Lectures', 'Courses', 'YouTube', '视频', '课程', '讲座'].map(
+      (w) => [w, 'video'] as [string, string],
+    ),
+    ...[
+      'Code',
+      'Repos',
+      'Repository',
+      'Repositories',
+      'GitHub',
+      'Tools',
+      'Library',
+      'Libraries',
+      'Frameworks',
+      '代码',
+      '工具',
+      '项目',
+    ].map((w) => [w, 'repo'] as [string, string]),
+    ...['Tweets', 'Threads', 'Twitter', 'X'].map((w) => [w, 'tweet'] as [string, string]),
+    ...['News', 'Press', 'Announcements', '新闻', '资讯'].map((w) => [w, 'news'] as [string, string]),
+  ];
+
+  // A paper section keeps a blog host's item a paper; every other word names the kind whatever the host.
+  it.each(words)('an item under "## %s" is a %s', (word, kind) => {
+    expect(
+      kindOf(`# Reading\n\n## ${word}\n\n- [Scaling Sparse Experts Well](https://medium.com/@a/sparse)\n`),
+    ).toBe(kind);
+  });
+
+  it.each(words)('an item with a badge "![%s](…)" is a %s', (word, kind) => {
+    const badge = `![📌 ${word}](https://img.shields.io/badge/x-y-blue)`;
+    expect(
+      kindOf(`# Reading\n\n- ${badge} [Scaling Sparse Experts Well](https://medium.com/@a/sparse)\n`),
+    ).toBe(kind);
+  });
+
+  it.each(words.filter(([w]) => !/[()]/.test(w)))('an item marked "(%s)" is a %s', (word, kind) => {
+    expect(
+      kindOf(`# Reading\n\n- [Scaling Sparse Experts Well](https://medium.com/@a/sparse) (${word})\n`),
+    ).toBe(kind);
+  });
+
+  // A badge, marker or section that names no kind leaves it to the next sign.
+  it.each([
+    [
+      '# Reading\n\n## Misc\n\n- ![stars](https://img.shields.io/github/stars/a/b) [Scaling Sparse Experts Well](https://github.com/a/b)\n',
+      'repo',
+    ],
+    ['# Reading\n\n## Misc\n\n- [Scaling Sparse Experts Well](https://github.com/a/b) (must read)\n', 'repo'],
+    ['# Reading\n\n## Must read\n\n- [Scaling Sparse Experts Well](https://youtu.be/abc)\n', 'video'],
+    [
+      '# Reading\n\n## Books\n\n- ![stars](https://img.shields.io/x) [Scaling Sparse Experts Well](https://github.com/a/b) (great)\n',
+      'book',
+    ],
+  ])('no kind named: %j', (text, kind) => {
+    expect(kindOf(text)).toBe(kind);
+  });
+
+  it.each([
+    ['https://github.com/openai/gym', 'repo'],
+    ['https://gitlab.com/group/project', 'repo'],
+    ['https://bitbucket.org/team/repo', 'repo'],
+    ['https://github.com/openai', undefined],
+    ['https://notgithub.com/openai/gym', undefined],
+    ['https://twitter.com/karpathy/status/1', 'tweet'],
+    ['https://x.com/karpathy/status/1', 'tweet'],
+    ['https://www.threads.net/@a/post/1', 'tweet'],
+    ['https://bsky.app/profile/a/post/1', 'tweet'],
+    ['https://mastodon.social/@a/1', 'tweet'],
+    ['https://www.youtube.com/watch?v=1', 'video'],
+    ['https://youtu.be/abc', 'video'],
+    ['https://vimeo.com/1', 'video'],
+    ['https://www.bilibili.com/video/BV1', 'video'],
+    ['https://a.medium.com/sparse', 'blog'],
+    ['https://a.substack.com/p/sparse', 'blog'],
+    ['https://lilianweng.github.io/posts/2023-01-01-sparse/', 'blog'],
+    ['https://distill.pub/2020/sparse/', 'blog'],
+    ['https://jalammar.github.io/illustrated-sparse/', 'blog'],
+    ['https://huggingface.co/blog/moe', 'blog'],
+    ['https://huggingface.co/mistralai/Mixtral-8x7B-v0.1', undefined],
+    ['https://medium.com/papers/sparse', undefined],
+    ['https://someone.github.io/blog/sparse', 'blog'],
+    ['https://someone.github.io/sparse', undefined],
+    ['https://techcrunch.com/2024/sparse', 'news'],
+    ['https://www.theverge.com/sparse', 'news'],
+    ['https://www.reuters.com/sparse', 'news'],
+    ['https://www.nytimes.com/sparse', 'news'],
+    ['https://www.wired.com/sparse', 'news'],
+    ['https://venturebeat.com/sparse', 'news'],
+    ['https://www.oreilly.com/library/view/sparse/1/', 'book'],
+    ['https://www.manning.com/books/sparse', 'book'],
+    ['https://www.amazon.com/dp/1', 'book'],
+    ['https://example.com/sparse', undefined],
+  ])('an item linking %s is a %s', (url, kind) => {
+    expect(kindOf(`# Reading\n\n## Misc\n\n- [Scaling Sparse Experts Well](${url})\n`)).toBe(kind);
+  });
+});

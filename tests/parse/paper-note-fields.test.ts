@@ -163,3 +163,27 @@ describe('dates of a literature note', () => {
     expect(p.authors).toEqual(['Kaiming He', 'Xiangyu Zhang']);
   });
 });
+
+describe('what a literature note is, by its item type', () => {
+  it.each([
+    ...['webpage', 'blogPost', 'post-weblog', 'post', 'forumPost'].map((t) => [t, 'blog']),
+    ['book', 'book'],
+    ...['videoRecording', 'motion_picture', 'broadcast', 'podcast', 'presentation', 'speech'].map((t) => [
+      t,
+      'video',
+    ]),
+    ...['computerProgram', 'software'].map((t) => [t, 'repo']),
+    ...['newspaperArticle', 'article-newspaper', 'magazineArticle', 'article-magazine'].map((t) => [
+      t,
+      'news',
+    ]),
+    ['journalArticle', undefined],
+    ['conferencePaper', undefined],
+  ])('itemType %s is a %s', (itemType, kind) => {
+    const p = one(
+      'x.md',
+      literatureNote(`title: Sparse Mixtures of Experts at Scale\nitemType: ${itemType}`),
+    );
+    expect(p.workKind).toBe(kind);
+  });
+});
