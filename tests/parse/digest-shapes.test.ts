@@ -214,3 +214,29 @@ describe('what a reading-list item is: section, badge, marker, host', () => {
     expect(kindOf(`# Reading\n\n## Misc\n\n- [Scaling Sparse Experts Well](${url})\n`)).toBe(kind);
   });
 });
+
+describe('link text that is only an address', () => {
+  it.each([
+    [
+      '- [https://example.com/sparse-experts](https://example.com/sparse-experts) 稀疏专家的一篇好文章',
+      '稀疏专家的一篇好文章',
+      [{ label: 'example.com', url: 'https://example.com/sparse-experts' }],
+    ],
+    [
+      '- [www.example.com/sparse-experts](https://www.example.com/sparse-experts) 稀疏专家的一篇好文章',
+      '稀疏专家的一篇好文章',
+      [{ label: 'example.com', url: 'https://www.example.com/sparse-experts' }],
+    ],
+    [
+      '- [Sparse Experts at Scale](https://arxiv.org/abs/1701.06538) [https://github.com/a/b](https://github.com/a/b)',
+      'Sparse Experts at Scale',
+      [
+        { label: 'arXiv', url: 'https://arxiv.org/abs/1701.06538' },
+        { label: 'GitHub', url: 'https://github.com/a/b' },
+      ],
+    ],
+  ])('is no title and no label: %s', (line, title, links) => {
+    const { papers } = parse(`# Reading\n\n${line}\n`);
+    expect(papers.map((p) => [p.title, p.links])).toEqual([[title, links]]);
+  });
+});
