@@ -149,6 +149,108 @@ describe('field labels', () => {
     expect(matchField(text)).toMatchObject({ kind, value });
   });
 
+  // Every label of each kind, and near misses on either side of one (a looser match would take them).
+  const labels: [string, string[], string[]][] = [
+    [
+      'title',
+      ['论文标题', '论文名称', '论文题目', '标题', '题目', '英文标题', '原标题', 'Title', 'paper title'],
+      ['Subtitle', 'Title page'],
+    ],
+    [
+      'link',
+      [
+        '论文地址',
+        '论文链接',
+        '链接',
+        '原文链接',
+        '原文',
+        '论文',
+        'arXiv',
+        'arxiv 链接',
+        'Link',
+        'links',
+        'Paper',
+        'PDF',
+        'URL',
+      ],
+      ['Backlinks', 'Link text'],
+    ],
+    [
+      'code',
+      [
+        '代码链接',
+        '代码地址',
+        '代码',
+        '开源地址',
+        '项目地址',
+        '项目主页',
+        '项目链接',
+        '主页',
+        '博客地址',
+        '博客',
+        'github 仓库',
+        'GitHub',
+        'Code',
+        'project',
+        'Project page',
+        'homepage',
+        'Blog',
+        'website',
+        '数据集',
+        '模型',
+        'demo',
+      ],
+      ['Source code', 'Code review'],
+    ],
+    ['authors', ['作者', '作者们', 'Author', 'Authors', 'by'], ['Co authors', 'Authors note']],
+    ['abstract', ['摘要', 'Abstract', 'TL;DR', 'tldr'], ['Extended abstract', 'Abstract figure']],
+    ['note', ['备注', 'Comment', 'Comments', '评论', '注'], ['No comments', 'Comments policy']],
+    [
+      'subjects',
+      ['科目', '主题', '学科分类', '学科', '分类', 'Subject', 'Subjects', 'Categories'],
+      ['Other subjects', 'Subject area'],
+    ],
+    [
+      'published',
+      ['发布时间', '发布', '发表时间', '发表', '提交时间', 'Published', 'Submitted', 'Publication date'],
+      ['First published', 'Published version'],
+    ],
+    ['tags', ['Tag', 'Tags', '标签', '关键词', 'Keywords'], ['Hashtags', 'Tags list']],
+    [
+      'venue',
+      ['会议', '期刊', '发表于', '收录于', 'Venue', 'Conference', 'Journal'],
+      ['Main venue', 'Journal club'],
+    ],
+    [
+      'org',
+      [
+        '机构',
+        '单位',
+        '作者单位',
+        'Affiliation',
+        'Affiliations',
+        'Institution',
+        'Institutions',
+        'Organisation',
+        'Organizations',
+      ],
+      ['Partner institutions', 'Affiliation list'],
+    ],
+  ];
+  it.each(labels.flatMap(([kind, names]) => names.map((name) => [name, kind])))(
+    '**%s**: is a %s field',
+    (name, kind) => {
+      expect(matchField(`**${name}** ：some value`)).toMatchObject({
+        kind,
+        label: name,
+        value: 'some value',
+      });
+    },
+  );
+  it.each(labels.flatMap(([, , misses]) => misses))('%s: is no field', (name) => {
+    expect(matchField(`${name}: some value`)).toBeUndefined();
+  });
+
   it.each([
     '研究“奖励模型欺骗”现象是否存在普遍性',
     '这就是强化学习的Scaling Law：强化学习训练越长',
