@@ -187,3 +187,126 @@ describe('what a literature note is, by its item type', () => {
     expect(p.workKind).toBe(kind);
   });
 });
+
+describe('pages that are no work: authors, keywords, days, indexes', () => {
+  const hubMessage = (path: string, text: string) =>
+    parseNotes([{ path, text }])
+      .diagnostics.filter((d) => d.rule === 'note-hub')
+      .map((d) => d.message);
+  const says = {
+    author: 'an author page ("Jane Doe"), not a work: links to it name an author',
+    concept: 'a keyword or tag page ("Jane Doe"), not a work: links to it name a concept',
+    date: 'a date page ("Jane Doe"), not a work: links to it name no work',
+    index: 'an index page ("Jane Doe"), not a work: links to it name no work',
+  };
+  it.each([
+    ...['author', 'person', 'people', 'researcher'].map((t) => [t, 'author'] as const),
+    ...['keyword', 'tag', 'topic', 'concept', 'MOC'].map((t) => [t, 'concept'] as const),
+    ...['daily', 'day', 'journal entry', 'reading log'].map((t) => [t, 'date'] as const),
+    ...['index', 'list', 'section'].map((t) => [t, 'index'] as const),
+  ])('type: %s is a %s page', (type, kind) => {
+    for (const key of ['type', 'category', 'kind'])
+      expect(
+        hubMessage('Jane Doe.md', `---\n${key}: ${type}\n---\n# Jane Doe\n\nWrites about attention.\n`),
+      ).toEqual([says[kind]]);
+  });
+
+  it.each([
+    ...['authors', 'People', 'persons', 'researchers', '作者'].map((f) => [f, 'author'] as const),
+    ...['keywords', 'Tags', 'concepts', 'topics', '关键词', '标签'].map((f) => [f, 'concept'] as const),
+  ])('a page in the folder %s is a %s page', (folder, kind) => {
+    expect(hubMessage(`vault/${folder}/Jane Doe.md`, '# Jane Doe\n\nWrites about attention.\n')).toEqual([
+      says[kind],
+    ]);
+  });
+
+  it.each([
+    ['tags.author.Jane Doe.md', 'author'],
+    ['tags.keyword.Jane Doe.md', 'concept'],
+    ['tags.person.Jane Doe.md', 'author'],
+  ] as const)('a Dendron page %s is a %s page', (path, kind) => {
+    expect(hubMessage(path, '# Jane Doe\n\nWrites about attention.\n')).toEqual([
+      says[kind].replace('"Jane Doe"', `"${path.slice(0, -3)}"`),
+    ]);
+  });
+
+  it('an index or a day with no entries of its own', () => {
+    expect(hubMessage('vault/_index.md', '---\ntitle: Jane Doe\n---\nSee the other pages.\n')).toEqual([
+      says.index,
+    ]);
+    expect(hubMessage('vault/index.md', '---\ntitle: Jane Doe\n---\nSee the other pages.\n')).toEqual([
+      says.index,
+    ]);
+    expect(hubMessage('daily/2025-06-01.md', 'A quiet day.\n')).toEqual([
+      'a date page ("2025-06-01"), not a work: links to it name no work',
+    ]);
+  });
+});
+
+describe('a reading note pointing at its literature note', () => {
+  const literature = {
+    path: 'hoDenoisingDiffusionProbabilistic2020.md',
+    text: '---\ntitle: Denoising Diffusion Probabilistic Models\nyear: 2020\n---\n',
+  };
+  it.each([
+    'note',
+    'file',
+    'paper',
+    'source',
+    'literature',
+    'literature note',
+    'literature-note',
+    'literaturenote',
+    'lit',
+    'reference',
+    'ref',
+  ])('by its %s key', (key) => {
+    const reading = {
+      path: 'reading/ddpm.md',
+      text: `---\n"${key}": "[[hoDenoisingDiffusionProbabilistic2020]]"\n---\nThe noise schedule matters.\n`,
+    };
+    const { papers } = parseNotes([literature, reading]);
+    expect(papers.map((p) => [p.title, p.sources.map((s) => s.file)])).toEqual([
+      [
+        'Denoising Diffusion Probabilistic Models',
+        ['hoDenoisingDiffusionProbabilistic2020.md', 'reading/ddpm.md'],
+      ],
+    ]);
+  });
+});
+
+describe('topics from folders', () => {
+  it.each([
+    'content',
+    'posts',
+    '_posts',
+    'post',
+    'blog',
+    'notes',
+    'Papers',
+    'paper',
+    'literature',
+    'literature notes',
+    'references',
+    'refs',
+    'Zotero',
+    'reading',
+    'sources',
+    'source',
+    'vault',
+    'docs',
+    '_site',
+    'site',
+    'pages',
+    '_pages',
+    '2025',
+    '2025-06',
+    '2025-06-01',
+  ])('%s says nothing about the topic', (folder) => {
+    const p = one(
+      `${folder}/Mixture of experts/sparse.md`,
+      literatureNote('title: Sparse Mixtures of Experts at Scale'),
+    );
+    expect(p.topicPath).toEqual(['Mixture of experts']);
+  });
+});
