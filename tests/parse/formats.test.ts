@@ -406,6 +406,77 @@ describe('authors and labels', () => {
     expect(makeLabel([{ text: title, paperish: false }], '')).toEqual({ label, named: true });
   });
 
+  // Names too common to name a work (`RLHF`, `DeepSeek`, `GPT-4o`): a headline's next name is its label.
+  it.each(
+    'RL RLHF RLVR LLM LLMs MLLM MLLMs VLM AI AGI NLP ICLR ICML NeurIPS ACL EMNLP CVPR GPT GPT-4 GPT-4o SFT DPO PPO GRPO RAG CoT MoE Seed Qwen Qwen3 DeepSeek OpenAI Google Meta Lab NVIDIA MCTS PRM PRMs LLaMA Llama'.split(
+      ' ',
+    ),
+  )('%s in a headline is no name', (name) => {
+    const title = `强化学习新配方${name}新玩法，效果提升三倍的TacoNet`;
+    expect(makeLabel([{ text: title, paperish: false }], '')).toEqual({ label: 'TacoNet', named: true });
+  });
+
+  // A head naming the kind of text is no label: the rest of the title is.
+  it.each([
+    'Position',
+    'Position paper',
+    'A position   paper',
+    'Survey',
+    'a survey',
+    'Systematic review',
+    'Literature  review',
+    'Review',
+    'Tutorial',
+    'Technical report',
+    'Tech report',
+    'Perspective',
+    'Perspectives',
+    'Opinion',
+    'Commentary',
+    'Editorial',
+    'Viewpoint',
+    'Overview',
+    'Primer',
+    'Short paper',
+    'Extended abstract',
+    'Erratum',
+    'Corrigendum',
+    'Comment',
+    'Reply',
+    'Keynote',
+    'White paper',
+    'Case study',
+    '立场',
+    '立场论文',
+    '立场文件',
+    '职位',
+    '综述',
+    '调查',
+    '调研',
+    '教程',
+    '技术报告',
+    '观点',
+    '评论',
+    '述评',
+    '评述',
+    '展望',
+    '视角',
+    '勘误',
+  ])('%s: is a genre head', (head) => {
+    for (const colon of [': ', ' ： ', ':'])
+      expect(makeLabel([{ text: `${head}${colon}TacoNet: Scaling Agents`, paperish: true }], '')).toEqual({
+        label: 'TacoNet',
+        named: true,
+      });
+  });
+  it.each([
+    'Positional: TacoNet: Scaling Agents',
+    'Surveys of TacoNet: Scaling Agents',
+    'Mini-survey: TacoNet: Scaling Agents',
+  ])('no genre head: %s', (title) => {
+    expect(makeLabel([{ text: title, paperish: true }], '').label).not.toBe('TacoNet');
+  });
+
   it("a translator's remark in brackets is no label", () => {
     const titles = [
       { text: '非平衡点中具有多个电子状态的自由能生成熵产生分解', paperish: false },
