@@ -240,3 +240,87 @@ describe('link text that is only an address', () => {
     expect(papers.map((p) => [p.title, p.links])).toEqual([[title, links]]);
   });
 });
+
+describe('link text that says nothing about the work', () => {
+  it.each([
+    'PDF',
+    'html',
+    'abs',
+    'other',
+    'arXiv',
+    'paper',
+    'papers.cool',
+    'paper.cool',
+    'link',
+    'code',
+    'GitHub',
+    'here',
+    'this',
+    'this https URL',
+    'click here',
+    'project',
+    'website',
+    'blog',
+    'home',
+    'demo',
+    'Kimi',
+    'kimi 解读',
+    'copy',
+    'rel',
+    'related',
+    '跳转',
+    '链接',
+    '原文',
+    '论文',
+    '全文',
+    '地址',
+    '查看',
+    '阅读原文',
+    '阅读全文',
+    'ACL Anthology',
+    'aclweb',
+    'PMLR',
+    'OpenReview',
+    'Semantic Scholar',
+    'DOI',
+    'proceedings',
+    'ACM DL',
+    'IEEE Xplore',
+    'Springer',
+    'Nature',
+    'Science',
+    '此链接',
+    '此 https 网址',
+    'pdf 版',
+    '其他格式',
+    '复制',
+    '相关',
+    '详情',
+    '#6',
+    '12',
+    'x',
+    '1701.06538',
+    'arXiv:1701.06538v2',
+    'arxiv： 1701.06538',
+  ])('[%s] is labelled by its site', (text) => {
+    const { papers } = parse(
+      `# Reading\n\n- [Sparse Experts at Scale](https://arxiv.org/abs/1701.06538) [${text}](https://example.com/sparse)\n`,
+    );
+    expect(papers.map((p) => [p.title, p.links[1]])).toEqual([
+      ['Sparse Experts at Scale', { label: 'example.com', url: 'https://example.com/sparse' }],
+    ]);
+  });
+
+  it.each(['PDF notes', 'My paper', 'Here we go', '#6a', '2506.16024 notes'])(
+    '[%s] is its own label',
+    (text) => {
+      const { papers } = parse(
+        `# Reading\n\n- [Sparse Experts at Scale](https://arxiv.org/abs/1701.06538) [${text}](https://example.com/sparse)\n`,
+      );
+      expect(papers.flatMap((p) => p.links)).toContainEqual({
+        label: text,
+        url: 'https://example.com/sparse',
+      });
+    },
+  );
+});
