@@ -165,18 +165,16 @@ describe('dates of a literature note', () => {
 });
 
 describe('what a literature note is, by its item type', () => {
-  it.each([
-    ...['webpage', 'blogPost', 'post-weblog', 'post', 'forumPost'].map((t) => [t, 'blog']),
+  it.each<[string, string | undefined]>([
+    ...['webpage', 'blogPost', 'post-weblog', 'post', 'forumPost'].map((t): [string, string] => [t, 'blog']),
     ['book', 'book'],
-    ...['videoRecording', 'motion_picture', 'broadcast', 'podcast', 'presentation', 'speech'].map((t) => [
-      t,
-      'video',
-    ]),
-    ...['computerProgram', 'software'].map((t) => [t, 'repo']),
-    ...['newspaperArticle', 'article-newspaper', 'magazineArticle', 'article-magazine'].map((t) => [
-      t,
-      'news',
-    ]),
+    ...['videoRecording', 'motion_picture', 'broadcast', 'podcast', 'presentation', 'speech'].map(
+      (t): [string, string] => [t, 'video'],
+    ),
+    ...['computerProgram', 'software'].map((t): [string, string] => [t, 'repo']),
+    ...['newspaperArticle', 'article-newspaper', 'magazineArticle', 'article-magazine'].map(
+      (t): [string, string] => [t, 'news'],
+    ),
     ['journalArticle', undefined],
     ['conferencePaper', undefined],
   ])('itemType %s is a %s', (itemType, kind) => {
