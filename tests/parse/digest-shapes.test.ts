@@ -324,3 +324,24 @@ describe('link text that says nothing about the work', () => {
     },
   );
 });
+
+describe('authors linked to their arXiv pages', () => {
+  it.each([
+    [
+      'author pages, named by the link text',
+      '[Noam Shazeer](https://arxiv.org/a/shazeer_n_1), [Azalia Mirhoseini](https://arxiv.org/a/mirhoseini_a_1)',
+      ['Noam Shazeer', 'Azalia Mirhoseini'],
+    ],
+    [
+      'author searches, named by the query',
+      '[N. Shazeer](https://arxiv.org/search/cs?searchtype=author&query=Shazeer,+N), [A. Mirhoseini](https://arxiv.org/search/?searchtype=author&query=Azalia%20Mirhoseini)',
+      ['Shazeer, N', 'Azalia Mirhoseini'],
+    ],
+  ])('%s', (_name, line, authors) => {
+    const { papers, diagnostics } = parse(
+      `# Listing\n\n- [Sparse Experts at Scale](https://arxiv.org/abs/1701.06538)\n  ${line}\n`,
+    );
+    expect(papers.map((p) => [p.title, p.authors])).toEqual([['Sparse Experts at Scale', authors]]);
+    expect(diagnostics).toEqual([]);
+  });
+});
