@@ -345,3 +345,45 @@ describe('authors linked to their arXiv pages', () => {
     expect(diagnostics).toEqual([]);
   });
 });
+
+describe('front matter of a digest', () => {
+  const list = '# List\n\n- [Voyager](https://arxiv.org/abs/2305.16291)\n';
+  it.each([
+    ['only a comment', '---\n# draft\n---\n', undefined, [], 6, []],
+    ['tags as a string', '---\ntags: rl, games\n---\n', undefined, ['rl', 'games'], 6, []],
+    [
+      'tags as a list, and categories',
+      '---\ntags: [rl, "#games", 2024, rl]\ncategories: 强化学习，游戏\n---\n',
+      undefined,
+      ['rl', 'games', '2024', '强化学习', '游戏'],
+      7,
+      [],
+    ],
+    ['a quoted date key', '---\n"date": 2025-06-01\n---\n', '2025-06-01', [], 6, []],
+    ['a quoted date-time key', "---\n'date': 2025-06-01T10:00:00Z\n---\n", '2025-06-01', [], 6, []],
+    [
+      'a date-time with an offset, as written',
+      '---\ndate: 2025-06-01T23:30:00-08:00\n---\n',
+      '2025-06-01',
+      [],
+      6,
+      [],
+    ],
+    [
+      'an impossible date',
+      '---\ndate: 2025-13-45\n---\n',
+      undefined,
+      [],
+      6,
+      ['front-matter-date-invalid 2:1 front matter date "2025-13-45" is not a date; ignored'],
+    ],
+  ])('%s', (_name, fm, date, tags, line, diagnostics) => {
+    const result = parse(fm + list);
+    expect(result.papers.map((p) => [p.id, p.date, p.tags, p.sources[0]!.line])).toEqual([
+      ['arxiv:2305.16291', date, tags, line],
+    ]);
+    expect(result.diagnostics.map((d) => `${d.rule} ${d.line}:${d.column} ${d.message}`)).toEqual(
+      diagnostics,
+    );
+  });
+});
