@@ -5,6 +5,7 @@ import { parseNotes } from '../../src/parse/index.js';
 import {
   authorFromSearchUrl,
   findArxivRefs,
+  isLatin,
   matchField,
   matchTimestamp,
   parseLooseDate,
@@ -63,6 +64,54 @@ describe('timestamps', () => {
     expect(matchTimestamp(text)).toBeUndefined();
   });
 
+  // The calendar's bounds, each side of each.
+  it.each([
+    ['1900-01-01', '1900-01-01'],
+    ['2200-12-31', '2200-12-31'],
+    ['1899-12-31', undefined],
+    ['2201-01-01', undefined],
+    ['2025-00-10', undefined],
+    ['2025-13-10', undefined],
+    ['2025-01-00', undefined],
+    ['2025-01-32', undefined],
+    ['2025-12-31', '2025-12-31'],
+    ['2025-01-01', '2025-01-01'],
+    ['2025-02-29', undefined],
+    ['2024-02-29', '2024-02-29'],
+    ['2025-04-31', undefined],
+  ])('the stamp %s is dated %s', (day, date) => {
+    const stamp = matchTimestamp(`${day} 10:00:00 | x`);
+    expect(stamp).toMatchObject({ rest: 'x', strong: true });
+    expect(stamp!.date).toBe(date);
+    if (!date) expect(stamp!.invalid).toBe(`${day} 10:00:00`);
+  });
+
+  // ASCII decoration before a stamp is skipped, up to 24 characters; a letter or digit is no decoration.
+  it.each([
+    ['/ 2025-06-01 10:00:00 | x', 2],
+    [': 2025-06-01 10:00:00 | x', 2],
+    ['@ 2025-06-01 10:00:00 | x', 2],
+    ['[ 2025-06-01 10:00:00 | x', 2],
+    ['` 2025-06-01 10:00:00 | x', 2],
+    ['{ 2025-06-01 10:00:00 | x', 2],
+    ['★ 2025-06-01 10:00:00 | x', 2],
+    [`${'='.repeat(24)}2025-06-01 10:00:00 | x`, 24],
+  ])('decoration: %s', (text, at) => {
+    expect(matchTimestamp(text)).toMatchObject({ date: '2025-06-01', rest: 'x', restOffset: at + 22 });
+  });
+  it.each([
+    '0 2025-06-01 10:00:00 | x',
+    '9 2025-06-01 10:00:00 | x',
+    'A 2025-06-01 10:00:00 | x',
+    'Z 2025-06-01 10:00:00 | x',
+    'a 2025-06-01 10:00:00 | x',
+    'z 2025-06-01 10:00:00 | x',
+    '中 2025-06-01 10:00:00 | x',
+    `${'='.repeat(25)}2025-06-01 10:00:00 | x`,
+  ])('no stamp after a letter, a digit or too much decoration: %s', (text) => {
+    expect(matchTimestamp(text)).toBeUndefined();
+  });
+
   it('reports impossible stamps as invalid', () => {
     expect(matchTimestamp('2025-13-45 10:00:00 Friday ｜ x')).toMatchObject({
       invalid: '2025-13-45 10:00:00 Friday',
@@ -111,6 +160,26 @@ describe('arXiv ids', () => {
 
   it('ignores ids that are not arXiv references', () => {
     expect(findArxivRefs('version 2506.16024 of the data; https://github.com/a/2506.16024')).toEqual([]);
+  });
+});
+
+describe('Latin script', () => {
+  // One CJK character among nine others is still Latin (at most a tenth): each boundary letter counts as a letter.
+  it.each(['A', 'Z', 'a', 'z', 'À', 'ɏ', 'ɐ', 'é'])('nine %s and one 中 are Latin', (ch) => {
+    expect(isLatin(`中${ch.repeat(9)}`)).toBe(true);
+  });
+  // Symbols next to the letter ranges are no letters: eight letters, two symbols and one 中 are not Latin.
+  it.each(['@', '[', '`', '{', '¿', '0', ' '])('%s is no letter', (ch) => {
+    expect(isLatin(`中${'a'.repeat(8)}${ch.repeat(2)}`)).toBe(false);
+  });
+  it.each([
+    ['Attention Is All You Need', true],
+    ['注意力就是你所需要的', false],
+    ['', false],
+    ['2025', false],
+    ['Sparse 专家', false],
+  ])('%j is Latin: %s', (text, latin) => {
+    expect(isLatin(text)).toBe(latin);
   });
 });
 
