@@ -66,6 +66,7 @@ describe('topicName', () => {
     ['2025080412', '2025080412'],
     ['2025 年', '2025 年'],
     ['Top 30日', 'Top 30日'],
+    ['3号方案', '3号方案'],
     // icons with modifiers, joiners and flags
     ['👍🏽 Good', 'Good'],
     ['👨‍💻 Coding', 'Coding'],
