@@ -308,3 +308,61 @@ describe('topics from folders', () => {
     expect(p.topicPath).toEqual(['Mixture of experts']);
   });
 });
+
+describe('the shapes of a body field line', () => {
+  // Each shape holds a title, the authors and a year; every one must be read whole.
+  it.each([
+    ['Dataview', (k: string, v: string) => `${k}:: ${v}`],
+    ['bold Dataview', (k: string, v: string) => `**${k}**:: ${v}`],
+    ['underscored Dataview', (k: string, v: string) => `__${k}__:: ${v}`],
+    ['Dataview in a callout', (k: string, v: string) => `> **${k}**:: ${v}`],
+    ['Dataview in a nested callout', (k: string, v: string) => `> > ${k}:: ${v}`],
+    ['Dataview list item', (k: string, v: string) => `- ${k}:: ${v}`],
+    ['bold label, colon outside', (k: string, v: string) => `**${k}**: ${v}`],
+    ['bold label, colon inside', (k: string, v: string) => `**${k}:** ${v}`],
+    ['bold label, full-width colon', (k: string, v: string) => `**${k}**：${v}`],
+    ['underscored label', (k: string, v: string) => `__${k}__: ${v}`],
+    ['list item', (k: string, v: string) => `- **${k}**: ${v}`],
+    ['starred list item', (k: string, v: string) => `* ${k}: ${v}`],
+    ['numbered item', (k: string, v: string) => `1. **${k}**: ${v}`],
+    ['numbered item with a parenthesis', (k: string, v: string) => `2) **${k}**: ${v}`],
+    ['callout', (k: string, v: string) => `> **${k}**: ${v}`],
+    ['indented', (k: string, v: string) => `   **${k}**: ${v}`],
+  ])('%s', (_name, field) => {
+    const text = [
+      field('Title', 'Sparse Mixtures of Experts at Scale'),
+      field('Authors', 'Jane Doe and John Roe'),
+      field('Year', '2019'),
+      '',
+      'My notes on it.',
+    ].join('\n');
+    const p = one('n.md', text);
+    expect([p.title, p.authors, p.issued]).toEqual([
+      'Sparse Mixtures of Experts at Scale',
+      ['Jane Doe', 'John Roe'],
+      '2019',
+    ]);
+  });
+
+  it('reads no title from a plain `Title: x` line (stray YAML), but the other fields', () => {
+    const p = one(
+      'Sparse.md',
+      'Title: Not The Title\n**Authors**: Jane Doe and John Roe\n**Year**: 2019\n\nMy notes.\n',
+    );
+    expect([p.title, p.authors, p.issued]).toEqual(['Sparse', ['Jane Doe', 'John Roe'], '2019']);
+  });
+
+  it('reads no fields inside a code block, nor after the text of the note has begun', () => {
+    const text = [
+      '**Title**:: Sparse Mixtures of Experts at Scale',
+      '**Authors**:: Jane Doe and John Roe',
+      '```',
+      '**Year**:: 1999',
+      '```',
+      ...Array.from({ length: 13 }, (_, i) => `Paragraph ${i + 1} of my notes.`),
+      '**Year**:: 2001',
+    ].join('\n');
+    const p = one('n.md', text);
+    expect([p.title, p.issued]).toEqual(['Sparse Mixtures of Experts at Scale', undefined]);
+  });
+});
