@@ -366,3 +366,46 @@ describe('the shapes of a body field line', () => {
     expect([p.title, p.issued]).toEqual(['Sparse Mixtures of Experts at Scale', undefined]);
   });
 });
+
+describe('a paper note named by its heading byline or a pasted BibTeX entry', () => {
+  const summary = (text: string) => {
+    const r = parseNotes([{ path: 'prm.md', text }]);
+    return [r.papers.map((p) => [p.title, p.authors, p.issued]), r.diagnostics.map((d) => d.rule)];
+  };
+  it.each([
+    ['#### Lightman et al., 2023', ['Lightman']],
+    ['## Lightman (2023)', ['Lightman']],
+    ['### Hunter Lightman, 2023', ['Hunter Lightman']],
+    ['###### Lightman et al 2023', ['Lightman']],
+  ])('byline %s', (byline, authors) => {
+    expect(summary(`# Let's Verify Step by Step\n\n${byline}\n\nNotes on process supervision.\n`)).toEqual([
+      [["Let's Verify Step by Step", authors, '2023']],
+      [],
+    ]);
+  });
+  it.each(['## Notes 2023', '# Lightman 2023', '## Lightman 1899'])('no byline: %s', (byline) => {
+    expect(summary(`# Let's Verify Step by Step\n\n${byline}\n\nNotes on process supervision.\n`)).toEqual([
+      [],
+      ['note-without-works'],
+    ]);
+  });
+
+  const bib =
+    "@article{lightman2023verify,\n  title={Let's Verify Step by Step},\n  author={Lightman, Hunter and Kosaraju, Vineet},\n  year={2023}\n}";
+  it.each(['```bibtex', '```bib', '```biblatex', '```latex', '```tex', '```', '~~~', '````BibTeX'])(
+    'a BibTeX entry in a %s block',
+    (open) => {
+      const close = open.replace(/[A-Za-z]+$/, '');
+      expect(summary(`Some notes first.\n\n${open}\n${bib}\n${close}\n\nMore notes.\n`)).toEqual([
+        [["Let's Verify Step by Step", ['Hunter Lightman', 'Vineet Kosaraju'], '2023']],
+        [],
+      ]);
+    },
+  );
+  it('no BibTeX entry in a block of another language', () => {
+    expect(summary(`Some notes first.\n\n\`\`\`python\n${bib}\n\`\`\`\n\nMore notes.\n`)).toEqual([
+      [],
+      ['note-without-works'],
+    ]);
+  });
+});
