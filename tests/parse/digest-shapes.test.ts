@@ -387,3 +387,28 @@ describe('front matter of a digest', () => {
     );
   });
 });
+
+describe('the summary of an entry', () => {
+  it.each([
+    [
+      'label stripped, runs of blank lines collapsed, indents kept',
+      '2025-06-01 10:00:00 | Sparse Experts at Scale\n\n**链接** ：https://arxiv.org/abs/1701.06538\n\n**摘要** ：我们提出稀疏专家。\n\n\n\n  第二段，缩进两格。\n\n    第三段，缩进四格。\n\n\n2025-06-02 10:00:00 | Next\n',
+      [
+        ['Sparse Experts at Scale', '我们提出稀疏专家。\n\n  第二段，缩进两格。\n\n    第三段，缩进四格。'],
+        ['Next', ''],
+      ],
+    ],
+    [
+      'a bold label with the colon inside',
+      '2025-06-01 10:00:00 | Sparse Experts at Scale\n\n**链接：** https://arxiv.org/abs/1701.06538\n\n**摘要：** 我们提出稀疏专家。\n',
+      [['Sparse Experts at Scale', '我们提出稀疏专家。']],
+    ],
+    [
+      'a list entry, dedented by its common indent',
+      '- 2025-06-01 10:00:00 | Sparse Experts at Scale\n  - **摘要**: 我们提出稀疏专家。\n  - 备注：一条评论\n\n    第二段。\n',
+      [['Sparse Experts at Scale', '我们提出稀疏专家。\n- 备注：一条评论\n\n  第二段。']],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(parse(text).papers.map((p) => [p.title, p.summary])).toEqual(expected);
+  });
+});
