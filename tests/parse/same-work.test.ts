@@ -73,3 +73,21 @@ describe('joinSameWork: the joined record', () => {
     ]);
   });
 });
+
+describe('joinSameWork: summaries', () => {
+  it('joins only the summaries there are', () => {
+    const { papers } = parseNotes([
+      {
+        path: 'b.md',
+        text: '# 推理\n\n1. 2025-06-03 10:00:00 Tuesday ｜ 港大开源POLARIS：强化学习新配方 https://mp.weixin.qq.com/s/second\n\n   第二篇的摘要。\n',
+      },
+      {
+        path: 'a.md',
+        text: '# 对齐\n\n1. 2025-06-05 10:00:00 Monday ｜ 字节跳动最新强化学习配方POLARIS开源 https://mp.weixin.qq.com/s/first\n',
+      },
+    ]);
+    expect(papers.map((p) => [p.label, p.summary, p.sources.length])).toEqual([
+      ['POLARIS', '第二篇的摘要。', 2],
+    ]);
+  });
+});
