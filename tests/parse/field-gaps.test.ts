@@ -283,3 +283,27 @@ describe('an untimestamped bold WeChat headline with its link', () => {
     expect(parse(text).papers.filter((p) => !p.citedOnly)).toHaveLength(1);
   });
 });
+
+describe("a digest item's one translated author", () => {
+  it.each([
+    ['(林正明（音译）)', '大型语言模型的提示词优化研究', ['林正明']],
+    ['(金钟国（Jongwook Kim）)', '大型语言模型的提示词优化研究', ['金钟国（Jongwook Kim）']],
+    ['(埃德纳尔多·L·B·小爵士)', '大型语言模型的提示词优化研究', ['埃德纳尔多·L·B·小爵士']],
+    ['(章子怡)', '大型语言模型的提示词优化研究', ['章子怡']],
+    // a title's own aside, or something that is no name, stays in the title
+    ['（扩展版）', '大型语言模型的提示词优化研究 （扩展版）', []],
+    ['（综述）', '大型语言模型的提示词优化研究 （综述）', []],
+    ['(金钟国（jongwook kim）)', '大型语言模型的提示词优化研究 (金钟国（jongwook kim）)', []],
+    [
+      '(金钟国（Jongwook Kim Lee Park Choi）)',
+      '大型语言模型的提示词优化研究 (金钟国（Jongwook Kim Lee Park Choi）)',
+      [],
+    ],
+    ['(张)', '大型语言模型的提示词优化研究 (张)', []],
+    ['(张·)', '大型语言模型的提示词优化研究 (张·)', []],
+    ['(林正明（其他）)', '大型语言模型的提示词优化研究 (林正明（其他）)', []],
+  ])('%s', (aside, title, authors) => {
+    const text = `# 学术日报 2025-02-01\n\n### 数据 (2篇)\n\n- 大型语言模型的提示词优化研究 ${aside} [跳转](http://arxiv.org/abs/2502.00001v1)\n`;
+    expect(parse(text).papers.map((p) => [p.title, p.authors])).toEqual([[title, authors]]);
+  });
+});
