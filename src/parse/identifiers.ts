@@ -86,7 +86,8 @@ export function humaniseCitekey(key: string): { author?: string; title: string; 
   const k = key.replace(/^@/, '');
   const year = /(1[89]\d{2}|20\d{2})/.exec(k)?.[1];
   const words = k
-    .replace(/(1[89]\d{2}|20\d{2})[a-z]?/, ' ')
+    // A one-letter suffix (`2016a`) goes with the year; the first letter of a word (`2017attention`) does not.
+    .replace(/(1[89]\d{2}|20\d{2})(?:[a-z](?![a-z]))?/, ' ')
     .replace(/[_:-]+/g, ' ')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .trim()

@@ -124,9 +124,12 @@ function isHeadlineWithUrl(line: Line): boolean {
 /** `(108篇)`, `（12）`, `(7 papers)` at the end of a heading: a count, not part of the topic's name. */
 const HEADING_COUNT =
   /\s{0,4}[(（]\s{0,2}\d{1,6}\s{0,2}(?:篇|条|个|papers?|items?|entries)?\s{0,2}[)）]\s{0,4}$/i;
-/** `1.`, `2.1`, `1.1.3`, `一、` before a heading: the section's number, which changes from note to note. */
+/**
+ * `1.`, `2.1`, `1.1.3`, `一、` before a heading: the section's number, which changes from note to note. Chinese
+ * writes `一、背景` with no space after the `、`.
+ */
 const HEADING_NUMBER =
-  /^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|[一二三四五六七八九十]{1,3}[、.]|[IVX]{1,5}\.)\s{1,4}(?=\S)/;
+  /^(?:(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|[一二三四五六七八九十]{1,3}\.|[IVX]{1,5}\.)\s{1,4}|[一二三四五六七八九十]{1,3}、\s{0,4})(?=\S)/;
 /** A full date anywhere in a heading (`学术日报 2025-02-01`, `2025-08-04科研追新`), or a heading that is only a day (`1.31日`, `30日`). */
 const HEADING_DATE =
   /(?:^|[^\d])(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)|^(?:\d{1,2}[.月])?\d{1,2}[日号]$/;

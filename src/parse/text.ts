@@ -333,9 +333,10 @@ export function makeLabel(
     const unquoted = text.replace(/[「“"『《][^」”"』》]{1,40}[」”"』》]/g, ' ');
     for (const m of unquoted.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*/g)) {
       const token = m[0];
-      // `华为版CUDA`, `从DeepSeek V3到Kimi K2`, `DeepSeek的GRPO`, `比肩GPT-4o`: a model the headline mentions.
-      const before = unquoted.slice(Math.max(0, m.index - 2), m.index);
-      const after = unquoted.slice(m.index + token.length, m.index + token.length + 2);
+      // `华为版CUDA`, `从DeepSeek V3到Kimi K2`, `DeepSeek的GRPO`, `比肩GPT-4o`: a model the headline mentions. The
+      // windows hold the longest cue (`vs. `, `为基础`).
+      const before = unquoted.slice(Math.max(0, m.index - 4), m.index);
+      const after = unquoted.slice(m.index + token.length, m.index + token.length + 3);
       if (
         /(?:版|从|到|比|超越|超过|对标|媲美|比肩|击败|战胜|基于|用|在|vs\.?\s*)$/.test(before) ||
         /^\s*(?:的|版|系列|基础|为基础|之上)/.test(after)

@@ -59,12 +59,52 @@ describe('plain-fields form after an entry that is not a list item', () => {
         citedOnly: false,
       },
     ],
+    [
+      'after a timestamped entry with its own link field',
+      [
+        '2025-06-01 10:00:00 | Entry one',
+        '链接：https://arxiv.org/abs/2501.00001',
+        '',
+        'Understanding Sparse Experts at Scale',
+        '',
+        '标题：理解稀疏专家',
+        '',
+        '链接：https://arxiv.org/abs/2501.00002',
+      ],
+      '2501.00002',
+      {
+        title: 'Understanding Sparse Experts at Scale',
+        altTitles: ['理解稀疏专家'],
+        sources: [{ file: 'n.md', line: 4 }],
+        citedOnly: false,
+      },
+    ],
   ])('%s', (_name, lines, arxiv, expected) => {
     const text = lines.join('\n');
     expect(paper(text, arxiv)).toMatchObject(expected);
     // The entry above keeps its own paper and no longer swallows the next one.
     const others = parse(text).papers.filter((p) => p.arxiv !== arxiv);
     expect(others.every((p) => !p.links.some((l) => l.url.includes(arxiv)))).toBe(true);
+  });
+});
+
+describe('plain-fields form inside a paragraph', () => {
+  it('does not start an entry at a line that continues a paragraph', () => {
+    const text = [
+      '2025-06-01 10:00:00 | Entry one',
+      '链接：https://arxiv.org/abs/2501.00001',
+      '',
+      'Some words first and then',
+      'Understanding Sparse Experts at Scale',
+      '标题：理解稀疏专家',
+      '链接：https://arxiv.org/abs/2501.00002',
+    ].join('\n');
+    const { papers } = parse(text);
+    expect(papers.map((p) => [p.id, p.sources.map((s) => s.line)])).toEqual([
+      ['arxiv:2501.00001', [1]],
+      ['arxiv:2501.00002', [7]],
+    ]);
+    expect(papers.some((p) => p.title === 'Understanding Sparse Experts at Scale')).toBe(false);
   });
 });
 
@@ -211,6 +251,23 @@ describe('an untimestamped bold WeChat headline with its link', () => {
     for (const p of result.papers) if (p !== node) expect(p.links.map((l) => l.url)).not.toContain(url);
   });
 
+  // Pasted links often differ from their text by a trailing slash.
+  it.each([
+    ['text with a trailing slash', `[${url}/](${url})`, url],
+    ['an address with a trailing slash', `[${url}](${url}/)`, `${url}/`],
+  ])('starts its own node with link %s', (_name, link, href) => {
+    const text = [
+      '2025-03-24 10:00:00 Monday ｜ 强化学习新作',
+      '',
+      '论文链接：https://arxiv.org/abs/2503.00065',
+      '',
+      `**${headline}**${link}`,
+    ].join('\n');
+    const node = parse(text).papers.find((p) => p.sources.some((s) => s.line === 5));
+    expect(node).toMatchObject({ title: headline, citedOnly: false });
+    expect(node!.links.map((l) => l.url)).toEqual([href]);
+  });
+
   it.each([
     ['a short label before the link', `原文：[${url}](${url})`],
     ['link text that is not the URL', `**${headline}**[原文](${url})`],
@@ -264,5 +321,27 @@ describe('a papers.cool day header', () => {
       const { papers } = parse(day(`2025-08-06 | ${title}`));
       expect(papers.map((p) => p.title)).toContain(title);
     }
+
+describe("a digest item's one translated author", () => {
+  it.each([
+    ['(林正明（音译）)', '大型语言模型的提示词优化研究', ['林正明']],
+    ['(金钟国（Jongwook Kim）)', '大型语言模型的提示词优化研究', ['金钟国（Jongwook Kim）']],
+    ['(埃德纳尔多·L·B·小爵士)', '大型语言模型的提示词优化研究', ['埃德纳尔多·L·B·小爵士']],
+    ['(章子怡)', '大型语言模型的提示词优化研究', ['章子怡']],
+    // a title's own aside, or something that is no name, stays in the title
+    ['（扩展版）', '大型语言模型的提示词优化研究 （扩展版）', []],
+    ['（综述）', '大型语言模型的提示词优化研究 （综述）', []],
+    ['(金钟国（jongwook kim）)', '大型语言模型的提示词优化研究 (金钟国（jongwook kim）)', []],
+    [
+      '(金钟国（Jongwook Kim Lee Park Choi）)',
+      '大型语言模型的提示词优化研究 (金钟国（Jongwook Kim Lee Park Choi）)',
+      [],
+    ],
+    ['(张)', '大型语言模型的提示词优化研究 (张)', []],
+    ['(张·)', '大型语言模型的提示词优化研究 (张·)', []],
+    ['(林正明（其他）)', '大型语言模型的提示词优化研究 (林正明（其他）)', []],
+  ])('%s', (aside, title, authors) => {
+    const text = `# 学术日报 2025-02-01\n\n### 数据 (2篇)\n\n- 大型语言模型的提示词优化研究 ${aside} [跳转](http://arxiv.org/abs/2502.00001v1)\n`;
+    expect(parse(text).papers.map((p) => [p.title, p.authors])).toEqual([[title, authors]]);
   });
 });

@@ -5,6 +5,7 @@ import { parseNotes } from '../../src/parse/index.js';
 import {
   authorFromSearchUrl,
   findArxivRefs,
+  isLatin,
   matchField,
   matchTimestamp,
   parseLooseDate,
@@ -63,6 +64,54 @@ describe('timestamps', () => {
     expect(matchTimestamp(text)).toBeUndefined();
   });
 
+  // The calendar's bounds, each side of each.
+  it.each([
+    ['1900-01-01', '1900-01-01'],
+    ['2200-12-31', '2200-12-31'],
+    ['1899-12-31', undefined],
+    ['2201-01-01', undefined],
+    ['2025-00-10', undefined],
+    ['2025-13-10', undefined],
+    ['2025-01-00', undefined],
+    ['2025-01-32', undefined],
+    ['2025-12-31', '2025-12-31'],
+    ['2025-01-01', '2025-01-01'],
+    ['2025-02-29', undefined],
+    ['2024-02-29', '2024-02-29'],
+    ['2025-04-31', undefined],
+  ])('the stamp %s is dated %s', (day, date) => {
+    const stamp = matchTimestamp(`${day} 10:00:00 | x`);
+    expect(stamp).toMatchObject({ rest: 'x', strong: true });
+    expect(stamp!.date).toBe(date);
+    if (!date) expect(stamp!.invalid).toBe(`${day} 10:00:00`);
+  });
+
+  // ASCII decoration before a stamp is skipped, up to 24 characters; a letter or digit is no decoration.
+  it.each([
+    ['/ 2025-06-01 10:00:00 | x', 2],
+    [': 2025-06-01 10:00:00 | x', 2],
+    ['@ 2025-06-01 10:00:00 | x', 2],
+    ['[ 2025-06-01 10:00:00 | x', 2],
+    ['` 2025-06-01 10:00:00 | x', 2],
+    ['{ 2025-06-01 10:00:00 | x', 2],
+    ['★ 2025-06-01 10:00:00 | x', 2],
+    [`${'='.repeat(24)}2025-06-01 10:00:00 | x`, 24],
+  ])('decoration: %s', (text, at) => {
+    expect(matchTimestamp(text)).toMatchObject({ date: '2025-06-01', rest: 'x', restOffset: at + 22 });
+  });
+  it.each([
+    '0 2025-06-01 10:00:00 | x',
+    '9 2025-06-01 10:00:00 | x',
+    'A 2025-06-01 10:00:00 | x',
+    'Z 2025-06-01 10:00:00 | x',
+    'a 2025-06-01 10:00:00 | x',
+    'z 2025-06-01 10:00:00 | x',
+    '中 2025-06-01 10:00:00 | x',
+    `${'='.repeat(25)}2025-06-01 10:00:00 | x`,
+  ])('no stamp after a letter, a digit or too much decoration: %s', (text) => {
+    expect(matchTimestamp(text)).toBeUndefined();
+  });
+
   it('reports impossible stamps as invalid', () => {
     expect(matchTimestamp('2025-13-45 10:00:00 Friday ｜ x')).toMatchObject({
       invalid: '2025-13-45 10:00:00 Friday',
@@ -114,6 +163,26 @@ describe('arXiv ids', () => {
   });
 });
 
+describe('Latin script', () => {
+  // One CJK character among nine others is still Latin (at most a tenth): each boundary letter counts as a letter.
+  it.each(['A', 'Z', 'a', 'z', 'À', 'ɏ', 'ɐ', 'é'])('nine %s and one 中 are Latin', (ch) => {
+    expect(isLatin(`中${ch.repeat(9)}`)).toBe(true);
+  });
+  // Symbols next to the letter ranges are no letters: eight letters, two symbols and one 中 are not Latin.
+  it.each(['@', '[', '`', '{', '¿', '0', ' '])('%s is no letter', (ch) => {
+    expect(isLatin(`中${'a'.repeat(8)}${ch.repeat(2)}`)).toBe(false);
+  });
+  it.each([
+    ['Attention Is All You Need', true],
+    ['注意力就是你所需要的', false],
+    ['', false],
+    ['2025', false],
+    ['Sparse 专家', false],
+  ])('%j is Latin: %s', (text, latin) => {
+    expect(isLatin(text)).toBe(latin);
+  });
+});
+
 describe('field labels', () => {
   it.each([
     [' **标题** ： 一致的路径通向真理', 'title', '一致的路径通向真理'],
@@ -147,6 +216,108 @@ describe('field labels', () => {
     ],
   ])('%s', (text, kind, value) => {
     expect(matchField(text)).toMatchObject({ kind, value });
+  });
+
+  // Every label of each kind, and near misses on either side of one (a looser match would take them).
+  const labels: [string, string[], string[]][] = [
+    [
+      'title',
+      ['论文标题', '论文名称', '论文题目', '标题', '题目', '英文标题', '原标题', 'Title', 'paper title'],
+      ['Subtitle', 'Title page'],
+    ],
+    [
+      'link',
+      [
+        '论文地址',
+        '论文链接',
+        '链接',
+        '原文链接',
+        '原文',
+        '论文',
+        'arXiv',
+        'arxiv 链接',
+        'Link',
+        'links',
+        'Paper',
+        'PDF',
+        'URL',
+      ],
+      ['Backlinks', 'Link text'],
+    ],
+    [
+      'code',
+      [
+        '代码链接',
+        '代码地址',
+        '代码',
+        '开源地址',
+        '项目地址',
+        '项目主页',
+        '项目链接',
+        '主页',
+        '博客地址',
+        '博客',
+        'github 仓库',
+        'GitHub',
+        'Code',
+        'project',
+        'Project page',
+        'homepage',
+        'Blog',
+        'website',
+        '数据集',
+        '模型',
+        'demo',
+      ],
+      ['Source code', 'Code review'],
+    ],
+    ['authors', ['作者', '作者们', 'Author', 'Authors', 'by'], ['Co authors', 'Authors note']],
+    ['abstract', ['摘要', 'Abstract', 'TL;DR', 'tldr'], ['Extended abstract', 'Abstract figure']],
+    ['note', ['备注', 'Comment', 'Comments', '评论', '注'], ['No comments', 'Comments policy']],
+    [
+      'subjects',
+      ['科目', '主题', '学科分类', '学科', '分类', 'Subject', 'Subjects', 'Categories'],
+      ['Other subjects', 'Subject area'],
+    ],
+    [
+      'published',
+      ['发布时间', '发布', '发表时间', '发表', '提交时间', 'Published', 'Submitted', 'Publication date'],
+      ['First published', 'Published version'],
+    ],
+    ['tags', ['Tag', 'Tags', '标签', '关键词', 'Keywords'], ['Hashtags', 'Tags list']],
+    [
+      'venue',
+      ['会议', '期刊', '发表于', '收录于', 'Venue', 'Conference', 'Journal'],
+      ['Main venue', 'Journal club'],
+    ],
+    [
+      'org',
+      [
+        '机构',
+        '单位',
+        '作者单位',
+        'Affiliation',
+        'Affiliations',
+        'Institution',
+        'Institutions',
+        'Organisation',
+        'Organizations',
+      ],
+      ['Partner institutions', 'Affiliation list'],
+    ],
+  ];
+  it.each(labels.flatMap(([kind, names]) => names.map((name) => [name, kind])))(
+    '**%s**: is a %s field',
+    (name, kind) => {
+      expect(matchField(`**${name}** ：some value`)).toMatchObject({
+        kind,
+        label: name,
+        value: 'some value',
+      });
+    },
+  );
+  it.each(labels.flatMap(([, , misses]) => misses))('%s: is no field', (name) => {
+    expect(matchField(`${name}: some value`)).toBeUndefined();
   });
 
   it.each([
@@ -330,6 +501,109 @@ describe('authors and labels', () => {
       label: 'A Benchmark for Engineering Statics',
       named: false,
     });
+  });
+
+  // A Latin name in a Chinese headline names the work unless a cue around it says the headline only mentions
+  // it (`华为版CUDA`, `比肩GPT-4o`, `DeepSeek的GRPO`): then the next name is the label.
+  it.each([
+    ...[
+      '华为版',
+      '从',
+      '到',
+      '对比',
+      '超越',
+      '超过',
+      '对标',
+      '媲美',
+      '比肩',
+      '击败',
+      '战胜',
+      '基于',
+      '采用',
+      '在',
+      'vs ',
+      'vs. ',
+    ].map((cue) => [`强化学习新配方${cue}MegaRL，效果提升三倍的TacoNet`, 'TacoNet']),
+    ...['的', '版', '系列', '基础', '为基础', '之上', ' 的'].map((cue) => [
+      `强化学习新配方MegaRL${cue}新玩法，效果提升三倍的TacoNet`,
+      'TacoNet',
+    ]),
+    ['强化学习新配方MegaRL，效果提升三倍的TacoNet', 'MegaRL'],
+    ['强化学习新配方MegaRL新玩法，效果提升三倍的TacoNet', 'MegaRL'],
+    ['强化学习新配方「MegaRL」新玩法，效果提升三倍的TacoNet', 'TacoNet'],
+  ])('label of the headline %s', (title, label) => {
+    expect(makeLabel([{ text: title, paperish: false }], '')).toEqual({ label, named: true });
+  });
+
+  // Names too common to name a work (`RLHF`, `DeepSeek`, `GPT-4o`): a headline's next name is its label.
+  it.each(
+    'RL RLHF RLVR LLM LLMs MLLM MLLMs VLM AI AGI NLP ICLR ICML NeurIPS ACL EMNLP CVPR GPT GPT-4 GPT-4o SFT DPO PPO GRPO RAG CoT MoE Seed Qwen Qwen3 DeepSeek OpenAI Google Meta Lab NVIDIA MCTS PRM PRMs LLaMA Llama'.split(
+      ' ',
+    ),
+  )('%s in a headline is no name', (name) => {
+    const title = `强化学习新配方${name}新玩法，效果提升三倍的TacoNet`;
+    expect(makeLabel([{ text: title, paperish: false }], '')).toEqual({ label: 'TacoNet', named: true });
+  });
+
+  // A head naming the kind of text is no label: the rest of the title is.
+  it.each([
+    'Position',
+    'Position paper',
+    'A position   paper',
+    'Survey',
+    'a survey',
+    'Systematic review',
+    'Literature  review',
+    'Review',
+    'Tutorial',
+    'Technical report',
+    'Tech report',
+    'Perspective',
+    'Perspectives',
+    'Opinion',
+    'Commentary',
+    'Editorial',
+    'Viewpoint',
+    'Overview',
+    'Primer',
+    'Short paper',
+    'Extended abstract',
+    'Erratum',
+    'Corrigendum',
+    'Comment',
+    'Reply',
+    'Keynote',
+    'White paper',
+    'Case study',
+    '立场',
+    '立场论文',
+    '立场文件',
+    '职位',
+    '综述',
+    '调查',
+    '调研',
+    '教程',
+    '技术报告',
+    '观点',
+    '评论',
+    '述评',
+    '评述',
+    '展望',
+    '视角',
+    '勘误',
+  ])('%s: is a genre head', (head) => {
+    for (const colon of [': ', ' ： ', ':'])
+      expect(makeLabel([{ text: `${head}${colon}TacoNet: Scaling Agents`, paperish: true }], '')).toEqual({
+        label: 'TacoNet',
+        named: true,
+      });
+  });
+  it.each([
+    'Positional: TacoNet: Scaling Agents',
+    'Surveys of TacoNet: Scaling Agents',
+    'Mini-survey: TacoNet: Scaling Agents',
+  ])('no genre head: %s', (title) => {
+    expect(makeLabel([{ text: title, paperish: true }], '').label).not.toBe('TacoNet');
   });
 
   it("a translator's remark in brackets is no label", () => {

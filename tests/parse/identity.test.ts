@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   aclFromDoi,
+  arxivFromDoi,
+  findDois,
   humaniseCitekey,
   idsFromUrl,
   isCitekey,
@@ -29,6 +31,18 @@ describe('identifiers', () => {
     ['10.1007/978-3-319-24574-4_28.', '10.1007/978-3-319-24574-4_28'],
     ['https://doi.org/10.1023%2FA%3A1010933404324', '10.1023/a:1010933404324'],
     ['not a doi', undefined],
+    ['(10.1145/3292500.3330701)', '10.1145/3292500.3330701'],
+    ['<10.1145/3292500.3330701>', '10.1145/3292500.3330701'],
+    ['[10.1145/3292500.3330701]', '10.1145/3292500.3330701'],
+    ['see:10.1145/3292500.3330701', '10.1145/3292500.3330701'],
+    ['doi:  10.1145/3292500.3330701', '10.1145/3292500.3330701'],
+    ['x10.1145/3292500.3330701', undefined],
+    ['10.123/abc', undefined],
+    ['10.1234567890/abc', undefined],
+    ['10.1145/abc;', '10.1145/abc'],
+    ['10.1145/abc*_', '10.1145/abc'],
+    ['10.1145/a%ZZb', '10.1145/a%zzb'],
+    ['https://doi.org/10.1145/3292500.3330701"extra', '10.1145/3292500.3330701'],
   ])('DOI %s -> %s', (text, doi) => {
     expect(normaliseDoi(text)).toBe(doi);
   });
@@ -50,6 +64,32 @@ describe('identifiers', () => {
   it('reads the ACL Anthology id inside an ACL DOI', () => {
     expect(aclFromDoi('10.18653/v1/n19-1423')).toBe('N19-1423');
     expect(aclFromDoi('10.1038/nature14539')).toBeUndefined();
+    expect(aclFromDoi('10.18653/v1/2020.ACL-main.703')).toBe('2020.acl-main.703');
+    expect(aclFromDoi('10.18653/v2/P19-1001')).toBeUndefined();
+    expect(aclFromDoi('10.18653/v1/P19-10011')).toBeUndefined();
+  });
+
+  it.each([
+    ['10.48550/arXiv.2005.11401', '2005.11401'],
+    ['10.48550/ARXIV.2005.11401', '2005.11401'],
+    ['10.48550/arXiv.0704.0001', '0704.0001'],
+    ['10.48550/arXiv.2005.114011', undefined],
+    ['10.1000/arXiv.2005.11401', undefined],
+  ])("arXiv's own DOI %s -> %s", (doi, id) => {
+    expect(arxivFromDoi(doi)).toBe(id);
+  });
+
+  it.each([
+    [
+      'DOI: 10.1145/3292500.3330701 and doi.org/10.1038/nature14539',
+      ['10.1145/3292500.3330701', '10.1038/nature14539'],
+    ],
+    ['doi：10.1145/abc', ['10.1145/abc']],
+    ['The DOI is 10.1145/xyz', []],
+    ['10.1145/notmarked', []],
+    ['doi.org/10.1145/abc doi.org/10.1145/ABC', ['10.1145/abc']],
+  ])('DOIs in %j', (text, dois) => {
+    expect(findDois(text)).toEqual(dois);
   });
 
   it.each([
@@ -59,6 +99,21 @@ describe('identifiers', () => {
     ['Attention Is All You Need', false],
     ['2024-03-02', false],
     ['BERT', false],
+    ['a2017b', true],
+    ['ab2017', true],
+    ['@vaswani2017attention', true],
+    ['vaswani1799attention', false],
+    ['vaswani1800a', true],
+    ['vaswani2099a', true],
+    ['vaswani2100a', false],
+    ['VASWANI2017', false],
+    ['2017vaswani', false],
+    ['vas wani2017', false],
+    ['frankle_carbin_2019', true],
+    ['doe:2019:sparse', true],
+    [`${'x'.repeat(76)}2017`, true],
+    [`${'x'.repeat(77)}2017`, false],
+    ['x2017', false],
   ])('%s is a citekey: %s', (name, yes) => {
     expect(isCitekey(name)).toBe(yes);
   });
@@ -69,6 +124,17 @@ describe('identifiers', () => {
       title: 'Long Short Term Memory',
       year: '1997',
     });
+  });
+
+  it.each([
+    // Google Scholar's keys: the word after the year keeps its first letter.
+    ['vaswani2017attention', { author: 'Vaswani', title: 'attention', year: '2017' }],
+    ['@heDeepResidual2016a', { author: 'He', title: 'Deep Residual', year: '2016' }],
+    ['frankle_carbin_2019', { author: 'Frankle', title: 'carbin', year: '2019' }],
+    ['doe-sparse-2019', { author: 'Doe', title: 'sparse', year: '2019' }],
+    ['transformer', { title: 'transformer' }],
+  ])('humanises %s', (key, parts) => {
+    expect(humaniseCitekey(key)).toEqual(parts);
   });
 
   it.each([
@@ -142,6 +208,14 @@ describe("a note's date applies to its entries without one", () => {
     [
       '---\nfirst-published-on: 2023-05-04\n---\n# List\n\n- [Voyager](https://arxiv.org/abs/2305.16291)\n',
       '2023-05-04',
+    ],
+    [
+      '---\ndate: 2025-06-01\nfirst-published-on: 2023-05-04\n---\n# List\n\n- [Voyager](https://arxiv.org/abs/2305.16291)\n',
+      '2025-06-01',
+    ],
+    [
+      '+++\ndate = 2024-11-30T23:30:00-08:00\n+++\n# List\n\n- [Voyager](https://arxiv.org/abs/2305.16291)\n',
+      '2024-11-30',
     ],
     [
       '# 学术日报 2025-02-01\n\n### 数据 (2篇)\n\n- 一篇论文的标题 (张伟) [跳转](http://arxiv.org/abs/2502.00001v1)\n',

@@ -222,6 +222,72 @@ describe('inputs that are slow for the Markdown parser', () => {
     );
   });
 
+  it('keeps a link in a block dense with markup on its own line and entry', () => {
+    const block = Array.from(
+      { length: 300 },
+      (_, i) =>
+        '[a](b) **x** '.repeat(4) + (i === 0 ? 'see [Sparse experts](https://arxiv.org/abs/1701.06538)' : ''),
+    );
+    const text = `2025-06-01 10:00:00 | First entry\n\n2025-06-02 10:00:00 | Dense\n${block.join('\n')}\n`;
+    const result = parseNotes([{ path: 'p.md', text }]);
+    expect(result.papers.map((p) => [p.id, p.title, p.sources.map((s) => s.line)])).toEqual([
+      ['arxiv:1701.06538', 'Dense', [3]],
+      ['title:first entry', 'First entry', [1]],
+    ]);
+    expect(result.diagnostics.map((d) => `${d.rule} ${d.line}`)).toEqual(['markup-too-dense 3']);
+  });
+
+  it('reads the links past the cut of an over-long line into its entry, but none from a code block', () => {
+    const pad = '强化学习的长段落。'.repeat(30);
+    const text = `2025-06-01 10:00:00 | Long entry\n\n${pad} [Sparse Experts](https://arxiv.org/abs/1701.06538) code: https://github.com/a/b and arXiv:2101.03961 [Site](https://example.com/x)\n`;
+    const result = parseNotes([{ path: 'n.md', text }], { maxLineLength: 200 });
+    expect(
+      result.papers.map((p) => [p.id, p.title, p.citedOnly, p.links, p.sources.map((s) => s.line)]),
+    ).toEqual([
+      [
+        'arxiv:1701.06538',
+        'Long entry',
+        false,
+        [
+          { label: 'arXiv', url: 'https://arxiv.org/abs/1701.06538' },
+          { label: 'Site', url: 'https://example.com/x' },
+          { label: 'GitHub', url: 'https://github.com/a/b' },
+          { label: 'arXiv', url: 'https://arxiv.org/abs/2101.03961' },
+        ],
+        [1],
+      ],
+      [
+        'arxiv:2101.03961',
+        'arXiv:2101.03961',
+        true,
+        [{ label: 'arXiv', url: 'https://arxiv.org/abs/2101.03961' }],
+        [3],
+      ],
+    ]);
+    expect(result.diagnostics.map((d) => `${d.rule} ${d.line}:${d.column}`)).toEqual(['line-too-long 3:201']);
+    const code = `2025-06-01 10:00:00 | Long entry\n\n\`\`\`\n${pad} https://github.com/a/b\n\`\`\`\n`;
+    const inCode = parseNotes([{ path: 'n.md', text: code }], { maxLineLength: 200 });
+    expect(inCode.papers.map((p) => [p.id, p.links])).toEqual([['title:long entry', []]]);
+  });
+
+  // `maxNesting: 3` allows three markers and 12 columns of container prefix.
+  it.each([
+    ['four ordered markers', '1. 1. 1. 1. x y z w v u t s r q', true],
+    ['three ordered markers', '1. 1. 1. x y z w v u t s r q p o n', false],
+    ['four bullets', '- - - - x y z w v u t s r q', true],
+    ['three bullets', '- - - x y z w v u t s r q', false],
+    ['three bullets 18 columns wide', '-     -     -     x y z w v u t s r q', true],
+    ['three quote markers 15 columns wide', '>    >    >    x y z w v u t s r q', true],
+    ['numbers that are no list markers', Array.from({ length: 20 }, (_, i) => i + 1).join(' '), false],
+    ['numbered markers with tabs', '1.\t2)\t3.\t4)\tx y z w v u t s r q', true],
+  ])('flattens nesting deeper than the bound: %s', (_name, line, flattened) => {
+    const text = `2025-06-01 10:00:00 | Deep\n\n${line}\n`;
+    const result = parseNotes([{ path: 'q.md', text }], { maxNesting: 3 });
+    expect(result.diagnostics.map((d) => `${d.rule} ${d.line}`)).toEqual(
+      flattened ? ['nesting-too-deep 3'] : [],
+    );
+  });
+
   it('runs its recognisers on long adversarial strings without backtracking', () => {
     const n = 100_000;
     const inputs = [

@@ -34,3 +34,60 @@ describe('joinSameWork', () => {
     expect(papers).toHaveLength(5);
   });
 });
+
+describe('joinSameWork: the joined record', () => {
+  it('keeps the earlier article and folds the later one into it', () => {
+    const { papers } = parseNotes([
+      {
+        path: 'b.md',
+        text: '# 推理\n\n1. 2025-06-03 10:00:00 Tuesday ｜ 港大开源POLARIS：强化学习新配方 https://mp.weixin.qq.com/s/second\n\n   第二篇的摘要。\n',
+      },
+      {
+        path: 'a.md',
+        text: '# 对齐\n\n1. 2025-06-05 10:00:00 Monday ｜ 字节跳动最新强化学习配方POLARIS开源 https://mp.weixin.qq.com/s/first\n\n   第一篇的摘要。\n',
+      },
+    ]);
+    expect(papers.map(({ text: _text, ...rest }) => rest)).toEqual([
+      {
+        id: 'title:港大开源polaris强化学习新配方',
+        label: 'POLARIS',
+        title: '港大开源POLARIS：强化学习新配方',
+        altTitles: ['字节跳动最新强化学习配方POLARIS开源'],
+        date: '2025-06-03',
+        authors: [],
+        topic: '推理',
+        topicPath: ['推理'],
+        topics: ['推理', '对齐'],
+        summary: '第二篇的摘要。\n\n第一篇的摘要。',
+        links: [
+          { label: 'WeChat', url: 'https://mp.weixin.qq.com/s/second' },
+          { label: 'WeChat', url: 'https://mp.weixin.qq.com/s/first' },
+        ],
+        sources: [
+          { file: 'b.md', line: 3 },
+          { file: 'a.md', line: 3 },
+        ],
+        tags: [],
+        citedOnly: false,
+      },
+    ]);
+  });
+});
+
+describe('joinSameWork: summaries', () => {
+  it('joins only the summaries there are', () => {
+    const { papers } = parseNotes([
+      {
+        path: 'b.md',
+        text: '# 推理\n\n1. 2025-06-03 10:00:00 Tuesday ｜ 港大开源POLARIS：强化学习新配方 https://mp.weixin.qq.com/s/second\n\n   第二篇的摘要。\n',
+      },
+      {
+        path: 'a.md',
+        text: '# 对齐\n\n1. 2025-06-05 10:00:00 Monday ｜ 字节跳动最新强化学习配方POLARIS开源 https://mp.weixin.qq.com/s/first\n',
+      },
+    ]);
+    expect(papers.map((p) => [p.label, p.summary, p.sources.length])).toEqual([
+      ['POLARIS', '第二篇的摘要。', 2],
+    ]);
+  });
+});
