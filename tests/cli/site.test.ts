@@ -100,6 +100,40 @@ describe('writeSite', () => {
   });
 });
 
+describe('writeSite over a bigger site', () => {
+  it('a smaller build removes the data files the bigger one had, and keeps what is not its own', async () => {
+    const out = path.join(work, 'shrinking');
+    await writeSite({ graph: newGraph, out });
+    const big = await listFiles(out);
+    await writeFile(path.join(out, 'CNAME'), 'notes.example');
+    await writeSite({ graph: oldGraph, out });
+    const small = path.join(work, 'small-fresh');
+    await writeSite({ graph: oldGraph, out: small });
+    const expected = await listFiles(small);
+    // The bigger map had data files the smaller one does not make: they are gone.
+    expect(big.filter((f) => !expected.includes(f)).length).toBeGreaterThan(0);
+    expect(await listFiles(out)).toEqual([...expected, 'CNAME'].sort());
+    expect(await siteBytes(small)).toEqual(
+      Object.fromEntries(Object.entries(await siteBytes(out)).filter(([k]) => k !== 'CNAME')),
+    );
+    expect((await servable(out)).build).toBe((await servable(small)).build);
+  });
+});
+
+describe('the written page', () => {
+  it('lets summaries load images from other sites only when asked', async () => {
+    const out = path.join(work, 'remote-images');
+    await writeSite({ graph: oldGraph, out, remoteImages: true });
+    const allowed = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(allowed).toMatch(/img-src 'self' blob: https:;/);
+    await writeSite({ graph: oldGraph, out });
+    const blocked = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(blocked).toMatch(/img-src 'self' blob:;/);
+    // A static site has no update stream to follow.
+    expect(blocked).not.toContain('papermap-live');
+  });
+});
+
 describe('pageHtml', () => {
   const html = execFileSync('cat', [path.join(PROJECT_ROOT, 'index.html')], { encoding: 'utf8' });
   it('keeps images from other sites out of the page unless allowed', () => {
