@@ -1,0 +1,168 @@
+// The live server's routes that tests/cli/server.test.ts does not reach: opening a note in the user's editor,
+// the build status, a port already taken. Each test starts its own server (on a free port) over a temporary
+// copy of real notes, so that mutation testing sees which test runs which code.
+import { chmod, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { directorySource, syntheticSource } from '../../src/cli/dev.js';
+import { PROJECT_ROOT } from '../../src/cli/paths.js';
+import { startServer, type PageServer } from '../../src/cli/server.js';
+
+interface Reply {
+  status: number;
+  body: string;
+}
+
+function request(
+  server: PageServer,
+  target: string,
+  method = 'GET',
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path: target, method, headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+let work: string;
+let notes: string;
+let server: PageServer | null = null;
+const EDITOR_VARS = ['PAPERMAP_EDITOR', 'VISUAL', 'EDITOR'] as const;
+let savedEnv: Partial<Record<(typeof EDITOR_VARS)[number], string>>;
+
+beforeEach(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'papermap-routes-'));
+  notes = path.join(work, 'notes');
+  await mkdir(path.join(notes, 'sub'), { recursive: true });
+  const seed = await readFile(path.join(PROJECT_ROOT, 'content', 'reinforcement-learning.md'), 'utf8');
+  await writeFile(path.join(notes, 'sub', 'rl.md'), seed);
+  await writeFile(path.join(work, 'outside.md'), '# outside\n');
+  savedEnv = {};
+  for (const name of EDITOR_VARS) {
+    if (process.env[name] !== undefined) savedEnv[name] = process.env[name];
+    delete process.env[name];
+  }
+});
+afterEach(async () => {
+  await server?.close();
+  server = null;
+  for (const name of EDITOR_VARS) {
+    if (savedEnv[name] === undefined) delete process.env[name];
+    else process.env[name] = savedEnv[name];
+  }
+  await rm(work, { recursive: true, force: true });
+});
+
+const start = async (port = 0) =>
+  (server = await startServer({
+    source: await directorySource(notes, { noCache: true }),
+    host: '127.0.0.1',
+    port,
+  }));
+
+describe('POST /__papermap/open', () => {
+  it('opens the note at its line in the configured editor, for the page only and for notes only', async () => {
+    // An "editor" that writes down how it was called.
+    const called = path.join(work, 'called.txt');
+    const editor = path.join(work, 'my-editor');
+    await writeFile(editor, `#!/bin/sh\nprintf '%s\\n' "$@" > '${called}'\n`);
+    await chmod(editor, 0o755);
+    const s = await start();
+    const page = { Origin: `http://127.0.0.1:${s.port}`, 'Sec-Fetch-Site': 'same-origin' };
+
+    // No editor configured: the page is told so (it then shows the lines itself).
+    expect((await request(s, '/__papermap/open?file=sub/rl.md&line=12', 'POST', page)).status).toBe(501);
+
+    process.env.PAPERMAP_EDITOR = editor;
+    for (const [target, headers] of [
+      ['/__papermap/open?file=sub/rl.md&line=12', { ...page, Origin: 'http://evil.example' }],
+      ['/__papermap/open?file=sub/rl.md&line=12', { ...page, 'Sec-Fetch-Site': 'cross-site' }],
+      ['/__papermap/open?file=../outside.md&line=1', page],
+      ['/__papermap/open?file=sub/rl.md&line=0', page],
+      ['/__papermap/open?file=sub/rl.md&line=2.5', page],
+    ] as const)
+      expect((await request(s, target, 'POST', headers)).status, `${target} ${JSON.stringify(headers)}`).toBe(
+        403,
+      );
+    // A link to it, or a GET: never an action.
+    expect((await request(s, '/__papermap/open?file=sub/rl.md&line=12', 'GET', page)).status).toBe(403);
+
+    const reply = await request(s, '/__papermap/open?file=sub/rl.md&line=12', 'POST', page);
+    expect(reply.status).toBe(204);
+    const deadline = Date.now() + 10_000;
+    let args = '';
+    while (Date.now() < deadline) {
+      args = await readFile(called, 'utf8').catch(() => '');
+      if (args.endsWith('\n') && args.split('\n').length === 3) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(args).toBe(`+12\n${await realpath(path.join(notes, 'sub', 'rl.md'))}\n`);
+  });
+
+  it('a map with no notes folder (synthetic) has nothing to open', async () => {
+    server = await startServer({ source: syntheticSource(20), host: '127.0.0.1', port: 0 });
+    process.env.PAPERMAP_EDITOR = 'true';
+    const origin = `http://127.0.0.1:${server.port}`;
+    expect(
+      (await request(server, '/__papermap/open?file=a.md&line=1', 'POST', { Origin: origin })).status,
+    ).toBe(405);
+  });
+});
+
+describe('the build status', () => {
+  it('is good after the first build', async () => {
+    const s = await start();
+    const reply = await request(s, '/data/status.json');
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, message: '', diagnostics: [] });
+  });
+});
+
+describe('build ids', () => {
+  it('a restart over the same notes gives the map a new build id, so an open page never mixes the two', async () => {
+    const first = await start();
+    const map = async (s: PageServer) =>
+      JSON.parse((await request(s, '/data/map.json')).body) as { build: string };
+    const before = (await map(first)).build;
+    const chunk = JSON.parse((await request(first, '/data/details/0.json')).body) as { build: string };
+    expect(chunk.build).toBe(before);
+    await first.close();
+    await new Promise((r) => setTimeout(r, 5));
+    const second = await start();
+    const after = (await map(second)).build;
+    expect(after).not.toBe(before);
+    expect(
+      (JSON.parse((await request(second, '/data/details/0.json')).body) as { build: string }).build,
+    ).toBe(after);
+  });
+});
+
+describe('the port', () => {
+  it('takes the next free port when the one asked for is taken', async () => {
+    const other = http.createServer((_req, res) => res.end('other'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const taken = (other.address() as AddressInfo).port;
+    try {
+      const s = await start(taken);
+      expect(s.port).toBeGreaterThan(taken);
+      expect(s.port).toBeLessThanOrEqual(taken + 50);
+      expect(s.url).toBe(`http://127.0.0.1:${s.port}/`);
+      expect((await request(s, '/data/status.json')).status).toBe(200);
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+});
