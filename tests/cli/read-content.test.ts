@@ -76,6 +76,19 @@ describe('readContent', () => {
     expect(content.skipped).toBe(isRoot ? 4 : 5);
   });
 
+  it('says in each diagnostic what is wrong and what was done', async () => {
+    const content = await readContent(dir);
+    const said = Object.fromEntries(content.diagnostics.map((d) => [d.file, d.message]));
+    expect(said).toMatchObject({
+      'alias.md': 'same file as a.md; read once',
+      'binary.md': 'binary file (NUL byte); skipped',
+      'dangling.md': 'link leads nowhere: ENOENT',
+      'latin1.md': 'not valid UTF-8 (first bad byte here); save it as UTF-8',
+      'sub/deeper/loop': 'link to a folder that contains it; skipped',
+      'utf16.md': 'UTF-16 text; save it as UTF-8 to include it',
+    });
+  });
+
   it('reads a 50 MB note', async () => {
     const big = await mkdtemp(join(tmpdir(), 'papermap-big-'));
     try {
@@ -179,6 +192,12 @@ describe('links that leave the notes folder, and files that are not regular file
     const content = await readContent(notes);
     expect(content.files.map((f) => f.path)).toEqual(['a.md', 'inner/b.md']);
     const found = content.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.severity}`);
+    expect(content.diagnostics.find((d) => d.file === 'pipe.md')?.message).toBe(
+      'not a regular file (a pipe, socket or device); skipped',
+    );
+    expect(content.diagnostics.find((d) => d.file === 'up')?.message).toBe(
+      'link leads out of the notes folder; skipped (allow with --follow-external-links)',
+    );
     expect(found.sort()).toEqual(
       [
         'zz-inner/b.md:1:1 file-duplicate-link info',

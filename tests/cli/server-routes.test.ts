@@ -131,6 +131,22 @@ describe('the build status', () => {
   });
 });
 
+describe('the Host a loopback server answers', () => {
+  it('every loopback name, with or without a port, IPv6 in brackets; no other name', async () => {
+    const s = await start();
+    for (const host of [
+      `127.0.0.1:${s.port}`,
+      `localhost:${s.port}`,
+      `[::1]:${s.port}`,
+      '[::1]',
+      'localhost',
+    ])
+      expect((await request(s, '/data/status.json', 'GET', { Host: host })).status, host).toBe(200);
+    for (const host of [`evil.example:${s.port}`, `[::2]:${s.port}`, `127.0.0.2:${s.port}`, `[::1`])
+      expect((await request(s, '/data/status.json', 'GET', { Host: host })).status, host).toBe(421);
+  });
+});
+
 describe('build ids', () => {
   it('a restart over the same notes gives the map a new build id, so an open page never mixes the two', async () => {
     const first = await start();
