@@ -1,7 +1,7 @@
 // The live map's graph source (`directorySource`, `startDevServer`): the options it is given reach every build
 // it makes, and a rebuild reads only the files it is told changed. In-process, on copies of real-shaped notes,
 // so that mutation testing sees these tests run the code.
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -85,9 +85,12 @@ describe('directorySource', () => {
     const cut = seed.indexOf('\n## 奖励模型');
     await writeFile(join(notes, 'a.md'), seed.slice(0, cut));
     await writeFile(join(notes, 'sub', 'b.md'), `# 强化学习\n${seed.slice(cut)}`);
-    const source = await directorySource(notes, { noCache: true });
+    const warm: number[] = [];
+    const source = await directorySource(notes, { noCache: true, onWarm: (ms) => warm.push(ms) });
     try {
       const first = await source.build();
+      // Built by the long-lived builder itself: warm at once, and only once.
+      expect(warm).toHaveLength(1);
       const line = (n: number, day: string) =>
         `\n- 2025-07-2${n} 10:00:00 ${day} ｜ Paper ${n} https://arxiv.org/abs/2507.0040${n}\n`;
       await writeFile(join(notes, 'a.md'), seed.slice(0, cut) + line(1, 'Monday'));
@@ -100,6 +103,7 @@ describe('directorySource', () => {
       // A folder event (sub/ renamed, added, removed): the whole folder is read again.
       const whole = await source.rebuild!([join(notes, 'sub')]);
       expect([has(whole, 1), has(whole, 2)]).toEqual([true, true]);
+      expect(warm).toHaveLength(1);
     } finally {
       await source.close?.();
     }
@@ -115,12 +119,15 @@ describe('startDevServer', () => {
       await readFile(join(PROJECT_ROOT, 'content', 'reinforcement-learning.md'), 'utf8'),
     );
     const lines: string[] = [];
+    const cacheDir = join(work, 'cache');
     const server = await startDevServer(
-      { content: notes, port: 0, host: '127.0.0.1', synthetic: null, noCache: true },
+      { content: notes, port: 0, host: '127.0.0.1', synthetic: null, noCache: true, cacheDir },
       (line) => lines.push(line),
     );
     try {
       expect(lines.some((l) => /^papermap: ready for edits \(builder warm in \d+ ms\)$/.test(l))).toBe(true);
+      // --no-cache wins over --cache-dir: nothing is written there.
+      expect(await readdir(cacheDir).catch(() => [])).toEqual([]);
     } finally {
       await server.close();
     }

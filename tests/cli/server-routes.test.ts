@@ -166,6 +166,45 @@ describe('build ids', () => {
   });
 });
 
+describe('a rebuild with new problems', () => {
+  it('keeps the last good map, says how many problems and which, and shows the map again once fixed', async () => {
+    const s = await start();
+    const status = async () =>
+      JSON.parse((await request(s, '/data/status.json')).body) as {
+        ok: boolean;
+        message: string;
+        diagnostics: { file: string; rule: string }[];
+      };
+    const build = async () =>
+      (JSON.parse((await request(s, '/data/map.json')).body) as { build: string }).build;
+    const until = async (done: () => Promise<boolean>) => {
+      const deadline = Date.now() + 20_000;
+      while (!(await done()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    };
+    const good = await build();
+    const broken = '---\ntitle: "never closed\ndate: 2025-07-01\n---\n\n# Notes\n';
+    await writeFile(path.join(notes, 'sub', 'x.md'), broken);
+    await until(async () => !(await status()).ok);
+    const one = await status();
+    expect(one.ok).toBe(false);
+    expect(one.message).toBe('A note has a new problem; showing the last good map until it is fixed.');
+    expect(one.diagnostics.map((d) => d.file)).toEqual(['sub/x.md']);
+    expect(await build()).toBe(good);
+
+    await writeFile(path.join(notes, 'y.md'), broken);
+    await until(async () => (await status()).diagnostics.length === 2);
+    const two = await status();
+    expect(two.message).toBe('A note has 2 new problems; showing the last good map until it is fixed.');
+    expect(two.diagnostics.map((d) => d.file).sort()).toEqual(['sub/x.md', 'y.md']);
+    expect(await build()).toBe(good);
+
+    await rm(path.join(notes, 'sub', 'x.md'));
+    await rm(path.join(notes, 'y.md'));
+    await until(async () => (await status()).ok);
+    expect(await status()).toEqual({ ok: true, message: '', diagnostics: [] });
+  }, 60_000);
+});
+
 describe('the port', () => {
   it('takes the next free port when the one asked for is taken', async () => {
     const other = http.createServer((_req, res) => res.end('other'));
