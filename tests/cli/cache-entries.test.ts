@@ -115,6 +115,34 @@ describe('layout entries', () => {
       'a community not whole',
       JSON.stringify({ signature: 's', positions: [], topics: [], communities: [['a', 0.5]] }),
     ],
+    [
+      'a position keyed by a number',
+      JSON.stringify({ signature: 's', positions: [[1, 1, 2]], topics: [], communities: [] }),
+    ],
+    [
+      'a position of four',
+      JSON.stringify({ signature: 's', positions: [['a', 1, 2, 3]], topics: [], communities: [] }),
+    ],
+    [
+      'a topic keyed by a number',
+      JSON.stringify({ signature: 's', positions: [], topics: [[3, 't']], communities: [] }),
+    ],
+    [
+      'a topic of three',
+      JSON.stringify({ signature: 's', positions: [], topics: [['a', 't', 'u']], communities: [] }),
+    ],
+    [
+      'a community keyed by a number',
+      JSON.stringify({ signature: 's', positions: [], topics: [], communities: [[1, 2]] }),
+    ],
+    [
+      'a community of three',
+      JSON.stringify({ signature: 's', positions: [], topics: [], communities: [['a', 1, 2]] }),
+    ],
+    [
+      'a row that is no list',
+      JSON.stringify({ signature: 's', positions: ['a'], topics: [], communities: [] }),
+    ],
     ['communities missing', JSON.stringify({ signature: 's', positions: [], topics: [] })],
   ])('an intact entry holding %s is not a layout: not used, the last good one is', async (_what, body) => {
     const cache = await openCache(path.join(work, 'c'));
