@@ -12,7 +12,7 @@ let work: string;
 let notes: string;
 let logged: string[];
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-let listeners: Map<string, ((...args: unknown[]) => void)[]>;
+let listeners: Map<NodeJS.Signals, NodeJS.SignalsListener[]>;
 
 beforeEach(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'papermap-commands-'));
@@ -25,7 +25,7 @@ beforeEach(async () => {
   logged = [];
   vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logged.push(a.join(' ')));
   vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logged.push(a.join(' ')));
-  listeners = new Map(SIGNALS.map((s) => [s, process.listeners(s) as ((...args: unknown[]) => void)[]]));
+  listeners = new Map(SIGNALS.map((s) => [s, process.listeners(s) as NodeJS.SignalsListener[]]));
 });
 afterEach(async () => {
   vi.restoreAllMocks();
