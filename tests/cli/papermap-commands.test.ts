@@ -53,6 +53,18 @@ describe('papermap build', () => {
     );
   });
 
+  it('with no other argument, builds the folder it was typed in into papermap-site/ there', async () => {
+    // As npm says where a script was called from (INIT_CWD): the notes folder.
+    const env = {
+      INIT_CWD: notes,
+      npm_package_json: path.join(process.cwd(), 'package.json'),
+      PAPERMAP_CACHE_DIR: path.join(work, 'cache'),
+    };
+    expect(await run(['build'], env)).toBe(0);
+    expect(await readdir(path.join(notes, 'papermap-site'))).toContain('index.html');
+    expect(logged[0]).toMatch(/^papermap: wrote the site to papermap-site\/ in \d+ ms$/);
+  });
+
   it('--remote-images lets the written page show images from other sites', async () => {
     const out = path.join(work, 'site');
     expect(await run(['build', notes, '--out', out, '--no-cache', '--remote-images'], {})).toBe(0);
