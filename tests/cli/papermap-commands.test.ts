@@ -65,6 +65,16 @@ describe('papermap build', () => {
     expect(logged[0]).toMatch(/^papermap: wrote the site to papermap-site\/ in \d+ ms$/);
   });
 
+  it('into the folder it was typed in (--out .), and says so', async () => {
+    const here = path.join(work, 'here');
+    await mkdir(here);
+    const env = { INIT_CWD: here, npm_package_json: path.join(process.cwd(), 'package.json') };
+    expect(await run(['build', notes, '--out', '.', '--no-cache'], env)).toBe(0);
+    expect(await readdir(here)).toContain('index.html');
+    expect(logged[0]).toMatch(/^papermap: wrote the site to \.\/ in \d+ ms$/);
+    expect(logged[1]).toContain('python3 -m http.server -d .`');
+  });
+
   it('--remote-images lets the written page show images from other sites', async () => {
     const out = path.join(work, 'site');
     expect(await run(['build', notes, '--out', out, '--no-cache', '--remote-images'], {})).toBe(0);

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { directorySource, syntheticSource } from '../../src/cli/dev.js';
-import { PROJECT_ROOT } from '../../src/cli/paths.js';
+import { APP_DIR, PROJECT_ROOT } from '../../src/cli/paths.js';
+import { listFiles } from '../../src/cli/site.js';
 import { startServer, type PageServer } from '../../src/cli/server.js';
 
 interface Reply {
@@ -119,6 +120,34 @@ describe('POST /__papermap/open', () => {
     expect(
       (await request(server, '/__papermap/open?file=a.md&line=1', 'POST', { Origin: origin })).status,
     ).toBe(405);
+  });
+});
+
+describe('the page files', () => {
+  it('each with the type of its kind (the page sends nosniff: a script served as anything else is not run)', async () => {
+    const s = await start();
+    const types: Record<string, string> = {
+      '.html': 'text/html; charset=utf-8',
+      '.js': 'text/javascript; charset=utf-8',
+      '.css': 'text/css; charset=utf-8',
+      '.svg': 'image/svg+xml',
+      '.png': 'image/png',
+      '.ico': 'image/x-icon',
+      '.woff2': 'font/woff2',
+    };
+    const seen = new Set<string>();
+    for (const rel of await listFiles(APP_DIR)) {
+      const reply = await fetch(`${s.url}${rel}`);
+      const ext = path.extname(rel);
+      if (types[ext]) {
+        expect(reply.headers.get('content-type'), rel).toBe(types[ext]);
+        seen.add(ext);
+      }
+      expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+      await reply.arrayBuffer();
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(['.html', '.js', '.css']));
+    expect((await fetch(s.url)).headers.get('content-type')).toBe('text/html; charset=utf-8');
   });
 });
 
