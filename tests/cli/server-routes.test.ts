@@ -11,6 +11,7 @@ import { directorySource, syntheticSource } from '../../src/cli/dev.js';
 import { APP_DIR, PROJECT_ROOT } from '../../src/cli/paths.js';
 import { listFiles } from '../../src/cli/site.js';
 import { startServer, type PageServer } from '../../src/cli/server.js';
+import { syntheticGraph } from '../../src/view/synthetic.js';
 
 interface Reply {
   status: number;
@@ -231,6 +232,57 @@ describe('a rebuild with new problems', () => {
     await rm(path.join(notes, 'y.md'));
     await until(async () => (await status()).ok);
     expect(await status()).toEqual({ ok: true, message: '', diagnostics: [] });
+  }, 60_000);
+});
+
+describe('rebuilds one at a time', () => {
+  it('a change during a slow rebuild is built after it, so the map ends with the newest notes', async () => {
+    // A source whose first rebuild is held until the test lets it finish (as a big folder is slow to build).
+    const graphs = [
+      syntheticGraph({ papers: 10 }),
+      syntheticGraph({ papers: 20 }),
+      syntheticGraph({ papers: 30 }),
+    ];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const calls: string[][] = [];
+    server = await startServer({
+      source: {
+        contentDir: notes,
+        build: async () => graphs[0]!,
+        rebuild: async (changed) => {
+          calls.push(changed.map((f) => path.basename(f)));
+          if (calls.length === 1) {
+            await held;
+            return graphs[1]!;
+          }
+          return graphs[2]!;
+        },
+      },
+      host: '127.0.0.1',
+      port: 0,
+      debounceMs: 20,
+    });
+    const s = server;
+    const papers = async () =>
+      (
+        JSON.parse((await request(s, '/data/map.json')).body) as { nodes: { kind: number[] } }
+      ).nodes.kind.filter((k) => k === 0).length;
+    const until = async (done: () => boolean | Promise<boolean>) => {
+      const deadline = Date.now() + 20_000;
+      while (!(await done()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    };
+    await writeFile(path.join(notes, 'first.md'), '# First\n');
+    await until(() => calls.length === 1);
+    await writeFile(path.join(notes, 'second.md'), '# Second\n');
+    // Long enough for the second change's rebuild to start, were it not waiting for the first.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(calls).toHaveLength(1);
+    release();
+    await until(async () => calls.length === 2 && (await papers()) === 30);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls[1]).toContain('second.md');
+    expect(await papers()).toBe(30);
   }, 60_000);
 });
 
