@@ -98,9 +98,12 @@ export async function buildFromDirectory(
       const result = await readNoteIn(dir, path, options);
       const gone = 'diagnostic' in result && result.diagnostic.message.endsWith('ENOENT');
       if (isLexicon || isCorrections) {
-        const own = 'file' in result ? { file: path, text: result.file.text } : gone ? null : undefined;
-        if (own === undefined && 'diagnostic' in result) failed.push(result.diagnostic);
-        else if (isLexicon) lexicon = own;
+        // As a full read of the folder has it: one that cannot be read counts as absent, with its diagnostic.
+        // Listed as removed too, which clears the diagnostic an earlier read left (it is no note: nothing else).
+        const own = 'file' in result ? { file: path, text: result.file.text } : null;
+        removed.push(path);
+        if ('diagnostic' in result && !gone) failed.push(result.diagnostic);
+        if (isLexicon) lexicon = own;
         else corrections = own;
       } else if ('file' in result) changed.push(result.file);
       else if (gone) removed.push(path);

@@ -61,6 +61,10 @@ describe('open in editor', () => {
     [{ VISUAL: 'code --wait' }, { cmd: 'code', args: ['--wait', '-g', '/n/a.md:12'] }],
     [{ EDITOR: 'vim' }, { cmd: 'vim', args: ['+12', '/n/a.md'] }],
     [{ EDITOR: 'subl' }, { cmd: 'subl', args: ['/n/a.md:12'] }],
+    [{ VISUAL: '/usr/local/bin/zed --new' }, { cmd: '/usr/local/bin/zed', args: ['--new', '/n/a.md:12'] }],
+    [{ EDITOR: '/opt/vscode/bin/code.cmd' }, { cmd: '/opt/vscode/bin/code.cmd', args: ['-g', '/n/a.md:12'] }],
+    [{ EDITOR: 'cursor' }, { cmd: 'cursor', args: ['-g', '/n/a.md:12'] }],
+    [{ EDITOR: '  ' }, null],
     [
       { PAPERMAP_EDITOR: 'emacsclient -n', EDITOR: 'vim' },
       { cmd: 'emacsclient', args: ['-n', '+12', '/n/a.md'] },

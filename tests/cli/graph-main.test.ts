@@ -15,7 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFromDirectory } from '../../src/cli/build-from-directory.js';
 import { EXIT_NOT_WRITTEN, EXIT_OK, EXIT_STRICT, GRAPH_USAGE, main } from '../../src/cli/build-graph.js';
-import { VERSION } from '../../src/cli/paths.js';
+import { PROJECT_ROOT, VERSION } from '../../src/cli/paths.js';
 
 const LISTS = path.join(import.meta.dirname, '..', 'fixtures', 'style-reading-lists', 'notes');
 
@@ -153,6 +153,20 @@ describe('papermap graph: a build', () => {
     );
     expect(r.out.split('\n')[0]).toBe(`papermap: ${path.join(work, 'notes')}`);
     expect(readdirSync(path.join(work, 'clean'))).toEqual(['list.md']);
+  });
+
+  it("run by the clone's own npm script with no folder given, builds the seed notes in content/", async () => {
+    const clone = {
+      npm_package_name: 'papermap',
+      npm_lifecycle_event: 'build:graph',
+      npm_package_json: path.join(PROJECT_ROOT, 'package.json'),
+    };
+    const r = await run(['--no-cache', '--no-layout', '--out', 'seed.json'], clone);
+    expect(r.code).toBe(EXIT_OK);
+    const content = path.join(PROJECT_ROOT, 'content');
+    expect(r.out.split('\n')[0]).toBe(`papermap: ${content} -> seed.json`);
+    const expected = await buildFromDirectory(content, { layout: false, workers: 1 });
+    expect(readFileSync(path.join(work, 'seed.json'), 'utf8')).toBe(`${JSON.stringify(expected.graph)}\n`);
   });
 
   it('keeps its cache in --cache-dir, relative to where it was called, and none with --no-cache', async () => {

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentFolderError, isNotePath, readContent } from '../../src/cli/index.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ContentFolderError, isNotePath, readContent, readNote } from '../../src/cli/index.js';
 import { buildFromDirectory, createBuilder } from '../../src/cli/index.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -76,6 +76,19 @@ describe('readContent', () => {
     expect(content.skipped).toBe(isRoot ? 4 : 5);
   });
 
+  it('says in each diagnostic what is wrong and what was done', async () => {
+    const content = await readContent(dir);
+    const said = Object.fromEntries(content.diagnostics.map((d) => [d.file, d.message]));
+    expect(said).toMatchObject({
+      'alias.md': 'same file as a.md; read once',
+      'binary.md': 'binary file (NUL byte); skipped',
+      'dangling.md': 'link leads nowhere: ENOENT',
+      'latin1.md': 'not valid UTF-8 (first bad byte here); save it as UTF-8',
+      'sub/deeper/loop': 'link to a folder that contains it; skipped',
+      'utf16.md': 'UTF-16 text; save it as UTF-8 to include it',
+    });
+  });
+
   it('reads a 50 MB note', async () => {
     const big = await mkdtemp(join(tmpdir(), 'papermap-big-'));
     try {
@@ -116,6 +129,42 @@ describe('readContent', () => {
   });
 });
 
+describe('readNote: which bytes are UTF-16 and which are only not UTF-8', () => {
+  let here: string;
+  beforeEach(async () => {
+    here = await mkdtemp(join(tmpdir(), 'papermap-bytes-'));
+  });
+  afterEach(async () => {
+    await rm(here, { recursive: true, force: true });
+  });
+  const read = async (bytes: number[]) => {
+    await writeFile(join(here, 'n.md'), Uint8Array.from(bytes));
+    const result = await readNote(join(here, 'n.md'), 'n.md');
+    if ('file' in result) return result.file.text;
+    const d = result.diagnostic;
+    return `${d.line}:${d.column} ${d.rule} ${d.message}`;
+  };
+  const UTF16 = '1:1 file-not-utf8 UTF-16 text; save it as UTF-8 to include it';
+  const bad = (column: number) =>
+    `1:${column} file-not-utf8 not valid UTF-8 (first bad byte here); save it as UTF-8`;
+  it.each([
+    // "# A" saved as UTF-16, little- and big-endian, with its byte-order mark.
+    ['UTF-16 LE', [0xff, 0xfe, 0x23, 0x00, 0x20, 0x00, 0x41, 0x00], UTF16],
+    ['UTF-16 BE', [0xfe, 0xff, 0x00, 0x23, 0x00, 0x20, 0x00, 0x41], UTF16],
+    // Latin-1 notes whose first or second byte is one half of a byte-order mark: not UTF-16.
+    ['Latin-1 "þing"', [0xfe, 0x69, 0x6e, 0x67], bad(1)],
+    ['Latin-1 "ÿes"', [0xff, 0x65, 0x73], bad(1)],
+    ['Latin-1 "aþ"', [0x61, 0xfe], bad(2)],
+    ['Latin-1 "aÿ"', [0x61, 0xff], bad(2)],
+    ['Latin-1 "þþA"', [0xfe, 0xfe, 0x41], bad(1)],
+    ['Latin-1 "ÿÿA"', [0xff, 0xff, 0x41], bad(1)],
+    ['one byte', [0xff], bad(1)],
+    ['UTF-8 "þ"', [0xc3, 0xbe], 'þ'],
+  ])('%s', async (_what, bytes, expected) => {
+    expect(await read(bytes)).toBe(expected);
+  });
+});
+
 describe('links that leave the notes folder, and files that are not regular files', () => {
   let outer: string;
   let notes: string;
@@ -143,6 +192,12 @@ describe('links that leave the notes folder, and files that are not regular file
     const content = await readContent(notes);
     expect(content.files.map((f) => f.path)).toEqual(['a.md', 'inner/b.md']);
     const found = content.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.severity}`);
+    expect(content.diagnostics.find((d) => d.file === 'pipe.md')?.message).toBe(
+      'not a regular file (a pipe, socket or device); skipped',
+    );
+    expect(content.diagnostics.find((d) => d.file === 'up')?.message).toBe(
+      'link leads out of the notes folder; skipped (allow with --follow-external-links)',
+    );
     expect(found.sort()).toEqual(
       [
         'zz-inner/b.md:1:1 file-duplicate-link info',
@@ -186,6 +241,11 @@ describe('links that leave the notes folder, and files that are not regular file
       .filter((d) => d.file === 'passwd.md' || d.file === 'pipe.md')
       .map((d) => `${d.file} ${d.rule}`);
     expect(found.sort()).toEqual(['passwd.md symlink-outside', 'pipe.md file-not-regular']);
+    // The same words as the folder walk's, which say how to allow it.
+    const walked = (await readContent(notes)).diagnostics.find((d) => d.file === 'passwd.md')!;
+    const reread = graph.attributes.diagnostics.find((d) => d.file === 'passwd.md')!;
+    expect(reread.message).toBe(walked.message);
+    expect(reread.message).toMatch(/out of the notes folder.*--follow-external-links/);
     expect(JSON.stringify(graph)).not.toContain('secret');
   }, 10_000);
 });

@@ -195,6 +195,9 @@ describe('the corrections endpoint', () => {
       [{ ...json(), 'Content-Type': 'application/x-www-form-urlencoded' }, 'verb=reject', 415],
       [json(), '{not json', 400],
       [json(), '[1]', 400],
+      [json(), 'null', 400],
+      [json(), '"reject builds-on a -> b"', 400],
+      [json(), '5', 400],
       [json(), JSON.stringify({ ...reject, verb: 'delete' }), 400],
       [json(), JSON.stringify({ ...reject, type: 'cites' }), 400],
       [json(), JSON.stringify({ ...reject, source: 'arxiv:1\nadd uses a -> b' }), 400],
@@ -280,7 +283,20 @@ describe('watching folders', () => {
       return n;
     };
     const before = await count();
+    const events: string[] = [];
+    const req = http.get({ host: '127.0.0.1', port: server.port, path: '/data/events' });
+    const res = await new Promise<http.IncomingMessage>((resolve) => req.on('response', resolve));
+    res.setEncoding('utf8');
+    res.on('data', (c: string) => events.push(c));
     await mkdir(path.join(notes, 'new folder', 'deeper'), { recursive: true });
+    // As a person would, the note is written once the folder is there (its rebuild done). Written in the same
+    // instant, the note could be created before the watcher watches the new folder (Node's recursive watch on
+    // Linux adds a new folder's watchers after its event), and a busy machine then misses its write.
+    const deadline = Date.now() + 20_000;
+    while (!events.join('').includes('event: update') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    req.destroy();
+    expect(events.join('')).toContain('event: update');
     await writeFile(
       path.join(notes, 'new folder', 'deeper', 'b.md'),
       '# Later\n\n- 2025-07-20 10:00:00 Sunday ｜ Folder Paper https://arxiv.org/abs/2507.00099\n',

@@ -1,6 +1,6 @@
 // `papermap build`'s output folder is a complete site at every moment, whenever the build dies, and
 // leftovers of dead builds are removed by the next one.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -97,6 +97,71 @@ describe('writeSite', () => {
     expect(Object.keys(rest).filter((k) => k !== 'robots.txt')).toEqual(
       (await listFiles(path.join(work, 'fresh'))).sort(),
     );
+  });
+});
+
+describe('writeSite over a bigger site', () => {
+  it('a smaller build removes the data files the bigger one had, and keeps what is not its own', async () => {
+    const out = path.join(work, 'shrinking');
+    await writeSite({ graph: newGraph, out });
+    const big = await listFiles(out);
+    await writeFile(path.join(out, 'CNAME'), 'notes.example');
+    await writeSite({ graph: oldGraph, out });
+    const small = path.join(work, 'small-fresh');
+    await writeSite({ graph: oldGraph, out: small });
+    const expected = await listFiles(small);
+    // The bigger map had data files the smaller one does not make: they are gone.
+    expect(big.filter((f) => !expected.includes(f)).length).toBeGreaterThan(0);
+    expect(await listFiles(out)).toEqual([...expected, 'CNAME'].sort());
+    expect(await siteBytes(small)).toEqual(
+      Object.fromEntries(Object.entries(await siteBytes(out)).filter(([k]) => k !== 'CNAME')),
+    );
+    expect((await servable(out)).build).toBe((await servable(small)).build);
+  });
+});
+
+describe('builds beside this one', () => {
+  it('leaves the folders of a build still running alone', async () => {
+    const out = path.join(work, 'running');
+    // Another build, alive: a child process that waits to be ended.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      await mkdir(`${out}.tmp-${other.pid}/data`, { recursive: true });
+      await writeSite({ graph: oldGraph, out });
+      expect((await readdir(work)).filter((n) => n.startsWith('running')).sort()).toEqual([
+        'running',
+        `running.tmp-${other.pid}`,
+      ]);
+    } finally {
+      other.kill('SIGKILL');
+      await new Promise((r) => other.once('exit', r));
+    }
+    // Once it is gone, the next build removes them.
+    await writeSite({ graph: oldGraph, out });
+    expect((await readdir(work)).filter((n) => n.startsWith('running'))).toEqual(['running']);
+  });
+
+  it('a page that is not built: the build fails and leaves nothing beside the target', async () => {
+    const app = path.join(work, 'half-built-app');
+    await mkdir(path.join(app, 'assets'), { recursive: true });
+    await writeFile(path.join(app, 'assets', 'main.js'), '');
+    const out = path.join(work, 'no-page');
+    await expect(writeSite({ graph: oldGraph, out, appDir: app })).rejects.toThrow(/ENOENT/);
+    expect((await readdir(work)).filter((n) => n.startsWith('no-page'))).toEqual([]);
+  });
+});
+
+describe('the written page', () => {
+  it('lets summaries load images from other sites only when asked', async () => {
+    const out = path.join(work, 'remote-images');
+    await writeSite({ graph: oldGraph, out, remoteImages: true });
+    const allowed = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(allowed).toMatch(/img-src 'self' blob: https:;/);
+    await writeSite({ graph: oldGraph, out });
+    const blocked = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(blocked).toMatch(/img-src 'self' blob:;/);
+    // A static site has no update stream to follow.
+    expect(blocked).not.toContain('papermap-live');
   });
 });
 

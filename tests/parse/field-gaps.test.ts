@@ -321,6 +321,8 @@ describe('a papers.cool day header', () => {
       const { papers } = parse(day(`2025-08-06 | ${title}`));
       expect(papers.map((p) => p.title)).toContain(title);
     }
+  });
+});
 
 describe("a digest item's one translated author", () => {
   it.each([

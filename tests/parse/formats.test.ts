@@ -523,25 +523,25 @@ describe('authors and labels', () => {
       '在',
       'vs ',
       'vs. ',
-    ].map((cue) => [`强化学习新配方${cue}MegaRL，效果提升三倍的TacoNet`, 'TacoNet']),
+    ].map((cue) => [`强化学习新配方${cue}MegaRL开源，效果提升三倍的新框架TacoNet`, 'TacoNet']),
     ...['的', '版', '系列', '基础', '为基础', '之上', ' 的'].map((cue) => [
-      `强化学习新配方MegaRL${cue}新玩法，效果提升三倍的TacoNet`,
+      `强化学习新配方MegaRL${cue}新玩法，效果提升三倍的新框架TacoNet`,
       'TacoNet',
     ]),
-    ['强化学习新配方MegaRL，效果提升三倍的TacoNet', 'MegaRL'],
-    ['强化学习新配方MegaRL新玩法，效果提升三倍的TacoNet', 'MegaRL'],
-    ['强化学习新配方「MegaRL」新玩法，效果提升三倍的TacoNet', 'TacoNet'],
+    ['强化学习新配方MegaRL，效果提升三倍的新框架TacoNet', 'MegaRL'],
+    ['强化学习新配方MegaRL新玩法，效果提升三倍的新框架TacoNet', 'MegaRL'],
+    ['强化学习新配方「MegaRL」新玩法，效果提升三倍的新框架TacoNet', 'TacoNet'],
   ])('label of the headline %s', (title, label) => {
     expect(makeLabel([{ text: title, paperish: false }], '')).toEqual({ label, named: true });
   });
 
-  // Names too common to name a work (`RLHF`, `DeepSeek`, `GPT-4o`): a headline's next name is its label.
+  // Names too common to name a work (`RLHF`, `DeepSeek`, `GPT-4o`): the next name the headline introduces is its label.
   it.each(
     'RL RLHF RLVR LLM LLMs MLLM MLLMs VLM AI AGI NLP ICLR ICML NeurIPS ACL EMNLP CVPR GPT GPT-4 GPT-4o SFT DPO PPO GRPO RAG CoT MoE Seed Qwen Qwen3 DeepSeek OpenAI Google Meta Lab NVIDIA MCTS PRM PRMs LLaMA Llama'.split(
       ' ',
     ),
   )('%s in a headline is no name', (name) => {
-    const title = `强化学习新配方${name}新玩法，效果提升三倍的TacoNet`;
+    const title = `强化学习新配方${name}新玩法，效果提升三倍的新框架TacoNet`;
     expect(makeLabel([{ text: title, paperish: false }], '')).toEqual({ label: 'TacoNet', named: true });
   });
 
