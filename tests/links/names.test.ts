@@ -1,7 +1,7 @@
 // The names papers go by: labels, `Name:` titles, acronyms, "we propose" names, `X arxiv: URL` lines.
 import { describe, expect, it } from 'vitest';
 import { findLinks } from '../../src/links/index.js';
-import { looksLikeName, needsExactCase } from '../../src/links/names.js';
+import { looksLikeName, needsExactCase, sentenceClaims, type TextClaims } from '../../src/links/names.js';
 import { edgesFrom, paper } from './helpers.js';
 
 describe('looksLikeName', () => {
@@ -220,5 +220,29 @@ describe('names a paper does not own (daily-reports sample, issue 10)', () => {
     expect(edgesFrom(findLinks([omni, glued]), 'arxiv:2508.07173')).toEqual([]);
     const alone = bench('We extend Omni to safety: Omni and Omni-SafetyBench are open.');
     expect(edgesFrom(findLinks([omni, alone]), 'arxiv:2508.07173')).toContain('builds-on arxiv:2508.06584');
+  });
+});
+
+describe('an acronym defined by the initials of its long form', () => {
+  // Small words (`to`, `of`, `for`) are not spelled by the acronym: `Learning to Rank (LR)`, `Chain of Thought (CT)`.
+  it.each([
+    ['Methods of Learning to Rank (LR) are used for retrieval.', 'LR'],
+    ['We use Mixture of Experts (ME) models.', 'ME'],
+    ['Proximal Policy Optimization (PPO) is used.', 'PPO'],
+  ])('%s defines %s with its long form', (sentence, acronym) => {
+    const out: TextClaims = { claims: [], definitions: [], acronyms: [], arxivNames: [] };
+    sentenceClaims(
+      sentence,
+      paper('arxiv:2599.00001', { label: 'Other Work', title: 'Other Work' }),
+      0,
+      new Set(),
+      out,
+    );
+    expect(out.definitions.map((d) => d.name)).toContain(acronym);
+  });
+  it('an acronym the words before it do not spell is no definition', () => {
+    const out: TextClaims = { claims: [], definitions: [], acronyms: [], arxivNames: [] };
+    sentenceClaims('We study Learning to Rank (XQ) methods.', paper('arxiv:2599.00001'), 0, new Set(), out);
+    expect(out.definitions).toEqual([]);
   });
 });
