@@ -170,6 +170,27 @@ describe('corrections file', () => {
     expect(out.papers.find((p) => p.id === late.id)!.date).toBe(early.date);
   });
 
+  it("a note's link to the work merged into it goes (a work does not link to itself)", () => {
+    const [a, b, c] = parsed.papers.filter((p) => !p.citedOnly);
+    const at = { file: 'n.md', line: 1 };
+    const linked = {
+      ...parsed,
+      papers: parsed.papers.map((p) =>
+        p.id === a!.id
+          ? {
+              ...p,
+              noteLinks: [
+                { target: b!.id, source: at, text: 'see [[B]]' },
+                { target: c!.id, source: at, text: 'see [[C]]' },
+              ],
+            }
+          : p,
+      ),
+    };
+    const out = applyMerges(linked, { file, text: `merge ${a!.id} <- ${b!.id}\n` });
+    expect(out.papers.find((p) => p.id === a!.id)!.noteLinks!.map((l) => l.target)).toEqual([c!.id]);
+  });
+
   it('a long-lived builder agrees with a fresh one when a merge is added and removed', () => {
     const [a, b] = parsed.papers.filter((p) => !p.citedOnly);
     const warm = createBuilder({ layout: false });
