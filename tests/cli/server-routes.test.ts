@@ -12,11 +12,7 @@ import { APP_DIR, PROJECT_ROOT } from '../../src/cli/paths.js';
 import { listFiles } from '../../src/cli/site.js';
 import { startServer, type PageServer } from '../../src/cli/server.js';
 import { syntheticGraph } from '../../src/view/synthetic.js';
-
-interface Reply {
-  status: number;
-  body: string;
-}
+import { rawRequest, type Reply } from '../http.js';
 
 function request(
   server: PageServer,
@@ -24,19 +20,7 @@ function request(
   method = 'GET',
   headers: Record<string, string> = {},
 ): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: server.port, path: target, method, headers },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
+  return rawRequest(server.port, target, { method, headers });
 }
 
 let work: string;

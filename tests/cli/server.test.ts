@@ -10,33 +10,16 @@ import type { PageServer } from '../../src/cli/server.js';
 import { newProblems } from '../../src/cli/server.js';
 import { listFiles } from '../../src/cli/site.js';
 import type { Diagnostic } from '../../src/types.js';
+import { rawRequest, type Reply } from '../http.js';
 
 const SECRET = 'SECRET-NOTE-TEXT-7f3a';
 // The notes folder inside the project under a name of its own, as in the report of the hole.
 const notes = path.join(PROJECT_ROOT, `test-notes-${process.pid}`);
 let server: PageServer;
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
 /** A request exactly as written (fetch would normalise `..` and encodings away). */
 function raw(target: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: server.port, path: target, method, headers },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
+  return rawRequest(server.port, target, { method, headers });
 }
 
 beforeAll(async () => {
@@ -155,19 +138,7 @@ describe('live updates', () => {
 
 /** A POST with a body, headers exactly as given. */
 function post(target: string, body: string, headers: Record<string, string>): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: server.port, path: target, method: 'POST', headers },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return rawRequest(server.port, target, { method: 'POST', headers, body });
 }
 
 describe('the corrections endpoint', () => {

@@ -11,6 +11,7 @@ import { buildFromDirectory } from '../../src/cli/build-from-directory.js';
 import { PROJECT_ROOT, startDevServer } from '../../src/cli/dev.js';
 import type { PageServer } from '../../src/cli/server.js';
 import type { SerializedGraph } from '../../src/types.js';
+import { rawRequest, type Reply } from '../http.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 export const SEED_CONTENT = path.join(PROJECT_ROOT, 'content');
@@ -119,17 +120,8 @@ export async function clickNode(page: Page, key: string): Promise<void> {
 }
 
 /** Raw HTTP GET with the path sent exactly as given (no URL normalisation, unlike fetch). */
-export function rawGet(port: number, rawPath: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: rawPath, method: 'GET' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+export function rawGet(port: number, rawPath: string): Promise<Reply> {
+  return rawRequest(port, rawPath);
 }
 
 /** A minimal static file server for the built site (what "any static file server" means). */
