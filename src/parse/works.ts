@@ -89,7 +89,8 @@ function kindOfHost(url: string): WorkKind | undefined {
     /(^|\.)(techcrunch\.com|theverge\.com|reuters\.com|nytimes\.com|wired\.com|venturebeat\.com)$/.test(host)
   )
     return 'news';
-  if (/(^|\.)(oreilly\.com|manning\.com|amazon\.com|springer\.com\/book)$/.test(host)) return 'book';
+  if (/(^|\.)(oreilly\.com|manning\.com|amazon\.com)$/.test(host)) return 'book';
+  if (/(^|\.)springer\.com$/.test(host) && /^\/book\//.test(path)) return 'book';
   return undefined;
 }
 

@@ -209,6 +209,9 @@ describe('what a reading-list item is: section, badge, marker, host', () => {
     ['https://www.oreilly.com/library/view/sparse/1/', 'book'],
     ['https://www.manning.com/books/sparse', 'book'],
     ['https://www.amazon.com/dp/1', 'book'],
+    ['https://link.springer.com/book/10.1007/978-3-030-00001-1', 'book'],
+    ['https://link.springer.com/chapter/10.1007/978-3-030-00001-1_2', undefined],
+    ['https://www.springer.com/journal/10994', undefined],
     ['https://example.com/sparse', undefined],
   ])('an item linking %s is a %s', (url, kind) => {
     expect(kindOf(`# Reading\n\n## Misc\n\n- [Scaling Sparse Experts Well](${url})\n`)).toBe(kind);
