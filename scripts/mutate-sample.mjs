@@ -2,6 +2,9 @@
 //
 //   npm run mutate:sample -- --mutate 'src/links/**/*.ts' --sample 200 --seed 1 [--force] [--concurrency 2]
 //   npm run mutate:sample -- --mutate 'src/links/**/*.ts' --sample 200 --seed 1 --list   (draw only)
+//   npm run mutate:sample -- --mutate 'src/links/**/*.ts' --sample 200 --seed 1 --recheck Timeout --timeoutMS 60000
+//     (runs again only the drawn mutants of the recorded draw that ended with that status, e.g. timeouts on a
+//     busy machine, and records their new status beside the old one)
 //
 // 1. Lists every mutant Stryker would make in the matched files (its own instrumenter, same mutators), in a
 //    fixed order, and draws `--sample` of them uniformly without replacement (mulberry32 seeded by `--seed`).
@@ -28,7 +31,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'bench', 'mutation', 'samples');
 
 function parseArgs(argv) {
-  const opts = { mutate: '', sample: 200, seed: 1, list: false, scoreOnly: false, rest: [] };
+  const opts = { mutate: '', sample: 200, seed: 1, list: false, scoreOnly: false, recheck: [], rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -41,6 +44,7 @@ function parseArgs(argv) {
     else if (a === '--seed') opts.seed = Number(value());
     else if (a === '--list') opts.list = true;
     else if (a === '--score-only') opts.scoreOnly = true;
+    else if (a === '--recheck') opts.recheck = value().split(',');
     else opts.rest.push(a);
   }
   if (opts.mutate === '') throw new Error("mutate-sample: --mutate 'src/<folder>/**/*.ts' is required");
@@ -193,9 +197,21 @@ if (opts.list) {
   process.exit(0);
 }
 
+// --recheck: the recorded draw's mutants with one of those statuses run again; the others keep theirs.
+const earlier = opts.recheck.length ? JSON.parse(fs.readFileSync(samplePath, 'utf8')) : null;
+if (earlier) {
+  const same =
+    earlier.mutants.length === sample.length && earlier.mutants.every((m, i) => key(m) === key(sample[i]));
+  if (!same)
+    throw new Error(`mutate-sample: ${path.relative(ROOT, samplePath)} is not this draw (the code changed?)`);
+  for (const [i, m] of sample.entries()) Object.assign(m, earlier.mutants[i]);
+}
+const toRun = earlier ? sample.filter((m) => opts.recheck.includes(m.status)) : sample;
+if (toRun.length === 0)
+  throw new Error(`mutate-sample: no drawn mutant has status ${opts.recheck.join(', ')}`);
 const rangesPath = path.join(ROOT, 'reports', 'mutation', `sample-${folder}.ranges.json`);
 fs.mkdirSync(path.dirname(rangesPath), { recursive: true });
-fs.writeFileSync(rangesPath, JSON.stringify(sample));
+fs.writeFileSync(rangesPath, JSON.stringify(toRun));
 const reportPath = path.join('reports', 'mutation', `sample-${folder}.json`);
 const started = Date.now();
 // --score-only: score the last report of this folder again (after a rerun of some lines, say) without running.
@@ -238,10 +254,14 @@ const counts = {
 };
 const extras = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0 };
 const sampled = new Set(sample.map(key));
+const rerun = new Set(toRun.map(key));
 for (const m of sample) {
-  const r = found.get(key(m));
-  m.status = r ? r.status : 'Missing';
-  if (r?.static) m.static = true;
+  if (rerun.has(key(m))) {
+    const r = found.get(key(m));
+    if (earlier) m.before = m.status;
+    m.status = r ? r.status : 'Missing';
+    if (r?.static) m.static = true;
+  }
   counts[m.status] = (counts[m.status] ?? 0) + 1;
 }
 for (const [k, m] of found) if (!sampled.has(k) && m.status in extras) extras[m.status]++;
@@ -252,10 +272,19 @@ record.commit = await new Promise((resolve) => {
   git.stdout.on('data', (d) => (out += d));
   git.on('exit', () => resolve(out.trim()));
 });
-record.runSeconds = seconds;
-record.args = opts.rest;
+if (earlier) {
+  record.runSeconds = earlier.runSeconds;
+  record.args = earlier.args;
+  record.rechecks = [
+    ...(earlier.rechecks ?? []),
+    { statuses: opts.recheck, mutants: toRun.length, runSeconds: seconds, args: opts.rest, extras },
+  ];
+} else {
+  record.runSeconds = seconds;
+  record.args = opts.rest;
+}
 record.counts = counts;
-record.extras = extras;
+record.extras = earlier ? earlier.extras : extras;
 record.score = s;
 const outPath = opts.scoreOnly ? samplePath.replace(/\.json$/, '-rescored.json') : samplePath;
 fs.writeFileSync(outPath, JSON.stringify(record, null, 1) + '\n');
