@@ -92,6 +92,10 @@ function urlLengthAt(text: string, at: number): number {
   return i - at;
 }
 
+/** A venue written in a byline after a paper link (`- Schulman et al., NeurIPS 2017`), with its track. */
+const BYLINE_VENUE =
+  /^(?:NeurIPS|NIPS|ICML|ICLR|ACL|EMNLP|NAACL|EACL|COLING|CVPR|ICCV|ECCV|WACV|AAAI|IJCAI|KDD|SIGIR|WSDM|CIKM|TACL|JMLR|TMLR|TPAMI|CoRL|ICRA|IROS|UAI|AISTATS|COLT|CoRR|OpenReview|Nature|Science|PNAS)(?: (?:Oral|Spotlight|Poster|Workshop|Findings|Main|Outstanding Paper|Best Paper))*$/;
+
 function addLink(links: Link[], label: string, rawUrl: string): void {
   const url = /^(?:arxiv\.org|www\.)/i.test(rawUrl) ? `https://${rawUrl}` : rawUrl;
   if (!/^(?:https?:|mailto:)/i.test(url) && !/^[\w.-]+\.[a-z]{2,}\//i.test(url)) {
@@ -317,15 +321,19 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
         .replace(/\bet al\.?/gi, ' ')
         .trim();
       const parts = splitAuthors(trimChars(names, ',，'));
+      // `- Schulman et al., NeurIPS 2017`, `| ICML 2023`: a venue is no author (two papers at one venue are no group).
+      const venues = parts.filter((p) => BYLINE_VENUE.test(p) || /^\p{Lu}{2,}$/u.test(p));
+      if (venues.length > 0) venue ??= venues.join(', ');
+      const people = parts.filter((p) => !venues.includes(p));
       if (
-        parts.length > 0 &&
-        parts.every(
+        people.length > 0 &&
+        people.every(
           (p) =>
             /^[\p{Lu}][\p{L}'.-]*(?: [\p{Lu}][\p{L}'.-]*){0,3}$/u.test(p) ||
             /^[\u3400-\u9fff·]{2,10}$/.test(p),
         )
       ) {
-        authors = parts;
+        authors = people;
       }
       residue = '';
     }
