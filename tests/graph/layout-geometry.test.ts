@@ -318,6 +318,25 @@ describe('a warm start', () => {
   });
 });
 
+describe('how much may be new for a warm start', () => {
+  it('a quarter of the nodes new is still a warm start; one more is a fresh layout', () => {
+    const { parsed, links } = syntheticCorpus(4, 3, 8);
+    const previous = buildGraphDetailed(parsed, links, { iterations: 30 }).layout;
+    const known = parsed.papers.length;
+    expect(known % 3).toBe(0);
+    const grown = (added: number) => {
+      const extra = Array.from({ length: added }, (_, i) =>
+        paper(`title:added-${String(i).padStart(3, '0')}`, ['Root', `Group ${i % 4}`, `Sub ${i % 4}.1`]),
+      );
+      const papers = { ...parsed, papers: [...parsed.papers, ...extra] };
+      return buildGraphDetailed(papers, links, { iterations: 30, previousLayout: previous }).layoutMode;
+    };
+    // known + known/3 nodes, of which known/3 new: exactly a quarter.
+    expect(grown(known / 3)).toBe('warm');
+    expect(grown(known / 3 + 1)).toBe('cold');
+  });
+});
+
 describe('a previous layout that cannot be used', () => {
   type Input = [ParseResult, LinkResult];
   const third = ([parsed, links]: Input): Input => [
