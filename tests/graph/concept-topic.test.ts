@@ -2,9 +2,9 @@
 // (the topic tree's order), whatever order the records come in. Its `topics` list every topic it is named
 // from, in that same order.
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../src/graph/index.js';
+import { buildGraph, NEUTRAL_COLOR } from '../../src/graph/index.js';
 import type { PaperRecord, SerializedGraph } from '../../src/types.js';
-import { concept, edge, linked, paper, parsed } from './make-records.js';
+import { concept, edge, linked, paper, parsed, syntheticCorpus } from './make-records.js';
 
 function conceptPlace(graph: SerializedGraph, key: string) {
   const node = graph.nodes.find((n) => n.key === key);
@@ -98,5 +98,38 @@ describe('links between two concepts', () => {
     expect(conceptPlace(graph, 'concept:dpo')).toMatchObject({ topic: 'Beta', topicPath: ['RL', 'Beta'] });
     // Linked to concepts only: no topic of its own.
     expect(conceptPlace(graph, 'concept:ppo')).toEqual({ topic: '', topicPath: [], topics: [] });
+  });
+});
+
+describe('a concept on the map', () => {
+  it('takes the colour of its topic and is drawn among that topic’s papers; an unlinked one stays neutral', () => {
+    const { parsed: papers, links } = syntheticCorpus(3, 2, 6);
+    const mentions = ['title:g1-s0-p1', 'title:g1-s0-p3', 'title:g1-s0-p4'].map((id) =>
+      edge('mentions', id, 'concept:ppo'),
+    );
+    const graph = buildGraph(
+      papers,
+      linked([...links.edges, ...mentions], [concept('ppo'), concept('lone')]),
+      {
+        iterations: 60,
+      },
+    );
+    const node = (key: string) => graph.nodes.find((n) => n.key === key)!.attributes;
+    const topic = graph.attributes.topics.find((t) => t.key === 'Root / Group 1 / Sub 1.0')!;
+    expect(node('concept:ppo').topic).toBe('Sub 1.0');
+    expect(node('concept:ppo').color).toBe(topic.color);
+    expect(topic.color).not.toBe(NEUTRAL_COLOR);
+    expect(node('concept:lone').color).toBe(NEUTRAL_COLOR);
+    // Its nearest papers are its topic group's.
+    const ppo = node('concept:ppo');
+    const nearest = graph.nodes
+      .filter((n) => n.attributes.kind === 'paper')
+      .sort(
+        (a, b) =>
+          Math.hypot(a.attributes.x - ppo.x, a.attributes.y - ppo.y) -
+          Math.hypot(b.attributes.x - ppo.x, b.attributes.y - ppo.y),
+      )
+      .slice(0, 4);
+    for (const n of nearest) expect(n.attributes.topicPath[1], n.key).toBe('Group 1');
   });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildGraphDetailed, LAYOUT_EXTENT, type GraphBuild } from '../../src/graph/index.js';
+import { anchorKey } from '../../src/graph/layout.js';
 import { findLinks } from '../../src/links/index.js';
 import { parseNotes } from '../../src/parse/index.js';
 import type { LinkResult, ParseResult, SerializedGraph, SerializedNode } from '../../src/types.js';
@@ -220,6 +221,47 @@ describe('a warm start', () => {
     expect(fartherOut).toBeLessThanOrEqual(old.length * 0.05);
   });
 
+  it('starts a new top-level heading on the rim of the previous drawing, wherever that drawing lies', () => {
+    // ForceAtlas2's gravity keeps a drawing near the origin, but where a new group starts is measured from the
+    // drawing itself (its centre and its farthest point): moved far off the origin, the drawing gets its new
+    // group at its own rim, not at the rim of a circle around the origin. (The new paper itself then settles
+    // under gravity, which does pull towards the origin; its group's anchor is fixed.)
+    const { parsed, links } = corpus();
+    const cold = buildGraphDetailed(parsed, links);
+    const points = [...cold.layout.positions.values()];
+    const width = Math.max(...points.map((p) => p[0])) - Math.min(...points.map((p) => p[0]));
+    const group = anchorKey('Root / Group 9');
+    for (const [dx, dy] of [
+      [0, 0],
+      [20 * width, 5 * width],
+      [-15 * width, -30 * width],
+    ] as const) {
+      const moved = new Map(
+        [...cold.layout.positions].map(([key, [x, y]]) => [key, [x + dx, y + dy] as const]),
+      );
+      const before = [...moved.values()];
+      const centre = {
+        x: before.reduce((s, p) => s + p[0], 0) / before.length,
+        y: before.reduce((s, p) => s + p[1], 0) / before.length,
+      };
+      const radius = Math.max(...before.map(([x, y]) => distance({ x, y }, centre)));
+      const { parsed: again, links: edges } = corpus();
+      const warm = buildGraphDetailed(
+        { ...again, papers: [...again.papers, paper('title:new', ['Root', 'Group 9', 'Sub 9.0'])] },
+        edges,
+        { previousLayout: { ...cold.layout, positions: moved } },
+      );
+      expect(warm.layoutMode).toBe('warm');
+      expect(cold.layout.positions.has(group)).toBe(false);
+      const [x, y] = warm.layout.positions.get(group)!;
+      const where = `previous drawing moved by (${dx}, ${dy})`;
+      expect(distance({ x, y }, centre) / radius, where).toBeGreaterThan(1);
+      expect(distance({ x, y }, centre) / radius, where).toBeLessThan(1.5);
+      // Everything known stays where it was.
+      for (const [key, point] of moved) expect(warm.layout.positions.get(key), key).toEqual(point);
+    }
+  });
+
   it('puts a paper under a new subtopic among its group’s papers', () => {
     const { parsed, links } = corpus();
     const cold = buildGraphDetailed(parsed, links);
@@ -273,6 +315,25 @@ describe('a warm start', () => {
     const toOwn = own.reduce((s, n) => s + distance(n.attributes, placed), 0) / own.length;
     const toCited = cited.reduce((s, id) => s + distance(at(warm.graph, id), placed), 0) / cited.length;
     expect(toCited).toBeLessThan(toOwn);
+  });
+});
+
+describe('how much may be new for a warm start', () => {
+  it('a quarter of the nodes new is still a warm start; one more is a fresh layout', () => {
+    const { parsed, links } = syntheticCorpus(4, 3, 8);
+    const previous = buildGraphDetailed(parsed, links, { iterations: 30 }).layout;
+    const known = parsed.papers.length;
+    expect(known % 3).toBe(0);
+    const grown = (added: number) => {
+      const extra = Array.from({ length: added }, (_, i) =>
+        paper(`title:added-${String(i).padStart(3, '0')}`, ['Root', `Group ${i % 4}`, `Sub ${i % 4}.1`]),
+      );
+      const papers = { ...parsed, papers: [...parsed.papers, ...extra] };
+      return buildGraphDetailed(papers, links, { iterations: 30, previousLayout: previous }).layoutMode;
+    };
+    // known + known/3 nodes, of which known/3 new: exactly a quarter.
+    expect(grown(known / 3)).toBe('warm');
+    expect(grown(known / 3 + 1)).toBe('cold');
   });
 });
 

@@ -55,9 +55,9 @@ function layout(m: ReturnType<typeof map>, options: LayoutOptions, pairs = m.pai
 /** What graphology-layout-forceatlas2 does on the projection plus the anchors and their ties. */
 function reference(m: ReturnType<typeof map>, seed: number, iterations: number) {
   const start = layout(m, { seed, run: false }).result.raw;
-  const { plan } = layout(m, { seed, run: true, iterations });
   const graph = new UndirectedGraph<{ x: number; y: number }, { weight: number }>();
-  const keys = [...m.nodes.map((n) => n.key), ...[...plan.anchors.keys()].map(anchorKey)];
+  // One anchor per heading, in the order of the notes; none for papers without a heading, since there are none.
+  const keys = [...m.nodes.map((n) => n.key), ...m.nodes.map((n) => anchorKey(n.topic))];
   for (const key of keys) graph.addNode(key, { x: start.get(key)![0], y: start.get(key)![1] });
   for (const pair of m.pairs) graph.mergeEdge(pair.source, pair.target, { weight: pair.weight });
   for (const node of m.nodes)
@@ -111,6 +111,8 @@ describe('the cold layout is graphology-layout-forceatlas2 on the graph with anc
     expect(plan.mode).toBe('cold');
     expect(m.nodes.length + plan.anchors.size).toBeLessThanOrEqual(BARNES_HUT_THRESHOLD);
     expect(result.iterations).toBe(60);
+    expect([...plan.anchors.keys()]).toEqual(m.nodes.map((n) => n.topic));
+    expect(result.raw.size).toBe(2 * m.nodes.length);
     expectSamePositions(result.raw, m, 3, 60);
   });
 

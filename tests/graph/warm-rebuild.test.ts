@@ -167,32 +167,103 @@ const RULES = [
 const byKey = (edges: EdgeRecord[]) =>
   [...edges].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
+/** What a step of `chain` was built from, and the step before it (null at the first). */
+interface Step {
+  papers: PaperRecord[];
+  concepts: ConceptRecord[];
+  edges: EdgeRecord[];
+  sorted: boolean;
+  build: GraphBuild;
+}
+
 function chain(
   seed: number,
   steps: number,
   options: GraphOptions,
-  compare: (warm: GraphBuild, plain: GraphBuild, what: string) => void,
+  compare: (warm: GraphBuild, plain: GraphBuild, what: string, now: Step, before: Step | null) => void,
 ) {
   const random = generator(seed);
   const serial = { n: 0 };
   const records: Records = { papers: [], concepts: [concept('grpo')], edges: [] };
   for (let k = 0; k < 14; k++) records.papers.push(makePaper(random, `arxiv:${serial.n++}`));
   for (let k = 0; k < 18; k++) records.edges.push(makeEdge(random, records));
-  let previous: GraphBuild | null = null;
+  let before: Step | null = null;
   for (let step = 0; step < steps; step++) {
     const what: string[] = [];
     for (let k = 1 + random.int(3); k > 0; k--) what.push(edit(random, records, serial));
     // Mostly in key order (the link stage's), sometimes not (the graph stage must sort).
-    const edges = random.next() < 0.8 ? byKey(records.edges) : [...records.edges].reverse();
+    const sorted = random.next() < 0.8;
+    const edges = sorted ? byKey(records.edges) : [...records.edges].reverse();
     const input = [parsed([...records.papers]), linked(edges, [...records.concepts])] as const;
+    const previous = before?.build ?? null;
     const base: GraphOptions = {
       ...options,
       previousLayout: options.layout === false ? null : (previous?.layout ?? null),
     };
     const warm = buildGraphDetailed(...input, { ...base, previousBuild: previous?.reuse ?? null });
-    compare(warm, buildGraphDetailed(...input, base), `seed ${seed} step ${step}: ${what.join(', ')}`);
-    previous = warm;
+    const now: Step = {
+      papers: [...records.papers],
+      concepts: [...records.concepts],
+      edges,
+      sorted,
+      build: warm,
+    };
+    compare(
+      warm,
+      buildGraphDetailed(...input, base),
+      `seed ${seed} step ${step}: ${what.join(', ')}`,
+      now,
+      before,
+    );
+    before = now;
   }
+}
+
+/** The record a build keeps for each id: the first in input order (a later one with the same id is dropped). */
+function keptById<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+  const kept = new Map<string, T>();
+  for (const record of records) if (!kept.has(record.id)) kept.set(record.id, record);
+  return kept;
+}
+
+/**
+ * The previous build's node and edge objects that a rebuild hands back unchanged (`GraphOptions.previousBuild`
+ * promises it: nothing that did not change is rebuilt, so a dev server's memory and work follow the edit):
+ * every node whose kept record is the same object and whose output is the same, and every edge whose record is
+ * the same object (its key used once in each input, in key order). Returns how many were carried over.
+ */
+function expectCarriedOver(warm: GraphBuild, now: Step, before: Step, what: string): number {
+  let carried = 0;
+  const oldNodes = new Map(before.build.graph.nodes.map((node) => [node.key as string, node]));
+  const papers = [keptById(now.papers), keptById(before.papers)];
+  const concepts = [keptById(now.concepts), keptById(before.concepts)];
+  for (const node of warm.graph.nodes) {
+    const old = oldNodes.get(node.key);
+    if (!old || old.attributes.kind !== node.attributes.kind) continue;
+    const [record, was] = (node.attributes.kind === 'paper' ? papers : concepts).map((m) => m.get(node.key));
+    if (record === was && JSON.stringify(node) === JSON.stringify(old)) {
+      expect(node, `${what}: node ${node.key} rebuilt`).toBe(old);
+      carried++;
+    } else if (record !== was) expect(node, `${what}: node ${node.key} not rebuilt`).not.toBe(old);
+  }
+  if (!now.sorted) return carried;
+  const once = (edges: readonly EdgeRecord[]) => {
+    const count = new Map<string, number>();
+    for (const e of edges) count.set(e.key, (count.get(e.key) ?? 0) + 1);
+    return new Map(edges.filter((e) => count.get(e.key) === 1).map((e) => [e.key, e]));
+  };
+  const [records, were] = [once(now.edges), once(before.edges)];
+  const oldEdges = new Map(before.build.graph.edges.map((e) => [e.key, e]));
+  for (const e of warm.graph.edges) {
+    const old = oldEdges.get(e.key);
+    const record = records.get(e.key);
+    if (!old || !record || !were.has(e.key)) continue;
+    if (record === were.get(e.key)) {
+      expect(e, `${what}: edge ${e.key} rebuilt`).toBe(old);
+      carried++;
+    } else expect(e, `${what}: edge ${e.key} not rebuilt`).not.toBe(old);
+  }
+  return carried;
 }
 
 describe('a rebuild after seeded edit sequences', () => {
@@ -206,6 +277,21 @@ describe('a rebuild after seeded edit sequences', () => {
     for (const rule of rules) expect(RULES).toContain(rule);
     expect(rules.size).toBeGreaterThanOrEqual(4);
   });
+
+  it.each([11, 12])(
+    'hands back every node and edge object that did not change, and only those (seed %i)',
+    (seed) => {
+      let carried = 0;
+      let steps = 0;
+      chain(seed, 40, { layout: false }, (warm, _fresh, what, now, before) => {
+        if (!before) return;
+        carried += expectCarriedOver(warm, now, before, what);
+        steps++;
+      });
+      // Most of the map survives each small edit.
+      expect(carried).toBeGreaterThan(steps * 5);
+    },
+  );
 
   it.each([21, 22])(
     'gives the bytes of a build from the same previous layout (seed %i, warm layout)',
