@@ -328,6 +328,15 @@ describe('the shapes of a body field line', () => {
     ['numbered item with a parenthesis', (k: string, v: string) => `2) **${k}**: ${v}`],
     ['callout', (k: string, v: string) => `> **${k}**: ${v}`],
     ['indented', (k: string, v: string) => `   **${k}**: ${v}`],
+    // The widths at the edges of what a line prefix may hold: French spacing before the colon, list markers
+    // padded to four columns (Python-Markdown, mkdocs), a callout indented by one to three spaces.
+    ['bold label, space before the colon (French)', (k: string, v: string) => `**${k}** : ${v}`],
+    ['bold label, two spaces before the colon', (k: string, v: string) => `**${k}**  : ${v}`],
+    ['list item padded to four columns', (k: string, v: string) => `-   **${k}**: ${v}`],
+    ['numbered item padded to four columns', (k: string, v: string) => `1.  **${k}**: ${v}`],
+    ['indented callout', (k: string, v: string) => ` > **${k}**: ${v}`],
+    ['callout indented by three', (k: string, v: string) => `   > ${k}:: ${v}`],
+    ['callout, spaces after the marker', (k: string, v: string) => `>    **${k}**: ${v}`],
   ])('%s', (_name, field) => {
     const text = [
       field('Title', 'Sparse Mixtures of Experts at Scale'),
@@ -407,5 +416,90 @@ describe('a paper note named by its heading byline or a pasted BibTeX entry', ()
       [],
       ['note-without-works'],
     ]);
+  });
+});
+
+describe('where the fields of a note end: a heading after its text, and the lines that are not text', () => {
+  const fm = '---\ncategory: literaturenote\ntitle: Sparse Mixtures of Experts at Scale\n---\n';
+  const year = (body: string) => one('n.md', `${fm}${body}\n**Year**: 2019\n\nMy notes.\n`).issued;
+  const text = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i + 1} of my notes.`);
+
+  it.each(['## Method', '   ## Method', '###### Method', '# Method'])(
+    'a heading (%s) after three lines of text ends them',
+    (heading) => expect(year([...text(3), heading].join('\n'))).toBeUndefined(),
+  );
+  it.each([
+    ['a heading after two lines of text', [...text(2), '## Method']],
+    ['a tag line, which is no heading', [...text(3), '#reading']],
+    ['a heading indented four spaces, which is code', [...text(3), '    ## Method']],
+    ['a heading before the text', ['## Method', ...text(3)]],
+    ['twelve lines of text', text(12)],
+  ])('%s leaves them open', (_name, lines) => expect(year(lines.join('\n'))).toBe('2019'));
+  it('thirteen lines of text end them', () => expect(year(text(13).join('\n'))).toBeUndefined());
+
+  // A long callout, quote or comment at the top of a note is not the reader's text: fields after it still count.
+  it.each([
+    ['a quote', (i: number) => `> quoted line ${i}`],
+    ['a quote indented one space', (i: number) => ` > quoted line ${i}`],
+    ['a quote indented three spaces', (i: number) => `   > quoted line ${i}`],
+    ['a callout', (i: number) => (i === 0 ? '> [!abstract]- Abstract' : `> abstract line ${i}`)],
+    ['an Obsidian comment', (i: number) => `%% comment line ${i} %%`],
+    ['a callout line', (i: number) => `[!note] line ${i}`],
+  ])('fields after fourteen lines of %s are read', (_name, line) => {
+    expect(year(Array.from({ length: 14 }, (_, i) => line(i)).join('\n'))).toBe('2019');
+  });
+  it('but fourteen lines of a quote indented four spaces are code, which counts', () => {
+    expect(year(Array.from({ length: 14 }, (_, i) => `    > quoted line ${i}`).join('\n'))).toBeUndefined();
+  });
+});
+
+describe('the text of a literature note, read without its line prefixes', () => {
+  const read = (body: string) => {
+    const { papers } = parseNotes([
+      { path: 'Sparse.md', text: `---\ncategory: literaturenote\n---\n${body}\n` },
+      { path: 'Dense.md', text: '---\ncategory: literaturenote\n---\nMy notes on dense models.\n' },
+    ]);
+    return papers.find((p) => p.id === ('title:sparse' as PaperRecord['id']))!;
+  };
+  // Each prefix, then what is left of the line; a link to another note keeps the same sentence.
+  it.each([
+    ['', 'see [[Dense]] for more'],
+    ['- ', 'see [[Dense]] for more'],
+    ['-   ', 'see [[Dense]] for more'],
+    ['* ', 'see [[Dense]] for more'],
+    ['+\t', 'see [[Dense]] for more'],
+    ['1. ', 'see [[Dense]] for more'],
+    ['12) ', 'see [[Dense]] for more'],
+    ['   - ', 'see [[Dense]] for more'],
+    ['> ', 'see [[Dense]] for more'],
+    ['> > ', 'see [[Dense]] for more'],
+    ['>', 'see [[Dense]] for more'],
+    ['> - ', 'see [[Dense]] for more'],
+  ])('%j before a line', (prefix, rest) => {
+    const p = read(`Intro line.\n\n${prefix}${rest}`);
+    expect(p.text.map((t) => t.text)).toEqual(['Intro line.', 'see Dense for more']);
+    expect(p.noteLinks?.map((l) => [l.text, l.source.line])).toEqual([['see Dense for more', 6]]);
+  });
+  it.each([
+    ['#### ', 'A heading'],
+    ['   ### ', 'A heading'],
+    ['> [!note] ', 'A heading'],
+    ['> [!note]- ', 'A heading'],
+    ['> [!note]+', 'A heading'],
+    ['> [!tip]', 'A heading'],
+  ])('%j before a line of the summary', (prefix, rest) => {
+    expect(read(`Intro line.\n\n${prefix}${rest}`).text.map((t) => t.text)).toEqual(['Intro line.', rest]);
+  });
+  it.each(['> [!abstract]', '> [!abstract]-', '---', '- ', '> ', '##'])(
+    'a line of only %j is no text',
+    (line) => {
+      expect(read(`Intro line.\n\n${line}\n\nLast line.`).text.map((t) => t.text)).toEqual([
+        'Intro line.',
+        'Last line.',
+      ]);
+    },
+  );
+  it('four spaces and a marker are a code line, kept as it is', () => {
+    expect(read('Intro line.\n\n    - code').text.map((t) => t.text)).toEqual(['Intro line.', '- code']);
   });
 });
