@@ -30,6 +30,19 @@ describe('front matter and file shape', () => {
     ['unterminated YAML', `---\ntitle: x\n\n${ENTRY}`, ['1:1 front-matter-unterminated'], 1],
     ['invalid TOML', `+++\ntitle = 'x\ndate = 2025-01-01\n+++\n${ENTRY}`, ['2:11 front-matter-invalid'], 1],
     ['invalid YAML', `---\ntitle: [x\ntags: a\n---\n${ENTRY}`, ['3:1 front-matter-invalid'], 1],
+    // Located where the YAML parser stops: the line and column of the bad indent.
+    [
+      'YAML with a bad indent',
+      `---\ntitle: x\n  bad: indent\n---\n${ENTRY}`,
+      ['3:6 front-matter-invalid'],
+      1,
+    ],
+    [
+      'invalid TOML after a good date',
+      `+++\ntitle = "x"\ndate = 2025-06-01T10:00:00\ntags = [rl\n+++\n${ENTRY}`,
+      ['4:9 front-matter-invalid'],
+      1,
+    ],
     [
       'TOML date that is not a date',
       `+++\ndate = "yesterday"\n+++\n${ENTRY}`,
