@@ -153,6 +153,14 @@ describe('what a reading-list item is: section, badge, marker, host', () => {
     ).toBe(kind);
   });
 
+  // Reference-style badges (`![][Blog]`, `![Blog][]` with the image defined below), as awesome lists write them.
+  it.each(words.filter(([w]) => !/[()]/.test(w)))('an item with a badge "![][%s]" is a %s', (word, kind) => {
+    expect(
+      kindOf(
+        `# Reading\n\n- ![][${word}] [Scaling Sparse Experts Well](https://medium.com/@a/sparse)\n\n[${word}]: https://img.shields.io/badge/x-y-blue\n`,
+      ),
+    ).toBe(kind);
+  });
   it.each(words.filter(([w]) => !/[()]/.test(w)))('an item marked "(%s)" is a %s', (word, kind) => {
     expect(
       kindOf(`# Reading\n\n- [Scaling Sparse Experts Well](https://medium.com/@a/sparse) (${word})\n`),
@@ -210,9 +218,83 @@ describe('what a reading-list item is: section, badge, marker, host', () => {
     ['https://www.manning.com/books/sparse', 'book'],
     ['https://www.amazon.com/dp/1', 'book'],
     ['https://example.com/sparse', undefined],
+    // Hosts at the edges of each pattern: a subdomain is the host's, a host that only starts or ends like it is not.
+    ['https://m.youtube.com/watch?v=1', 'video'],
+    ['https://youtube.com.example.org/watch?v=1', undefined],
+    ['https://x.company.com/sparse', undefined],
+    ['https://twitter.com.example.org/a/status/1', undefined],
+    ['https://threads.net/@a/post/1', 'tweet'],
+    ['https://github.com.example.org/a/b', undefined],
+    ['https://gitlab.com/group', undefined],
+    ['https://www.huggingface.co/blog/moe', 'blog'],
+    ['https://discuss.huggingface.co/t/moe/1', undefined],
+    ['https://medium.com.example.org/sparse', undefined],
+    ['https://notmedium.com/sparse', undefined],
+    ['https://a.substack.com/papers/sparse', undefined],
+    ['https://someone.github.io/posts/sparse', 'blog'],
+    ['https://someone.github.io/post/sparse', 'blog'],
+    ['https://someone.github.io.example.org/blog/sparse', undefined],
+    ['https://reuters.com.example.org/sparse', undefined],
+    ['https://nottechcrunch.com/sparse', undefined],
+    ['https://smile.amazon.com/dp/1', 'book'],
+    ['https://amazon.com.example.org/dp/1', undefined],
   ])('an item linking %s is a %s', (url, kind) => {
     expect(kindOf(`# Reading\n\n## Misc\n\n- [Scaling Sparse Experts Well](${url})\n`)).toBe(kind);
   });
+});
+
+describe('the word for a kind of work: singular, plural, and words that only contain it', () => {
+  // A host that names no kind, so that only the word decides.
+  const kindOf = (section: string) => {
+    const { papers } = parse(
+      `# Reading\n\n## ${section}\n\n- [Scaling Sparse Experts Well](https://example.org/sparse)\n`,
+    );
+    expect(papers.map((p) => p.title)).toEqual(['Scaling Sparse Experts Well']);
+    return papers[0]!.workKind;
+  };
+  it.each<[string, string | undefined]>([
+    ...['Paper', 'Preprint', 'Article (paper)', 'Articles (paper)'].map((w): [string, undefined] => [
+      w,
+      undefined,
+    ]),
+    ...['Blog', 'Blog post', 'Post', 'Article', 'blogs'].map((w): [string, string] => [w, 'blog']),
+    ...['Book', 'Textbook', 'BOOKS'].map((w): [string, string] => [w, 'book']),
+    ...['Video', 'Talk', 'Lecture', 'Course', 'video series', 'youtube'].map((w): [string, string] => [
+      w,
+      'video',
+    ]),
+    ...['Repo', 'Tool', 'Framework', 'code', 'github', 'Repository'].map((w): [string, string] => [
+      w,
+      'repo',
+    ]),
+    ...['Tweet', 'Thread', 'twitter', 'x'].map((w): [string, string] => [w, 'tweet']),
+    ...['Announcement', 'news', 'press'].map((w): [string, string] => [w, 'news']),
+    ...['📺 Videos', '📚 Books️', '🐦 Tweets'].map((w): [string, string] => [
+      w,
+      { '📺': 'video', '📚': 'book', '🐦': 'tweet' }[[...w][0]!]!,
+    ]),
+  ])('## %s: a %s', (word, kind) => expect(kindOf(word)).toBe(kind));
+  // The word is the whole heading: one that only contains it names no kind.
+  it.each([
+    'Old blogs',
+    'Blogs I follow',
+    'Paper and blog posts',
+    'Bookmarks',
+    'Ebooks and more',
+    'Videos I liked',
+    'Talks and slides',
+    'My talks',
+    'Codebase',
+    'Tooling',
+    'Toolsets',
+    'Xtra',
+    'Newsletter',
+    'Press releases',
+    'Courseware',
+    'Lectures notes',
+    'Posters',
+    'Threads and replies',
+  ])('## %s: a paper', (word) => expect(kindOf(word)).toBeUndefined());
 });
 
 describe('link text that is only an address', () => {
