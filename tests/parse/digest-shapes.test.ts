@@ -22,6 +22,24 @@ describe('reading-list tables: which column is the title, the authors, the date'
   const dates = ['Date', 'read', 'Added', '日期', '时间', '阅读日期'];
   const rows = titles.map((t, i) => [t, authors[i % authors.length]!, dates[i % dates.length]!] as const);
   rows.push(...dates.map((d, i) => [titles[i]!, authors[(i + 1) % authors.length]!, d] as const));
+  // A daily table stamped in its first cell, under column names that name no title: the title is the stamp's
+  // rest, else the next cell; the date is the stamp's.
+  it.each([
+    [
+      '| 2025-06-12 12:01 | Consistent Paths Lead to Truth | [arXiv](https://arxiv.org/abs/2506.08745) |',
+      '2025-06-12',
+    ],
+    [
+      '| 2025-06-13 ｜ Consistent Paths Lead to Truth | 一致路径 | [arXiv](https://arxiv.org/abs/2506.08745) |',
+      '2025-06-13',
+    ],
+    ['| 2025/6/14 | Consistent Paths Lead to Truth | https://arxiv.org/abs/2506.08745 |', '2025-06-14'],
+  ])('a stamped row %s', (row, date) => {
+    const { papers } = parse(`# Daily\n\n| When | What | Link |\n|---|---|---|\n${row}\n`);
+    expect(papers.map((p) => [p.title, p.date, p.arxiv])).toEqual([
+      ['Consistent Paths Lead to Truth', date, '2506.08745'],
+    ]);
+  });
   it.each(rows)('| %s | %s | %s |', (title, author, date) => {
     const { papers } = parse(table(title, author, date));
     expect(papers.map((p) => [p.title, p.authors, p.date, p.sources.map((s) => s.line)])).toEqual([
