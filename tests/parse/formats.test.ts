@@ -178,6 +178,12 @@ describe('Latin script', () => {
     ['', false],
     ['2025', false],
     ['Sparse 专家', false],
+    // Letters of other alphabets below the CJK block count as letters; those above it (Hangul, full-width) do not.
+    ['Внимание — это всё, что вам нужно', true],
+    ['Η προσοχή είναι ό,τι χρειάζεστε', true],
+    ['어텐션만 있으면 된다', false],
+    [`中${'한'.repeat(12)}`, false],
+    ['Ａｔｔｅｎｔｉｏｎ', false],
   ])('%j is Latin: %s', (text, latin) => {
     expect(isLatin(text)).toBe(latin);
   });
