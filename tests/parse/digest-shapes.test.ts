@@ -40,6 +40,33 @@ describe('reading-list tables: which column is the title, the authors, the date'
       ['Consistent Paths Lead to Truth', date, '2506.08745'],
     ]);
   });
+  // A title cell that only says "read more", gives an arXiv id or counts the list is no title: the work is named
+  // by its id. A cell that only begins or ends with such words is a title.
+  it.each([
+    ['Read more', 'arXiv:2506.08745'],
+    ['READ MORE', 'arXiv:2506.08745'],
+    ['Full text', 'arXiv:2506.08745'],
+    ['阅读原文', 'arXiv:2506.08745'],
+    ['阅读全文', 'arXiv:2506.08745'],
+    ['原文链接', 'arXiv:2506.08745'],
+    ['arXiv:2506.08745', 'arXiv:2506.08745'],
+    ['arXiv: 2506.08745', 'arXiv:2506.08745'],
+    ['2506.08745', 'arXiv:2506.08745'],
+    ['2506.08745v3', 'arXiv:2506.08745'],
+    ['Total 76 papers', 'arXiv:2506.08745'],
+    ['共 12 篇', 'arXiv:2506.08745'],
+    ['Read more about sparse experts', 'Read more about sparse experts'],
+    ['Why you should read more', 'Why you should read more'],
+    ['Full text of the paper', 'Full text of the paper'],
+    ['阅读原文：稀疏专家', '阅读原文：稀疏专家'],
+    ['2506.087', '2506.087'],
+    ['Totally 76 Ways to Win', 'Totally 76 Ways to Win'],
+  ])('a title cell %j', (cell, title) => {
+    const { papers } = parse(
+      `# Daily\n\n| Title | Link |\n|---|---|\n| ${cell} | [arXiv](https://arxiv.org/abs/2506.08745) |\n`,
+    );
+    expect(papers.map((p) => [p.title, p.arxiv])).toEqual([[title, '2506.08745']]);
+  });
   it.each(rows)('| %s | %s | %s |', (title, author, date) => {
     const { papers } = parse(table(title, author, date));
     expect(papers.map((p) => [p.title, p.authors, p.date, p.sources.map((s) => s.line)])).toEqual([
@@ -313,6 +340,18 @@ describe('the word for a kind of work: singular, plural, and words that only con
     'Posters',
     'Threads and replies',
   ])('## %s: a paper', (word) => expect(kindOf(word)).toBeUndefined());
+});
+
+describe('link text that is only an arXiv id', () => {
+  it.each(['arXiv 2506.08745', 'arxiv2506.08745', '2506.08745v2', '2506.08745'])(
+    '[%s](…) names no work',
+    (label) => {
+      const { papers } = parse(`# Daily\n\n- [${label}](https://arxiv.org/abs/2506.08745)\n`);
+      expect(papers.map((p) => [p.title, p.links.map((l) => l.label)])).toEqual([
+        ['arXiv:2506.08745', ['arXiv']],
+      ]);
+    },
+  );
 });
 
 describe('link text that is only an address', () => {
