@@ -186,6 +186,77 @@ describe('what a literature note is, by its item type', () => {
   });
 });
 
+describe('a CSL `type` in front matter is the item type only when it is one', () => {
+  it.each<[string, string | undefined]>([
+    ['article-journal', 'article-journal'],
+    ['paper-conference', 'paper-conference'],
+    ['journalArticle', 'journalArticle'],
+    ['article', 'article'],
+    ['book', 'book'],
+    ['chapter', 'chapter'],
+    ['thesis', 'thesis'],
+    ['report', 'report'],
+    // A Hugo or Jekyll `type` (a layout), or words that only begin or end like an item type.
+    ['post', undefined],
+    ['articles', undefined],
+    ['ebook', undefined],
+    ['books', undefined],
+    ['my report', undefined],
+    ['Article', undefined],
+    ['paper', undefined],
+  ])('type: %s', (type, itemType) => {
+    const p = one('x.md', literatureNote(`title: Sparse Mixtures of Experts at Scale\ntype: ${type}`));
+    expect(p.itemType).toBe(itemType);
+  });
+  it('an itemType field wins over a CSL type', () => {
+    const p = one(
+      'x.md',
+      literatureNote(
+        'title: Sparse Mixtures of Experts at Scale\nitemType: conferencePaper\ntype: article-journal',
+      ),
+    );
+    expect(p.itemType).toBe('conferencePaper');
+  });
+});
+
+describe('links in a field value and to other notes, at the edges of their patterns', () => {
+  it.each([
+    ['[[Jane Doe]] and [[John Roe]]', ['Jane Doe', 'John Roe']],
+    ['[[People/Jane Doe#Bio]] and [[John Roe#About him|John Roe]]', ['Jane Doe', 'John Roe']],
+    ['[[Jane Doe#]] and [[John Roe]]', ['Jane Doe', 'John Roe']],
+    ['[Jane Doe](https://example.org/jd) and John Roe', ['Jane Doe', 'John Roe']],
+  ])('authors: %s', (value, authors) => {
+    expect(
+      one('x.md', `**Title**:: Sparse Mixtures of Experts at Scale\n**Authors**:: ${value}\n\nMy notes.\n`)
+        .authors,
+    ).toEqual(authors);
+  });
+  // A markdown link to a `.md` file elsewhere (a README on GitHub, a site's page) is no link to another note.
+  it.each([
+    '[README](https://github.com/a/b/blob/main/README.md)',
+    '[notes](http://example.org/notes.md)',
+    '[doc](ftp://example.org/doc.md)',
+    '[mail](mailto:a@example.org.md)',
+    '[top](#notes.md)',
+    '[root](/notes/other.md)',
+  ])('%s is no note link', (link) => {
+    const r = parseNotes([
+      { path: 'x.md', text: literatureNote('title: Sparse Mixtures of Experts at Scale') + `See ${link}.\n` },
+    ]);
+    expect(r.papers[0]!.noteLinks).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.rule)).not.toContain('note-link-unresolved');
+  });
+  it('a relative link to a missing note is one, and unresolved', () => {
+    const r = parseNotes([
+      {
+        path: 'x.md',
+        text: literatureNote('title: Sparse Mixtures of Experts at Scale') + 'See [other](other-note.md).\n',
+      },
+    ]);
+    expect(r.diagnostics.map((d) => d.rule)).toContain('note-link-unresolved');
+  });
+});
+
 describe('pages that are no work: authors, keywords, days, indexes', () => {
   const hubMessage = (path: string, text: string) =>
     parseNotes([{ path, text }])
