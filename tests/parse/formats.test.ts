@@ -56,6 +56,10 @@ describe('timestamps', () => {
 
   it.each([
     '2025-06-01 was a good day',
+    // a separator later in the prose does not make the date a stamp
+    '2025-06-01 was a good day - we read two papers',
+    '2025-06-01 was a good day: we read two papers',
+    '2025-06-01 was a good day ｜ we read two papers',
     '2506.16024 is an id',
     'v2025-06-01',
     '发布时间：2025-08-06 17:00:54 UTC',
@@ -559,7 +563,15 @@ describe('authors and labels', () => {
     'Survey',
     'a survey',
     'Systematic review',
+    'Systematic  review',
     'Literature  review',
+    'A  survey',
+    'Technical  report',
+    'Tech  report',
+    'Short  paper',
+    'Extended  abstract',
+    'White  paper',
+    'Case  study',
     'Review',
     'Tutorial',
     'Technical report',
