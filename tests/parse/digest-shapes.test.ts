@@ -342,6 +342,26 @@ describe('the word for a kind of work: singular, plural, and words that only con
   ])('## %s: a paper', (word) => expect(kindOf(word)).toBeUndefined());
 });
 
+describe('an Obsidian callout under an entry', () => {
+  // Its marker (`[!note]`, folded `-`/`+`, any type name) is no text of the entry; a bracket that is no marker is.
+  it.each([
+    ['[!note] Strong results on math', 'Strong results on math'],
+    ['[!note]- Strong results on math', 'Strong results on math'],
+    ['[!NOTE]+ Strong results on math', 'Strong results on math'],
+    ['[!note]Strong results on math', 'Strong results on math'],
+    ['[!my-note]   Strong results on math', 'Strong results on math'],
+    ['[!not a callout] Strong results on math', '[!not a callout] Strong results on math'],
+    ['[!averyveryverylongtypename] Strong results', '[!averyveryverylongtypename] Strong results'],
+  ])('> %s', (head, first) => {
+    const { papers } = parse(
+      `# Daily\n\n- [Consistent Paths Lead to Truth](https://arxiv.org/abs/2506.08745)\n\n  > ${head}\n  > More text.\n`,
+    );
+    expect(papers.map((p) => p.text.map((t) => t.text))).toEqual([
+      ['Consistent Paths Lead to Truth', first, 'More text.'],
+    ]);
+  });
+});
+
 describe('link text that is only an arXiv id', () => {
   it.each(['arXiv 2506.08745', 'arxiv2506.08745', '2506.08745v2', '2506.08745'])(
     '[%s](…) names no work',
