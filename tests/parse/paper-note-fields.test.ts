@@ -492,6 +492,15 @@ describe('a paper note named by its heading byline or a pasted BibTeX entry', ()
       ]);
     },
   );
+  // The entry pasted at the top describes the note's work; one far down the notes is a work the notes cite.
+  it.each([
+    [11, [[["Let's Verify Step by Step", ['Hunter Lightman', 'Vineet Kosaraju'], '2023']], []]],
+    [12, [[], ['note-without-works']]],
+    [13, [[], ['note-without-works']]],
+  ])('a BibTeX entry after %i lines of notes', (n, expected) => {
+    const notes = Array.from({ length: n }, (_, i) => `Line ${i + 1} of my notes.`).join('\n');
+    expect(summary(`${notes}\n\n\`\`\`bibtex\n${bib}\n\`\`\`\n`)).toEqual(expected);
+  });
   it('no BibTeX entry in a block of another language', () => {
     expect(summary(`Some notes first.\n\n\`\`\`python\n${bib}\n\`\`\`\n\nMore notes.\n`)).toEqual([
       [],
