@@ -339,3 +339,17 @@ describe('inputs that are slow for the Markdown parser', () => {
     expect(true).toBe(true);
   });
 });
+
+describe('an over-long headline is cut at its first sentence or clause', () => {
+  const rest = '从最早的条件计算到今天的万亿参数大模型，我们经历了什么样的技术演进和思想变化以及未来的方向';
+  it.each([
+    [`一文读懂稀疏专家模型的前世今生：${rest}`, '一文读懂稀疏专家模型的前世今生'],
+    [`一文读懂稀疏专家模型的前世今生！${rest}`, '一文读懂稀疏专家模型的前世今生！'],
+    [`一文读懂稀疏专家模型的前世今生：${rest}：还有一句`, '一文读懂稀疏专家模型的前世今生'],
+    [`Sparse experts: ${rest}`, 'Sparse experts'],
+    // A colon within the first eight characters is a head (`综述：`), no clause end: nothing to cut at.
+    [`综述：${rest}${rest}`, `综述：${rest}${rest}`],
+  ])('%s', (text, title) => {
+    expect(cleanTitle(text, 40)).toBe(title);
+  });
+});
