@@ -342,6 +342,32 @@ describe('the word for a kind of work: singular, plural, and words that only con
   ])('## %s: a paper', (word) => expect(kindOf(word)).toBeUndefined());
 });
 
+describe('a byline after a titled paper link', () => {
+  // `[Title](arxiv) - Schulman et al., 2017`: every separator, any spacing; names only (years and `et al.` dropped).
+  it.each<[string, string[]]>([
+    [' - Schulman et al., 2017', ['Schulman']],
+    ['- Schulman et al., 2017', ['Schulman']],
+    ['  –  John Schulman, Filip Wolski', ['John Schulman', 'Filip Wolski']],
+    [' — John Schulman (2017)', ['John Schulman']],
+    [' ｜ John Schulman', ['John Schulman']],
+    [' | John Schulman', ['John Schulman']],
+    [':John Schulman', ['John Schulman']],
+    [' — 舒尔曼, 沃尔斯基', ['舒尔曼', '沃尔斯基']],
+    [' - J. Schulman', ['J. Schulman']],
+    // not names: a lower-case word, five words, a sentence
+    [' - John schulman', []],
+    [' - OpenAI Research Team Members Here', []],
+    [' - a classic, read it twice', []],
+  ])('[Title](…)%s', (tail, authors) => {
+    const { papers } = parse(
+      `# Reading\n\n- [Proximal Policy Optimization Algorithms](https://arxiv.org/abs/1707.06347)${tail}\n`,
+    );
+    expect(papers.map((p) => [p.title, p.authors])).toEqual([
+      ['Proximal Policy Optimization Algorithms', authors],
+    ]);
+  });
+});
+
 describe('an Obsidian callout under an entry', () => {
   // Its marker (`[!note]`, folded `-`/`+`, any type name) is no text of the entry; a bracket that is no marker is.
   it.each([
