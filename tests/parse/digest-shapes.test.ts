@@ -368,6 +368,22 @@ describe('a byline after a titled paper link', () => {
   });
 });
 
+describe('links within the page or to other files are no works', () => {
+  // A table of contents, relative links to other notes or pages of the same site, next to one real item.
+  it.each([
+    '- [Papers](#papers)',
+    '- [My notes on sparse models](sparse-notes.md)',
+    '- [Setup guide](./docs/setup)',
+    '- [Back to the index](../index)',
+    '- [Contributing](/CONTRIBUTING)',
+  ])('%s', (line) => {
+    const { papers } = parse(
+      `# Reading\n\n${line}\n\n## Papers\n\n- [Scaling Sparse Experts Well](https://example.org/sparse)\n`,
+    );
+    expect(papers.map((p) => p.title)).toEqual(['Scaling Sparse Experts Well']);
+  });
+});
+
 describe('an Obsidian callout under an entry', () => {
   // Its marker (`[!note]`, folded `-`/`+`, any type name) is no text of the entry; a bracket that is no marker is.
   it.each([
