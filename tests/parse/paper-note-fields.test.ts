@@ -593,3 +593,25 @@ describe('the text of a literature note, read without its line prefixes', () => 
     expect(read('Intro line.\n\n    - code').text.map((t) => t.text)).toEqual(['Intro line.', '- code']);
   });
 });
+
+describe('other papers a literature note mentions', () => {
+  it('are cited once each, and its own id is not', () => {
+    const text = [
+      '---',
+      'category: literaturenote',
+      'title: Training language models to follow instructions with human feedback',
+      'url: https://arxiv.org/abs/2203.02155',
+      '---',
+      '',
+      'Builds on PPO (https://arxiv.org/abs/1707.06347) and on https://arxiv.org/abs/2009.01325.',
+      'Its own page again: https://arxiv.org/abs/2203.02155',
+      'PPO once more: arXiv:1707.06347',
+    ].join('\n');
+    const { papers } = parseNotes([{ path: 'instructgpt.md', text }]);
+    expect(papers.map((p) => [p.id, p.citedOnly, p.sources.map((s) => `${s.file}:${s.line}`)])).toEqual([
+      ['arxiv:1707.06347', true, ['instructgpt.md:7']],
+      ['arxiv:2009.01325', true, ['instructgpt.md:7']],
+      ['arxiv:2203.02155', false, ['instructgpt.md:1']],
+    ]);
+  });
+});
