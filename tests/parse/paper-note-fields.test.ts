@@ -615,3 +615,20 @@ describe('other papers a literature note mentions', () => {
     ]);
   });
 });
+
+describe('Obsidian comments in a literature note', () => {
+  it.each(['%% a private comment %%', '  %%todo: reread section 3%%', '%%'])(
+    '%j is neither summary nor text',
+    (comment) => {
+      const { papers } = parseNotes([
+        {
+          path: 'n.md',
+          text: `---\ncategory: literaturenote\ntitle: Sparse Mixtures of Experts at Scale\n---\n\nFirst line.\n${comment}\nLast line.\n`,
+        },
+      ]);
+      expect(papers.map((p) => [p.summary, p.text.map((t) => t.text)])).toEqual([
+        ['First line.\nLast line.', ['First line.', 'Last line.']],
+      ]);
+    },
+  );
+});
