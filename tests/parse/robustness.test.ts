@@ -202,6 +202,11 @@ describe('inputs that are slow for the Markdown parser', () => {
     const text = `# Deep\n\n2025-06-01 10:00:00 | Deep notes\n\n${deep}\n2025-06-02 10:00:00 | After https://arxiv.org/abs/2501.00004\n`;
     const result = parseNotes([{ path: 'deep.md', text }]);
     expect(result.diagnostics.map((d) => d.rule)).toContain('nesting-too-deep');
+    // Every diagnostic of the file, the per-file count of flattened lines included, names its rule.
+    expect(result.diagnostics.map((d) => d.rule).filter((r) => !/^[a-z]+(?:-[a-z]+)+$/.test(r))).toEqual([]);
+    expect(
+      result.diagnostics.filter((d) => /lines had their nesting flattened/.test(d.message)),
+    ).toMatchObject([{ rule: 'nesting-too-deep', file: 'deep.md', column: 1 }]);
     expect(result.diagnostics.find((d) => d.rule === 'nesting-too-deep')).toMatchObject({
       file: 'deep.md',
       line: expect.any(Number),
