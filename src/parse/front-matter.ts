@@ -113,7 +113,13 @@ export function readFrontMatter(
   if (dateValue !== undefined && dateValue !== null && dateValue !== '') {
     // Prefer the date as written (a TOML/YAML datetime with an offset would shift when converted to UTC).
     const keyRe = new RegExp(`^\\s*${dateKey}\\s*[:=]\\s*`);
-    const rawLine = lines.slice(1, close).findIndex((l) => keyRe.test(l));
+    // The note's own key: in TOML a line above the first `[table]`; in YAML an unindented one (an indented
+    // `date:` belongs to a nested map, `review:\n  date: …`).
+    const body = lines.slice(1, close);
+    const table = toml ? body.findIndex((l) => /^\s*\[/.test(l)) : -1;
+    const rawLine = (table < 0 ? body : body.slice(0, table)).findIndex(
+      (l) => keyRe.test(l) && (toml || !/^\s/.test(l)),
+    );
     const written = rawLine >= 0 ? lines[rawLine + 1]!.replace(keyRe, '') : '';
     let parsed = parseLooseDate(written);
     // Only trust a parsed Date when the text had no date shape of its own (js-yaml turns `2025-13-45` into 2026-02-14).

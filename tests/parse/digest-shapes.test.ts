@@ -22,6 +22,51 @@ describe('reading-list tables: which column is the title, the authors, the date'
   const dates = ['Date', 'read', 'Added', '日期', '时间', '阅读日期'];
   const rows = titles.map((t, i) => [t, authors[i % authors.length]!, dates[i % dates.length]!] as const);
   rows.push(...dates.map((d, i) => [titles[i]!, authors[(i + 1) % authors.length]!, d] as const));
+  // A daily table stamped in its first cell, under column names that name no title: the title is the stamp's
+  // rest, else the next cell; the date is the stamp's.
+  it.each([
+    [
+      '| 2025-06-12 12:01 | Consistent Paths Lead to Truth | [arXiv](https://arxiv.org/abs/2506.08745) |',
+      '2025-06-12',
+    ],
+    [
+      '| 2025-06-13 ｜ Consistent Paths Lead to Truth | 一致路径 | [arXiv](https://arxiv.org/abs/2506.08745) |',
+      '2025-06-13',
+    ],
+    ['| 2025/6/14 | Consistent Paths Lead to Truth | https://arxiv.org/abs/2506.08745 |', '2025-06-14'],
+  ])('a stamped row %s', (row, date) => {
+    const { papers } = parse(`# Daily\n\n| When | What | Link |\n|---|---|---|\n${row}\n`);
+    expect(papers.map((p) => [p.title, p.date, p.arxiv])).toEqual([
+      ['Consistent Paths Lead to Truth', date, '2506.08745'],
+    ]);
+  });
+  // A title cell that only says "read more", gives an arXiv id or counts the list is no title: the work is named
+  // by its id. A cell that only begins or ends with such words is a title.
+  it.each([
+    ['Read more', 'arXiv:2506.08745'],
+    ['READ MORE', 'arXiv:2506.08745'],
+    ['Full text', 'arXiv:2506.08745'],
+    ['阅读原文', 'arXiv:2506.08745'],
+    ['阅读全文', 'arXiv:2506.08745'],
+    ['原文链接', 'arXiv:2506.08745'],
+    ['arXiv:2506.08745', 'arXiv:2506.08745'],
+    ['arXiv: 2506.08745', 'arXiv:2506.08745'],
+    ['2506.08745', 'arXiv:2506.08745'],
+    ['2506.08745v3', 'arXiv:2506.08745'],
+    ['Total 76 papers', 'arXiv:2506.08745'],
+    ['共 12 篇', 'arXiv:2506.08745'],
+    ['Read more about sparse experts', 'Read more about sparse experts'],
+    ['Why you should read more', 'Why you should read more'],
+    ['Full text of the paper', 'Full text of the paper'],
+    ['阅读原文：稀疏专家', '阅读原文：稀疏专家'],
+    ['2506.087', '2506.087'],
+    ['Totally 76 Ways to Win', 'Totally 76 Ways to Win'],
+  ])('a title cell %j', (cell, title) => {
+    const { papers } = parse(
+      `# Daily\n\n| Title | Link |\n|---|---|\n| ${cell} | [arXiv](https://arxiv.org/abs/2506.08745) |\n`,
+    );
+    expect(papers.map((p) => [p.title, p.arxiv])).toEqual([[title, '2506.08745']]);
+  });
   it.each(rows)('| %s | %s | %s |', (title, author, date) => {
     const { papers } = parse(table(title, author, date));
     expect(papers.map((p) => [p.title, p.authors, p.date, p.sources.map((s) => s.line)])).toEqual([
@@ -153,6 +198,14 @@ describe('what a reading-list item is: section, badge, marker, host', () => {
     ).toBe(kind);
   });
 
+  // Reference-style badges (`![][Blog]`, `![Blog][]` with the image defined below), as awesome lists write them.
+  it.each(words.filter(([w]) => !/[()]/.test(w)))('an item with a badge "![][%s]" is a %s', (word, kind) => {
+    expect(
+      kindOf(
+        `# Reading\n\n- ![][${word}] [Scaling Sparse Experts Well](https://medium.com/@a/sparse)\n\n[${word}]: https://img.shields.io/badge/x-y-blue\n`,
+      ),
+    ).toBe(kind);
+  });
   it.each(words.filter(([w]) => !/[()]/.test(w)))('an item marked "(%s)" is a %s', (word, kind) => {
     expect(
       kindOf(`# Reading\n\n- [Scaling Sparse Experts Well](https://medium.com/@a/sparse) (${word})\n`),
@@ -213,9 +266,157 @@ describe('what a reading-list item is: section, badge, marker, host', () => {
     ['https://link.springer.com/chapter/10.1007/978-3-030-00001-1_2', undefined],
     ['https://www.springer.com/journal/10994', undefined],
     ['https://example.com/sparse', undefined],
+    // Hosts at the edges of each pattern: a subdomain is the host's, a host that only starts or ends like it is not.
+    ['https://m.youtube.com/watch?v=1', 'video'],
+    ['https://youtube.com.example.org/watch?v=1', undefined],
+    ['https://x.company.com/sparse', undefined],
+    ['https://twitter.com.example.org/a/status/1', undefined],
+    ['https://threads.net/@a/post/1', 'tweet'],
+    ['https://github.com.example.org/a/b', undefined],
+    ['https://gitlab.com/group', undefined],
+    ['https://www.huggingface.co/blog/moe', 'blog'],
+    ['https://discuss.huggingface.co/t/moe/1', undefined],
+    ['https://medium.com.example.org/sparse', undefined],
+    ['https://notmedium.com/sparse', undefined],
+    ['https://a.substack.com/papers/sparse', undefined],
+    ['https://someone.github.io/posts/sparse', 'blog'],
+    ['https://someone.github.io/post/sparse', 'blog'],
+    ['https://someone.github.io.example.org/blog/sparse', undefined],
+    ['https://reuters.com.example.org/sparse', undefined],
+    ['https://nottechcrunch.com/sparse', undefined],
+    ['https://smile.amazon.com/dp/1', 'book'],
+    ['https://amazon.com.example.org/dp/1', undefined],
   ])('an item linking %s is a %s', (url, kind) => {
     expect(kindOf(`# Reading\n\n## Misc\n\n- [Scaling Sparse Experts Well](${url})\n`)).toBe(kind);
   });
+});
+
+describe('the word for a kind of work: singular, plural, and words that only contain it', () => {
+  // A host that names no kind, so that only the word decides.
+  const kindOf = (section: string) => {
+    const { papers } = parse(
+      `# Reading\n\n## ${section}\n\n- [Scaling Sparse Experts Well](https://example.org/sparse)\n`,
+    );
+    expect(papers.map((p) => p.title)).toEqual(['Scaling Sparse Experts Well']);
+    return papers[0]!.workKind;
+  };
+  it.each<[string, string | undefined]>([
+    ...['Paper', 'Preprint', 'Article (paper)', 'Articles (paper)'].map((w): [string, undefined] => [
+      w,
+      undefined,
+    ]),
+    ...['Blog', 'Blog post', 'Post', 'Article', 'blogs'].map((w): [string, string] => [w, 'blog']),
+    ...['Book', 'Textbook', 'BOOKS'].map((w): [string, string] => [w, 'book']),
+    ...['Video', 'Talk', 'Lecture', 'Course', 'video series', 'youtube'].map((w): [string, string] => [
+      w,
+      'video',
+    ]),
+    ...['Repo', 'Tool', 'Framework', 'code', 'github', 'Repository'].map((w): [string, string] => [
+      w,
+      'repo',
+    ]),
+    ...['Tweet', 'Thread', 'twitter', 'x'].map((w): [string, string] => [w, 'tweet']),
+    ...['Announcement', 'news', 'press'].map((w): [string, string] => [w, 'news']),
+    ...['📺 Videos', '📚 Books️', '🐦 Tweets'].map((w): [string, string] => [
+      w,
+      { '📺': 'video', '📚': 'book', '🐦': 'tweet' }[[...w][0]!]!,
+    ]),
+  ])('## %s: a %s', (word, kind) => expect(kindOf(word)).toBe(kind));
+  // The word is the whole heading: one that only contains it names no kind.
+  it.each([
+    'Old blogs',
+    'Blogs I follow',
+    'Paper and blog posts',
+    'Bookmarks',
+    'Ebooks and more',
+    'Videos I liked',
+    'Talks and slides',
+    'My talks',
+    'Codebase',
+    'Tooling',
+    'Toolsets',
+    'Xtra',
+    'Newsletter',
+    'Press releases',
+    'Courseware',
+    'Lectures notes',
+    'Posters',
+    'Threads and replies',
+  ])('## %s: a paper', (word) => expect(kindOf(word)).toBeUndefined());
+});
+
+describe('a byline after a titled paper link', () => {
+  // `[Title](arxiv) - Schulman et al., 2017`: every separator, any spacing; names only (years and `et al.` dropped).
+  it.each<[string, string[]]>([
+    [' - Schulman et al., 2017', ['Schulman']],
+    ['- Schulman et al., 2017', ['Schulman']],
+    ['  –  John Schulman, Filip Wolski', ['John Schulman', 'Filip Wolski']],
+    [' — John Schulman (2017)', ['John Schulman']],
+    [' ｜ John Schulman', ['John Schulman']],
+    [' | John Schulman', ['John Schulman']],
+    [':John Schulman', ['John Schulman']],
+    [' — 舒尔曼, 沃尔斯基', ['舒尔曼', '沃尔斯基']],
+    [' - J. Schulman', ['J. Schulman']],
+    // not names: a lower-case word, five words, a sentence
+    [' - John schulman', []],
+    [' - OpenAI Research Team Members Here', []],
+    [' - a classic, read it twice', []],
+  ])('[Title](…)%s', (tail, authors) => {
+    const { papers } = parse(
+      `# Reading\n\n- [Proximal Policy Optimization Algorithms](https://arxiv.org/abs/1707.06347)${tail}\n`,
+    );
+    expect(papers.map((p) => [p.title, p.authors])).toEqual([
+      ['Proximal Policy Optimization Algorithms', authors],
+    ]);
+  });
+});
+
+describe('links within the page or to other files are no works', () => {
+  // A table of contents, relative links to other notes or pages of the same site, next to one real item.
+  it.each([
+    '- [Papers](#papers)',
+    '- [My notes on sparse models](sparse-notes.md)',
+    '- [Setup guide](./docs/setup)',
+    '- [Back to the index](../index)',
+    '- [Contributing](/CONTRIBUTING)',
+  ])('%s', (line) => {
+    const { papers } = parse(
+      `# Reading\n\n${line}\n\n## Papers\n\n- [Scaling Sparse Experts Well](https://example.org/sparse)\n`,
+    );
+    expect(papers.map((p) => p.title)).toEqual(['Scaling Sparse Experts Well']);
+  });
+});
+
+describe('an Obsidian callout under an entry', () => {
+  // Its marker (`[!note]`, folded `-`/`+`, any type name) is no text of the entry; a bracket that is no marker is.
+  it.each([
+    ['[!note] Strong results on math', 'Strong results on math'],
+    ['[!note]- Strong results on math', 'Strong results on math'],
+    ['[!NOTE]+ Strong results on math', 'Strong results on math'],
+    ['[!note]Strong results on math', 'Strong results on math'],
+    ['[!my-note]   Strong results on math', 'Strong results on math'],
+    ['[!not a callout] Strong results on math', '[!not a callout] Strong results on math'],
+    ['[!averyveryverylongtypename] Strong results', '[!averyveryverylongtypename] Strong results'],
+  ])('> %s', (head, first) => {
+    const { papers } = parse(
+      `# Daily\n\n- [Consistent Paths Lead to Truth](https://arxiv.org/abs/2506.08745)\n\n  > ${head}\n  > More text.\n`,
+    );
+    expect(papers.map((p) => p.text.map((t) => t.text))).toEqual([
+      ['Consistent Paths Lead to Truth', first, 'More text.'],
+    ]);
+  });
+});
+
+describe('link text that is only an arXiv id', () => {
+  it.each(['arXiv 2506.08745', 'arxiv2506.08745', '2506.08745v2', '2506.08745'])(
+    '[%s](…) names no work',
+    (label) => {
+      const { papers } = parse(`# Daily\n\n- [${label}](https://arxiv.org/abs/2506.08745)\n`);
+      expect(papers.map((p) => [p.title, p.links.map((l) => l.label)])).toEqual([
+        ['arXiv:2506.08745', ['arXiv']],
+      ]);
+    },
+  );
 });
 
 describe('link text that is only an address', () => {
@@ -380,6 +581,78 @@ describe('front matter of a digest', () => {
       6,
       ['front-matter-date-invalid 2:1 front matter date "2025-13-45" is not a date; ignored'],
     ],
+    [
+      'an impossible date below other keys, located on its line',
+      '---\ntitle: Weekly\ntags: [rl]\ndate: 2025-13-45\n---\n',
+      undefined,
+      ['rl'],
+      8,
+      ['front-matter-date-invalid 4:1 front matter date "2025-13-45" is not a date; ignored'],
+    ],
+    [
+      'a long text that is no date, quoted in the message up to 80 characters',
+      '---\ndate: sometime in the late spring of two thousand and twenty-four, after the conference deadline\n---\n',
+      undefined,
+      [],
+      6,
+      [
+        'front-matter-date-invalid 2:1 front matter date "sometime in the late spring of two thousand and twenty-four, after the conferen is not a date; ignored',
+      ],
+    ],
+    // A review's own date nested in a map above the note's: the note's is the unindented key.
+    [
+      "a nested date above the note's own",
+      '---\ntitle: Weekly\nreview:\n  date: 2023-01-05\ndate: 2024-02-01\n---\n',
+      '2024-02-01',
+      [],
+      9,
+      [],
+    ],
+    [
+      'a TOML date above a table with its own date',
+      '+++\ndate = 2024-03-02\n[params]\ndate = 2020-01-01\n+++\n',
+      '2024-03-02',
+      [],
+      8,
+      [],
+    ],
+    [
+      'a quoted TOML date key above a table with its own date',
+      '+++\n"date" = 2024-03-02\n[params]\ndate = "2020-01-01"\n+++\n',
+      '2024-03-02',
+      [],
+      8,
+      [],
+    ],
+    ['an indented TOML date as a string', '+++\n  date = "2024/3/2"\n+++\n', '2024-03-02', [], 6, []],
+    ['a TOML date as a string', '+++\ndate = "2024/3/2"\n+++\n', '2024-03-02', [], 6, []],
+    ['an empty date', '---\ntitle: Weekly\ndate:\n---\n', undefined, [], 7, []],
+    ['an empty quoted date', '---\ntitle: Weekly\ndate: ""\n---\n', undefined, [], 7, []],
+    [
+      'the date a reading list was first published',
+      '---\ntitle: Weekly\nfirst-published-on: 2024-03-02\n---\n',
+      '2024-03-02',
+      [],
+      7,
+      [],
+    ],
+    [
+      'a first-published-on that is no date, located on its line',
+      '---\ntitle: Weekly\nfirst-published-on: not yet\n---\n',
+      undefined,
+      [],
+      7,
+      ['front-matter-date-invalid 3:1 front matter date "not yet" is not a date; ignored'],
+    ],
+    [
+      'a date and a first-published-on: the date wins',
+      '---\nfirst-published-on: 2024-03-02\ndate: 2025-13-45\n---\n',
+      undefined,
+      [],
+      7,
+      ['front-matter-date-invalid 3:1 front matter date "2025-13-45" is not a date; ignored'],
+    ],
+    ['YAML closed by a document end marker', '---\ndate: 2024-03-02\n...\n', '2024-03-02', [], 6, []],
   ])('%s', (_name, fm, date, tags, line, diagnostics) => {
     const result = parse(fm + list);
     expect(result.papers.map((p) => [p.id, p.date, p.tags, p.sources[0]!.line])).toEqual([

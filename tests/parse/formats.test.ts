@@ -56,6 +56,10 @@ describe('timestamps', () => {
 
   it.each([
     '2025-06-01 was a good day',
+    // a separator later in the prose does not make the date a stamp
+    '2025-06-01 was a good day - we read two papers',
+    '2025-06-01 was a good day: we read two papers',
+    '2025-06-01 was a good day ｜ we read two papers',
     '2506.16024 is an id',
     'v2025-06-01',
     '发布时间：2025-08-06 17:00:54 UTC',
@@ -178,6 +182,12 @@ describe('Latin script', () => {
     ['', false],
     ['2025', false],
     ['Sparse 专家', false],
+    // Letters of other alphabets below the CJK block count as letters; those above it (Hangul, full-width) do not.
+    ['Внимание — это всё, что вам нужно', true],
+    ['Η προσοχή είναι ό,τι χρειάζεστε', true],
+    ['어텐션만 있으면 된다', false],
+    [`中${'한'.repeat(12)}`, false],
+    ['Ａｔｔｅｎｔｉｏｎ', false],
   ])('%j is Latin: %s', (text, latin) => {
     expect(isLatin(text)).toBe(latin);
   });
@@ -553,7 +563,15 @@ describe('authors and labels', () => {
     'Survey',
     'a survey',
     'Systematic review',
+    'Systematic  review',
     'Literature  review',
+    'A  survey',
+    'Technical  report',
+    'Tech  report',
+    'Short  paper',
+    'Extended  abstract',
+    'White  paper',
+    'Case  study',
     'Review',
     'Tutorial',
     'Technical report',

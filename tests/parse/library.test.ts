@@ -40,6 +40,12 @@ describe('library files', () => {
     ['package.json', '{"name":"x","version":"1.0.0"}'],
     ['broken.json', '{"items": ['],
     ['strings.json', '["a", "b"]'],
+    // JSON whose top is no object: a value on its own, as settings or cache files hold.
+    ['null.json', 'null'],
+    ['number.json', '42'],
+    ['string.json', '"text"'],
+    ['empty.json', '{}'],
+    ['items-not-a-list.json', '{"items": {"id": "x"}}'],
   ])('ignores %s (not CSL-JSON)', (path, text) => {
     const parse = parseFile({ path, text });
     expect(parse.entries).toEqual([]);

@@ -124,6 +124,16 @@ describe('dates of a literature note', () => {
     ['a CSL date with month', 'issued:\n  date-parts:\n    - [2015, 12]', '2015-12'],
     ['a CSL year', 'issued:\n  date-parts:\n    - [2015]', '2015'],
     ['a CSL date with a month out of range', 'issued:\n  date-parts:\n    - [1999, 13]', '1999'],
+    ['a CSL date with month 0', 'issued:\n  date-parts:\n    - [1999, 0]', '1999'],
+    ['a CSL date with a negative month', 'issued:\n  date-parts:\n    - [1999, -1]', '1999'],
+    ['a CSL date with day 0', 'issued:\n  date-parts:\n    - [1999, 3, 0]', '1999-03'],
+    ['a CSL date with the last month and day', 'issued:\n  date-parts:\n    - [1999, 12, 31]', '1999-12-31'],
+    [
+      'a CSL date with the first month and day',
+      'issued:\n  date-parts:\n    - ["1999", "1", "1"]',
+      '1999-01-01',
+    ],
+    ['a year with month 0', 'year: 2019-00', '2019'],
     ['a CSL date with a day out of range', 'issued:\n  date-parts:\n    - [1999, 3, 40]', '1999-03'],
     ['a year and month', 'year: 2019-05', '2019-05'],
     ['a Chinese year and month', 'year: 2019年5月', '2019-05'],
@@ -183,6 +193,77 @@ describe('what a literature note is, by its item type', () => {
       literatureNote(`title: Sparse Mixtures of Experts at Scale\nitemType: ${itemType}`),
     );
     expect(p.workKind).toBe(kind);
+  });
+});
+
+describe('a CSL `type` in front matter is the item type only when it is one', () => {
+  it.each<[string, string | undefined]>([
+    ['article-journal', 'article-journal'],
+    ['paper-conference', 'paper-conference'],
+    ['journalArticle', 'journalArticle'],
+    ['article', 'article'],
+    ['book', 'book'],
+    ['chapter', 'chapter'],
+    ['thesis', 'thesis'],
+    ['report', 'report'],
+    // A Hugo or Jekyll `type` (a layout), or words that only begin or end like an item type.
+    ['post', undefined],
+    ['articles', undefined],
+    ['ebook', undefined],
+    ['books', undefined],
+    ['my report', undefined],
+    ['Article', undefined],
+    ['paper', undefined],
+  ])('type: %s', (type, itemType) => {
+    const p = one('x.md', literatureNote(`title: Sparse Mixtures of Experts at Scale\ntype: ${type}`));
+    expect(p.itemType).toBe(itemType);
+  });
+  it('an itemType field wins over a CSL type', () => {
+    const p = one(
+      'x.md',
+      literatureNote(
+        'title: Sparse Mixtures of Experts at Scale\nitemType: conferencePaper\ntype: article-journal',
+      ),
+    );
+    expect(p.itemType).toBe('conferencePaper');
+  });
+});
+
+describe('links in a field value and to other notes, at the edges of their patterns', () => {
+  it.each([
+    ['[[Jane Doe]] and [[John Roe]]', ['Jane Doe', 'John Roe']],
+    ['[[People/Jane Doe#Bio]] and [[John Roe#About him|John Roe]]', ['Jane Doe', 'John Roe']],
+    ['[[Jane Doe#]] and [[John Roe]]', ['Jane Doe', 'John Roe']],
+    ['[Jane Doe](https://example.org/jd) and John Roe', ['Jane Doe', 'John Roe']],
+  ])('authors: %s', (value, authors) => {
+    expect(
+      one('x.md', `**Title**:: Sparse Mixtures of Experts at Scale\n**Authors**:: ${value}\n\nMy notes.\n`)
+        .authors,
+    ).toEqual(authors);
+  });
+  // A markdown link to a `.md` file elsewhere (a README on GitHub, a site's page) is no link to another note.
+  it.each([
+    '[README](https://github.com/a/b/blob/main/README.md)',
+    '[notes](http://example.org/notes.md)',
+    '[doc](ftp://example.org/doc.md)',
+    '[mail](mailto:a@example.org.md)',
+    '[top](#notes.md)',
+    '[root](/notes/other.md)',
+  ])('%s is no note link', (link) => {
+    const r = parseNotes([
+      { path: 'x.md', text: literatureNote('title: Sparse Mixtures of Experts at Scale') + `See ${link}.\n` },
+    ]);
+    expect(r.papers[0]!.noteLinks).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.rule)).not.toContain('note-link-unresolved');
+  });
+  it('a relative link to a missing note is one, and unresolved', () => {
+    const r = parseNotes([
+      {
+        path: 'x.md',
+        text: literatureNote('title: Sparse Mixtures of Experts at Scale') + 'See [other](other-note.md).\n',
+      },
+    ]);
+    expect(r.diagnostics.map((d) => d.rule)).toContain('note-link-unresolved');
   });
 });
 
@@ -328,6 +409,15 @@ describe('the shapes of a body field line', () => {
     ['numbered item with a parenthesis', (k: string, v: string) => `2) **${k}**: ${v}`],
     ['callout', (k: string, v: string) => `> **${k}**: ${v}`],
     ['indented', (k: string, v: string) => `   **${k}**: ${v}`],
+    // The widths at the edges of what a line prefix may hold: French spacing before the colon, list markers
+    // padded to four columns (Python-Markdown, mkdocs), a callout indented by one to three spaces.
+    ['bold label, space before the colon (French)', (k: string, v: string) => `**${k}** : ${v}`],
+    ['bold label, two spaces before the colon', (k: string, v: string) => `**${k}**  : ${v}`],
+    ['list item padded to four columns', (k: string, v: string) => `-   **${k}**: ${v}`],
+    ['numbered item padded to four columns', (k: string, v: string) => `1.  **${k}**: ${v}`],
+    ['indented callout', (k: string, v: string) => ` > **${k}**: ${v}`],
+    ['callout indented by three', (k: string, v: string) => `   > ${k}:: ${v}`],
+    ['callout, spaces after the marker', (k: string, v: string) => `>    **${k}**: ${v}`],
   ])('%s', (_name, field) => {
     const text = [
       field('Title', 'Sparse Mixtures of Experts at Scale'),
@@ -402,10 +492,143 @@ describe('a paper note named by its heading byline or a pasted BibTeX entry', ()
       ]);
     },
   );
+  // The entry pasted at the top describes the note's work; one far down the notes is a work the notes cite.
+  it.each([
+    [11, [[["Let's Verify Step by Step", ['Hunter Lightman', 'Vineet Kosaraju'], '2023']], []]],
+    [12, [[], ['note-without-works']]],
+    [13, [[], ['note-without-works']]],
+  ])('a BibTeX entry after %i lines of notes', (n, expected) => {
+    const notes = Array.from({ length: n }, (_, i) => `Line ${i + 1} of my notes.`).join('\n');
+    expect(summary(`${notes}\n\n\`\`\`bibtex\n${bib}\n\`\`\`\n`)).toEqual(expected);
+  });
   it('no BibTeX entry in a block of another language', () => {
     expect(summary(`Some notes first.\n\n\`\`\`python\n${bib}\n\`\`\`\n\nMore notes.\n`)).toEqual([
       [],
       ['note-without-works'],
     ]);
   });
+});
+
+describe('where the fields of a note end: a heading after its text, and the lines that are not text', () => {
+  const fm = '---\ncategory: literaturenote\ntitle: Sparse Mixtures of Experts at Scale\n---\n';
+  const year = (body: string) => one('n.md', `${fm}${body}\n**Year**: 2019\n\nMy notes.\n`).issued;
+  const text = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i + 1} of my notes.`);
+
+  it.each(['## Method', '   ## Method', '###### Method', '# Method'])(
+    'a heading (%s) after three lines of text ends them',
+    (heading) => expect(year([...text(3), heading].join('\n'))).toBeUndefined(),
+  );
+  it.each([
+    ['a heading after two lines of text', [...text(2), '## Method']],
+    ['a tag line, which is no heading', [...text(3), '#reading']],
+    ['a heading indented four spaces, which is code', [...text(3), '    ## Method']],
+    ['a heading before the text', ['## Method', ...text(3)]],
+    ['twelve lines of text', text(12)],
+  ])('%s leaves them open', (_name, lines) => expect(year(lines.join('\n'))).toBe('2019'));
+  it('thirteen lines of text end them', () => expect(year(text(13).join('\n'))).toBeUndefined());
+
+  // A long callout, quote or comment at the top of a note is not the reader's text: fields after it still count.
+  it.each([
+    ['a quote', (i: number) => `> quoted line ${i}`],
+    ['a quote indented one space', (i: number) => ` > quoted line ${i}`],
+    ['a quote indented three spaces', (i: number) => `   > quoted line ${i}`],
+    ['a callout', (i: number) => (i === 0 ? '> [!abstract]- Abstract' : `> abstract line ${i}`)],
+    ['an Obsidian comment', (i: number) => `%% comment line ${i} %%`],
+    ['a callout line', (i: number) => `[!note] line ${i}`],
+  ])('fields after fourteen lines of %s are read', (_name, line) => {
+    expect(year(Array.from({ length: 14 }, (_, i) => line(i)).join('\n'))).toBe('2019');
+  });
+  it('but fourteen lines of a quote indented four spaces are code, which counts', () => {
+    expect(year(Array.from({ length: 14 }, (_, i) => `    > quoted line ${i}`).join('\n'))).toBeUndefined();
+  });
+});
+
+describe('the text of a literature note, read without its line prefixes', () => {
+  const read = (body: string) => {
+    const { papers } = parseNotes([
+      { path: 'Sparse.md', text: `---\ncategory: literaturenote\n---\n${body}\n` },
+      { path: 'Dense.md', text: '---\ncategory: literaturenote\n---\nMy notes on dense models.\n' },
+    ]);
+    return papers.find((p) => p.id === ('title:sparse' as PaperRecord['id']))!;
+  };
+  // Each prefix, then what is left of the line; a link to another note keeps the same sentence.
+  it.each([
+    ['', 'see [[Dense]] for more'],
+    ['- ', 'see [[Dense]] for more'],
+    ['-   ', 'see [[Dense]] for more'],
+    ['* ', 'see [[Dense]] for more'],
+    ['+\t', 'see [[Dense]] for more'],
+    ['1. ', 'see [[Dense]] for more'],
+    ['12) ', 'see [[Dense]] for more'],
+    ['   - ', 'see [[Dense]] for more'],
+    ['> ', 'see [[Dense]] for more'],
+    ['> > ', 'see [[Dense]] for more'],
+    ['>', 'see [[Dense]] for more'],
+    ['> - ', 'see [[Dense]] for more'],
+  ])('%j before a line', (prefix, rest) => {
+    const p = read(`Intro line.\n\n${prefix}${rest}`);
+    expect(p.text.map((t) => t.text)).toEqual(['Intro line.', 'see Dense for more']);
+    expect(p.noteLinks?.map((l) => [l.text, l.source.line])).toEqual([['see Dense for more', 6]]);
+  });
+  it.each([
+    ['#### ', 'A heading'],
+    ['   ### ', 'A heading'],
+    ['> [!note] ', 'A heading'],
+    ['> [!note]- ', 'A heading'],
+    ['> [!note]+', 'A heading'],
+    ['> [!tip]', 'A heading'],
+  ])('%j before a line of the summary', (prefix, rest) => {
+    expect(read(`Intro line.\n\n${prefix}${rest}`).text.map((t) => t.text)).toEqual(['Intro line.', rest]);
+  });
+  it.each(['> [!abstract]', '> [!abstract]-', '---', '- ', '> ', '##'])(
+    'a line of only %j is no text',
+    (line) => {
+      expect(read(`Intro line.\n\n${line}\n\nLast line.`).text.map((t) => t.text)).toEqual([
+        'Intro line.',
+        'Last line.',
+      ]);
+    },
+  );
+  it('four spaces and a marker are a code line, kept as it is', () => {
+    expect(read('Intro line.\n\n    - code').text.map((t) => t.text)).toEqual(['Intro line.', '- code']);
+  });
+});
+
+describe('other papers a literature note mentions', () => {
+  it('are cited once each, and its own id is not', () => {
+    const text = [
+      '---',
+      'category: literaturenote',
+      'title: Training language models to follow instructions with human feedback',
+      'url: https://arxiv.org/abs/2203.02155',
+      '---',
+      '',
+      'Builds on PPO (https://arxiv.org/abs/1707.06347) and on https://arxiv.org/abs/2009.01325.',
+      'Its own page again: https://arxiv.org/abs/2203.02155',
+      'PPO once more: arXiv:1707.06347',
+    ].join('\n');
+    const { papers } = parseNotes([{ path: 'instructgpt.md', text }]);
+    expect(papers.map((p) => [p.id, p.citedOnly, p.sources.map((s) => `${s.file}:${s.line}`)])).toEqual([
+      ['arxiv:1707.06347', true, ['instructgpt.md:7']],
+      ['arxiv:2009.01325', true, ['instructgpt.md:7']],
+      ['arxiv:2203.02155', false, ['instructgpt.md:1']],
+    ]);
+  });
+});
+
+describe('Obsidian comments in a literature note', () => {
+  it.each(['%% a private comment %%', '  %%todo: reread section 3%%', '%%'])(
+    '%j is neither summary nor text',
+    (comment) => {
+      const { papers } = parseNotes([
+        {
+          path: 'n.md',
+          text: `---\ncategory: literaturenote\ntitle: Sparse Mixtures of Experts at Scale\n---\n\nFirst line.\n${comment}\nLast line.\n`,
+        },
+      ]);
+      expect(papers.map((p) => [p.summary, p.text.map((t) => t.text)])).toEqual([
+        ['First line.\nLast line.', ['First line.', 'Last line.']],
+      ]);
+    },
+  );
 });

@@ -30,6 +30,19 @@ describe('front matter and file shape', () => {
     ['unterminated YAML', `---\ntitle: x\n\n${ENTRY}`, ['1:1 front-matter-unterminated'], 1],
     ['invalid TOML', `+++\ntitle = 'x\ndate = 2025-01-01\n+++\n${ENTRY}`, ['2:11 front-matter-invalid'], 1],
     ['invalid YAML', `---\ntitle: [x\ntags: a\n---\n${ENTRY}`, ['3:1 front-matter-invalid'], 1],
+    // Located where the YAML parser stops: the line and column of the bad indent.
+    [
+      'YAML with a bad indent',
+      `---\ntitle: x\n  bad: indent\n---\n${ENTRY}`,
+      ['3:6 front-matter-invalid'],
+      1,
+    ],
+    [
+      'invalid TOML after a good date',
+      `+++\ntitle = "x"\ndate = 2025-06-01T10:00:00\ntags = [rl\n+++\n${ENTRY}`,
+      ['4:9 front-matter-invalid'],
+      1,
+    ],
     [
       'TOML date that is not a date',
       `+++\ndate = "yesterday"\n+++\n${ENTRY}`,
@@ -189,6 +202,11 @@ describe('inputs that are slow for the Markdown parser', () => {
     const text = `# Deep\n\n2025-06-01 10:00:00 | Deep notes\n\n${deep}\n2025-06-02 10:00:00 | After https://arxiv.org/abs/2501.00004\n`;
     const result = parseNotes([{ path: 'deep.md', text }]);
     expect(result.diagnostics.map((d) => d.rule)).toContain('nesting-too-deep');
+    // Every diagnostic of the file, the per-file count of flattened lines included, names its rule.
+    expect(result.diagnostics.map((d) => d.rule).filter((r) => !/^[a-z]+(?:-[a-z]+)+$/.test(r))).toEqual([]);
+    expect(
+      result.diagnostics.filter((d) => /lines had their nesting flattened/.test(d.message)),
+    ).toMatchObject([{ rule: 'nesting-too-deep', file: 'deep.md', column: 1 }]);
     expect(result.diagnostics.find((d) => d.rule === 'nesting-too-deep')).toMatchObject({
       file: 'deep.md',
       line: expect.any(Number),
@@ -324,5 +342,19 @@ describe('inputs that are slow for the Markdown parser', () => {
       parseFile({ path: 'adv.md', text: `${s}\n\n2025-06-01 10:00:00 | ok\n${s}` });
     }
     expect(true).toBe(true);
+  });
+});
+
+describe('an over-long headline is cut at its first sentence or clause', () => {
+  const rest = '从最早的条件计算到今天的万亿参数大模型，我们经历了什么样的技术演进和思想变化以及未来的方向';
+  it.each([
+    [`一文读懂稀疏专家模型的前世今生：${rest}`, '一文读懂稀疏专家模型的前世今生'],
+    [`一文读懂稀疏专家模型的前世今生！${rest}`, '一文读懂稀疏专家模型的前世今生！'],
+    [`一文读懂稀疏专家模型的前世今生：${rest}：还有一句`, '一文读懂稀疏专家模型的前世今生'],
+    [`Sparse experts: ${rest}`, 'Sparse experts'],
+    // A colon within the first eight characters is a head (`综述：`), no clause end: nothing to cut at.
+    [`综述：${rest}${rest}`, `综述：${rest}${rest}`],
+  ])('%s', (text, title) => {
+    expect(cleanTitle(text, 40)).toBe(title);
   });
 });
