@@ -17,7 +17,10 @@ const arxivNote = (over: Partial<PaperRecord> = {}): PaperRecord => ({
     topics: ['强化学习'],
     tags: ['rl'],
     text: ['GRPO-CARE 在 GRPO 的基础上引入了一致性奖励。'],
-    links: [{ label: 'arXiv', url: 'https://arxiv.org/abs/2506.16141' }],
+    links: [
+      { label: 'arXiv', url: 'https://arxiv.org/abs/2506.16141' },
+      { label: 'code', url: 'https://github.com/TencentARC/GRPO-CARE' },
+    ],
     sources: [{ file: 'rl.md', line: 40 }],
   }),
   ...over,
@@ -70,6 +73,7 @@ describe('merge: the joined record', () => {
     // The arXiv link both notes give is kept once.
     expect(j.links.map((l) => l.url)).toEqual([
       'https://arxiv.org/abs/2506.16141',
+      'https://github.com/TencentARC/GRPO-CARE',
       'https://zhuanlan.zhihu.com/p/1919',
     ]);
     // Places by file, then line.
@@ -80,7 +84,30 @@ describe('merge: the joined record', () => {
     expect(j.corrections).toEqual([{ file, line: 1 }]);
   });
 
-  it("a title both notes give is not an alternative title of the joined record", () => {
+  it('places are ordered by file, then by line, whatever order the notes come in', () => {
+    const a = arxivNote({
+      sources: [
+        { file: 'papers/rl.md', line: 50 },
+        { file: 'papers/zz-later.md', line: 2 },
+      ],
+    });
+    const b = blogNote({
+      sources: [
+        { file: 'papers/rl.md', line: 7 },
+        { file: 'blog/2025.md', line: 90 },
+      ],
+    });
+    const expected = [
+      { file: 'blog/2025.md', line: 90 },
+      { file: 'papers/rl.md', line: 7 },
+      { file: 'papers/rl.md', line: 50 },
+      { file: 'papers/zz-later.md', line: 2 },
+    ];
+    expect(join(a, b).sources).toEqual(expected);
+    expect(join(b, a).sources).toEqual(expected);
+  });
+
+  it('a title both notes give is not an alternative title of the joined record', () => {
     const a = arxivNote({ altTitles: ['一致性感知强化学习'] });
     const j = join(a, blogNote({ title: a.title, altTitles: ['GRPO-CARE 博客解读', a.title] }));
     expect(j.title).toBe(a.title);
@@ -112,20 +139,57 @@ describe('merge: the joined record', () => {
       blogNote({
         concepts: ['RLVR'],
         noteLinks: [
-          { target: 'arxiv:2402.03300' as PaperId, source: { file: 'blog.md', line: 5 }, text: 'see [[GRPO]]' },
+          {
+            target: 'arxiv:2402.03300' as PaperId,
+            source: { file: 'blog.md', line: 5 },
+            text: 'see [[GRPO]]',
+          },
         ],
       }),
     );
     expect(linked.concepts).toEqual(['GRPO', 'RLVR']);
     expect(linked.noteLinks?.map((l) => l.target)).toEqual(['arxiv:2402.03300']);
     expect(linked).not.toHaveProperty('ids');
+    // Each note's own links and keyword pages are kept, and ids only one note has.
+    const both = join(
+      arxivNote({
+        concepts: ['GRPO'],
+        noteLinks: [
+          {
+            target: 'arxiv:2402.03300' as PaperId,
+            source: { file: 'rl.md', line: 41 },
+            text: '基于 [[GRPO]]',
+          },
+        ],
+      }),
+      blogNote({
+        ids: { s2: 'abc123' },
+        concepts: ['多模态推理'],
+        noteLinks: [
+          {
+            target: 'arxiv:2501.12948' as PaperId,
+            source: { file: 'blog.md', line: 5 },
+            text: '对比 [[R1]]',
+          },
+        ],
+      }),
+    );
+    expect(both.concepts).toEqual(['GRPO', '多模态推理']);
+    expect(both.noteLinks?.map((l) => l.target)).toEqual(['arxiv:2402.03300', 'arxiv:2501.12948']);
+    expect(both.ids).toEqual({ s2: 'abc123' });
+    const onlyFirst = join(
+      arxivNote({ concepts: ['GRPO'], noteLinks: both.noteLinks!.slice(0, 1) }),
+      blogNote(),
+    );
+    expect(onlyFirst.concepts).toEqual(['GRPO']);
+    expect(onlyFirst.noteLinks?.map((l) => l.target)).toEqual(['arxiv:2402.03300']);
   });
 
   it('a work is only cited when both notes only cite it; the earlier date wins', () => {
     expect(join(arxivNote({ citedOnly: true }), blogNote()).citedOnly).toBe(false);
     expect(join(arxivNote({ citedOnly: true }), blogNote({ citedOnly: true })).citedOnly).toBe(true);
     expect(join(arxivNote(), blogNote({ date: '2025-06-01' })).date).toBe('2025-06-01');
-    const undated = join(arxivNote({ date: undefined }), blogNote());
-    expect(undated.date).toBeUndefined();
+    const { date: _date, ...undated } = arxivNote();
+    expect(join(undated, blogNote())).not.toHaveProperty('date');
   });
 });
