@@ -3,6 +3,7 @@
 // keyword pages are concepts the paper mentions, cited at the paper's place.
 import { describe, expect, it } from 'vitest';
 import { findLinks } from '../../src/links/index.js';
+import { withNoteLinks } from '../../src/links/wikilinks.js';
 import type { NoteLink, PaperId, PaperRecord } from '../../src/types.js';
 import { paper } from './helpers.js';
 
@@ -113,5 +114,30 @@ describe('note links, edge by edge', () => {
     expect(result.concepts.some((c) => c.label === '__proto__')).toBe(false);
     const ids = result.concepts.map((c) => c.id);
     expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('a mention or a shared group is no typed edge: the link still gives links-to', () => {
+    const result = findLinks(
+      papers({
+        authors: ['Jacob Devlin', 'Kenton Lee'],
+        text: ['BERT 和 ELMo 都是预训练语言模型。'],
+        noteLinks: [link(ELMO, 12, 'See [[ELMo]].'), link(GLOVE, 13, 'See [[GloVe]].')],
+      }).map((p) => (p.id === GLOVE ? { ...p, authors: ['Jacob Devlin', 'Kenton Lee'] } : p)),
+    );
+    const keys = from(result, BERT).map((e) => e.key);
+    expect(keys).toContain(`mentions:${BERT}->${ELMO}`);
+    expect(keys).toContain(`links-to:${BERT}->${ELMO}`);
+    expect(result.edges.map((e) => e.key)).toContain(`same-group:${BERT}--${GLOVE}`);
+    expect(keys).toContain(`links-to:${BERT}->${GLOVE}`);
+  });
+
+  it('returns the links it was given, untouched, when no note links; never changes them', () => {
+    const plain = papers({ text: ['BERT 优于 ELMo。'] });
+    const links = findLinks(plain);
+    expect(withNoteLinks(plain, links)).toBe(links);
+    const before = JSON.stringify(links);
+    const linked = withNoteLinks(papers({ noteLinks: [link(GLOVE, 14, 'See also [[GloVe]].')] }), links);
+    expect(JSON.stringify(links)).toBe(before);
+    expect(linked.edges).toHaveLength(links.edges.length + 1);
   });
 });
