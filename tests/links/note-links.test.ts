@@ -17,7 +17,7 @@ const link = (target: string, line: number, text: string): NoteLink => ({
   text,
 });
 
-const papers = (bert: Partial<PaperRecord>): PaperRecord[] => [
+const papers = (bert: Parameters<typeof paper>[1]): PaperRecord[] => [
   paper(BERT, {
     label: 'BERT',
     title: 'BERT: Pre-training of Deep Bidirectional Transformers',
