@@ -75,6 +75,40 @@ describe('compound names', () => {
         'concept:grpo-lite.v2 builds-on concept:grpo [GRPO-lite.v2]',
       ],
     ],
+    // parts that start or end with the edge letters and digits (`z`, `0`, `9`), and a metric glued on with `@`
+    [
+      'FooRL outperforms Zeta-GRPO.',
+      [
+        'FooRL compares concept:zeta-grpo [Zeta-GRPO]',
+        'concept:zeta-grpo builds-on concept:grpo [Zeta-GRPO]',
+      ],
+    ],
+    [
+      'FooRL outperforms R0-GRPO.',
+      ['FooRL compares concept:r0-grpo [R0-GRPO]', 'concept:r0-grpo builds-on concept:grpo [R0-GRPO]'],
+    ],
+    [
+      'FooRL outperforms S1.9-GRPO.',
+      [
+        'FooRL compares concept:s1.9-grpo [S1.9-GRPO]',
+        'concept:s1.9-grpo builds-on concept:grpo [S1.9-GRPO]',
+      ],
+    ],
+    [
+      'FooRL outperforms GRPO-9x.',
+      ['FooRL compares concept:grpo-9x [GRPO-9x]', 'concept:grpo-9x builds-on concept:grpo [GRPO-9x]'],
+    ],
+    [
+      'FooRL 在 CoT-Pass@K 上优于 GRPO。',
+      ['FooRL compares concept:grpo [GRPO]', 'FooRL mentions concept:cot-pass@k [CoT-Pass@K]'],
+    ],
+    // a one-letter prefix at the very start of the sentence
+    [
+      'V-GRPO fails to scale.',
+      ['FooRL critiques concept:v-grpo [V-GRPO]', 'concept:v-grpo builds-on concept:grpo [V-GRPO]'],
+    ],
+    // a Han name is never glued to a Latin part
+    ['FooRL 优于组相对策略优化-Lite。', ['FooRL compares concept:grpo [组相对策略优化]']],
     // checkpoint and version parts name the same thing
     ['我们使用 Qwen2.5-Math-7B-Instruct 进行实验。', ['FooRL uses concept:qwen2.5 [Qwen2.5]']],
     ['FooRL 优于 GRPO-v2.', ['FooRL compares concept:grpo [GRPO]']],
