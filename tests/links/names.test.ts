@@ -241,6 +241,20 @@ describe('names a paper does not own (daily-reports sample, issue 10)', () => {
     ]);
   });
 
+  it('a label alone does not take a lexicon name from its concept; a title naming the paper does', () => {
+    const citing = paper('arxiv:2599.00001', {
+      label: 'Other',
+      title: 'Other: x',
+      text: ['我们基于 LoRA 微调模型。'],
+    });
+    const report = paper('arxiv:2106.09685', { label: 'LoRA', title: 'LoRA 技术报告', text: ['低秩适配。'] });
+    expect(edgesFrom(findLinks([report, citing]), 'arxiv:2599.00001')).toEqual(['builds-on concept:lora']);
+    const titled = { ...report, title: 'LoRA: Low-Rank Adaptation of Large Language Models' };
+    expect(edgesFrom(findLinks([titled, citing]), 'arxiv:2599.00001')).toEqual([
+      'builds-on arxiv:2106.09685',
+    ]);
+  });
+
   it('an own compound name builds on a paper only when the entry names that paper as a word of its own', () => {
     const omni = paper('arxiv:2508.06584', {
       label: 'Omni Geometry Representation Learning',
