@@ -17,11 +17,27 @@ describe('authorKey', () => {
     ['Ｃｈｒｉｓ Ｌｉｕ', 'liu', 'chris'],
     ['王增志', '王增志', ''],
     ['王 增志', '王增志', ''],
+    // Particles stay with the surname, however many (`van`, `von der`, `de la`, `bin`, `al`).
+    ['Guido van Rossum', 'vanrossum', 'guido'],
+    ['Ursula von der Leyen', 'vonderleyen', 'ursula'],
+    ['Jean de la Fontaine', 'delafontaine', 'jean'],
+    ['Rutger den Hollander', 'denhollander', 'rutger'],
+    ['Leonardo da Vinci', 'davinci', 'leonardo'],
+    ['Andrea del Sarto', 'delsarto', 'andrea'],
+    ['Luca della Robbia', 'dellarobbia', 'luca'],
+    ['Elena di Giovanni', 'digiovanni', 'elena'],
+    ['Marine le Pen', 'lepen', 'marine'],
+    ['Pierre du Pont', 'dupont', 'pierre'],
+    ['João dos Santos', 'dossantos', 'joao'],
+    ['Mohammed bin Salman', 'binsalman', 'mohammed'],
+    ['Omar al Farouk', 'alfarouk', 'omar'],
+    // A particle never takes the whole name: `Van Morrison` is Morrison.
+    ['Van Morrison', 'morrison', 'van'],
   ])('%s', (display, last, first) => {
     expect(authorKey(display)).toEqual({ last, first });
   });
 
-  it.each(['', '   ', '——', '123'])('%j is no author', (display) => {
+  it.each(['', '   ', '——', '123', '12 34', '— —', '?? !!', 'Peter'])('%j is no author', (display) => {
     expect(authorKey(display)).toBeUndefined();
   });
 });

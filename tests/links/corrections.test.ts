@@ -299,6 +299,17 @@ describe('corrections file', () => {
       expect(parseCorrections(text, file).diagnostics.map((d) => [d.rule, d.line])).toEqual([
         ['correction-invalid', 6],
       ]);
+      // What the user reads: which paper, and why the line does nothing.
+      const [nobody, one] = out.diagnostics.filter((d) => d.file === file);
+      expect(nobody).toMatchObject({
+        severity: 'warning',
+        message:
+          'no paper is called "nobody" (only papers can be split: an id like arxiv:2501.00001 or an exact label)',
+      });
+      expect(one).toMatchObject({
+        severity: 'info',
+        message: `${single.id} is one place in the notes (${single.sources[0]!.file}:${single.sources[0]!.line}); nothing to split`,
+      });
     });
 
     it('the split paper gets its own edges, and a long-lived builder agrees with a fresh one', () => {

@@ -56,6 +56,9 @@ describe('cues', () => {
     ['We show that DPO is flawed for reasoning.', ['critiques concept:dpo']],
     ['PPO fails to scale to long horizons.', [`critiques ${PPO}`]],
     ['This paper challenges GRPO as a default.', [`critiques ${GRPO}`]],
+    // a parenthesis closed before the cue holds no example of it
+    ['Methods (e.g. search) and FooRL outperforms GRPO.', [`compares ${GRPO}`]],
+    ['基线方法（例如 搜索）和 FooRL 都优于 GRPO。', [`compares ${GRPO}`]],
     // compares
     ['FooRL 优于 GRPO。', [`compares ${GRPO}`]],
     ['FooRL 在数学上超越了 PPO 和 GRPO。', [`compares ${GRPO}`, `compares ${PPO}`]],

@@ -204,6 +204,57 @@ describe('names a paper does not own (daily-reports sample, issue 10)', () => {
     expect(edgesFrom(result, 'arxiv:2508.03709').filter((e) => e.includes('arxiv:2508.03420'))).toEqual([]);
   });
 
+  it('another entry spelling the acronym out in the plural, or with an inner s, makes it nobody’s name too', () => {
+    // `大型动作模型（LAMs）`: a plural spells out the singular `LAM`.
+    const lam = paper('arxiv:2412.10047', {
+      label: 'LAM',
+      title: 'Large Action Models: From Inception to Implementation',
+      text: ['我们提出了一种智能体框架，称为 Large Action Model (LAM)。'],
+    });
+    const lamCiting = paper('arxiv:2599.00010', { label: 'Other', text: ['Other 基于 LAM 构建。'] });
+    const lams = paper('arxiv:2507.03003', {
+      label: 'AgentX',
+      title: 'AgentX: agents that act',
+      text: ['大型动作模型（LAMs）正在兴起。'],
+    });
+    expect(edgesFrom(findLinks([lam, lamCiting]), 'arxiv:2599.00010')).toEqual([
+      'builds-on arxiv:2412.10047',
+    ]);
+    expect(edgesFrom(findLinks([lam, lams, lamCiting]), 'arxiv:2599.00010')).toEqual([]);
+    // `AsyncRL` ends in no plural `s` (its `As` is no plural either): spelt out as it is.
+    const claimant = paper('arxiv:2507.01001', {
+      label: 'AsyncFlow',
+      title: 'AsyncFlow: efficient RL post-training',
+      text: ['我们提出了一种异步训练框架，称为 AsyncRL。'],
+    });
+    const citing = paper('arxiv:2599.00009', { label: 'Other', text: ['Other 基于 AsyncRL 构建。'] });
+    const definer = paper('arxiv:2507.02002', {
+      label: 'StreamRL',
+      title: 'StreamRL: scalable RL',
+      text: ['异步强化学习（AsyncRL）是提高吞吐量的常用做法。'],
+    });
+    expect(edgesFrom(findLinks([claimant, citing]), 'arxiv:2599.00009')).toEqual([
+      'builds-on arxiv:2507.01001',
+    ]);
+    expect(edgesFrom(findLinks([claimant, definer, citing]), 'arxiv:2599.00009')).toEqual([
+      'uses concept:asyncrl',
+    ]);
+  });
+
+  it('a label alone does not take a lexicon name from its concept; a title naming the paper does', () => {
+    const citing = paper('arxiv:2599.00001', {
+      label: 'Other',
+      title: 'Other: x',
+      text: ['我们基于 LoRA 微调模型。'],
+    });
+    const report = paper('arxiv:2106.09685', { label: 'LoRA', title: 'LoRA 技术报告', text: ['低秩适配。'] });
+    expect(edgesFrom(findLinks([report, citing]), 'arxiv:2599.00001')).toEqual(['builds-on concept:lora']);
+    const titled = { ...report, title: 'LoRA: Low-Rank Adaptation of Large Language Models' };
+    expect(edgesFrom(findLinks([titled, citing]), 'arxiv:2599.00001')).toEqual([
+      'builds-on arxiv:2106.09685',
+    ]);
+  });
+
   it('an own compound name builds on a paper only when the entry names that paper as a word of its own', () => {
     const omni = paper('arxiv:2508.06584', {
       label: 'Omni Geometry Representation Learning',

@@ -65,4 +65,29 @@ describe('RunSketches', () => {
       })(),
     ).toBe(false);
   });
+
+  // Keys as the notes give them: a key may start with Han characters or a symbol and end with a Latin word
+  // (`字节跳动Seed`, `(SAM)`), or hold a Latin word between others (`华为CUDA平台`): the run the sketch looks for is
+  // that whole word, so a paper holding the key is always a candidate, and one holding only a piece of it is not.
+  it.each([
+    ['字节跳动seed', '来自字节跳动seed团队的新作', 'seed 团队'],
+    ['通义qwen3', '基于通义qwen3训练', '基于 qwen3 训练'],
+    ['(sam)', 'segment anything (sam) 的扩展', 'sam 与 clip'],
+    ['华为cuda平台', '这是华为cuda平台的介绍', '英伟达 cuda 平台'],
+    ['grpo-care', 'we extend grpo-care to video', 'grpo 和 care'],
+  ])('the run of %s', (key, holder, other) => {
+    const sketches = new RunSketches();
+    sketches.add('holder', holder);
+    sketches.add('other', other);
+    for (let i = 0; i < 40; i++) sketches.add(`filler${i}`, `filler paper ${i} about ppo and dpo`);
+    expect(holdsName(holder, key)).toBe(true);
+    const h = keyRunHash(key);
+    expect(h).toBeGreaterThanOrEqual(0);
+    const candidates: string[] = [];
+    sketches.candidates(h, candidates);
+    expect(candidates).toContain('holder');
+    // The run is the key's whole Latin word: a paper with only the word alone (`seed`, `qwen3`) is a candidate,
+    // the fillers are not.
+    expect(candidates.filter((id) => id.startsWith('filler'))).toEqual([]);
+  });
 });
