@@ -31,7 +31,7 @@ describe('an edge the build drops', () => {
     expect(dropped.edges).toEqual(clean.edges);
     expect(dropped.nodes).toEqual(clean.nodes);
     // and the sizes do follow the links: the paper nothing links to is the smallest
-    const size = new Map(dropped.nodes.map((n) => [n.key, n.attributes.size]));
+    const size = new Map<string, number>(dropped.nodes.map((n) => [n.key, n.attributes.size]));
     expect(size.get('arxiv:2501.00002')).toBeGreaterThan(size.get('arxiv:2501.00001')!);
   });
 });
