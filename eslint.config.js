@@ -14,7 +14,7 @@ export default tseslint.config(
       'bench/out/',
       'bench/corpus/',
       '**/*.min.js',
-      '.stryker-tmp/',
+      '.stryker-tmp*/',
       'reports/',
     ],
   },
