@@ -501,6 +501,12 @@ describe('a paper note named by its heading byline or a pasted BibTeX entry', ()
     const notes = Array.from({ length: n }, (_, i) => `Line ${i + 1} of my notes.`).join('\n');
     expect(summary(`${notes}\n\n\`\`\`bibtex\n${bib}\n\`\`\`\n`)).toEqual(expected);
   });
+  it('no BibTeX entry in a block whose first line only mentions one', () => {
+    expect(summary(`Some notes first.\n\n\`\`\`\nsee ${bib}\n\`\`\`\n\nMore notes.\n`)).toEqual([
+      [],
+      ['note-without-works'],
+    ]);
+  });
   it('no BibTeX entry in a block of another language', () => {
     expect(summary(`Some notes first.\n\n\`\`\`python\n${bib}\n\`\`\`\n\nMore notes.\n`)).toEqual([
       [],
