@@ -1,6 +1,6 @@
 // Author-name normalisation tables.
 import { describe, expect, it } from 'vitest';
-import { AuthorIndex, authorKey } from '../../src/links/authors.js';
+import { AuthorIndex, authorKey, foldLatin } from '../../src/links/authors.js';
 
 describe('authorKey', () => {
   it.each([
@@ -66,5 +66,17 @@ describe('AuthorIndex', () => {
     index.observe('Lei Wang', -1);
     expect(index.resolve('Wang, L')).toBe('wang|l');
     expect(index.fullFor('wang|l')).toBe('');
+  });
+});
+
+describe('foldLatin', () => {
+  it.each([
+    ['  José   Pérez-García ', 'Jose Perez-Garcia'],
+    [' Łukasz Kaiser ', 'Lukasz Kaiser'],
+    ['Emre Kıcıman\t', 'emre kiciman'],
+    ['Søren Kierkegaard', 'Soren Kierkegaard'],
+  ])('%j folds as its plain spelling %j does', (accented, plain) => {
+    expect(foldLatin(accented)).toBe(foldLatin(plain));
+    expect(foldLatin(accented)).toBe(plain.toLowerCase().replace(/\s+/g, ' ').trim());
   });
 });

@@ -253,3 +253,14 @@ describe('nfkcText', () => {
     );
   });
 });
+
+describe('an empty pattern', () => {
+  it('is refused when added and when extending: it would match between every two characters', () => {
+    const base = new Automaton();
+    base.add('grpo');
+    base.compile();
+    expect(() => new Automaton().add('')).toThrow('empty pattern');
+    expect(() => base.extended(['ppo', ''])).toThrow('empty pattern');
+    expect(base.extended(['ppo']).idOf('ppo')).toBeDefined();
+  });
+});

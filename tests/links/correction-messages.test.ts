@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyCorrections,
+  applyMerges,
   correctionLine,
   CORRECTIONS_FILE_NAME,
   parseCorrections,
@@ -159,6 +160,43 @@ describe('bad lines of the corrections file', () => {
         line: 4,
         column: 1,
         message: 'an edge cannot join a node to itself',
+      },
+    ]);
+  });
+});
+
+describe('a merge line that names no paper', () => {
+  it('says which name fits nothing, and that only papers merge', () => {
+    const papers = [
+      paper('arxiv:2506.16141', { label: 'GRPO-CARE', title: 'GRPO-CARE: consistency-aware RL' }),
+      paper('arxiv:2507.00001', { label: 'Twin', title: 'Twin: one' }),
+      paper('arxiv:2507.00002', { label: 'Twin', title: 'Twin: two' }),
+    ];
+    const parsed = {
+      papers,
+      diagnostics: [],
+      stats: { files: 1, entries: 3, papers: 3, mergedDuplicates: 0 },
+    };
+    const text = 'merge nobody <- arxiv:2506.16141\nmerge arxiv:2506.16141 <- Twin\n';
+    const out = applyMerges(parsed, { file, text });
+    expect(out.papers).toHaveLength(3);
+    expect(out.diagnostics.filter((d) => d.file === file)).toEqual([
+      {
+        rule: 'correction-unknown-node',
+        severity: 'warning',
+        file,
+        line: 1,
+        column: 1,
+        message:
+          'no paper is called "nobody" (only papers can be merged: an id like arxiv:2501.00001 or an exact label)',
+      },
+      {
+        rule: 'correction-unknown-node',
+        severity: 'warning',
+        file,
+        line: 2,
+        column: 1,
+        message: '"Twin" names 2 papers (arxiv:2507.00001, arxiv:2507.00002); use the paper id',
       },
     ]);
   });
