@@ -12,6 +12,16 @@ import { findLinks } from '../../src/links/index.js';
 import { paper } from './helpers.js';
 
 const file = CORRECTIONS_FILE_NAME;
+/** A paper that builds on GRPO, and two papers sharing one label. */
+const twins = () => [
+  paper('arxiv:2506.16141', {
+    label: 'GRPO-CARE',
+    title: 'GRPO-CARE: consistency-aware RL',
+    text: ['GRPO-CARE 基于 GRPO。'],
+  }),
+  paper('arxiv:2507.00001', { label: 'Twin', title: 'Twin: one' }),
+  paper('arxiv:2507.00002', { label: 'Twin', title: 'Twin: two' }),
+];
 
 describe('correctionLine errors name the field at fault', () => {
   const table: [Record<string, unknown>, string][] = [
@@ -108,15 +118,7 @@ describe('bad lines of the corrections file', () => {
   });
 
   it('lines about nodes or edges that do not exist say so, and a line that does nothing is only info', () => {
-    const papers = [
-      paper('arxiv:2506.16141', {
-        label: 'GRPO-CARE',
-        title: 'GRPO-CARE: consistency-aware RL',
-        text: ['GRPO-CARE 基于 GRPO。'],
-      }),
-      paper('arxiv:2507.00001', { label: 'Twin', title: 'Twin: one' }),
-      paper('arxiv:2507.00002', { label: 'Twin', title: 'Twin: two' }),
-    ];
+    const papers = twins();
     const links = findLinks(papers);
     const text = [
       'reject builds-on arxiv:2506.16141 -> concept:nothing-here',
@@ -167,11 +169,7 @@ describe('bad lines of the corrections file', () => {
 
 describe('a merge line that names no paper', () => {
   it('says which name fits nothing, and that only papers merge', () => {
-    const papers = [
-      paper('arxiv:2506.16141', { label: 'GRPO-CARE', title: 'GRPO-CARE: consistency-aware RL' }),
-      paper('arxiv:2507.00001', { label: 'Twin', title: 'Twin: one' }),
-      paper('arxiv:2507.00002', { label: 'Twin', title: 'Twin: two' }),
-    ];
+    const papers = twins();
     const parsed = {
       papers,
       diagnostics: [],
