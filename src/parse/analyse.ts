@@ -429,7 +429,9 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
           pushText(line.line, field.value);
           break;
         case 'venue':
-          venue ??= cleanTitle(field.value, 200) || undefined;
+          // `发表于：2025-08-07 07:47:07 UTC` says when, not where.
+          if (!/^\s*(?:19|20)\d{2}[-/.年]\d/.test(field.value))
+            venue ??= cleanTitle(field.value, 200) || undefined;
           consumed.add(line.line);
           break;
         case 'org':

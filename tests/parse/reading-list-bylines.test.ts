@@ -43,3 +43,20 @@ describe('a byline after a paper link', () => {
     expect(groups).toEqual(['same-group:arxiv:1312.5602--arxiv:1602.01783 via Volodymyr Mnih']);
   });
 });
+
+describe('a venue field', () => {
+  const venueOf = (field: string) =>
+    parseNotes([
+      {
+        path: 'd.md',
+        text: `# 推理\n\n2025-08-08 10:00:00 Friday ｜ Reasoning at Scale\n\n**链接** ：https://arxiv.org/abs/2508.01234\n${field}\n**摘要** ：本文研究推理。\n`,
+      },
+    ]).papers[0]?.venue;
+
+  it.each([
+    ['发表于：NeurIPS 2025', 'NeurIPS 2025'],
+    ['**会议**：ICLR 2025', 'ICLR 2025'],
+    ['发表于：2025-08-07 07:47:07 UTC', undefined],
+    ['发表于：2025年8月7日', undefined],
+  ])('%s', (field, venue) => expect(venueOf(field)).toBe(venue));
+});
