@@ -5,7 +5,7 @@
 // edit shapes each reuse shortcut has to notice, one by one.
 import { describe, expect, it } from 'vitest';
 import { buildGraphDetailed, type GraphBuild, type GraphOptions } from '../../src/graph/index.js';
-import type { ConceptRecord, EdgeRecord, EdgeType, PaperRecord } from '../../src/types.js';
+import { EDGE_TYPES, type ConceptRecord, type EdgeRecord, type PaperRecord } from '../../src/types.js';
 import { concept, edge, linked, paper, parsed, syntheticCorpus } from './make-records.js';
 
 interface Records {
@@ -22,15 +22,6 @@ const TOPICS = [
   ['Agents'],
   ['Agents', 'Tools'],
   [],
-];
-const TYPES: EdgeType[] = [
-  'builds-on',
-  'critiques',
-  'compares',
-  'same-group',
-  'uses',
-  'mentions',
-  'links-to',
 ];
 
 /** A small seeded generator (an LCG), so each sequence is the same on every run. */
@@ -63,7 +54,7 @@ function makeEdge(random: ReturnType<typeof generator>, records: Records): EdgeR
   const source = random.pick(ends);
   // Now and then an end that is not there, or the same node twice (both are diagnostics, not edges).
   const target = roll < 0.06 ? 'arxiv:404' : roll < 0.1 ? source : random.pick(ends);
-  const made = edge(random.pick(TYPES), source, target, Math.round(random.next() * 100) / 100);
+  const made = edge(random.pick(EDGE_TYPES), source, target, Math.round(random.next() * 100) / 100);
   return random.next() < 0.3 ? { ...made, via: random.pick(['GRPO', 'PPO', 'Qwen']) } : made;
 }
 
