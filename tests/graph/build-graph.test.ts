@@ -10,6 +10,7 @@ import {
 } from '../../src/graph/index.js';
 import { EDGE_TYPES, type Diagnostic, type SerializedGraph, type SerializedNode } from '../../src/types.js';
 import { concept, edge, linked, paper, parsed, syntheticCorpus } from './make-records.js';
+import { clusterRatio } from './geometry.js';
 
 function node(graph: SerializedGraph, key: string): SerializedNode {
   const found = graph.nodes.find((n) => n.key === key);
@@ -20,30 +21,6 @@ function node(graph: SerializedGraph, key: string): SerializedNode {
 function hueDistance(a: string, b: string): number {
   const d = Math.abs(hcl(a).h - hcl(b).h) % 360;
   return Math.min(d, 360 - d);
-}
-
-/** Mean distance between nodes sharing `group(n)` over mean distance between nodes that do not. */
-function clusterRatio(graph: SerializedGraph, group: (n: SerializedNode) => string): number {
-  let within = 0;
-  let withinN = 0;
-  let between = 0;
-  let betweenN = 0;
-  const nodes = graph.nodes;
-  for (let i = 0; i < nodes.length; i++) {
-    for (let j = i + 1; j < nodes.length; j++) {
-      const a = nodes[i]!.attributes;
-      const b = nodes[j]!.attributes;
-      const d = Math.hypot(a.x - b.x, a.y - b.y);
-      if (group(nodes[i]!) === group(nodes[j]!)) {
-        within += d;
-        withinN++;
-      } else {
-        between += d;
-        betweenN++;
-      }
-    }
-  }
-  return within / withinN / (between / betweenN);
 }
 
 // Graphs are built inside the tests (beforeEach), not when the file is collected: mutation testing
@@ -158,8 +135,8 @@ describe('layout', () => {
       const graph = build();
       const group = (n: SerializedNode) => n.attributes.topicPath.slice(0, 2).join('/');
       const sub = (n: SerializedNode) => n.attributes.topicPath.join('/');
-      expect(clusterRatio(graph, group)).toBeLessThan(0.6);
-      expect(clusterRatio(graph, sub)).toBeLessThan(0.4);
+      expect(clusterRatio(graph.nodes, group)).toBeLessThan(0.6);
+      expect(clusterRatio(graph.nodes, sub)).toBeLessThan(0.4);
     });
 
     it(`${name}: spreads finite positions over hundreds of units`, () => {

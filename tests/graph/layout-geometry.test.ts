@@ -12,6 +12,7 @@ import { findLinks } from '../../src/links/index.js';
 import { parseNotes } from '../../src/parse/index.js';
 import type { LinkResult, ParseResult, SerializedGraph, SerializedNode } from '../../src/types.js';
 import { edge, linked, paper, syntheticCorpus } from './make-records.js';
+import { clusterRatio } from './geometry.js';
 
 const seedPath = fileURLToPath(new URL('../../content/reinforcement-learning.md', import.meta.url));
 let seedInputs: [ParseResult, LinkResult] | null = null;
@@ -71,28 +72,6 @@ function relativeEdgeLength(graph: SerializedGraph): number {
     }
   }
   return lengths.reduce((s, l) => s + l, 0) / lengths.length / (sum / count);
-}
-
-/** Mean distance between nodes of the same `group` over the mean distance between nodes of different ones. */
-function clusterRatio(graph: SerializedGraph, group: (n: SerializedNode) => string): number {
-  let within = 0;
-  let withinN = 0;
-  let between = 0;
-  let betweenN = 0;
-  const nodes = papersOf(graph);
-  for (let i = 0; i < nodes.length; i++) {
-    for (let j = i + 1; j < nodes.length; j++) {
-      const d = distance(nodes[i]!.attributes, nodes[j]!.attributes);
-      if (group(nodes[i]!) === group(nodes[j]!)) {
-        within += d;
-        withinN++;
-      } else {
-        between += d;
-        betweenN++;
-      }
-    }
-  }
-  return within / withinN / (between / betweenN);
 }
 
 describe('the seeded start (no ForceAtlas2)', () => {
@@ -183,8 +162,8 @@ describe('the cold layout (ForceAtlas2)', () => {
     expect([layoutMode, iterations]).toEqual(['cold', 60]);
     const group = (n: SerializedNode) => n.attributes.topicPath.slice(0, 2).join('/');
     const sub = (n: SerializedNode) => n.attributes.topicPath.join('/');
-    expect(clusterRatio(graph, group)).toBeLessThan(0.6);
-    expect(clusterRatio(graph, sub)).toBeLessThan(0.4);
+    expect(clusterRatio(papersOf(graph), group)).toBeLessThan(0.6);
+    expect(clusterRatio(papersOf(graph), sub)).toBeLessThan(0.4);
     const xs = graph.nodes.map((n) => n.attributes.x);
     const ys = graph.nodes.map((n) => n.attributes.y);
     expect(Math.max(...xs.map(Math.abs), ...ys.map(Math.abs))).toBe(LAYOUT_EXTENT);
