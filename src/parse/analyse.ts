@@ -762,6 +762,10 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
 /** The opening fence of a fenced code block, after any list marker or quote (`- ```python`, `> ~~~`). */
 const FENCE_OPEN = /^[\s>]*(?:(?:[-*+]|\d{1,3}[.)])\s+)?(`{3,}|~{3,})/;
 
+/** A link reference definition (`[Blog]: https://img.shields.io/…`): it shows nothing, so it is no summary. */
+const LINK_DEFINITION =
+  /^[\s>]*\[(?!\^)[^\]\n]{1,999}\]:\s*(?:<[^>\n]*>|\S+)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*$/;
+
 function summaryOf(
   entry: RawEntry,
   raw: readonly string[],
@@ -779,7 +783,7 @@ function summaryOf(
       n++;
       continue;
     }
-    if (consumed.has(n)) continue;
+    if (consumed.has(n) || LINK_DEFINITION.test(raw[n - 1]!)) continue;
     let line = raw[n - 1]!;
     if (labelStrip.has(n)) {
       const m = /^(\s*)(?:[-*+]\s+|\d{1,3}[.)]\s+)?[^:：]{0,40}[:：]\s*/.exec(line);

@@ -159,6 +159,24 @@ describe('collapsed reference badges', () => {
   });
 });
 
+describe('badge definitions under a reading list', () => {
+  // `[Book]: https://img.shields.io/…` shows nothing: it is no summary of the item above it. Text after a label
+  // that is no address (`[Note]: read twice`) and a footnote (`[^1]: …`) are prose.
+  it.each([
+    ['[Blog]: https://img.shields.io/badge/-Blog-green', ''],
+    ['[Blog]: https://img.shields.io/badge/-Blog-green "Blog"', ''],
+    ["[Blog]: <https://img.shields.io/badge/-Blog-green> 'Blog'", ''],
+    ['  [Blog]: https://img.shields.io/badge/-Blog-green (Blog)', ''],
+    ['[Note]: read twice', '[Note]: read twice'],
+    ['[^1]: https://example.com/errata', '[^1]: https://example.com/errata'],
+  ])('%s', (definition, summary) => {
+    const { papers } = parse(
+      `# Reading\n\n## Books\n\n- ![][Book] [Natural Language Processing with Transformers](https://www.oreilly.com/library/view/nlp/9781098136789/)\n\n${definition}\n\n[Book]: https://img.shields.io/badge/-Book-orange\n`,
+    );
+    expect(papers.map((p) => [p.workKind, p.summary])).toEqual([['book', summary]]);
+  });
+});
+
 describe('a code fence under a digest entry', () => {
   const summaries = (text: string) => parse(text).papers.map((p) => [p.arxiv, p.summary]);
   const stamp = (n: number, id: string, title: string) =>
