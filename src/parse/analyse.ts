@@ -71,6 +71,17 @@ function withoutLinks(line: Line): string {
   }
   // `arXiv:2506.16024` written as text
   for (const ref of findArxivRefs(text)) mark(ref.index, ref.length);
+  // A link alone in brackets goes with them: `Title (arxiv.org/abs/…)` leaves `Title`, not `Title (`.
+  for (let i = 0; i < text.length; i++) {
+    if (!drop[i] || (i > 0 && drop[i - 1])) continue;
+    let end = i;
+    while (end < text.length && drop[end]) end++;
+    let open = i - 1;
+    while (open >= 0 && text[open] === ' ') open--;
+    let close = end;
+    while (close < text.length && text[close] === ' ') close++;
+    if (/[(（]/.test(text[open] ?? '') && /[)）]/.test(text[close] ?? '')) mark(open, close - open + 1);
+  }
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -88,7 +99,12 @@ function withoutLinks(line: Line): string {
 
 function urlLengthAt(text: string, at: number): number {
   let i = at;
-  while (i < text.length && text.charCodeAt(i) > 32 && text.charCodeAt(i) <= 126) i++;
+  // A `)` the address did not open closes the bracket around it (`(https://…)`).
+  let depth = 0;
+  for (; i < text.length && text.charCodeAt(i) > 32 && text.charCodeAt(i) <= 126; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth-- === 0) break;
+  }
   return i - at;
 }
 
@@ -743,6 +759,13 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   return results;
 }
 
+/** The opening fence of a fenced code block, after any list marker or quote (`- ```python`, `> ~~~`). */
+const FENCE_OPEN = /^[\s>]*(?:(?:[-*+]|\d{1,3}[.)])\s+)?(`{3,}|~{3,})/;
+
+/** A link reference definition (`[Blog]: https://img.shields.io/…`): it shows nothing, so it is no summary. */
+const LINK_DEFINITION =
+  /^[\s>]*\[(?!\^)[^\]\n]{1,999}\]:\s*(?:<[^>\n]*>|\S+)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*$/;
+
 function summaryOf(
   entry: RawEntry,
   raw: readonly string[],
@@ -750,8 +773,17 @@ function summaryOf(
   labelStrip: ReadonlyMap<number, string>,
 ): string {
   const out: string[] = [];
+  // A summary is prose: a fenced code block (`pip install …`, a config) is left out, fences and all.
+  const fences = new Set(entry.lines.filter((l) => l.kind === 'code').map((l) => l.line));
   for (let n = entry.start; n <= entry.end && n <= raw.length; n++) {
-    if (consumed.has(n)) continue;
+    const fence = fences.has(n) ? FENCE_OPEN.exec(raw[n - 1]!) : null;
+    if (fence) {
+      const close = new RegExp(String.raw`^[\s>]*${fence[1]![0]}{${fence[1]!.length},}\s*$`);
+      while (n < entry.end && n < raw.length && !close.test(raw[n]!)) n++;
+      n++;
+      continue;
+    }
+    if (consumed.has(n) || LINK_DEFINITION.test(raw[n - 1]!)) continue;
     let line = raw[n - 1]!;
     if (labelStrip.has(n)) {
       const m = /^(\s*)(?:[-*+]\s+|\d{1,3}[.)]\s+)?[^:：]{0,40}[:：]\s*/.exec(line);

@@ -149,10 +149,19 @@ export function topicName(heading: string): string {
     .replace(/\s+/g, ' ')
     .replace(HEADING_COUNT, '')
     .replace(HEADING_NUMBER, '')
-    .trim();
+    .trim()
+    // `RL / Reasoning` is one heading: spaced, its slash would read as the topic path's separator (`RL` > `Reasoning`).
+    .replace(/\s*\/\s*/g, '/');
   if (HEADING_DATE.test(t)) return '';
   return t;
 }
+
+/**
+ * A heading that names the note or a section of it, never one paper (`# Daily`, `## Today's papers`, `# 今日论文`):
+ * the `arXiv: …` lines below it are items of their own, not that heading's fields.
+ */
+const GENERIC_HEADING =
+  /^(?:(?:daily|today(?:'s)?|weekly|reading(?: list)?|papers?|preprints?|articles?|notes?|links?|references?|arxiv)(?:\s(?:papers?|reading|notes?|links?|list))?|(?:今日|今天|每日|本周|阅读|论文|文献|笔记|链接|清单|列表){1,3})$/i;
 
 function titleColumn(columns: readonly string[] | undefined): number {
   if (!columns) return -1;
@@ -337,7 +346,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
           sectionDateDepth = line.depth;
         }
       }
-      lastHeading = line;
+      lastHeading = GENERIC_HEADING.test(name) ? undefined : line;
       continue;
     }
     if (line.kind === 'break' && line.quoteDepth === 0 && line.listDepth === 0) {

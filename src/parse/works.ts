@@ -2,6 +2,7 @@
 // `**InstructGPT**: Training language models …`) and works that are not papers (blog posts, books, repositories,
 // tweets, news, videos), told by a badge (`![][Blog]`), a marker (`(book)`), the section or the link's host.
 import type { WorkKind } from '../types.js';
+import { isTrivialLinkText } from './text.js';
 
 export interface BoldLead {
   /** The work's title: the bold name before a dash, or the text after `**Name**:`. */
@@ -29,8 +30,13 @@ export function boldLead(raw: string): BoldLead | undefined {
   const rest = m[4]!.trim();
   if (m[2]) return { title: name, ...(rest ? { rest } : {}) };
   const after = rest
-    .replace(/\[([^[\]]{0,300})\]\([^()\s]{0,2000}\)/g, '$1')
-    .replace(/(?:https?:\/\/|arxiv\.org\/)\S+/gi, ' ')
+    // a link's text is the title's, unless it only says where it goes (`[arXiv](…)`, `[pdf](…)`)
+    .replace(/\[([^[\]]{0,300})\]\(([^()\s]{0,2000})\)/g, (_, text: string, url: string) =>
+      isTrivialLinkText(text, url) ? ' ' : text,
+    )
+    // an address ends at a bracket, and brackets it leaves empty go: `Title (arxiv.org/abs/…)` is `Title`
+    .replace(/(?:https?:\/\/|arxiv\.org\/)[^\s()（）]*/gi, ' ')
+    .replace(/[(（]\s*[)）]/g, ' ')
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
@@ -104,9 +110,10 @@ export function workKindOf(
   url: string | undefined,
   section: string | undefined,
 ): WorkKind | undefined {
-  const badge = /!\[([^\]\n]{0,20})\]\[([^\]\n]{1,20})\]|!\[([^\]\n]{1,20})\]\(/.exec(raw);
+  // `![][Blog]` names its image; a collapsed `![Blog][]` and an inline `![Blog](…)` name it by their text.
+  const badge = /!\[([^\]\n]{0,20})\]\[([^\]\n]{0,20})\]|!\[([^\]\n]{1,20})\]\(/.exec(raw);
   if (badge) {
-    const kind = kindOfWord(badge[2] ?? badge[3] ?? badge[1] ?? '');
+    const kind = kindOfWord(badge[2] || (badge[3] ?? badge[1] ?? ''));
     if (kind) return kind === 'paper' ? undefined : kind;
   }
   for (const m of raw.matchAll(/[(（]\s{0,2}(?:an? )?([A-Za-z\u3400-\u9fff ]{1,20}?)\s{0,2}[)）]/g)) {
