@@ -1,0 +1,146 @@
+// Session 9 (parseB): where entries start and end (src/parse/segment.ts), read through the public parser on
+// real-shaped notes: headings that link a paper's page, a field block naming a new paper (how far above its title
+// may be, and not in a quote), and a digest item whose link comes later (only when the item has no link of its
+// own, and not across a heading).
+import { describe, expect, it } from 'vitest';
+import { parseNotes } from '../../src/parse/index.js';
+
+const parse = (lines: string[]) => parseNotes([{ path: 'n.md', text: lines.join('\n') }]);
+const shape = (lines: string[]) =>
+  parse(lines).papers.map((p) => [p.id, p.title, p.citedOnly, p.sources.map((s) => s.line)]);
+
+it('a heading that links a paper page (OpenReview, ACL Anthology) is an entry of that paper', () => {
+  const papers = parse([
+    '# RLHF reading',
+    '',
+    '## [Direct Preference Optimization: Your Language Model is Secretly a Reward Model](https://openreview.net/forum?id=HPuSIXJaa9)',
+    '',
+    'Skips the reward model: the policy is trained on preference pairs directly.',
+    '',
+    '## [Scaling Laws for Reward Model Overoptimization](https://aclanthology.org/2024.acl-long.1.pdf)',
+    '',
+    'Gold reward falls while the proxy reward keeps rising.',
+  ]).papers;
+  expect(
+    papers.map((p) => [p.title, p.citedOnly, p.topicPath, p.sources.map((s) => s.line), p.links]),
+  ).toEqual([
+    [
+      'Direct Preference Optimization: Your Language Model is Secretly a Reward Model',
+      false,
+      ['RLHF reading'],
+      [3],
+      [{ label: 'openreview.net', url: 'https://openreview.net/forum?id=HPuSIXJaa9' }],
+    ],
+    [
+      'Scaling Laws for Reward Model Overoptimization',
+      false,
+      ['RLHF reading'],
+      [7],
+      [{ label: 'aclanthology.org', url: 'https://aclanthology.org/2024.acl-long.1.pdf' }],
+    ],
+  ]);
+});
+
+describe('a field block naming a new paper inside an open entry', () => {
+  const fields = [
+    '标题：理解稀疏专家的扩展规律',
+    '作者：Alice Zhang, Bob Li',
+    '发布：2025-01-02 10:00:00 UTC',
+    '分类：cs.LG 机器学习',
+    '摘要：稀疏专家模型在规模上的表现',
+    '机构：Example University',
+  ];
+  const note = (n: number) => [
+    '2025-06-01 10:00:00 | Entry one',
+    '链接：https://arxiv.org/abs/2501.00001',
+    '',
+    'Understanding Sparse Experts at Scale',
+    '',
+    ...fields.slice(0, n).flatMap((f) => [f, '']),
+    '链接：https://arxiv.org/abs/2501.00002',
+  ];
+
+  it.each([4, 5])('takes the title line %i field paragraphs above as the new entry', (n) => {
+    expect(shape(note(n))).toEqual([
+      ['arxiv:2501.00001', 'Entry one', false, [1]],
+      ['arxiv:2501.00002', 'Understanding Sparse Experts at Scale', false, [4]],
+    ]);
+  });
+
+  it('looks no further than six lines up: a title seven lines above stays in the entry, and no field is a title', () => {
+    expect(shape(note(6))).toEqual([
+      ['arxiv:2501.00001', 'Entry one', false, [1]],
+      ['arxiv:2501.00002', 'arXiv:2501.00002', true, [18]],
+    ]);
+  });
+
+  it('does not split at a field quoted from elsewhere', () => {
+    const lines = [
+      '2025-06-01 10:00:00 | Entry one',
+      '链接：https://arxiv.org/abs/2501.00001',
+      '',
+      'Understanding Sparse Experts at Scale',
+      '',
+      '> 链接：https://arxiv.org/abs/2501.00002',
+    ];
+    expect(shape(lines)).toEqual([
+      ['arxiv:2501.00001', 'Entry one', false, [1]],
+      ['arxiv:2501.00002', 'arXiv:2501.00002', true, [6]],
+    ]);
+    expect(parse(lines).papers[0]!.links.map((l) => l.url)).toContain('https://arxiv.org/abs/2501.00002');
+  });
+});
+
+describe('a digest item whose paper link comes in a later paragraph', () => {
+  const first = '- Sparse Experts at Scale [跳转](https://arxiv.org/abs/2501.00001)';
+
+  it('is that paper when the item has no link of its own', () => {
+    expect(
+      shape([
+        '# 每日论文',
+        '',
+        first,
+        '- 稀疏专家的路由改进 (Reza Ghorbani',
+        '',
+        '  等人) [跳转](https://arxiv.org/abs/2501.00002)',
+      ]),
+    ).toEqual([
+      ['arxiv:2501.00001', 'Sparse Experts at Scale', false, [3]],
+      ['arxiv:2501.00002', '稀疏专家的路由改进', false, [4]],
+    ]);
+  });
+
+  it('is not when the item has a link of its own: the later arXiv id is a mention of the entry above', () => {
+    expect(
+      shape([
+        '# 每日论文',
+        '',
+        first,
+        '- 项目主页与代码 [Project page](https://sparse-experts.github.io)',
+        '',
+        '  对比的基线见 arXiv:1701.06538',
+      ]),
+    ).toEqual([
+      ['arxiv:1701.06538', 'arXiv:1701.06538', true, [6]],
+      ['arxiv:2501.00001', 'Sparse Experts at Scale', false, [3]],
+    ]);
+  });
+
+  it('is not across a heading: the link under the next heading is not the item’s', () => {
+    expect(
+      shape([
+        '# 每日论文',
+        '',
+        first,
+        '- 没有链接的条目，文字写了很多而且很长',
+        '',
+        '## 另一个小节',
+        '',
+        '相关论文 https://arxiv.org/abs/2501.00002',
+      ]),
+    ).toEqual([
+      ['arxiv:2501.00001', 'Sparse Experts at Scale', false, [3]],
+      ['arxiv:2501.00002', 'arXiv:2501.00002', true, [8]],
+    ]);
+  });
+});
