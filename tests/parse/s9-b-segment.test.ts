@@ -144,3 +144,31 @@ describe('a digest item whose paper link comes in a later paragraph', () => {
     ]);
   });
 });
+
+describe('a list of bare links inside an entry', () => {
+  // An address written as code makes no link of its own, yet the line still holds nothing but addresses: it
+  // continues the entry's list of links instead of opening an entry for its arXiv paper. (Titles are left out:
+  // the entry's title is taken from the code span, a separate problem.)
+  it.each([['https://github.com/google-research/t5x'], ['http://example.com/switch-transformers']])(
+    'continues it with a paper link and an address in code (%s)',
+    (code) => {
+      const papers = parse([
+        '2025-06-01 10:00:00 | Switch Transformers 相关链接',
+        '',
+        '- https://arxiv.org/abs/2101.03961',
+        `- https://arxiv.org/abs/1701.06538 \`${code}\``,
+      ]).papers;
+      expect(
+        papers.map((p) => [p.id, p.citedOnly, p.sources.map((s) => s.line), p.links.map((l) => l.url)]),
+      ).toEqual([
+        ['arxiv:1701.06538', true, [4], ['https://arxiv.org/abs/1701.06538']],
+        [
+          'arxiv:2101.03961',
+          false,
+          [1],
+          ['https://arxiv.org/abs/2101.03961', 'https://arxiv.org/abs/1701.06538'],
+        ],
+      ]);
+    },
+  );
+});
