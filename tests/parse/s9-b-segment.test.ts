@@ -172,3 +172,20 @@ describe('a list of bare links inside an entry', () => {
     },
   );
 });
+
+it('a paragraph that opens with a badge and then a paper link is an entry of that paper', () => {
+  // The badge image leaves a space before the link in the line's text: the link still opens the line.
+  expect(
+    shape([
+      '2025-06-01 10:00:00 | Mixture of experts notes',
+      'https://arxiv.org/abs/1701.06538 的稀疏门控：每个词只走两个专家。',
+      '',
+      '![arXiv](https://img.shields.io/badge/arXiv-2101.03961-b31b1b.svg) [Switch Transformers](https://arxiv.org/abs/2101.03961)',
+      '',
+      'Simplified routing to one expert.',
+    ]),
+  ).toEqual([
+    ['arxiv:1701.06538', 'Mixture of experts notes', false, [1]],
+    ['arxiv:2101.03961', 'Switch Transformers', false, [4]],
+  ]);
+});
