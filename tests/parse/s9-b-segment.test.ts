@@ -146,6 +146,20 @@ describe('a digest item whose paper link comes in a later paragraph', () => {
 });
 
 describe('a list of bare links inside an entry', () => {
+  it('continues it with labelled links: a link label is no text of its own', () => {
+    const papers = parse([
+      '2025-06-01 10:00:00 | Notes on sparse expert models',
+      '',
+      '- [Paper](https://arxiv.org/abs/2101.03961)',
+      '- [GShard](https://arxiv.org/abs/2006.16668)',
+      '- [Code](https://github.com/google-research/t5x)',
+    ]).papers;
+    expect(papers.map((p) => [p.id, p.title, p.citedOnly, p.sources.map((s) => s.line)])).toEqual([
+      ['arxiv:2006.16668', 'GShard', true, [4]],
+      ['arxiv:2101.03961', 'Notes on sparse expert models', false, [1]],
+    ]);
+  });
+
   // An address written as code makes no link of its own, yet the line still holds nothing but addresses: it
   // continues the entry's list of links instead of opening an entry for its arXiv paper. (Titles are left out:
   // the entry's title is taken from the code span, a separate problem.)
