@@ -146,6 +146,19 @@ describe('a digest item whose paper link comes in a later paragraph', () => {
 });
 
 describe('a list of bare links inside an entry', () => {
+  it('continues it with a paper linked twice, to its page and its PDF', () => {
+    const papers = parse([
+      '2025-06-01 10:00:00 | Notes on sparse expert models',
+      '',
+      '- [Paper](https://arxiv.org/abs/1701.06538)',
+      '- [Switch Transformers](https://arxiv.org/abs/2101.03961) [PDF](https://arxiv.org/pdf/2101.03961)',
+    ]).papers;
+    expect(papers.map((p) => [p.id, p.title, p.citedOnly, p.sources.map((s) => s.line)])).toEqual([
+      ['arxiv:1701.06538', 'Notes on sparse expert models', false, [1]],
+      ['arxiv:2101.03961', 'Switch Transformers', true, [4]],
+    ]);
+  });
+
   it('continues it with labelled links: a link label is no text of its own', () => {
     const papers = parse([
       '2025-06-01 10:00:00 | Notes on sparse expert models',
