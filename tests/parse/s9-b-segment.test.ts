@@ -216,3 +216,30 @@ it('a paragraph that opens with a badge and then a paper link is an entry of tha
     ['arxiv:2101.03961', 'Switch Transformers', false, [4]],
   ]);
 });
+
+it('a table with no title column (a "Model name" is no paper title) lists no works', () => {
+  expect(
+    shape([
+      '# Baselines',
+      '',
+      '| Model name | Params | Notes |',
+      '|---|---|---|',
+      '| GPT-4 | ? | strong baseline |',
+      '| Llama 3 | 70B | open weights |',
+    ]),
+  ).toEqual([]);
+  // A `Name` column is a title column: the same rows are works.
+  expect(
+    shape([
+      '# Baselines',
+      '',
+      '| Name | Notes |',
+      '|---|---|',
+      '| GPT-4 | strong baseline |',
+      '| Llama 3 | open weights |',
+    ]),
+  ).toEqual([
+    ['title:gpt 4', 'GPT-4', false, [5]],
+    ['title:llama 3', 'Llama 3', false, [6]],
+  ]);
+});
