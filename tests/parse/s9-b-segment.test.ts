@@ -110,6 +110,24 @@ describe('a digest item whose paper link comes in a later paragraph', () => {
     ]);
   });
 
+  it('is that paper across a paragraph with no link (the rest of the byline)', () => {
+    const papers = parse([
+      '# 每日论文',
+      '',
+      first,
+      '- 稀疏专家的路由改进 (Reza Ghorbani,',
+      '',
+      '  Mina Patel',
+      '',
+      '  等人) [跳转](https://arxiv.org/abs/2501.00002)',
+    ]).papers;
+    const item = papers.find((p) => p.sources.some((s) => s.line === 4));
+    expect(item?.links.map((l) => l.url)).toEqual(['https://arxiv.org/abs/2501.00002']);
+    expect(papers.find((p) => p.id === 'arxiv:2501.00001')?.links.map((l) => l.url)).toEqual([
+      'https://arxiv.org/abs/2501.00001',
+    ]);
+  });
+
   it('is not when the item has a link of its own: the later arXiv id is a mention of the entry above', () => {
     expect(
       shape([
