@@ -74,6 +74,27 @@ describe('a field block naming a new paper inside an open entry', () => {
     ]);
   });
 
+  it('does not reach a title above a code block: the fields below the code are not a block of their own', () => {
+    const lines = [
+      '2025-06-01 10:00:00 | Entry one',
+      '链接：https://arxiv.org/abs/2501.00001',
+      '',
+      'Understanding Sparse Experts at Scale',
+      '',
+      '```',
+      'pip install sparse-experts-toolkit',
+      '```',
+      '',
+      '标题：理解稀疏专家',
+      '',
+      '链接：https://arxiv.org/abs/2501.00002',
+    ];
+    expect(shape(lines)).toEqual([
+      ['arxiv:2501.00001', 'Entry one', false, [1]],
+      ['arxiv:2501.00002', 'arXiv:2501.00002', true, [12]],
+    ]);
+  });
+
   it('does not split at a field quoted from elsewhere', () => {
     const lines = [
       '2025-06-01 10:00:00 | Entry one',
