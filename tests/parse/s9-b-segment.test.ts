@@ -74,6 +74,36 @@ describe('a field block naming a new paper inside an open entry', () => {
     ]);
   });
 
+  // A title line needs 8 characters: `混合专家路由综述` has 8, `混合专家路由论` 7 (a stray phrase, not a title).
+  it.each([
+    [
+      '混合专家路由综述',
+      [
+        ['arxiv:2501.00001', 'Entry one', false, [1]],
+        ['arxiv:2501.00002', '混合专家路由综述', false, [4]],
+      ],
+    ],
+    [
+      '混合专家路由论',
+      [
+        ['arxiv:2501.00001', 'Entry one', false, [1]],
+        ['arxiv:2501.00002', 'arXiv:2501.00002', true, [8]],
+      ],
+    ],
+  ])('takes a title line of 8 characters or more: %s', (title, expected) => {
+    const lines = [
+      '2025-06-01 10:00:00 | Entry one',
+      '链接：https://arxiv.org/abs/2501.00001',
+      '',
+      title,
+      '',
+      '作者：Alice Zhang, Bob Li',
+      '',
+      '链接：https://arxiv.org/abs/2501.00002',
+    ];
+    expect(shape(lines)).toEqual(expected);
+  });
+
   it('does not reach a title above a code block: the fields below the code are not a block of their own', () => {
     const lines = [
       '2025-06-01 10:00:00 | Entry one',
