@@ -104,6 +104,21 @@ describe('a field block naming a new paper inside an open entry', () => {
     expect(shape(lines)).toEqual(expected);
   });
 
+  it('does not split at a remark that names another paper: only a link or title field names the new one', () => {
+    const lines = [
+      '2025-06-01 10:00:00 | Sparse experts at scale',
+      '链接：https://arxiv.org/abs/2501.00001',
+      '',
+      'Routing collapse is the main failure mode',
+      '',
+      '备注：对比了 https://arxiv.org/abs/1701.06538 的 top-2 门控',
+    ];
+    expect(shape(lines)).toEqual([
+      ['arxiv:1701.06538', 'arXiv:1701.06538', true, [6]],
+      ['arxiv:2501.00001', 'Sparse experts at scale', false, [1]],
+    ]);
+  });
+
   it('does not reach a title above a code block: the fields below the code are not a block of their own', () => {
     const lines = [
       '2025-06-01 10:00:00 | Entry one',
