@@ -26,7 +26,11 @@ describe('over-deep nesting is flattened, keeping the levels within the bound', 
       '  \t  \t  \t- item indented by an editor that mixes tabs and spaces',
       '  \t  \t  \t item indented by an editor that mixes tabs and spaces',
     ],
-    ['four bullets', '- - - - nested bullets from a pasted outline', '- - -  nested bullets from a pasted outline'],
+    [
+      'four bullets',
+      '- - - - nested bullets from a pasted outline',
+      '- - -  nested bullets from a pasted outline',
+    ],
   ])('%s', (_name, line, flattened) => {
     const diagnostics: Diagnostic[] = [];
     const prepared = prepare(['# Notes', line], 1, 'n.md', limits(), diagnostics);
@@ -49,13 +53,7 @@ it('counts the over-long lines of a note once, after the first one is reported',
   ].join('\n');
   const result = parseNotes([{ path: 'long.md', text }], { maxLineLength: 200 });
   expect(result.diagnostics.map((d) => [d.rule, d.severity, d.line, d.column, d.message])).toEqual([
-    [
-      'line-too-long',
-      'info',
-      3,
-      1,
-      '3 lines in this file were longer than 200 characters and were cut',
-    ],
+    ['line-too-long', 'info', 3, 1, '3 lines in this file were longer than 200 characters and were cut'],
     [
       'line-too-long',
       'warning',
@@ -91,7 +89,9 @@ describe('where a big note is cut into chunks', () => {
       { start: 9, end: 13, prefix: [] },
     ]);
     // A small note is one chunk.
-    expect(prepare(note.slice(), 0, 'n.md', limits(), []).chunks).toEqual([{ start: 0, end: 13, prefix: [] }]);
+    expect(prepare(note.slice(), 0, 'n.md', limits(), []).chunks).toEqual([
+      { start: 0, end: 13, prefix: [] },
+    ]);
   });
 
   it('reads the note cut into chunks as it reads it whole', () => {
