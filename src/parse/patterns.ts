@@ -190,9 +190,10 @@ export function cleanUrl(url: string): string {
 }
 
 export interface UrlHit {
+  /** The address, cleaned (`cleanUrl`). */
   url: string;
+  /** Where its match starts in the text. */
   index: number;
-  length: number;
 }
 
 export function findUrls(text: string): UrlHit[] {
@@ -201,11 +202,7 @@ export function findUrls(text: string): UrlHit[] {
   URL_IN_TEXT.lastIndex = 0;
   for (let m = URL_IN_TEXT.exec(text); m; m = URL_IN_TEXT.exec(text)) {
     const url = cleanUrl(m[0]);
-    const raw = m[0];
-    // Length of the part actually used (cleanUrl may cut a CJK tail).
-    let used = 0;
-    while (used < raw.length && raw.charCodeAt(used) > 32 && raw.charCodeAt(used) <= 126) used++;
-    if (url.length > 10) out.push({ url, index: m.index, length: used });
+    if (url.length > 10) out.push({ url, index: m.index });
   }
   return out;
 }

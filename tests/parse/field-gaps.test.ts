@@ -272,6 +272,12 @@ describe('an untimestamped bold WeChat headline with its link', () => {
     ['a short label before the link', `原文：[${url}](${url})`],
     ['link text that is not the URL', `**${headline}**[原文](${url})`],
     ['text after the link', `**${headline}**[${url}](${url}) 值得一读`],
+    // Only an article (a blog or WeChat post) is a headline's own page: a paper's page linked the same way is a
+    // link of the entry above.
+    [
+      'a paper page linked by its own address',
+      `**${headline}**[https://openreview.net/forum?id=HPuSIXJaa9](https://openreview.net/forum?id=HPuSIXJaa9)`,
+    ],
   ])('stays in the entry above: %s', (_name, last) => {
     const text = [
       '2025-03-24 10:00:00 Monday ｜ 强化学习新作',
