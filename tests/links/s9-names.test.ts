@@ -1,0 +1,100 @@
+// Who goes by a name, on the rules the session-9 mutants showed untested: a metric named by its own label, the
+// tie-break between two papers claiming a name alike, `also called` right before a proposed name, a title's
+// `Name:` head and a label a headline holds as its own word.
+import { describe, expect, it } from 'vitest';
+import { findLinks } from '../../src/links/index.js';
+import { edgesFrom, paper } from './helpers.js';
+
+const P = 'title:foo';
+
+describe('a metric named by its own label', () => {
+  it('a derived name that ends like a measure (`GPT-4-Score`) is measured, each time it is written', () => {
+    const edges = (text: string[]): string[] =>
+      edgesFrom(findLinks([paper(P, { label: 'FooRL', title: 'FooRL: a method', text })]), P, true);
+    const expected = ['compares concept:ppo', 'mentions concept:gpt-4-score'];
+    expect(edges(['我们对比了 PPO 和 GPT-4-Score。'])).toEqual(expected);
+    // Written a second time (the concept is found again, not made): still a metric, not compared with.
+    expect(edges(['GPT-4-Score 是常用的评价方式。', '我们对比了 PPO 和 GPT-4-Score。'])).toEqual(expected);
+  });
+});
+
+describe('two papers claiming a name alike', () => {
+  it('the earlier paper in the input order keeps it; the note points at the other one', () => {
+    // `title:snarfle` is named by its title; another entry's `Snarfle arxiv:` line names the arXiv paper too.
+    const result = findLinks([
+      paper('arxiv:2501.00001', {
+        label: 'arXiv:2501.00001',
+        title: 'arXiv:2501.00001',
+        arxiv: '2501.00001',
+        citedOnly: true,
+        sources: [{ file: 'cited.md', line: 3 }],
+      }),
+      paper('title:snarfle', {
+        label: 'Snarfle: Fast Rollouts',
+        title: 'Snarfle: Fast Rollouts for RL',
+        sources: [{ file: 'snarfle.md', line: 7 }],
+      }),
+      paper('title:citer', {
+        label: 'Citer',
+        text: ['Snarfle arxiv: https://arxiv.org/abs/2501.00001', 'Citer 基于 Snarfle 构建。'],
+        sources: [{ file: 'citer.md', line: 1 }],
+      }),
+    ]);
+    expect(edgesFrom(result, 'title:citer')).toEqual([]);
+    const notes = result.diagnostics.filter((d) => d.rule === 'ambiguous-name');
+    expect(notes.map((d) => [d.file, d.line, d.message])).toEqual([
+      ['snarfle.md', 7, '"Snarfle" names 2 papers; it links to none of them'],
+    ]);
+  });
+});
+
+/** The edges of an entry citing `name`, next to the entry under test. */
+const citingXqt = (entry: Parameters<typeof paper>[1], name = 'XQT'): string[] =>
+  edgesFrom(
+    findLinks([
+      paper('arxiv:2508.00001', entry),
+      paper(P, { label: 'FooNet', title: 'FooNet: a method', text: [`FooNet 优于 ${name}。`] }),
+    ]),
+    P,
+  );
+
+describe('a proposed name right after `also called`', () => {
+  it.each([
+    ['The OPTQ framework, also called XQT, is widely used.', []],
+    ['该框架通常被称为 XQT，应用广泛。', []],
+    // An `also known as` earlier in the sentence says nothing of the name proposed later.
+    [
+      'GPTQ, also known as OPTQ, quantises weights one layer at a time; we propose a variant called XQT, which is faster.',
+      ['compares arxiv:2508.00001'],
+    ],
+    ['We propose a quantiser called XQT, which is faster.', ['compares arxiv:2508.00001']],
+  ])('%s', (sentence, expected) => {
+    expect(citingXqt({ label: 'Analysis of OPTQ', title: 'Analysis of OPTQ', text: [sentence] })).toEqual(
+      expected,
+    );
+  });
+});
+
+describe('an acronym the entry owns without a propose word', () => {
+  it.each([
+    // its long form is the title's `Name:` head
+    ['Extra Quiet Training: Stable Low-Bit Training', 'Extra Quiet Training (EQT) keeps the loss stable.'],
+    ['Extra Quiet Training : Stable Low-Bit Training', 'Extra Quiet Training (EQT) keeps the loss stable.'],
+    ['Extra Quiet Training', 'Extra Quiet Training (EQT) keeps the loss stable.'],
+  ])('title %s', (title, sentence) => {
+    // (A label of its own, so that only the title can back the long form.)
+    expect(citingXqt({ label: '低比特训练', title, text: [sentence] }, 'EQT')).toEqual([
+      'compares arxiv:2508.00001',
+    ]);
+  });
+
+  it('a label a headline holds as a word of its own (`…新范式XQT`) is the acronym the text spells out', () => {
+    expect(
+      citingXqt({
+        label: 'XQT',
+        title: '看下Qwen3新范式XQT',
+        text: ['Extra Quiet Training (XQT) 让低比特训练更稳定。'],
+      }),
+    ).toEqual(['compares arxiv:2508.00001']);
+  });
+});
