@@ -98,3 +98,21 @@ describe('an acronym the entry owns without a propose word', () => {
     ).toEqual(['compares arxiv:2508.00001']);
   });
 });
+
+describe('a variant written two ways', () => {
+  it('building on it is building on its base, through both spellings', () => {
+    const result = findLinks([
+      paper(P, {
+        label: 'FooRL',
+        title: 'FooRL: a method',
+        text: ['FooRL 基于 GRPO-Lite 构建。', '我们在 GRPO-lite 的基础上加入了过程奖励。'],
+      }),
+    ]);
+    expect(
+      result.edges.filter((e) => e.source === P).map((e) => `${e.type} ${e.target} [${e.via ?? ''}]`),
+    ).toEqual([
+      'builds-on concept:grpo [GRPO-Lite; GRPO-lite]',
+      'builds-on concept:grpo-lite [GRPO-Lite; GRPO-lite]',
+    ]);
+  });
+});
