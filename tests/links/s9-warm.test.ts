@@ -51,4 +51,25 @@ describe('the name table of a warm rebuild', () => {
     expect(edgesFrom(warm, 'title:citer')).toEqual(['builds-on title:snarfle']);
     expect(json(warm)).toBe(json(findLinks(fixed)));
   });
+
+  it('an entry moved down its file moves the note about the name it shares', () => {
+    const notes = (line: number): PaperRecord[] => [
+      paper('title:a', { label: 'Snarfle', title: 'Snarfle: Fast Rollouts', date: '2025-01-10' }),
+      paper('title:b', {
+        label: 'Snarfle',
+        title: 'Snarfle: Faster Rollouts',
+        date: '2025-03-02',
+        sources: [{ file: 'rl.md', line }],
+      }),
+    ];
+    const cache = createLinkCache();
+    findLinks(notes(40), { cache });
+    // Twelve lines written above it: only its place changed, not its claims.
+    const moved = notes(52);
+    const warm = findLinks(moved, { cache });
+    expect(
+      warm.diagnostics.filter((d) => d.rule === 'ambiguous-name').map((d) => `${d.file}:${d.line}`),
+    ).toEqual(['rl.md:52']);
+    expect(json(warm)).toBe(json(findLinks(moved)));
+  });
 });
