@@ -116,3 +116,21 @@ describe('a variant written two ways', () => {
     ]);
   });
 });
+
+describe("another entry spelling out a paper's acronym", () => {
+  it('links to the paper: only a lexicon concept can be redefined locally', () => {
+    const result = findLinks([
+      paper('arxiv:2508.00001', {
+        label: 'EQT',
+        title: 'EQT: Extra Quiet Training for Low-Bit Models',
+        text: ['Extra Quiet Training (EQT) keeps the loss stable.'],
+      }),
+      paper(P, {
+        label: 'FooNet',
+        title: 'FooNet: a method',
+        text: ['Extra Quiet Training (EQT) 是一种低比特训练方法。', 'FooNet 基于 EQT 构建。'],
+      }),
+    ]);
+    expect(edgesFrom(result, P)).toEqual(['builds-on arxiv:2508.00001']);
+  });
+});
