@@ -134,3 +134,19 @@ describe("another entry spelling out a paper's acronym", () => {
     expect(edgesFrom(result, P)).toEqual(['builds-on arxiv:2508.00001']);
   });
 });
+
+describe('a nested list item is about the one work its parent names', () => {
+  it.each(['AlphaProof，来自 Google DeepMind', 'Tsinghua 的 AlphaProof'])(
+    'a lab named beside the work (%s) is no second work',
+    (parent) => {
+      const entry = paper(P, { label: 'FooNet', title: 'FooNet: a method' });
+      entry.text = [
+        { file: 'notes.md', line: 10, text: parent, indent: 0 },
+        { file: 'notes.md', line: 11, text: 'finetune 了 gemini 来做自动形式化。', indent: 3 },
+      ];
+      const result = findLinks([entry]);
+      expect(edgesFrom(result, 'concept:alphaproof')).toEqual(['builds-on concept:gemini']);
+      expect(edgesFrom(result, P)).toEqual([]);
+    },
+  );
+});
