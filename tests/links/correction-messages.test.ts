@@ -44,6 +44,8 @@ describe('correctionLine errors name the field at fault', () => {
     ],
     [{ verb: 'merge', into: 'a', from: 2 }, 'into and from must be strings'],
     [{ verb: 'split', node: 'a' }, 'node and part must be strings'],
+    // the first field not a string (a number typed where an id was meant)
+    [{ verb: 'split', node: 2506, part: 'a.md:12' }, 'node and part must be strings'],
     // an arrow the merge line reads as its own
     [{ verb: 'merge', into: 'a <- c', from: 'b' }, 'into and from do not read back as the same line'],
     [
