@@ -201,3 +201,17 @@ describe('a merge line that names no paper', () => {
     ]);
   });
 });
+
+describe('an edge line with one node name that is no name', () => {
+  it.each([
+    ['source', `reject uses ${'A'.repeat(501)} -> concept:grpo`],
+    ['target', `confirm builds-on arxiv:2506.16141 -> ${'A'.repeat(501)}`],
+    ['source (a double dash)', 'add uses GRPO--CARE -> concept:grpo'],
+  ])('the %s alone: a warning, and no correction', (_which, line) => {
+    const { corrections, diagnostics } = parseCorrections(`# mine\n${line}`, file);
+    expect(corrections).toEqual([]);
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.line, d.message])).toEqual([
+      ['correction-invalid', 'warning', 2, 'a node is named by its id or label, on one line'],
+    ]);
+  });
+});
