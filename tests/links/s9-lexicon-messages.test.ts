@@ -15,6 +15,7 @@ describe('lexicon messages', () => {
     ],
     ['[[org]]\nname = "Foo Lab"\naliases = "x"\n', 3, '"aliases" of "Foo Lab" must be an array of strings'],
     ['[[concept]]\naliases = ["x"]\n', 1, '[[concept]] needs a non-empty string "name"; entry skipped'],
+    ['[[org]]\nname = 42\n', 1, '[[org]] needs a non-empty string "name"; entry skipped'],
     ['[[concept]]\nname = "Foo"\naliases = ["Fu", " "]\n', 3, 'an alias of "Foo" is not a non-empty string'],
     ['[rename]\n"GRPO" = ""\n', 2, 'rename of "GRPO" must be a non-empty string'],
     ['ignore = ["MCTS", 3]\n', 1, '"ignore" must be an array of strings'],
