@@ -58,6 +58,19 @@ const citingXqt = (entry: Parameters<typeof paper>[1], name = 'XQT'): string[] =
     P,
   );
 
+describe('a name two papers claim alike', () => {
+  it('is a concept of its own once two other entries mention it', () => {
+    const result = findLinks([
+      paper('title:b', { label: 'POLARIS', date: '2025-07-17' }),
+      paper('title:a', { label: 'Polaris', date: '2025-08-08' }),
+      paper('title:c', { label: 'Citer', text: ['Citer 优于 POLARIS。'] }),
+      paper('title:d', { label: 'Builder', text: ['Builder 基于 POLARIS 构建。'] }),
+    ]);
+    expect(edgesFrom(result, 'title:c')).toEqual(['compares concept:polaris']);
+    expect(edgesFrom(result, 'title:d')).toEqual(['uses concept:polaris']);
+  });
+});
+
 describe('a proposed name right after `also called`', () => {
   it.each([
     ['The OPTQ framework, also called XQT, is widely used.', []],
