@@ -42,6 +42,11 @@ describe('correctionLine errors name the field at fault', () => {
       { verb: 'reject', type: 'uses', source: 'a', target: 'x'.repeat(501) },
       'source and target must be node ids or labels on one line, without arrows',
     ],
+    // a name with a space in front (pasted from the notes): the line would name another node
+    [
+      { verb: 'reject', type: 'uses', source: ' GRPO-CARE', target: 'concept:grpo' },
+      'source and target must be node ids or labels on one line, without arrows',
+    ],
     [{ verb: 'merge', into: 'a', from: 2 }, 'into and from must be strings'],
     [{ verb: 'split', node: 'a' }, 'node and part must be strings'],
     // the first field not a string (a number typed where an id was meant)
