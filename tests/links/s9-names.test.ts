@@ -163,3 +163,24 @@ describe('a nested list item is about the one work its parent names', () => {
     },
   );
 });
+
+describe('a shared term a paper is named by', () => {
+  it("a title that opens with an acronym three entries spell out keeps it as the paper's name", () => {
+    const definers = ['1', '2', '3'].map((n) =>
+      paper(`arxiv:2507.0000${n}`, {
+        label: `Study ${n}`,
+        title: `Study ${n}: graph models`,
+        text: ['我们的模型采用 Graph Neural Network (GNN) 作为编码器。'],
+      }),
+    );
+    const result = findLinks([
+      paper('arxiv:1812.08434', {
+        label: 'A Review of Methods and Applications',
+        title: 'GNN: A Review of Methods and Applications',
+      }),
+      ...definers,
+      paper(P, { label: 'FooNet', title: 'FooNet: a method', text: ['FooNet 优于 GNN。'] }),
+    ]);
+    expect(edgesFrom(result, P)).toEqual(['compares arxiv:1812.08434']);
+  });
+});
