@@ -112,6 +112,21 @@ describe('an acronym the entry owns without a propose word', () => {
   });
 });
 
+describe('a variant named after a paper of the notes', () => {
+  it('building on it is building on that paper', () => {
+    const result = findLinks([
+      paper('arxiv:2503.10639', { label: 'GoT', title: 'GoT: Unleashing Reasoning Capability of MLLM' }),
+      paper('arxiv:2505.17022', {
+        label: 'GoT-R1',
+        title: 'GoT-R1: Unleashing Reasoning',
+        text: ['GoT-R1 在 GoT 的基础上引入强化学习。'],
+      }),
+      paper(P, { label: 'FooNet', title: 'FooNet: a method', text: ['FooNet 基于 GoT-Lite 构建。'] }),
+    ]);
+    expect(edgesFrom(result, P)).toEqual(['builds-on arxiv:2503.10639', 'builds-on concept:got-lite']);
+  });
+});
+
 describe('a variant written two ways', () => {
   it('building on it is building on its base, through both spellings', () => {
     const result = findLinks([
