@@ -101,6 +101,16 @@ describe('an acronym the entry owns without a propose word', () => {
     ]);
   });
 
+  it('a label glued to more letters in the headline (`XQTv2`) is not a word of it', () => {
+    expect(
+      citingXqt({
+        label: 'XQT',
+        title: '看下 XQTv2 的低比特训练新范式',
+        text: ['Extra Quiet Training (XQT) 让低比特训练更稳定。'],
+      }),
+    ).not.toContain('compares arxiv:2508.00001');
+  });
+
   it('a label a headline holds as a word of its own (`…新范式XQT`) is the acronym the text spells out', () => {
     expect(
       citingXqt({
