@@ -72,4 +72,23 @@ describe('the name table of a warm rebuild', () => {
     ).toEqual(['rl.md:52']);
     expect(json(warm)).toBe(json(findLinks(moved)));
   });
+
+  it("a concept's record follows a new line that mentions it", () => {
+    const notes = (extra: string[]): PaperRecord[] => [
+      paper('arxiv:2506.16141', {
+        label: 'GRPO-CARE',
+        title: 'GRPO-CARE: consistency-aware RL',
+        text: ['GRPO-CARE 基于 GRPO。', ...extra],
+      }),
+    ];
+    const cache = createLinkCache();
+    findLinks(notes([]), { cache });
+    const after = notes(['GRPO 的优势估计没有价值网络。']);
+    const warm = findLinks(after, { cache });
+    expect(warm.concepts.find((c) => c.id === 'concept:grpo')?.sources).toEqual([
+      { file: 'notes.md', line: 10 },
+      { file: 'notes.md', line: 11 },
+    ]);
+    expect(json(warm)).toBe(json(findLinks(after)));
+  });
 });
