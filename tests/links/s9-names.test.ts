@@ -209,3 +209,20 @@ describe('a shared term a paper is named by', () => {
     expect(edgesFrom(result, P)).toEqual(['compares arxiv:1812.08434']);
   });
 });
+
+describe("a label that is only a headline's first word", () => {
+  it('names nothing (`Stackelberg Coupling of …`), unlike a label the title opens with as its name', () => {
+    const cite = (title: string) =>
+      edgesFrom(
+        findLinks([
+          paper('arxiv:2508.00002', { label: 'Stackelberg', title }),
+          paper(P, { label: 'FooNet', title: 'FooNet: a method', text: ['FooNet 基于 Stackelberg 构建。'] }),
+        ]),
+        P,
+      );
+    expect(cite('Stackelberg Coupling of Plasticity and Stability in Deep RL')).toEqual([]);
+    expect(cite('Stackelberg: Coupling Plasticity and Stability in Deep RL')).toEqual([
+      'builds-on arxiv:2508.00002',
+    ]);
+  });
+});
