@@ -985,7 +985,8 @@ function isMeasure(target: Target, concepts: readonly ConceptEntry[]): boolean {
   if (target.t !== 'concept') return false;
   const c = concepts[target.i];
   if (!c) return false;
-  if (MEASURE_NAME.test(nameKey(c.label))) return true;
+  // A long form names a measure as a label too (`GPT-4-Score`, a user's `F1 Score`), not only as an alias.
+  if (MEASURE_NAME.test(nameKey(c.label)) || MEASURE_LONG.test(c.label.trim())) return true;
   for (const a of c.aliases) if (MEASURE_LONG.test(a.trim())) return true;
   return false;
 }

@@ -30,3 +30,27 @@ describe("a concept's places", () => {
     ]);
   });
 });
+
+describe('a line two papers share', () => {
+  it('is one place of the concept it names', () => {
+    // One note line lists both works (`GRPO-CARE 和 Critique-GRPO 都基于 GRPO。`): the text of each.
+    const shared = { file: 'rl.md', line: 10, text: 'GRPO-CARE 和 Critique-GRPO 都基于 GRPO。' };
+    const result = findLinks([
+      {
+        ...paper('arxiv:2506.16141', { label: 'GRPO-CARE', title: 'GRPO-CARE: consistency-aware RL' }),
+        text: [shared, { file: 'rl.md', line: 20, text: 'GRPO-CARE 优于 GRPO。' }],
+      },
+      {
+        ...paper('arxiv:2506.03106', {
+          label: 'Critique-GRPO',
+          title: 'Critique-GRPO: natural language feedback',
+        }),
+        text: [shared],
+      },
+    ]);
+    expect(result.concepts.find((c) => c.id === 'concept:grpo')?.sources).toEqual([
+      { file: 'rl.md', line: 10 },
+      { file: 'rl.md', line: 20 },
+    ]);
+  });
+});

@@ -42,8 +42,15 @@ describe('correctionLine errors name the field at fault', () => {
       { verb: 'reject', type: 'uses', source: 'a', target: 'x'.repeat(501) },
       'source and target must be node ids or labels on one line, without arrows',
     ],
+    // a name with a space in front (pasted from the notes): the line would name another node
+    [
+      { verb: 'reject', type: 'uses', source: ' GRPO-CARE', target: 'concept:grpo' },
+      'source and target must be node ids or labels on one line, without arrows',
+    ],
     [{ verb: 'merge', into: 'a', from: 2 }, 'into and from must be strings'],
     [{ verb: 'split', node: 'a' }, 'node and part must be strings'],
+    // the first field not a string (a number typed where an id was meant)
+    [{ verb: 'split', node: 2506, part: 'a.md:12' }, 'node and part must be strings'],
     // an arrow the merge line reads as its own
     [{ verb: 'merge', into: 'a <- c', from: 'b' }, 'into and from do not read back as the same line'],
     [
@@ -196,6 +203,20 @@ describe('a merge line that names no paper', () => {
         column: 1,
         message: '"Twin" names 2 papers (arxiv:2507.00001, arxiv:2507.00002); use the paper id',
       },
+    ]);
+  });
+});
+
+describe('an edge line with one node name that is no name', () => {
+  it.each([
+    ['source', `reject uses ${'A'.repeat(501)} -> concept:grpo`],
+    ['target', `confirm builds-on arxiv:2506.16141 -> ${'A'.repeat(501)}`],
+    ['source (a double dash)', 'add uses GRPO--CARE -> concept:grpo'],
+  ])('the %s alone: a warning, and no correction', (_which, line) => {
+    const { corrections, diagnostics } = parseCorrections(`# mine\n${line}`, file);
+    expect(corrections).toEqual([]);
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.line, d.message])).toEqual([
+      ['correction-invalid', 'warning', 2, 'a node is named by its id or label, on one line'],
     ]);
   });
 });

@@ -163,6 +163,9 @@ describe('an apposition after a comma describes the name before it', () => {
     ['In this paper, a Transformer-based model is proposed.', ['uses concept:transformer']],
     ['我们基于 RecJPQ 进行扩展，RecJPQ 是一个基于 Transformer 的框架。', []],
     ['RecJPQ is based on the Transformer.', []],
+    // names with one capital before each inner capital or digit (no two capitals side by side)
+    ['We compare with CoVo, a Transformer-based verifier.', []],
+    ['We start from Mamba2, a Transformer-based hybrid.', []],
     ['FooNet 是一个基于 Transformer 的框架。', ['uses concept:transformer']],
   ];
   it.each(table)('%s', (sentence, expected) => expect(run(sentence)).toEqual(expected));
