@@ -295,6 +295,9 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     };
     refsOf(restLine, 'primary');
     let paperTitle = false;
+    // `[Reflexion: …](arxiv A) — builds on [ReAct: …](arxiv B)`: the first titled arXiv link is the entry's paper; a
+    // titled link to another arXiv id is a paper it cites (its title would join that paper's entries to this one).
+    let titledId: string | undefined;
     for (const l of restLine.links) {
       const kind = l.kind;
       if (
@@ -302,6 +305,9 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
         !isTrivialLinkText(l.label, l.url) &&
         !/^arxiv/i.test(l.label)
       ) {
+        const id = kind === 'arxiv' ? linkArxivRef(l)?.id : undefined;
+        if (id !== undefined && titledId !== undefined && id !== titledId) continue;
+        titledId ??= id;
         addTitle(l.label, true);
         paperTitle = true;
       }

@@ -187,3 +187,56 @@ describe('a reading note beside a literature note that has no title', () => {
     ]);
   });
 });
+
+describe('a list item that links its paper and a paper it builds on', () => {
+  it('titles the entry by its own paper only, so the other paper named elsewhere is not joined to it', () => {
+    const { papers } = parseNotes([
+      {
+        path: 'agents.md',
+        text: '# Agents\n\n- [Reflexion: Language Agents with Verbal Reinforcement Learning](https://arxiv.org/abs/2303.11366) — builds on [ReAct: Synergizing Reasoning and Acting in Language Models](https://arxiv.org/abs/2210.03629)\n',
+      },
+      {
+        path: 'list.md',
+        text: '# Reading list\n\n- [ReAct: Synergizing Reasoning and Acting in Language Models](https://openreview.net/forum?id=WE_vluYUL-X) (ICLR 2023)\n',
+      },
+    ]);
+    expect(papers.map((p) => [p.id, p.altTitles, p.sources.map((s) => `${s.file}:${s.line}`)])).toEqual([
+      ['arxiv:2210.03629', [], ['agents.md:3', 'list.md:3']],
+      ['arxiv:2303.11366', [], ['agents.md:3']],
+    ]);
+  });
+
+  it('keeps a translated title linked to the same paper', () => {
+    const text =
+      '# RL\n\n- [Proximal Policy Optimization Algorithms](https://arxiv.org/abs/1707.06347) [近端策略优化算法](https://arxiv.org/pdf/1707.06347)\n';
+    const [paper] = parseNotes([{ path: 'rl.md', text }]).papers;
+    expect(paper?.altTitles).toEqual(['近端策略优化算法']);
+  });
+});
+
+describe('a link given twice in one entry', () => {
+  it('keeps the label it was first given', () => {
+    const text = [
+      '# RL',
+      '',
+      '- [Proximal Policy Optimization Algorithms](https://arxiv.org/abs/1707.06347) · [OpenAI Baselines](https://github.com/openai/baselines)',
+      '  - The PPO2 variant lives in [the baselines repo](https://github.com/openai/baselines) too.',
+      '',
+    ].join('\n');
+    const [paper] = parseNotes([{ path: 'rl.md', text }]).papers;
+    expect(paper?.links).toContainEqual({
+      label: 'OpenAI Baselines',
+      url: 'https://github.com/openai/baselines',
+    });
+  });
+});
+
+describe('a byline of surnames written in capitals', () => {
+  it('is a list of authors, not a venue', () => {
+    const text =
+      '# RL\n\n- [Qwen Technical Report](https://arxiv.org/abs/2309.16609) - BAI Jinze, BAI Shuai, 2023\n';
+    const [paper] = parseNotes([{ path: 'rl.md', text }]).papers;
+    expect(paper?.authors).toEqual(['BAI Jinze', 'BAI Shuai']);
+    expect(paper?.venue).toBeUndefined();
+  });
+});
