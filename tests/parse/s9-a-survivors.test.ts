@@ -240,3 +240,34 @@ describe('a byline of surnames written in capitals', () => {
     expect(paper?.venue).toBeUndefined();
   });
 });
+
+describe('front matter whose opening fence has trailing spaces', () => {
+  it('is read as front matter', () => {
+    const text =
+      '--- \ncategory: literaturenote\ntitle: Attention Is All You Need\nauthors: Ashish Vaswani, Noam Shazeer\nyear: 2017\n---\n\nNotes on the transformer.\n';
+    const [paper] = parseNotes([{ path: 'lit/vaswani2017.md', text }]).papers;
+    expect(paper).toMatchObject({
+      title: 'Attention Is All You Need',
+      authors: ['Ashish Vaswani', 'Noam Shazeer'],
+    });
+  });
+});
+
+describe('a nested list item under a paper', () => {
+  it('keeps its indent in the text of the paper', () => {
+    const text = [
+      '# RL',
+      '',
+      '- [Proximal Policy Optimization Algorithms](https://arxiv.org/abs/1707.06347)',
+      '  - Clipped surrogate objective instead of a trust region.',
+      '',
+    ].join('\n');
+    const [paper] = parseNotes([{ path: 'rl.md', text }]).papers;
+    expect(paper?.text).toContainEqual({
+      file: 'rl.md',
+      line: 4,
+      text: 'Clipped surrogate objective instead of a trust region.',
+      indent: 2,
+    });
+  });
+});
