@@ -271,3 +271,21 @@ describe('a nested list item under a paper', () => {
     });
   });
 });
+
+describe('an undated article joined to a dated paper of the same name', () => {
+  it("keeps the paper's date", () => {
+    const { papers } = parseNotes([
+      {
+        path: 'log.md',
+        text: '# Log\n\n1. 2025-06-02 10:00:00 Tuesday ｜ GoTX: Reasoning Chains for Image Generation\n   **链接** ：https://arxiv.org/abs/2505.17022\n',
+      },
+      {
+        path: 'wechat.md',
+        text: '# 文章\n\n- [港大开源GoTX：强化学习新范式](https://mp.weixin.qq.com/s/abc)\n',
+      },
+    ]);
+    expect(papers.map((p) => [p.id, p.date, p.sources.map((s) => s.file)])).toEqual([
+      ['arxiv:2505.17022', '2025-06-02', ['log.md', 'wechat.md']],
+    ]);
+  });
+});
