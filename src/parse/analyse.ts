@@ -113,10 +113,13 @@ const BYLINE_VENUE =
   /^(?:NeurIPS|NIPS|ICML|ICLR|ACL|EMNLP|NAACL|EACL|COLING|CVPR|ICCV|ECCV|WACV|AAAI|IJCAI|KDD|SIGIR|WSDM|CIKM|TACL|JMLR|TMLR|TPAMI|CoRL|ICRA|IROS|UAI|AISTATS|COLT|CoRR|OpenReview|Nature|Science|PNAS)(?: (?:Oral|Spotlight|Poster|Workshop|Findings|Main|Outstanding Paper|Best Paper))*$/;
 
 function addLink(links: Link[], label: string, rawUrl: string): void {
-  const url = /^(?:arxiv\.org|www\.)/i.test(rawUrl) ? `https://${rawUrl}` : rawUrl;
-  if (!/^(?:https?:|mailto:)/i.test(url) && !/^[\w.-]+\.[a-z]{2,}\//i.test(url)) {
-    if (!/^https?:/i.test(url)) return;
-  }
+  // An address written without its scheme (`arxiv.org/abs/…`, `www.…`, `[code](github.com/org/repo)`) is a web
+  // address: kept as one the page can open (the panel links only http(s) and mailto addresses).
+  const url =
+    /^(?:arxiv\.org|www\.)/i.test(rawUrl) || /^[\w.-]+\.[a-z]{2,}\//i.test(rawUrl)
+      ? `https://${rawUrl}`
+      : rawUrl;
+  if (!/^(?:https?:|mailto:)/i.test(url)) return;
   const existing = links.find((l) => l.url === url);
   if (existing) {
     if (isTrivialLinkText(existing.label, url) && !isTrivialLinkText(label, url)) existing.label = label;
@@ -308,6 +311,9 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     };
     refsOf(restLine, 'primary');
     let paperTitle = false;
+    // `[Reflexion: …](arxiv A) — builds on [ReAct: …](arxiv B)`: the first titled arXiv link is the entry's paper; a
+    // titled link to another arXiv id is a paper it cites (its title would join that paper's entries to this one).
+    let titledId: string | undefined;
     for (const l of restLine.links) {
       const kind = l.kind;
       if (
@@ -315,6 +321,9 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
         !isTrivialLinkText(l.label, l.url) &&
         !/^arxiv/i.test(l.label)
       ) {
+        const id = kind === 'arxiv' ? linkArxivRef(l)?.id : undefined;
+        if (id !== undefined && titledId !== undefined && id !== titledId) continue;
+        titledId ??= id;
         addTitle(l.label, true);
         paperTitle = true;
       }
