@@ -32,6 +32,11 @@ describe('examples, settings, ablations and wishes are not relations', () => {
   const table: [string, string[]][] = [
     ['Deployment faces domain shift between algorithms (e.g., PPO vs. GRPO) and privacy limits.', []],
     ['Deployment faces domain shift, e.g., PPO vs. GRPO, and privacy limits.', []],
+    // an example parenthesis holds its cue across the commas inside it
+    [
+      'Deployment faces domain shift between algorithms (e.g., between the two stages, PPO vs. GRPO) and privacy limits.',
+      [],
+    ],
     ['PPO vs. GRPO: FooNet is faster than both.', ['compares concept:grpo', 'compares concept:ppo']],
     // an example closed before the cue, or a parenthesis that gives none, leaves the cue alone
     ['Unlike prior work (e.g., search), FooNet outperforms PPO.', ['compares concept:ppo']],
@@ -56,6 +61,7 @@ describe('examples, settings, ablations and wishes are not relations', () => {
     ['我们微调 Llama 3。', ['builds-on concept:llama']],
     // a cue word that ends the long form of the acronym right after it is part of that name
     ['参数高效微调（LoRA）已成为适配大模型的标准方法。', []],
+    ['参数高效微调（LoRA 等）已成为适配大模型的标准方法。', []],
     // `X定位的扩展` extends X grounding; `X 算法的变体` is a variant of X
     ['AutoFoo：实现 MCTS 定位的扩展', []],
     ['FooNet 是 GRPO 算法的变体。', ['builds-on concept:grpo']],
