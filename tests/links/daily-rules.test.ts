@@ -53,6 +53,10 @@ describe('examples, settings, ablations and wishes are not relations', () => {
     ['FooNet 借鉴了 RAG 方法。', ['builds-on concept:rag']],
     // what a name costs is a critique of it
     ['然而，引入额外的流程奖励模型会产生大量的计算开销。', ['critiques concept:prm']],
+    ['然而，引入额外的流程奖励模型会带来高昂的计算成本。', ['critiques concept:prm']],
+    // every wording a two-part cue allows is read, not only the one its quick test names
+    ['FooNet 采用仿照 AlphaZero 的方法训练策略。', ['builds-on concept:alphazero']],
+    ['我们与 PPO 做了比较。', ['compares concept:ppo']],
     ['Group Reward Policy Optimization 和 DPO 的比较。', ['compares concept:dpo', 'compares concept:grpo']],
     // a general statement about X-based models is background
     ['基于 Transformer 的模型主要依赖于下一个标记预测。', []],
