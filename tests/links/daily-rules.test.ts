@@ -78,6 +78,8 @@ describe('examples, settings, ablations and wishes are not relations', () => {
 
 describe('relations the seed states in other words', () => {
   const table: [string, string[]][] = [
+    // a Han name written right after a Latin word, with no space between, is still that name
+    ['FooNet 沿用DeepSeek-V3混合专家架构。', ['builds-on concept:moe']],
     // `X 用于…`, `X is used to…`: the entry runs X for a step of its own; the name stands right before the cue
     ['在第一阶段，Zero-RL用于生成简洁的、结果导向的推理路径。', ['uses concept:zero-rl']],
     ['In the first stage, PPO is used to train the policy.', ['uses concept:ppo']],
