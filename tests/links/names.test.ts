@@ -51,6 +51,11 @@ describe('a name of a paper links to the paper', () => {
       'PAG',
     ],
     [
+      '`Name：` title, no space after the colon',
+      { label: 'Some long title…', title: 'SPIRAL：通过零和游戏自博弈激励推理' },
+      'SPIRAL',
+    ],
+    [
       'acronym after "we propose"',
       { label: 'L…', title: 'Long title', text: ['我们提出了语言微调 （VFT），这是一种干预。'] },
       'VFT',
