@@ -103,6 +103,12 @@ describe('a name of a paper links to the paper', () => {
     expect(linkOf(entry, name, id)).toEqual([`builds-on ${id}`]);
   });
 
+  it('a title whose colon comes after more than 40 characters names nothing by the words before it', () => {
+    const title =
+      'Learning to Reason without External Rewards via Intuitor Self-Certainty Policy Optimizer: Results';
+    expect(linkOf({ label: 'L…', title }, 'Intuitor Self-Certainty Policy Optimizer', id)).toEqual([]);
+  });
+
   it('a `Name arxiv: URL` line names that arXiv paper', () => {
     const result = findLinks([
       paper('arxiv:2503.10639', {
