@@ -31,8 +31,8 @@ export interface PairCue {
   type: CueType;
   confidence: number;
   derives?: boolean;
-  /** The cheap test that must pass before the pattern runs: a string the sentence must contain. */
-  needs: string;
+  /** The cheap test that must pass before the pattern runs: the sentence must contain one of these strings. */
+  needs: readonly string[];
 }
 
 const B = 'builds-on' as const;
@@ -203,40 +203,46 @@ export const LITERAL_CUES: readonly LiteralCue[] = [
 
 /** Cues that enclose their names. `[^X。]` keeps the opener the nearest one. */
 export const PAIR_CUES: readonly PairCue[] = [
-  { cue: '在…基础上', pattern: '在([^在。]{1,80}?)的?基础上', type: B, confidence: 0.9, needs: '基础上' },
-  { cue: '以…为基础', pattern: '以([^以。]{1,40}?)为基础', type: B, confidence: 0.9, needs: '为基础' },
-  { cue: '受…启发', pattern: '受([^受。]{1,80}?)的?启发', type: B, confidence: 0.85, needs: '启发' },
-  { cue: '建立在…之上', pattern: '建立在([^。]{1,40}?)之上', type: B, confidence: 0.9, needs: '之上' },
+  { cue: '在…基础上', pattern: '在([^在。]{1,80}?)的?基础上', type: B, confidence: 0.9, needs: ['基础上'] },
+  { cue: '以…为基础', pattern: '以([^以。]{1,40}?)为基础', type: B, confidence: 0.9, needs: ['为基础'] },
+  { cue: '受…启发', pattern: '受([^受。]{1,80}?)的?启发', type: B, confidence: 0.85, needs: ['启发'] },
+  { cue: '建立在…之上', pattern: '建立在([^。]{1,40}?)之上', type: B, confidence: 0.9, needs: ['之上'] },
   {
     cue: '从…微调',
     pattern: '从([^从。]{1,40}?)(?:进行|开始)?微调',
     type: B,
     confidence: 0.8,
     derives: true,
-    needs: '微调',
+    needs: ['微调'],
   },
-  { cue: '与…结合', pattern: '[与和]([^与和。]{1,40}?)(?:相)?结合', type: U, confidence: 0.7, needs: '结合' },
+  {
+    cue: '与…结合',
+    pattern: '[与和]([^与和。]{1,40}?)(?:相)?结合',
+    type: U,
+    confidence: 0.7,
+    needs: ['结合'],
+  },
   {
     cue: '对…的改进',
     pattern: '对([^对。]{1,40}?)(?:的|进行)改进',
     type: B,
     confidence: 0.8,
     derives: true,
-    needs: '改进',
+    needs: ['改进'],
   },
   {
     cue: '在…上实验',
     pattern: '在([^在。]{1,60}?)上(?:进行|开展)?了?(?:的)?(?:实验|评估|评测|测试|训练|微调)',
     type: U,
     confidence: 0.7,
-    needs: '上',
+    needs: ['上'],
   },
   {
     cue: '导致…崩溃',
     pattern: '([^，。,;；]{1,30}?)(?:会|将|可能)?导致[^，。]{0,8}?(?:崩溃|失败|不稳定)',
     type: CR,
     confidence: 0.8,
-    needs: '导致',
+    needs: ['导致'],
   },
   {
     cue: '…带来开销',
@@ -244,7 +250,7 @@ export const PAIR_CUES: readonly PairCue[] = [
       '([^，。,;；]{1,30}?)(?:会|将|可能)?(?:产生|带来|引入|导致)[^，。]{0,8}?(?:计算|额外|巨大|显著)?(?:开销|成本|代价)',
     type: CR,
     confidence: 0.75,
-    needs: '开销',
+    needs: ['开销', '成本', '代价'],
   },
   {
     // `消除了对「路由技巧」（如 Routing Replay）的依赖`: the entry shows X is not needed.
@@ -252,7 +258,7 @@ export const PAIR_CUES: readonly PairCue[] = [
     pattern: '(?:消除|摆脱|去除|免除|去掉|不再需要)了?对([^对。]{1,60}?)的依赖',
     type: CR,
     confidence: 0.7,
-    needs: '依赖',
+    needs: ['依赖'],
   },
   {
     // `缩小了与…模型家族（如 Qwen）之间的性能差距`: measured against it.
@@ -260,7 +266,7 @@ export const PAIR_CUES: readonly PairCue[] = [
     pattern: '[与和跟]([^与和跟。，,；;：:]{1,60}?)(?:之间)?的?(?:性能|能力|表现)?差距',
     type: CO,
     confidence: 0.75,
-    needs: '差距',
+    needs: ['差距'],
   },
   {
     // `用类似 AlphaZero 的办法训的`: the entry's method follows X's.
@@ -269,29 +275,35 @@ export const PAIR_CUES: readonly PairCue[] = [
       '(?:用|采用|使用|借鉴|沿用|仿照|参照)了?(?:类似于?|仿照)([^类。，,]{1,40}?)的(?:办法|方法|方式|思路|做法|策略|范式)',
     type: B,
     confidence: 0.75,
-    needs: '类似',
+    needs: ['类似', '仿照'],
   },
-  { cue: '与…相比', pattern: '[与和跟]([^与和跟。]{1,60}?)相比', type: CO, confidence: 0.85, needs: '相比' },
+  {
+    cue: '与…相比',
+    pattern: '[与和跟]([^与和跟。]{1,60}?)相比',
+    type: CO,
+    confidence: 0.85,
+    needs: ['相比'],
+  },
   {
     cue: '与…进行比较',
     pattern: '[与和跟]([^与和跟。]{1,80}?)(?:的表现|的性能)?(?:进行了?|做了?)(?:比较|对比)',
     type: CO,
     confidence: 0.8,
-    needs: '进行',
+    needs: ['进行', '做'],
   },
   {
     cue: '比…更',
     pattern: '比([^比。，,]{1,40}?)(?:更|还|要|高出|提升|提高|快|好)',
     type: CO,
     confidence: 0.75,
-    needs: '比',
+    needs: ['比'],
   },
   {
     cue: '对…比较',
     pattern: '对([^对。]{1,60}?)进行了?[^。，]{0,12}?(?:比较|对比)',
     type: CO,
     confidence: 0.8,
-    needs: '对',
+    needs: ['对'],
   },
 ];
 
@@ -425,7 +437,7 @@ export function findCues(lower: string): CueHit[] {
     });
   }
   for (const { cue, re } of pairs) {
-    if (!lower.includes(cue.needs)) continue;
+    if (!cue.needs.some((n) => lower.includes(n))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
       const inner = m.indices?.[1];

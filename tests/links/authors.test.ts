@@ -13,6 +13,8 @@ describe('authorKey', () => {
     ['Yi-Chen Li', 'li', 'yichen'],
     ['Li, Yi-Chen', 'li', 'yichen'],
     ['Jason E. Weston', 'weston', 'jason'],
+    // A stray full stop after the name, as copied from a reference list.
+    ['Jason Weston .', 'weston', 'jason'],
     ['Ludwig van Beethoven', 'vanbeethoven', 'ludwig'],
     ['Ｃｈｒｉｓ Ｌｉｕ', 'liu', 'chris'],
     ['王增志', '王增志', ''],

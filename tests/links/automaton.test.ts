@@ -264,3 +264,28 @@ describe('an empty pattern', () => {
     expect(base.extended(['ppo']).idOf('ppo')).toBeDefined();
   });
 });
+
+describe('NameRegistry.compile with an earlier matcher', () => {
+  it('reuses the matcher of a registry that held every name of this one, and finds only its own names', () => {
+    const before = new NameRegistry(new Set());
+    before.setNode('GRPO', { t: 'concept', i: 0 }, 25, false);
+    before.setNode('PPO', { t: 'concept', i: 1 }, 25, false);
+    before.setNode('DPO', { t: 'concept', i: 2 }, 25, false);
+    before.setNode('RLHF', { t: 'concept', i: 3 }, 25, false);
+    const previous = before.compile();
+    // The next build's registry: PPO is gone from the notes.
+    const after = new NameRegistry(new Set());
+    after.setNode('GRPO', { t: 'concept', i: 0 }, 25, false);
+    after.setNode('DPO', { t: 'concept', i: 2 }, 25, false);
+    after.setNode('RLHF', { t: 'concept', i: 3 }, 25, false);
+    const compiled = after.compile(previous);
+    expect(compiled.automaton).toBe(previous.automaton);
+    expect(compiled.live).toBe(3);
+    const sentence = 'GRPO 优于 PPO 和 DPO，无需 RLHF。';
+    expect(after.find(sentence, sentence.toLowerCase()).map((m) => m.entry.key)).toEqual([
+      'grpo',
+      'dpo',
+      'rlhf',
+    ]);
+  });
+});

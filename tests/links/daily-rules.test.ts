@@ -32,6 +32,11 @@ describe('examples, settings, ablations and wishes are not relations', () => {
   const table: [string, string[]][] = [
     ['Deployment faces domain shift between algorithms (e.g., PPO vs. GRPO) and privacy limits.', []],
     ['Deployment faces domain shift, e.g., PPO vs. GRPO, and privacy limits.', []],
+    // an example parenthesis holds its cue across the commas inside it
+    [
+      'Deployment faces domain shift between algorithms (e.g., between the two stages, PPO vs. GRPO) and privacy limits.',
+      [],
+    ],
     ['PPO vs. GRPO: FooNet is faster than both.', ['compares concept:grpo', 'compares concept:ppo']],
     // an example closed before the cue, or a parenthesis that gives none, leaves the cue alone
     ['Unlike prior work (e.g., search), FooNet outperforms PPO.', ['compares concept:ppo']],
@@ -48,6 +53,10 @@ describe('examples, settings, ablations and wishes are not relations', () => {
     ['FooNet 借鉴了 RAG 方法。', ['builds-on concept:rag']],
     // what a name costs is a critique of it
     ['然而，引入额外的流程奖励模型会产生大量的计算开销。', ['critiques concept:prm']],
+    ['然而，引入额外的流程奖励模型会带来高昂的计算成本。', ['critiques concept:prm']],
+    // every wording a two-part cue allows is read, not only the one its quick test names
+    ['FooNet 采用仿照 AlphaZero 的方法训练策略。', ['builds-on concept:alphazero']],
+    ['我们与 PPO 做了比较。', ['compares concept:ppo']],
     ['Group Reward Policy Optimization 和 DPO 的比较。', ['compares concept:dpo', 'compares concept:grpo']],
     // a general statement about X-based models is background
     ['基于 Transformer 的模型主要依赖于下一个标记预测。', []],
@@ -56,6 +65,7 @@ describe('examples, settings, ablations and wishes are not relations', () => {
     ['我们微调 Llama 3。', ['builds-on concept:llama']],
     // a cue word that ends the long form of the acronym right after it is part of that name
     ['参数高效微调（LoRA）已成为适配大模型的标准方法。', []],
+    ['参数高效微调（LoRA 等）已成为适配大模型的标准方法。', []],
     // `X定位的扩展` extends X grounding; `X 算法的变体` is a variant of X
     ['AutoFoo：实现 MCTS 定位的扩展', []],
     ['FooNet 是 GRPO 算法的变体。', ['builds-on concept:grpo']],
@@ -68,6 +78,8 @@ describe('examples, settings, ablations and wishes are not relations', () => {
 
 describe('relations the seed states in other words', () => {
   const table: [string, string[]][] = [
+    // a Han name written right after a Latin word, with no space between, is still that name
+    ['FooNet 沿用DeepSeek-V3混合专家架构。', ['builds-on concept:moe']],
     // `X 用于…`, `X is used to…`: the entry runs X for a step of its own; the name stands right before the cue
     ['在第一阶段，Zero-RL用于生成简洁的、结果导向的推理路径。', ['uses concept:zero-rl']],
     ['In the first stage, PPO is used to train the policy.', ['uses concept:ppo']],

@@ -51,6 +51,11 @@ describe('a name of a paper links to the paper', () => {
       'PAG',
     ],
     [
+      '`Name：` title, no space after the colon',
+      { label: 'Some long title…', title: 'SPIRAL：通过零和游戏自博弈激励推理' },
+      'SPIRAL',
+    ],
+    [
       'acronym after "we propose"',
       { label: 'L…', title: 'Long title', text: ['我们提出了语言微调 （VFT），这是一种干预。'] },
       'VFT',
@@ -96,6 +101,12 @@ describe('a name of a paper links to the paper', () => {
   ];
   it.each(table)('%s', (_how, entry, name) => {
     expect(linkOf(entry, name, id)).toEqual([`builds-on ${id}`]);
+  });
+
+  it('a title whose colon comes after more than 40 characters names nothing by the words before it', () => {
+    const title =
+      'Learning to Reason without External Rewards via Intuitor Self-Certainty Policy Optimizer: Results';
+    expect(linkOf({ label: 'L…', title }, 'Intuitor Self-Certainty Policy Optimizer', id)).toEqual([]);
   });
 
   it('a `Name arxiv: URL` line names that arXiv paper', () => {
