@@ -28,12 +28,17 @@ describe('note styles', () => {
 
   for (const style of scored) {
     describe(style, () => {
+      // Which tests exist depends on the records only. The notes are parsed inside each test: parsing in the
+      // describe body would make the whole parser "static" for Stryker, which then runs every test per mutant.
       const records = JSON.parse(readFileSync(join(FIXTURES, style, 'records.json'), 'utf8')) as Records;
-      const result = parseNotes(readNotes(join(FIXTURES, style, 'notes')));
-      const papers = result.papers.filter((p) => !p.workKind);
-      const byTitle = new Map(papers.map((p) => [p.title, p]));
+      const read = () => {
+        const result = parseNotes(readNotes(join(FIXTURES, style, 'notes')));
+        const papers = result.papers.filter((p) => !p.workKind);
+        return { result, papers, byTitle: new Map(papers.map((p) => [p.title, p])) };
+      };
 
       it('finds every paper with its exact title, and its fields right', () => {
+        const { byTitle } = read();
         const missing = records.papers.filter((e) => !byTitle.has(e.title)).map((e) => e.title);
         const wrong = records.papers
           .filter((e) => byTitle.has(e.title))
@@ -42,6 +47,7 @@ describe('note styles', () => {
       });
 
       it('draws no paper it was not asked for (no hub page, TOC anchor or unmentioned library item)', () => {
+        const { result, papers } = read();
         const expected = new Set(records.papers.map((e) => e.title));
         const extra = papers.filter((p) => !expected.has(p.title)).map((p) => p.title);
         expect(extra).toEqual([]);
@@ -51,6 +57,7 @@ describe('note styles', () => {
 
       if (records.works) {
         it('keeps blogs, books, repositories, tweets, news and videos as works of their kind', () => {
+          const { result } = read();
           const works = result.papers
             .filter((p) => p.workKind)
             .map((p) => ({ title: p.title, kind: p.workKind }));
@@ -61,6 +68,7 @@ describe('note styles', () => {
 
       if (records.hubs) {
         it('reads author, keyword and date pages as hubs, not works', () => {
+          const { result } = read();
           for (const hub of records.hubs!) {
             expect(result.papers.some((p) => p.sources.some((s) => s.file === hub))).toBe(false);
             expect(result.diagnostics.some((d) => d.file === hub && d.rule === 'note-hub')).toBe(true);
@@ -70,6 +78,7 @@ describe('note styles', () => {
 
       if (records.joins) {
         it('joins reading notes to the literature note they point at', () => {
+          const { byTitle } = read();
           for (const [file, title] of Object.entries(records.joins!)) {
             const paper = byTitle.get(title);
             expect(paper?.sources.map((s) => s.file)).toContain(file);
@@ -79,6 +88,7 @@ describe('note styles', () => {
 
       if (records.noteLinks) {
         it('turns links between paper notes into note links', () => {
+          const { papers, byTitle } = read();
           const idOf = new Map(papers.map((p) => [p.title, p.id]));
           for (const [from, to] of records.noteLinks!) {
             const targets = byTitle.get(from)?.noteLinks?.map((l) => l.target) ?? [];
@@ -89,6 +99,7 @@ describe('note styles', () => {
 
       if (records.unresolved) {
         it('reports unresolved links as info', () => {
+          const { result } = read();
           for (const target of records.unresolved!) {
             expect(
               result.diagnostics.some(
@@ -102,6 +113,7 @@ describe('note styles', () => {
 
       if (records.topics) {
         it('takes topics from the headings that organise papers, shared across notes', () => {
+          const { papers } = read();
           const topics = new Set(papers.map((p) => p.topicPath[p.topicPath.length - 1]));
           expect([...topics].sort()).toEqual([...records.topics!].sort());
           for (const p of papers) expect(p.topicPath.join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}|\(\d+篇\)/);
