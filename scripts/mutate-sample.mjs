@@ -312,6 +312,20 @@ if (s.total !== null)
     `  total ${pct(s.total)} (95% CI ${pct(s.totalCi[0])}-${pct(s.totalCi[1])}, n = ${s.nTotal}), no coverage as survived`,
   );
 console.log(`  extras (other mutators on drawn nodes, not in the estimate): ${JSON.stringify(extras)}`);
+// A mutant reached outside any test (a module's top level, or work a test file does in a describe body or a
+// beforeAll) is "static": Stryker runs every test against it, with a reload, and credits no test. A few are
+// normal (constants); many mean a test file builds its input outside its tests, which makes a draw slow.
+const statics = sample.filter((m) => m.static).length;
+const tested = sample.filter(
+  (m) => m.status === 'Killed' || m.status === 'Survived' || m.status === 'Timeout',
+).length;
+if (statics > 0)
+  console.log(
+    `  static (reached outside any test, so every test ran against them): ${statics} of ${tested} tested` +
+      (statics * 4 > tested
+        ? ' -- look for a test file that parses or links in a describe body or beforeAll'
+        : ''),
+  );
 const left = sample.filter(
   (m) => m.status === 'Survived' || m.status === 'NoCoverage' || m.status === 'Missing',
 );
