@@ -97,6 +97,33 @@ function withoutLinks(line: Line): string {
   return out;
 }
 
+/** Words that leave a sentence open before a link: `We build on [Reflexion: …](…).`, `基于 [ReAct](…)`. */
+const OPEN_BEFORE =
+  /(?:^|[\s(（])(?:on|of|in|at|by|for|from|with|to|see|and|or|the|a|an|via|than|like|as|into|over|about|upon|uses?|using|extends?|follows?|cf\.?)$|(?:基于|参见|参考|详见|见|来自|采用|使用|沿用|借鉴|和|与|及|对|在|把|将|用|从|比如|例如|读了|看了)$/i;
+
+/**
+ * A titled link standing in a sentence (`We build on [Reflexion: …](…).`, `See [ReAct: …](…) for details.`): the
+ * text around it is the sentence, not another title of the work. Not `标题：[Title](…)` or `[Title](…)（作者）`.
+ */
+function linkInSentence(line: Line): boolean {
+  return line.links.some((l) => {
+    if (l.at < 0 || l.bare || isTrivialLinkText(l.label, l.url)) return false;
+    const end = l.at + l.label.length;
+    const before = withoutLinks({
+      ...line,
+      text: line.text.slice(0, l.at),
+      links: line.links.filter((k) => k.at >= 0 && k.at + k.label.length <= l.at),
+    }).trim();
+    const after = withoutLinks({
+      ...line,
+      text: line.text.slice(end),
+      links: line.links.filter((k) => k.at >= end).map((k) => ({ ...k, at: k.at - end })),
+    }).trim();
+    if (OPEN_BEFORE.test(before)) return true;
+    return /\p{L}/u.test(before) && !/[:：\-–—|｜]$/.test(before) && /^\p{L}/u.test(after);
+  });
+}
+
 function urlLengthAt(text: string, at: number): number {
   let i = at;
   // A `)` the address did not open closes the bracket around it (`(https://…)`).
@@ -339,28 +366,36 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       residue = '';
     }
     // `[Title](arxiv) - Schulman et al., 2017`: after a titled paper link, a dash introduces authors/venue.
-    const byline = paperTitle ? /^\s*[-–—:|｜]\s*(.+)$/.exec(residue) : null;
+    // `[Title](arxiv) (Rafailov et al., 2023)`, `[Title](arxiv)（Rafailov 等）`: so does a bracket standing alone.
+    const byline = paperTitle
+      ? /^\s*(?:[-–—:|｜]\s*(.+)|[(（]([^()（）]+)[)）][\s.。]*)$/.exec(residue)
+      : null;
     if (byline) {
-      const names = byline[1]!
+      const inBrackets = byline[1] === undefined;
+      const said = byline[1] ?? byline[2]!;
+      const names = said
         .replace(/\(?\b(?:19|20)\d{2}\b\)?/g, ' ')
-        .replace(/\bet al\.?/gi, ' ')
+        .replace(/\bet al\.?|等人?\s*$/gi, ' ')
         .trim();
       const parts = splitAuthors(trimChars(names, ',，'));
       // `- Schulman et al., NeurIPS 2017`, `| ICML 2023`: a venue is no author (two papers at one venue are no group).
       const venues = parts.filter((p) => BYLINE_VENUE.test(p) || /^\p{Lu}{2,}$/u.test(p));
-      if (venues.length > 0) venue ??= venues.join(', ');
       const people = parts.filter((p) => !venues.includes(p));
-      if (
+      // In brackets, Han words are a name only in a list or with 等 (`（张三 等）`), not `（线性时间序列建模）`.
+      const hanNames = !inBrackets || people.length > 1 || /等/.test(said);
+      const named =
         people.length > 0 &&
         people.every(
           (p) =>
             /^[\p{Lu}][\p{L}'.-]*(?: [\p{Lu}][\p{L}'.-]*){0,3}$/u.test(p) ||
-            /^[\u3400-\u9fff·]{2,10}$/.test(p),
-        )
-      ) {
-        authors = people;
+            (hanNames && /^[\u3400-\u9fff·]{2,10}$/.test(p)),
+        );
+      // A bracket that is neither names nor a venue (`(线性时间序列建模)`, `(a survey)`) is left to the title.
+      if (!inBrackets || named || (venues.length > 0 && people.length === 0)) {
+        if (venues.length > 0) venue ??= venues.join(', ');
+        if (named) authors = people;
+        residue = '';
       }
-      residue = '';
     }
     if (entry.kind === 'digest') {
       // `- 标题：中文标题 (作者) [跳转](…)`: the label is no part of the title.
@@ -385,6 +420,8 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     if (
       paren &&
       entry.kind === 'digest' &&
+      // after a titled paper link the byline rule above has read the bracket (`[Title](…) (混合专家)` names nobody)
+      !paperTitle &&
       (looksLikeAuthors(paren[1]!) ||
         /^[\p{Lu}][\p{Ll}'.-]+(?: [\p{Lu}][\p{Ll}'.-]+){1,3}$/u.test(paren[1]!.trim()) ||
         isOnePersonName(paren[1]!))
@@ -406,7 +443,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       const t = cleanTitle(only.label, 200);
       if (t.length >= 2 && /[\p{L}\p{N}]/u.test(t) && !titles.some((c) => c.text === t))
         titles.push({ text: t, paperish: false });
-    } else if (cleanTitle(residue)) {
+    } else if (cleanTitle(residue) && !linkInSentence(restLine)) {
       const cleaned = cleanTitle(residue);
       addTitle(
         cleaned,

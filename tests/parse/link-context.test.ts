@@ -1,0 +1,109 @@
+// What the text around a titled paper link says: a sentence the link stands in is no other title of the paper
+// (`We build on [Reflexion: …](…).`), and a bracket after the link is its byline when it names people or a
+// venue (`[Title](…) (Rafailov et al., 2023)`), else it is left as it was.
+import { describe, expect, it } from 'vitest';
+import { parseNotes } from '../../src/parse/index.js';
+
+const parse = (text: string) => parseNotes([{ path: 'reading.md', text }]);
+const paperOf = (text: string, title: string) => {
+  const p = parse(text).papers.find((x) => x.title === title);
+  expect(p, `${title} in ${text}`).toBeDefined();
+  return p!;
+};
+
+const REFLEXION = 'Reflexion: Language Agents with Verbal Reinforcement Learning';
+const REACT = 'ReAct: Synergizing Reasoning and Acting in Language Models';
+
+describe('a titled link inside a sentence', () => {
+  it.each([
+    [`- We build on [${REFLEXION}](https://arxiv.org/abs/2303.11366).`, REFLEXION],
+    [`- See [${REACT}](https://arxiv.org/abs/2210.03629) for details.`, REACT],
+    [`- The agent loop follows [${REACT}](https://arxiv.org/abs/2210.03629)`, REACT],
+    [`- 我们基于 [${REFLEXION}](https://arxiv.org/abs/2303.11366) 做了改进`, REFLEXION],
+    [`- 今天读了 [${REACT}](https://arxiv.org/abs/2210.03629) 这篇论文，很有启发`, REACT],
+    [
+      `- Compare with [${REACT}](https://arxiv.org/abs/2210.03629) and [its code](https://github.com/ysymyth/ReAct).`,
+      REACT,
+    ],
+  ])('%s: the sentence is no other title', (line, title) => {
+    expect(paperOf(`# Agents\n\n${line}\n`, title).altTitles).toEqual([]);
+  });
+
+  it('two sentences with the same words around different papers keep them apart, each with its own link', () => {
+    const { papers } = parse(
+      [
+        '# Agents',
+        '',
+        `- We build on [${REFLEXION}](https://arxiv.org/abs/2303.11366).`,
+        `- We build on [${REACT}](https://arxiv.org/abs/2210.03629).`,
+        '',
+      ].join('\n'),
+    );
+    const titles = papers.map((p) => p.title).sort();
+    expect(titles).toEqual([REACT, REFLEXION]);
+    for (const p of papers) expect(p.altTitles).toEqual([]);
+  });
+
+  it.each([
+    [
+      '- 注意力就是你所需要的一切 [Attention Is All You Need](https://arxiv.org/abs/1706.03762)',
+      '注意力就是你所需要的一切',
+    ],
+    [
+      '- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) 注意力就是你所需要的一切',
+      '注意力就是你所需要的一切',
+    ],
+    [
+      '- DeepSeek-R1：[DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning](https://arxiv.org/abs/2501.12948)',
+      'DeepSeek-R1',
+    ],
+  ])('%s: a name or translation beside the link is still a title', (line, alt) => {
+    const { papers } = parse(`# Reading\n\n${line}\n`);
+    expect(papers).toHaveLength(1);
+    expect(papers[0]!.altTitles).toContain(alt);
+  });
+});
+
+describe('a bracket after a titled paper link', () => {
+  const DPO = 'Direct Preference Optimization';
+  it.each([
+    [`- [${DPO}](https://arxiv.org/abs/2305.18290) (Rafailov et al., 2023)`, ['Rafailov'], undefined],
+    [`- [${DPO}](https://arxiv.org/abs/2305.18290) (Rafailov et al.)`, ['Rafailov'], undefined],
+    [`- [${DPO}](https://arxiv.org/abs/2305.18290)（Rafailov 等）`, ['Rafailov'], undefined],
+    [`- [${DPO}](https://arxiv.org/abs/2305.18290)（张三 等）`, ['张三'], undefined],
+    [
+      `- [${DPO}](https://arxiv.org/abs/2305.18290) (Rafailov, Sharma, Mitchell)`,
+      ['Rafailov', 'Sharma', 'Mitchell'],
+      undefined,
+    ],
+    [
+      `- [${DPO}](https://arxiv.org/abs/2305.18290) (Rafailov et al., NeurIPS 2023).`,
+      ['Rafailov'],
+      'NeurIPS',
+    ],
+    [`- [${DPO}](https://arxiv.org/abs/2305.18290) (NeurIPS)`, [], 'NeurIPS'],
+  ])('%s is its byline, no other title', (line, authors, venue) => {
+    const p = paperOf(`# Alignment\n\n${line}\n`, DPO);
+    expect(p.altTitles).toEqual([]);
+    expect(p.authors).toEqual(authors);
+    expect(p.venue).toBe(venue);
+  });
+
+  it.each([
+    ['- [Mixtral of Experts](https://arxiv.org/abs/2401.04088) (a survey of experts)', 'Mixtral of Experts'],
+    ['- [Mixtral of Experts](https://arxiv.org/abs/2401.04088) (混合专家)', 'Mixtral of Experts'],
+  ])('%s: a bracket of other words names nobody', (line, title) => {
+    const p = paperOf(`# Models\n\n${line}\n`, title);
+    expect(p.authors).toEqual([]);
+    expect(p.venue).toBeUndefined();
+  });
+
+  it('a dash byline still gives authors and venue', () => {
+    const p = paperOf(
+      `# Alignment\n\n- [${DPO}](https://arxiv.org/abs/2305.18290) - Rafailov et al., NeurIPS 2023\n`,
+      DPO,
+    );
+    expect(p.authors).toEqual(['Rafailov']);
+    expect(p.venue).toBe('NeurIPS');
+  });
+});
