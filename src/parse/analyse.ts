@@ -397,10 +397,11 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
         residue = '';
       }
     }
-    if (entry.kind === 'digest') {
-      // `- 标题：中文标题 (作者) [跳转](…)`: the label is no part of the title.
+    {
+      // `- 标题：中文标题 (作者) [跳转](…)`: the label is no part of the title; `- 论文：[Title](…)` leaves a bare label.
       const field = matchField(residue.trim());
-      if (field?.kind === 'title' && field.value.trim() !== '') residue = field.value;
+      if (field && field.value.trim() === '') residue = '';
+      else if (entry.kind === 'digest' && field?.kind === 'title') residue = field.value;
     }
     // `中文标题 (Reza Ghorbani` with the item's link lines below (the translator's remarks run on): the open
     // parenthesis holds the author, then remarks; neither is part of the title.
@@ -501,6 +502,15 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
           break;
         case 'link':
         case 'code':
+          // `## DPO` then `- Paper: [Direct Preference Optimization: …](arxiv)`: the link's text is the title.
+          if (field.kind === 'link' && entry.kind === 'heading' && !fieldTitle) {
+            const at = line.text.length - line.text.trimStart().length + field.valueOffset;
+            const l = line.links.find((k) => !k.bare && k.at >= at && k.at <= at + 3);
+            if (l && (l.kind === 'arxiv' || l.kind === 'paper') && !isTrivialLinkText(l.label, l.url)) {
+              addTitle(l.label, true);
+              fieldTitle = cleanTitle(l.label, 200) || undefined;
+            }
+          }
           linksOf(line, field.label);
           refsOf(line, field.kind === 'link' ? 'primary' : 'prose');
           consumed.add(line.line);

@@ -3,7 +3,7 @@
 // next entry start, a topic heading or a thematic break. Everything in between (blank-line separated paragraphs,
 // blockquotes, images, nested lists) belongs to it.
 import { linkArxivRef, type Line } from './lines.js';
-import { isNavigationText } from './text.js';
+import { isNavigationText, isTrivialLinkText } from './text.js';
 import {
   findArxivRefs,
   matchField,
@@ -81,6 +81,16 @@ function leadingPaperId(line: Line): string | undefined {
   const ref = findArxivRefs(text.slice(0, 80))[0];
   if (ref && !ref.invalid && ref.index === 0) return ref.id;
   return undefined;
+}
+
+/** The paper of a `Paper: [Title](arxiv)` item: a link field whose value opens with a titled arXiv link. */
+function labelledPaperId(line: Line, field: Field): string | undefined {
+  if (field.kind !== 'link') return undefined;
+  const offset = line.text.length - line.text.trimStart().length + field.valueOffset;
+  const first = line.links.find((l) => !l.bare && l.at >= offset && l.at <= offset + 3);
+  if (!first || isTrivialLinkText(first.label, first.url)) return undefined;
+  const ref = linkArxivRef(first);
+  return ref && !ref.invalid ? ref.id : undefined;
 }
 
 /** A line holding nothing but links (`*https://arxiv.org/abs/2503.07365*`). */
@@ -393,8 +403,9 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
         cur.itemDepth > 0 &&
         cur.itemDepth === line.listDepth &&
         cur.lines[0]!.ordered === line.ordered;
-      // A line that opens with a paper link.
-      const lead = field ? undefined : leadingPaperId(line);
+      // A line that opens with a paper link; or, in a list, with a `论文：` / `Paper:` label before a titled one
+      // (`- 论文：[Direct Preference Optimization](arxiv)`, item after item of a reading list).
+      const lead = field ? (sibling ? labelledPaperId(line, field) : undefined) : leadingPaperId(line);
       const continuesList = cur !== undefined && cur.inLinkList && isBareLinkLine(line);
       if (
         lead !== undefined &&

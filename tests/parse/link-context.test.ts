@@ -107,3 +107,64 @@ describe('a bracket after a titled paper link', () => {
     expect(p.venue).toBe('NeurIPS');
   });
 });
+
+describe('a `Paper:` / `论文：` label before a titled paper link', () => {
+  const DPO = 'Direct Preference Optimization: Your Language Model is Secretly a Reward Model';
+  const PPO = 'Proximal Policy Optimization Algorithms';
+
+  it.each([
+    ['论文：', '论文：'],
+    ['Paper: ', 'Paper: '],
+    ['**Paper**: ', '**Paper**: '],
+  ])(
+    'a reading list of `- %s[Title](arxiv)` items gives each paper its own entry, titled by its link',
+    (a, b) => {
+      const { papers } = parse(
+        [
+          '# Weekly reading',
+          '',
+          `- ${a}[${DPO}](https://arxiv.org/abs/2305.18290)`,
+          `- ${b}[${PPO}](https://arxiv.org/abs/1707.06347)`,
+          '',
+        ].join('\n'),
+      );
+      const byTitle = new Map(papers.map((p) => [p.title, p]));
+      expect([...byTitle.keys()].sort()).toEqual([DPO, PPO]);
+      for (const p of papers) {
+        expect(p.citedOnly ?? false, p.title).toBe(false);
+        expect(p.altTitles, p.title).toEqual([]);
+      }
+      expect(byTitle.get(PPO)!.sources[0]!.line).toBe(4);
+    },
+  );
+
+  it('a label before a link that only says where it goes still makes no entry of its own', () => {
+    // `- Paper: [arXiv](…)` under a paper's heading is that paper's link field.
+    const { papers } = parse(
+      ['# Notes', '', '## Toolformer', '', '- Paper: [arXiv](https://arxiv.org/abs/2302.04761)', ''].join(
+        '\n',
+      ),
+    );
+    expect(papers.map((p) => [p.title, p.arxiv])).toEqual([['Toolformer', '2302.04761']]);
+  });
+
+  it.each([
+    ['# DPO', 'dpo.md'],
+    ['# Alignment notes\n\n## DPO', 'alignment.md'],
+  ])(
+    '`%s` then `- Paper: [Full title](arxiv)`: the link gives the title, the heading the short name',
+    (top, path) => {
+      const text = [
+        top,
+        '',
+        `- Paper: [${DPO}](https://arxiv.org/abs/2305.18290)`,
+        '- Code: [GitHub](https://github.com/eric-mitchell/direct-preference-optimization)',
+        '',
+        'DPO skips the reward model.',
+        '',
+      ].join('\n');
+      const { papers } = parseNotes([{ path, text }]);
+      expect(papers.map((p) => [p.title, p.label, p.arxiv])).toEqual([[DPO, 'DPO', '2305.18290']]);
+    },
+  );
+});
