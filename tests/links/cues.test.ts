@@ -43,6 +43,8 @@ describe('cues', () => {
     ['FooRL 对 PPO 进行改进。', [`builds-on ${PPO}`]],
     ['这是对 GRPO 的改进。', [`builds-on ${GRPO}`]],
     ['我们对 PPO 进行了分析，但没有改进它。', [`mentions ${PPO}`]],
+    // a modal word only turns off a cue right before it (`需要说明：` is no wish about GRPO)
+    ['需要说明：我们基于 GRPO 训练。', [`builds-on ${GRPO}`]],
     // builds-on, English
     ['FooRL is based on GRPO with a new advantage.', [`builds-on ${GRPO}`]],
     ['We build on PPO and GRPO.', [`builds-on ${GRPO}`, `builds-on ${PPO}`]],
