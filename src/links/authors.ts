@@ -57,7 +57,7 @@ export function authorKey(display: string): AuthorKey | undefined {
   const text = (PRINTABLE_ASCII.test(display) ? display : display.normalize('NFKC'))
     .replace(/\s+/g, ' ')
     .trim();
-  if (text === '') return undefined;
+  // An empty name needs no guard of its own: it has no Han character and folds to no Latin letter.
   if (HAN.test(text) && !/[A-Za-z]/.test(text)) {
     const han = text.replace(/[\s·・.]/g, '');
     return han ? { last: han, first: '' } : undefined;

@@ -223,8 +223,9 @@ export const PAIR_CUES: readonly PairCue[] = [
     needs: ['结合'],
   },
   {
+    // `对 PPO 进行了改进`, `对组相对策略优化（GRPO）进行了改进`: `相对` inside a name is no opener.
     cue: '对…的改进',
-    pattern: '对([^对。]{1,40}?)(?:的|进行)改进',
+    pattern: '对((?:相对|[^对。]){1,40}?)(?:的|进行了?)改进',
     type: B,
     confidence: 0.8,
     derives: true,

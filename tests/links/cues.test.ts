@@ -37,6 +37,14 @@ describe('cues', () => {
     ['与传统方法不同，FooRL 采用 GRPO 训练。', [`uses ${GRPO}`]],
     ['FooRL 超越了使用完整 PRM800K 训练的验证器。', ['mentions concept:prm800k']],
     ['我们扩展了 DPO 以支持多轮对话。', ['builds-on concept:dpo']],
+    // `对…进行了改进` (session 10): the perfective `了`, and `相对` inside the name is no opener
+    ['FooRL 对 PPO 进行了改进，去掉了价值网络。', [`builds-on ${PPO}`]],
+    ['我们对组相对策略优化（GRPO）进行了改进。', [`builds-on ${GRPO}`]],
+    ['FooRL 对 PPO 进行改进。', [`builds-on ${PPO}`]],
+    ['这是对 GRPO 的改进。', [`builds-on ${GRPO}`]],
+    ['我们对 PPO 进行了分析，但没有改进它。', [`mentions ${PPO}`]],
+    // a modal word only turns off a cue right before it (`需要说明：` is no wish about GRPO)
+    ['需要说明：我们基于 GRPO 训练。', [`builds-on ${GRPO}`]],
     // builds-on, English
     ['FooRL is based on GRPO with a new advantage.', [`builds-on ${GRPO}`]],
     ['We build on PPO and GRPO.', [`builds-on ${GRPO}`, `builds-on ${PPO}`]],

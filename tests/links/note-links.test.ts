@@ -72,6 +72,22 @@ describe('note links, edge by edge', () => {
     expect(from(result, BERT)[0]?.sources).toEqual([at(14), at(30)]);
   });
 
+  it('another sentence on the same line is evidence too', () => {
+    const result = findLinks(
+      papers({
+        noteLinks: [
+          link(GLOVE, 14, 'See also [[GloVe]].'),
+          link(GLOVE, 14, 'Its word vectors are those of [[GloVe]].'),
+        ],
+      }),
+    );
+    expect(from(result, BERT)[0]?.evidence).toEqual([
+      'See also [[GloVe]].',
+      'Its word vectors are those of [[GloVe]].',
+    ]);
+    expect(from(result, BERT)[0]?.sources).toEqual([at(14), at(14)]);
+  });
+
   it('a pair the text already typed gets no links-to; a link with a cue adds its sentence', () => {
     const result = findLinks(
       papers({
