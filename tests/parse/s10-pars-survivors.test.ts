@@ -1,0 +1,123 @@
+// Session 10 (pars): rules that the src/parse mutation draws (seeds 2031, 3111) found untested, each read on a note
+// as it is written: a reading-list table whose Paper cell is `**Short**: full title`, an author list in front matter
+// with a Quarto `name:` or an empty template slot, a heading byline far down the notes, where a paper note without
+// front matter starts, a note named for a metric (`pass@k`), and a runaway nested list cut at its bound.
+import { describe, expect, it } from 'vitest';
+import { parseNotes } from '../../src/parse/index.js';
+import { prepare, type PrepareLimits } from '../../src/parse/prepare.js';
+import type { Diagnostic } from '../../src/types.js';
+
+describe('a reading-list table whose Paper cell is `**Short**: full title`', () => {
+  it('keeps the whole title after the colon, however long, with the bold name as its label', () => {
+    const text = [
+      '# Alignment reading',
+      '',
+      '| Paper | Authors | Date | Link |',
+      '| --- | --- | --- | --- |',
+      '| **DPO**: Direct Preference Optimization: Your Language Model is Secretly a Reward Model | Rafailov et al. | 2023-05 | [arXiv](https://arxiv.org/abs/2305.18290) |',
+      '',
+    ].join('\n');
+    const papers = parseNotes([{ path: 'align.md', text }]).papers;
+    expect(papers.map((p) => [p.id, p.label, p.title])).toEqual([
+      [
+        'arxiv:2305.18290',
+        'DPO',
+        'Direct Preference Optimization: Your Language Model is Secretly a Reward Model',
+      ],
+    ]);
+  });
+});
+
+describe('the authors of a paper note given as objects in front matter', () => {
+  it('reads CSL names, a literal, a Quarto `name:`, and skips a template slot left empty', () => {
+    const text = [
+      '---',
+      'title: Attention Is All You Need',
+      'author:',
+      '  - family: Vaswani',
+      '    given: Ashish',
+      '  - name: Noam Shazeer',
+      '    affiliation: Google Brain',
+      '  - literal: Google Research',
+      '  - family:',
+      '    given:',
+      'issued: 2017',
+      '---',
+      '',
+      'Notes on the Transformer.',
+      '',
+    ].join('\n');
+    const [paper] = parseNotes([{ path: 'papers/Transformer.md', text }]).papers;
+    expect(paper?.authors).toEqual(['Ashish Vaswani', 'Noam Shazeer', 'Google Research']);
+  });
+});
+
+describe('a heading byline is read only near the top of the note', () => {
+  const summary = (notes: number) => {
+    const lines = ["# Let's Verify Step by Step", ''];
+    for (let i = 1; i <= notes; i++) lines.push(`Note ${i} on process supervision.`, '');
+    lines.push('#### Lightman et al., 2023', '');
+    const r = parseNotes([{ path: 'prm.md', text: lines.join('\n') }]);
+    return [r.papers.map((p) => [p.title, p.authors, p.issued]), r.diagnostics.map((d) => d.rule)];
+  };
+  it('as the sixth line with text', () => {
+    expect(summary(4)).toEqual([[["Let's Verify Step by Step", ['Lightman'], '2023']], []]);
+  });
+  it('not as the seventh: a heading far down the notes is about another work', () => {
+    expect(summary(5)).toEqual([[], ['note-without-works']]);
+  });
+});
+
+describe('a paper note without front matter', () => {
+  it('starts at its first field line, below the title heading', () => {
+    const text = [
+      '# Attention Is All You Need',
+      '',
+      '- **Authors**: Ashish Vaswani, Noam Shazeer',
+      '- **Year**: 2017',
+      '- **arXiv**: 1706.03762',
+      '',
+      'Notes.',
+    ].join('\n');
+    const [paper] = parseNotes([{ path: 'papers/Attention.md', text }]).papers;
+    expect([paper?.id, paper?.sources]).toEqual(['arxiv:1706.03762', [{ file: 'papers/Attention.md', line: 3 }]]);
+  });
+});
+
+describe('a paper note named for a metric', () => {
+  it('keeps the `@` inside its name in the label (only a leading `@` of a citekey goes)', () => {
+    const text = [
+      '---',
+      'title: Evaluating Large Language Models Trained on Code',
+      'year: 2021',
+      '---',
+      '',
+      'Codex, and the pass@k metric it introduced.',
+    ].join('\n');
+    const [paper] = parseNotes([{ path: 'papers/pass@k.md', text }]).papers;
+    expect([paper?.label, paper?.title]).toEqual(['pass@k', 'Evaluating Large Language Models Trained on Code']);
+  });
+});
+
+describe('a runaway nested list', () => {
+  const limits: PrepareLimits = {
+    maxLineLength: 5000,
+    maxNesting: 3,
+    maxIndent: 12,
+    chunkChars: 16_000,
+    maxBlockChars: 100,
+  };
+  it('is cut at the nested line where it reaches four times the block bound', () => {
+    // Every line is 49 characters and a newline: the ninth line starts at exactly 400 characters into the block.
+    const lines = ['- An outline pasted from a talk on RLHF, top item'];
+    for (let i = 1; i <= 11; i++) lines.push(`  - nested point ${String(i).padStart(2, '0')} of the outline, indented, too`);
+    expect(lines.every((l) => l.length === 49)).toBe(true);
+    const diagnostics: Diagnostic[] = [];
+    const prepared = prepare(lines, 0, 'talk.md', limits, diagnostics);
+    expect(prepared.chunks.map((c) => [c.start, c.end])).toEqual([
+      [0, 8],
+      [8, 12],
+    ]);
+    expect(diagnostics.map((d) => `${d.rule} ${d.line}`)).toEqual(['block-too-long 9']);
+  });
+});
