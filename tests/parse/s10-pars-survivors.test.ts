@@ -121,3 +121,87 @@ describe('a runaway nested list', () => {
     expect(diagnostics.map((d) => `${d.rule} ${d.line}`)).toEqual(['block-too-long 9']);
   });
 });
+
+describe('an entry that cites another paper twice', () => {
+  it('gives the cited paper one place, at its first mention', () => {
+    const text = [
+      '# RLHF reading',
+      '',
+      '## [Training language models to follow instructions with human feedback](https://arxiv.org/abs/2203.02155)',
+      '',
+      'InstructGPT fine-tunes GPT-3 with [PPO](https://arxiv.org/abs/1707.06347) against a reward model.',
+      '',
+      'The KL penalty keeps the policy near the SFT model, as in [PPO](https://arxiv.org/abs/1707.06347) itself.',
+      '',
+    ].join('\n');
+    const papers = parseNotes([{ path: 'rlhf.md', text }]).papers;
+    expect(papers.map((p) => [p.id, p.citedOnly, p.sources.map((s) => s.line)])).toEqual([
+      ['arxiv:1707.06347', true, [5]],
+      ['arxiv:2203.02155', false, [3]],
+    ]);
+  });
+});
+
+describe('a title field under a short name', () => {
+  it('under a heading: the field is the title, the heading the label', () => {
+    const text = [
+      '# 多模态',
+      '',
+      '## LLaVA',
+      '',
+      '- 论文名称：Visual Instruction Tuning',
+      '- 链接：https://arxiv.org/abs/2304.08485',
+      '',
+      '## MiniGPT-4',
+      '',
+      '- 论文名称：MiniGPT-4: Enhancing Vision-Language Understanding with Advanced LLMs',
+      '- 链接：https://arxiv.org/abs/2304.10592',
+      '',
+    ].join('\n');
+    const papers = parseNotes([{ path: 'mm.md', text }]).papers;
+    expect(papers.map((p) => [p.label, p.title])).toEqual([
+      ['LLaVA', 'Visual Instruction Tuning'],
+      ['MiniGPT-4', 'MiniGPT-4: Enhancing Vision-Language Understanding with Advanced LLMs'],
+    ]);
+  });
+  it('under a list item: the same (the item was taken as the title, and the field lost)', () => {
+    const text = [
+      '# 多模态',
+      '',
+      '- LLaVA',
+      '  - 论文名称：Visual Instruction Tuning',
+      '  - 链接：https://arxiv.org/abs/2304.08485',
+      '- MiniGPT-4',
+      '  - 论文名称：MiniGPT-4: Enhancing Vision-Language Understanding',
+      '  - 链接：https://arxiv.org/abs/2304.10592',
+      '',
+    ].join('\n');
+    const papers = parseNotes([{ path: 'mm.md', text }]).papers;
+    expect(papers.map((p) => [p.label, p.title])).toEqual([
+      ['LLaVA', 'Visual Instruction Tuning'],
+      ['MiniGPT-4', 'MiniGPT-4: Enhancing Vision-Language Understanding'],
+    ]);
+  });
+});
+
+describe('a note that opens with a thematic break and never closes it', () => {
+  it('is no unterminated front matter when its first lines hold no `key:` (a `Note:` far below does not count)', () => {
+    const text = [
+      '---',
+      '',
+      '# Reading, week 23',
+      '',
+      '- [Proximal Policy Optimization Algorithms](https://arxiv.org/abs/1707.06347)',
+      '',
+      'Clipped surrogate objective; compare with TRPO.',
+      '',
+      'More on the value loss.',
+      '',
+      'Note: the GAE lambda matters more than the clip range.',
+      '',
+    ].join('\n');
+    const r = parseNotes([{ path: 'week23.md', text }]);
+    expect(r.diagnostics.map((d) => d.rule)).toEqual([]);
+    expect(r.papers.map((p) => p.id)).toEqual(['arxiv:1707.06347']);
+  });
+});
