@@ -205,3 +205,33 @@ describe('a note that opens with a thematic break and never closes it', () => {
     expect(r.papers.map((p) => p.id)).toEqual(['arxiv:1707.06347']);
   });
 });
+
+describe('a literature note tied to a .bib entry by its citekey', () => {
+  it('takes the authors from the library when the note names none, though its title is its own', () => {
+    const bib = [
+      '@article{vaswani2017attention,',
+      '  title = {Attention Is All You Need},',
+      '  author = {Vaswani, Ashish and Shazeer, Noam},',
+      '  year = {2017}',
+      '}',
+      '',
+    ].join('\n');
+    const note = [
+      '---',
+      'title: Attention Is All You Need',
+      'citekey: vaswani2017attention',
+      'tags: [transformer]',
+      '---',
+      '',
+      'Self-attention replaces recurrence.',
+      '',
+    ].join('\n');
+    const r = parseNotes([
+      { path: 'refs.bib', text: bib },
+      { path: 'papers/Transformer.md', text: note },
+    ]);
+    expect(r.papers.map((p) => [p.title, p.authors, p.issued])).toEqual([
+      ['Attention Is All You Need', ['Ashish Vaswani', 'Noam Shazeer'], '2017'],
+    ]);
+  });
+});
