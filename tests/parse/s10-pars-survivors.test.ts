@@ -80,7 +80,10 @@ describe('a paper note without front matter', () => {
       'Notes.',
     ].join('\n');
     const [paper] = parseNotes([{ path: 'papers/Attention.md', text }]).papers;
-    expect([paper?.id, paper?.sources]).toEqual(['arxiv:1706.03762', [{ file: 'papers/Attention.md', line: 3 }]]);
+    expect([paper?.id, paper?.sources]).toEqual([
+      'arxiv:1706.03762',
+      [{ file: 'papers/Attention.md', line: 3 }],
+    ]);
   });
 });
 
@@ -95,7 +98,10 @@ describe('a paper note named for a metric', () => {
       'Codex, and the pass@k metric it introduced.',
     ].join('\n');
     const [paper] = parseNotes([{ path: 'papers/pass@k.md', text }]).papers;
-    expect([paper?.label, paper?.title]).toEqual(['pass@k', 'Evaluating Large Language Models Trained on Code']);
+    expect([paper?.label, paper?.title]).toEqual([
+      'pass@k',
+      'Evaluating Large Language Models Trained on Code',
+    ]);
   });
 });
 
@@ -110,7 +116,8 @@ describe('a runaway nested list', () => {
   it('is cut at the nested line where it reaches four times the block bound', () => {
     // Every line is 49 characters and a newline: the ninth line starts at exactly 400 characters into the block.
     const lines = ['- An outline pasted from a talk on RLHF, top item'];
-    for (let i = 1; i <= 11; i++) lines.push(`  - nested point ${String(i).padStart(2, '0')} of the outline, indented, too`);
+    for (let i = 1; i <= 11; i++)
+      lines.push(`  - nested point ${String(i).padStart(2, '0')} of the outline, indented, too`);
     expect(lines.every((l) => l.length === 49)).toBe(true);
     const diagnostics: Diagnostic[] = [];
     const prepared = prepare(lines, 0, 'talk.md', limits, diagnostics);
@@ -233,5 +240,28 @@ describe('a literature note tied to a .bib entry by its citekey', () => {
     expect(r.papers.map((p) => [p.title, p.authors, p.issued])).toEqual([
       ['Attention Is All You Need', ['Ashish Vaswani', 'Noam Shazeer'], '2017'],
     ]);
+  });
+});
+
+describe('numbers in the front matter of a literature note', () => {
+  const read = (field: string) => {
+    const note = [
+      '---',
+      'title: Direct Preference Optimization',
+      'authors: Rafael Rafailov',
+      field,
+      '---',
+      '',
+      'Notes.',
+      '',
+    ].join('\n');
+    const [paper] = parseNotes([{ path: 'papers/DPO.md', text: note }]).papers;
+    return [paper?.id, paper?.arxiv, paper?.issued];
+  };
+  it('an unquoted arXiv id ending in 0 keeps its 0 (YAML reads 2305.18290 as the number 2305.1829)', () => {
+    expect(read('arxiv: 2305.18290')).toEqual(['arxiv:2305.18290', '2305.18290', '2023-05']);
+  });
+  it('a year written as a number is the year', () => {
+    expect(read('year: 2023')).toEqual(['title:direct preference optimization', undefined, '2023']);
   });
 });
