@@ -265,3 +265,21 @@ describe('numbers in the front matter of a literature note', () => {
     expect(read('year: 2023')).toEqual(['title:direct preference optimization', undefined, '2023']);
   });
 });
+
+describe('an inline author field of a paper note', () => {
+  it('splits two names joined by `&`', () => {
+    const note = [
+      "**Title**:: Let's Verify Step by Step",
+      '**Author**:: Hunter Lightman & Vineet Kosaraju',
+      '**Year**:: 2023',
+      '',
+      'Process supervision.',
+      '',
+    ].join('\n');
+    const [paper] = parseNotes([{ path: 'prm.md', text: note }]).papers;
+    expect([paper?.title, paper?.authors]).toEqual([
+      "Let's Verify Step by Step",
+      ['Hunter Lightman', 'Vineet Kosaraju'],
+    ]);
+  });
+});
