@@ -283,3 +283,32 @@ describe('an inline author field of a paper note', () => {
     ]);
   });
 });
+
+describe('prepare, at its bounds', () => {
+  const limits = (over: Partial<PrepareLimits>): PrepareLimits => ({
+    maxLineLength: 5000,
+    maxNesting: 3,
+    maxIndent: 12,
+    chunkChars: 16_000,
+    maxBlockChars: 4000,
+    ...over,
+  });
+  it('does not cut a line exactly as long as the limit', () => {
+    const line = `- ${'reinforcement learning from human feedback '.repeat(5)}`.slice(0, 200);
+    expect(line.length).toBe(200);
+    const diagnostics: Diagnostic[] = [];
+    const prepared = prepare(['# RLHF', line], 0, 'rlhf.md', limits({ maxLineLength: 200 }), diagnostics);
+    expect([prepared.lines[1], prepared.overflow.size, diagnostics]).toEqual([line, 0, []]);
+  });
+  it('repeats the header of a runaway table above each piece, so its rows stay a table', () => {
+    const rows = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `| Paper ${String(i + 1).padStart(2, '0')} on preference optimisation | https://arxiv.org/abs/2305.1829${i % 10} |`,
+    );
+    const lines = ['# Reading list', '', '| Paper | Link |', '| --- | --- |', ...rows];
+    const prepared = prepare(lines, 0, 'list.md', limits({ maxBlockChars: 300 }), []);
+    expect(prepared.chunks.length).toBeGreaterThan(1);
+    for (const c of prepared.chunks.slice(1)) expect(c.prefix).toEqual(['| Paper | Link |', '| --- | --- |']);
+  });
+});
