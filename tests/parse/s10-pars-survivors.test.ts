@@ -312,3 +312,24 @@ describe('prepare, at its bounds', () => {
     for (const c of prepared.chunks.slice(1)) expect(c.prefix).toEqual(['| Paper | Link |', '| --- | --- |']);
   });
 });
+
+describe('a digest item without a link, followed by paragraphs', () => {
+  it('does not take an arXiv id from past a paragraph with a link of another kind', () => {
+    const text = [
+      '# 每日论文',
+      '',
+      '- Sparse Experts at Scale [跳转](https://arxiv.org/abs/2501.00001)',
+      '- 稀疏专家的路由改进，作者没有给出论文链接',
+      '',
+      '  项目主页 [Project page](https://sparse-experts.github.io)',
+      '',
+      '  对比的基线见 arXiv:1701.06538',
+      '',
+    ].join('\n');
+    const papers = parseNotes([{ path: 'n.md', text }]).papers;
+    expect(papers.map((p) => [p.id, p.title, p.citedOnly, p.sources.map((s) => s.line)])).toEqual([
+      ['arxiv:1701.06538', 'arXiv:1701.06538', true, [8]],
+      ['arxiv:2501.00001', 'Sparse Experts at Scale', false, [3]],
+    ]);
+  });
+});
