@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotes } from '../../src/parse/index.js';
 import { prepare, type PrepareLimits } from '../../src/parse/prepare.js';
+import { makeLabel } from '../../src/parse/text.js';
 import type { Diagnostic } from '../../src/types.js';
 
 describe('a reading-list table whose Paper cell is `**Short**: full title`', () => {
@@ -331,5 +332,14 @@ describe('a digest item without a link, followed by paragraphs', () => {
       ['arxiv:1701.06538', 'arXiv:1701.06538', true, [8]],
       ['arxiv:2501.00001', 'Sparse Experts at Scale', false, [3]],
     ]);
+  });
+});
+
+describe('a model family name before a colon', () => {
+  it('is no short name of the work: `Qwen` names many papers', () => {
+    expect(makeLabel([{ text: 'Qwen: 推理模型的强化学习后训练实践', paperish: true }], '')).toEqual({
+      label: 'Qwen: 推理模型的强化学…',
+      named: false,
+    });
   });
 });
