@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseNotes } from '../../src/parse/index.js';
 import { prepare, type PrepareLimits } from '../../src/parse/prepare.js';
 import { makeLabel } from '../../src/parse/text.js';
+import { workKindOf } from '../../src/parse/works.js';
 import type { Diagnostic } from '../../src/types.js';
 
 describe('a reading-list table whose Paper cell is `**Short**: full title`', () => {
@@ -341,5 +342,13 @@ describe('a model family name before a colon', () => {
       label: 'Qwen: 推理模型的强化学…',
       named: false,
     });
+  });
+});
+
+describe('a badge written as a collapsed reference', () => {
+  it('names the kind of work: `![Book][]` before a link to a book site', () => {
+    const raw =
+      '- ![Book][] [Deep Learning](https://www.deeplearningbook.org/) - Goodfellow, Bengio and Courville';
+    expect(workKindOf(raw, 'https://www.deeplearningbook.org/', undefined)).toBe('book');
   });
 });
