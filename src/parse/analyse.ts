@@ -699,9 +699,10 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     ...titles.filter((c) => !isLatin(c.text) && c.paperish),
     ...titles.filter((c) => !isLatin(c.text) && !c.paperish),
   ];
-  // `## LLaVA` then `- 论文名称：Visual Instruction Tuning`: the field is the title, the heading its short name.
+  // `## LLaVA` then `- 论文名称：Visual Instruction Tuning`: the field is the title, the heading its short name; so
+  // for a list item `- LLaVA` whose nested items give the fields.
   let headingName: string | undefined;
-  if (entry.kind === 'heading' && fieldTitle && ordered[0]?.text !== fieldTitle) {
+  if (fieldTitle && ordered[0]?.text !== fieldTitle) {
     const own = ordered.find((c) => c.text === fieldTitle);
     if (own && (isLatin(own.text) || !isLatin(ordered[0]!.text))) {
       headingName = ordered[0]!.text.length <= 24 ? ordered[0]!.text : undefined;

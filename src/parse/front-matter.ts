@@ -100,8 +100,14 @@ export function readFrontMatter(
     return { tags: [], lines: close + 1 };
   }
   const fm: FrontMatter = { tags: [], lines: close + 1 };
-  if (data !== null && typeof data === 'object' && !Array.isArray(data))
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
     fm.data = data as Record<string, unknown>;
+    // An unquoted arXiv id is a number to YAML and TOML (`arxiv: 2305.18290` reads as 2305.1829): keep its text.
+    for (const l of lines.slice(1, close)) {
+      const m = /^([A-Za-z_][\w -]*?)\s*[:=]\s*(\d{4}\.\d{4,5})\s*(?:#.*)?$/.exec(l);
+      if (m && typeof fm.data[m[1]!] === 'number') fm.data[m[1]!] = m[2]!;
+    }
+  }
   const title = own(data, 'title');
   if (typeof title === 'string' && title.trim()) fm.title = title.trim();
   // `date`, else a reading list's `first-published-on`: the default date of the note's entries.

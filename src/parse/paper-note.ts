@@ -297,11 +297,11 @@ function authorsOf(value: unknown): string[] {
     const out: string[] = [];
     for (const v of value) {
       if (v && typeof v === 'object' && !Array.isArray(v)) {
-        // CSL-JSON: `{ family, given }` or `{ literal }`
+        // CSL-JSON: `{ family, given }` or `{ literal }`; Quarto and Pandoc: `{ name, affiliation }`
         const o = v as Record<string, unknown>;
         const family = scalar(o['family']);
         const given = scalar(o['given']);
-        const literal = scalar(o['literal']);
+        const literal = scalar(o['literal']) ?? scalar(o['name']);
         const name = literal ?? [given, family].filter(Boolean).join(' ');
         if (name) out.push(name);
       } else {
