@@ -1,0 +1,112 @@
+// Warm rebuilds of the link index after edits whose effect only the warm bookkeeping can lose (session 10):
+// each warm result must equal a cold build of the same notes.
+import { describe, expect, it } from 'vitest';
+import { createLinkCache, findLinks } from '../../src/links/index.js';
+import type { PaperRecord } from '../../src/types.js';
+import { paper } from './helpers.js';
+
+const json = (x: unknown) => JSON.stringify(x);
+
+describe('concept records of a warm rebuild', () => {
+  it('a variant respelled in the first entry that writes it takes the new spelling as its label', () => {
+    const notes = (spelling: string): PaperRecord[] => [
+      paper('arxiv:2507.10001', {
+        label: 'FooRL',
+        title: 'FooRL: a method',
+        text: [`FooRL 基于 ${spelling} 构建。`],
+      }),
+      paper('arxiv:2507.10002', {
+        label: 'BarRL',
+        title: 'BarRL: another method',
+        text: ['BarRL 在 GRPO-lite 的基础上加入了过程奖励。'],
+      }),
+    ];
+    const cache = createLinkCache();
+    const first = findLinks(notes('GRPO-Lite'), { cache });
+    expect(first.concepts.find((c) => c.id === 'concept:grpo-lite')?.label).toBe('GRPO-Lite');
+    const after = notes('GRPO-LITE');
+    const warm = findLinks(after, { cache });
+    expect(warm.concepts.find((c) => c.id === 'concept:grpo-lite')?.label).toBe('GRPO-LITE');
+    expect(json(warm)).toBe(json(findLinks(after)));
+  });
+});
+
+describe('papers added and removed in one warm rebuild', () => {
+  it('an entry whose id is corrected (a title id becomes its arXiv id) leaves no trace of the old id', () => {
+    const notes = (id: string): PaperRecord[] => [
+      paper(id, {
+        label: 'Zorblax',
+        title: 'Zorblax: Fast Rollouts for RL',
+        text: ['Zorblax 基于 GRPO，优于 PPO。'],
+      }),
+      paper('arxiv:2507.10002', {
+        label: 'BarRL',
+        title: 'BarRL: another method',
+        text: ['BarRL 基于 Zorblax 构建。'],
+      }),
+    ];
+    const cache = createLinkCache();
+    findLinks(notes('title:zorblax'), { cache });
+    const after = notes('arxiv:2507.10001');
+    const warm = findLinks(after, { cache });
+    expect(json(warm)).not.toContain('title:zorblax');
+    expect(warm.edges.map((e) => e.key)).toContain('builds-on:arxiv:2507.10002->arxiv:2507.10001');
+    expect(json(warm)).toBe(json(findLinks(after)));
+  });
+});
+
+describe('a name table patched after a full build', () => {
+  it('a paper renamed: an entry that names it by its old name is read again and loses the link', () => {
+    const notes = (name: string): PaperRecord[] => [
+      paper('arxiv:2507.10001', {
+        label: name,
+        title: `${name}: Fast Rollouts for RL`,
+        text: [`${name} 基于 GRPO。`],
+      }),
+      paper('arxiv:2507.10002', {
+        label: 'BarRL',
+        title: 'BarRL: another method',
+        text: ['BarRL 基于 Zorblax 构建。'],
+      }),
+    ];
+    const cache = createLinkCache();
+    const first = findLinks(notes('Zorblax'), { cache });
+    expect(first.edges.map((e) => e.key)).toContain('builds-on:arxiv:2507.10002->arxiv:2507.10001');
+    const after = notes('Quuxrl');
+    const warm = findLinks(after, { cache });
+    expect(cache.lastNames).toBe('patched');
+    expect(warm.edges.map((e) => e.key)).not.toContain('builds-on:arxiv:2507.10002->arxiv:2507.10001');
+    expect(json(warm)).toBe(json(findLinks(after)));
+  });
+});
+
+describe('a name table resolved again with the same concepts', () => {
+  it('an entry that spells out its own acronym is read alone: the other named papers keep their reading', () => {
+    const eqt = (text: string[]): PaperRecord =>
+      paper('arxiv:2508.00001', {
+        label: 'EQT',
+        title: 'EQT: Extra Quiet Training for Low-Bit Models',
+        text,
+      });
+    const notes = (text: string[]): PaperRecord[] => [
+      eqt(text),
+      paper('arxiv:2508.00002', {
+        label: 'Zorblax',
+        title: 'Zorblax: Fast Rollouts for RL',
+        text: ['Zorblax 基于 GRPO，优于 PPO。'],
+      }),
+      paper('arxiv:2508.00003', {
+        label: 'BarRL',
+        title: 'BarRL: Process Rewards for Reasoning',
+        text: ['BarRL 基于 Zorblax 构建。'],
+      }),
+    ];
+    const cache = createLinkCache();
+    findLinks(notes(['EQT keeps the loss stable.']), { cache });
+    const after = notes(['Extra Quiet Training (EQT) keeps the loss stable.']);
+    const warm = findLinks(after, { cache });
+    expect(cache.lastNames).toBe('resolved');
+    expect(cache.lastRead).toBe(1);
+    expect(json(warm)).toBe(json(findLinks(after)));
+  });
+});
