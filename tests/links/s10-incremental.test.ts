@@ -110,3 +110,39 @@ describe('a name table resolved again with the same concepts', () => {
     expect(json(warm)).toBe(json(findLinks(after)));
   });
 });
+
+describe('a derived concept two variants are renamed to', () => {
+  it('loses a base when the entry that wrote the other variant drops it, and its builders lose that base', () => {
+    // Both variants go by one name in this lexicon: its bases are those of every variant written.
+    const userLexicon = {
+      file: 'papermap.lexicon.toml',
+      text: '[rename]\n"GRPO-Lite" = "LiteRL"\n"Quuxrl-Lite" = "LiteRL"\n',
+    };
+    const notes = (other: string): PaperRecord[] => [
+      paper('arxiv:2508.00011', {
+        label: 'Zorblax',
+        title: 'Zorblax: Fast Rollouts for RL',
+        text: ['Zorblax 基于 GRPO-Lite 构建。'],
+      }),
+      paper('arxiv:2508.00012', {
+        label: 'BarRL',
+        title: 'BarRL: Process Rewards for Reasoning',
+        text: [`BarRL 在实验中使用了 ${other}。`],
+      }),
+      paper('arxiv:2508.00013', {
+        label: 'Quuxrl',
+        title: 'Quuxrl: Stable Policy Updates',
+        text: ['Quuxrl 优于 PPO。'],
+      }),
+    ];
+    const cache = createLinkCache();
+    const first = findLinks(notes('Quuxrl-Lite'), { cache, userLexicon });
+    const zorblax = (r: typeof first) =>
+      r.edges.filter((e) => e.source === 'arxiv:2508.00011').map((e) => e.key);
+    expect(zorblax(first)).toContain('builds-on:arxiv:2508.00011->arxiv:2508.00013');
+    const after = notes('Quuxrl');
+    const warm = findLinks(after, { cache, userLexicon });
+    expect(zorblax(warm)).not.toContain('builds-on:arxiv:2508.00011->arxiv:2508.00013');
+    expect(json(warm)).toBe(json(findLinks(after, { userLexicon })));
+  });
+});
