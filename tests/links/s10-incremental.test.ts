@@ -53,6 +53,25 @@ describe('papers added and removed in one warm rebuild', () => {
     expect(warm.edges.map((e) => e.key)).toContain('builds-on:arxiv:2507.10002->arxiv:2507.10001');
     expect(json(warm)).toBe(json(findLinks(after)));
   });
+
+  it('after an id correction moves the other entries in the id order, their names still name them', () => {
+    const notes = (id: string, text: string): PaperRecord[] => [
+      paper(id, { label: 'Zorblax', title: 'Zorblax: Fast Rollouts for RL', text: [text] }),
+      paper('arxiv:2507.10002', {
+        label: 'BarRL',
+        title: 'BarRL: Process Rewards for Reasoning',
+        text: ['BarRL 基于 GRPO 构建。'],
+      }),
+    ];
+    const cache = createLinkCache();
+    findLinks(notes('title:zorblax', 'Zorblax 基于 GRPO。'), { cache });
+    findLinks(notes('arxiv:2507.10001', 'Zorblax 基于 GRPO。'), { cache });
+    expect(cache.lastNames).toBe('patched');
+    const after = notes('arxiv:2507.10001', 'Zorblax 基于 GRPO，优于 BarRL。');
+    const warm = findLinks(after, { cache });
+    expect(warm.edges.map((e) => e.key)).toContain('compares:arxiv:2507.10001->arxiv:2507.10002');
+    expect(json(warm)).toBe(json(findLinks(after)));
+  });
 });
 
 describe('a name table patched after a full build', () => {
