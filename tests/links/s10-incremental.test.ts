@@ -165,3 +165,19 @@ describe('a derived concept two variants are renamed to', () => {
     expect(json(warm)).toBe(json(findLinks(after, { userLexicon })));
   });
 });
+
+describe('a variant the lexicon renames to its own name in other letters', () => {
+  it('has no alias that is its label again', () => {
+    const userLexicon = { file: 'papermap.lexicon.toml', text: '[rename]\n"grpo-lite" = "GRPO-Lite"\n' };
+    const notes = [
+      paper('arxiv:2508.00021', {
+        label: 'Zorblax',
+        title: 'Zorblax: Fast Rollouts for RL',
+        text: ['Zorblax 基于 grpo-lite 构建。'],
+      }),
+    ];
+    const concept = findLinks(notes, { userLexicon }).concepts.find((c) => c.id === 'concept:grpo-lite');
+    expect(concept?.label).toBe('GRPO-Lite');
+    expect(concept?.aliases).toEqual([]);
+  });
+});
