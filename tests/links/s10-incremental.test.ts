@@ -181,3 +181,18 @@ describe('a variant the lexicon renames to its own name in other letters', () =>
     expect(concept?.aliases).toEqual([]);
   });
 });
+
+describe('comparing with a variant', () => {
+  it('is no building on what the variant is built from', () => {
+    const notes = [
+      paper('arxiv:2508.00031', {
+        label: 'Zorblax',
+        title: 'Zorblax: Fast Rollouts for RL',
+        text: ['Zorblax 优于 GRPO-Lite。'],
+      }),
+    ];
+    const keys = findLinks(notes).edges.map((e) => e.key);
+    expect(keys).toContain('compares:arxiv:2508.00031->concept:grpo-lite');
+    expect(keys).not.toContain('builds-on:arxiv:2508.00031->concept:grpo');
+  });
+});
