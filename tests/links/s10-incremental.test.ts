@@ -196,3 +196,23 @@ describe('comparing with a variant', () => {
     expect(keys).not.toContain('builds-on:arxiv:2508.00031->concept:grpo');
   });
 });
+
+describe('an edge whose sentence is reworded', () => {
+  it('gives the new sentence as its evidence in a warm rebuild', () => {
+    const notes = (sentence: string): PaperRecord[] => [
+      paper('arxiv:2508.00041', {
+        label: 'Zorblax',
+        title: 'Zorblax: Fast Rollouts for RL',
+        text: [sentence],
+      }),
+    ];
+    const cache = createLinkCache();
+    findLinks(notes('Zorblax 基于 GRPO。'), { cache });
+    const after = notes('Zorblax 基于 GRPO，训练更加稳定。');
+    const warm = findLinks(after, { cache });
+    expect(warm.edges.find((e) => e.key === 'builds-on:arxiv:2508.00041->concept:grpo')?.evidence).toEqual([
+      'Zorblax 基于 GRPO，训练更加稳定。',
+    ]);
+    expect(json(warm)).toBe(json(findLinks(after)));
+  });
+});
