@@ -74,6 +74,29 @@ describe('papers added and removed in one warm rebuild', () => {
   });
 });
 
+describe('a name two papers come to claim one after the other', () => {
+  it('is patched in for the first and makes the table resolved again for the second', () => {
+    const citer = paper('arxiv:2507.10002', {
+      label: 'BarRL',
+      title: 'BarRL: Process Rewards for Reasoning',
+      text: ['BarRL 基于 Zorblax 构建。'],
+    });
+    const first = paper('arxiv:2507.10001', { label: 'Zorblax', title: 'Zorblax: Fast Rollouts for RL' });
+    const second = paper('arxiv:2507.10003', {
+      label: 'Zorblax',
+      title: 'Zorblax: Sparse Attention at Scale',
+    });
+    const cache = createLinkCache();
+    findLinks([citer], { cache });
+    findLinks([first, citer], { cache });
+    expect(cache.lastNames).toBe('patched');
+    const after = [first, citer, second];
+    const warm = findLinks(after, { cache });
+    expect(cache.lastNames).toBe('resolved');
+    expect(json(warm)).toBe(json(findLinks(after)));
+  });
+});
+
 describe('a name table patched after a full build', () => {
   it('a paper renamed: an entry that names it by its old name is read again and loses the link', () => {
     const notes = (name: string): PaperRecord[] => [
