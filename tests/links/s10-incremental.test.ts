@@ -239,3 +239,22 @@ describe('an edge whose sentence is reworded', () => {
     expect(json(warm)).toBe(json(findLinks(after)));
   });
 });
+
+describe('a mention between two papers of one group', () => {
+  it('gives way to their same-group edge', () => {
+    const notes = (authors: string[]): PaperRecord[] => [
+      paper('arxiv:2508.00061', {
+        label: 'Zorblax',
+        title: 'Zorblax: Fast Rollouts for RL',
+        authors: ['Ada Lovelace'],
+        text: ['Zorblax 的更多细节见 BarRL 的附录。'],
+      }),
+      paper('arxiv:2508.00062', { label: 'BarRL', title: 'BarRL: Process Rewards for Reasoning', authors }),
+    ];
+    const mention = 'mentions:arxiv:2508.00061->arxiv:2508.00062';
+    expect(findLinks(notes(['Charles Babbage'])).edges.map((e) => e.key)).toContain(mention);
+    const keys = findLinks(notes(['Ada Lovelace'])).edges.map((e) => e.key);
+    expect(keys).toContain('same-group:arxiv:2508.00061--arxiv:2508.00062');
+    expect(keys).not.toContain(mention);
+  });
+});
