@@ -258,3 +258,18 @@ describe('a mention between two papers of one group', () => {
     expect(keys).not.toContain(mention);
   });
 });
+
+describe('the confidence of a same-group edge', () => {
+  it('is lower for a shared lab than for a shared author', () => {
+    const lab = findLinks([
+      paper('title:a', { text: ['上海AI Lab突破强化学习短板。'] }),
+      paper('title:b', { text: ['上海人工智能实验室提出新方法。'] }),
+    ]).edges.filter((e) => e.type === 'same-group');
+    const author = findLinks([
+      paper('title:a', { authors: ['Ada Lovelace'] }),
+      paper('title:b', { authors: ['Ada Lovelace'] }),
+    ]).edges.filter((e) => e.type === 'same-group');
+    expect(lab.map((e) => [e.via, e.confidence])).toEqual([['Shanghai AI Lab', 0.6]]);
+    expect(author.map((e) => [e.via, e.confidence])).toEqual([['Ada Lovelace', 0.9]]);
+  });
+});
