@@ -502,8 +502,12 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
           break;
         case 'link':
         case 'code':
-          // `## DPO` then `- Paper: [Direct Preference Optimization: …](arxiv)`: the link's text is the title.
-          if (field.kind === 'link' && entry.kind === 'heading' && !fieldTitle) {
+          // `## DPO` (or `- DPO`) then `- Paper: [Direct Preference Optimization: …](arxiv)`: the link's text is the title.
+          if (
+            field.kind === 'link' &&
+            (entry.kind === 'heading' || (head.item && head.links.length === 0)) &&
+            !fieldTitle
+          ) {
             const at = line.text.length - line.text.trimStart().length + field.valueOffset;
             const l = line.links.find((k) => !k.bare && k.at >= at && k.at <= at + 3);
             if (l && (l.kind === 'arxiv' || l.kind === 'paper') && !isTrivialLinkText(l.label, l.url)) {

@@ -303,7 +303,7 @@ export function segment(lines: readonly Line[], fileTitle: string | undefined, l
       !(head.first || head.item) ||
       head.links.length > 0 ||
       lineArxivIds(head).length > 0 ||
-      head.text.trim().length < 8
+      head.text.trim().length < (head.item ? 2 : 8)
     )
       return false;
     const rest = entry.lines.splice(at);

@@ -168,3 +168,34 @@ describe('a `Paper:` / `论文：` label before a titled paper link', () => {
     },
   );
 });
+
+describe('a reading list of short names, each with a nested `Paper:` link', () => {
+  it('gives each name its own paper, titled by its link and labelled by the name', () => {
+    const { papers } = parse(
+      [
+        '# Alignment reading',
+        '',
+        '- DPO',
+        '  - Paper: [Direct Preference Optimization: Your Language Model is Secretly a Reward Model](https://arxiv.org/abs/2305.18290)',
+        '  - Code: [GitHub](https://github.com/eric-mitchell/direct-preference-optimization)',
+        '- PPO',
+        '  - Paper: [Proximal Policy Optimization Algorithms](https://arxiv.org/abs/1707.06347)',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      papers
+        .map((p) => [p.label, p.title, p.arxiv, p.sources[0]!.line, p.citedOnly ?? false])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual([
+      [
+        'DPO',
+        'Direct Preference Optimization: Your Language Model is Secretly a Reward Model',
+        '2305.18290',
+        3,
+        false,
+      ],
+      ['PPO', 'Proximal Policy Optimization Algorithms', '1707.06347', 6, false],
+    ]);
+  });
+});
