@@ -97,6 +97,17 @@ function withoutLinks(line: Line): string {
   return out;
 }
 
+/** A table cell's title without the links that only say where they go: `**Title** [arXiv](…)` is `Title`. */
+function cellTitle(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const t = raw
+    .replace(/!?\[([^[\]]{0,300})\]\(([^()\s]{0,2000})\)/g, (_, text: string, url: string) =>
+      isTrivialLinkText(text, url) ? ' ' : text,
+    )
+    .replace(/https?:\/\/\S+/g, ' ');
+  return t.trim() === '' ? undefined : t;
+}
+
 /** Words that leave a sentence open before a link: `We build on [Reflexion: …](…).`, `基于 [ReAct](…)`. */
 const OPEN_BEFORE =
   /(?:^|[\s(（])(?:on|of|in|at|by|for|from|with|to|see|and|or|the|a|an|via|than|like|as|into|over|about|upon|uses?|using|extends?|follows?|cf\.?)$|(?:基于|参见|参考|详见|见|来自|采用|使用|沿用|借鉴|和|与|及|对|在|把|将|用|从|比如|例如|读了|看了)$/i;
@@ -312,8 +323,8 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     }
     if (lead) {
       // the cell is the lead: its title is taken
-    } else if (titleCol >= 0 && cells[titleCol]) addTitle(cells[titleCol]!, true);
-    else if (cells[0] && !entry.stamp) addTitle(cells[0], true);
+    } else if (titleCol >= 0 && cells[titleCol]) addTitle(cellTitle(rawCell) ?? cells[titleCol]!, true);
+    else if (cells[0] && !entry.stamp) addTitle(cellTitle(rawCell) ?? cells[0], true);
     if (entry.stamp && cells[0]) {
       const rest = cleanTitle(entry.stamp.rest);
       if (rest) addTitle(rest, true);
@@ -430,7 +441,13 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       authors = splitAuthors(paren[1]!.replace(/[（(]音译[)）]/g, ''));
       residue = residue.trim().slice(0, residue.trim().length - paren[0].length);
     }
-    const only = restLine.links.length === 1 ? restLine.links[0]! : undefined;
+    // `[nanoGPT](github) by [Andrej Karpathy](arxiv.org/a/…)`: a link to an author's page names a person, no work.
+    const workLinks = restLine.links.filter((l) => l.kind !== 'author-search');
+    if (authors.length === 0)
+      authors = restLine.links
+        .filter((l) => l.kind === 'author-search' && !l.bare && !isTrivialLinkText(l.label, l.url))
+        .map((l) => l.label.trim());
+    const only = workLinks.length === 1 ? workLinks[0]! : undefined;
     if (lead) {
       // the bold name or the text after it is the title; the rest is summary
     } else if (
@@ -455,7 +472,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
           entry.kind === 'paper-link',
       );
     } else if (entry.kind === 'article') {
-      for (const l of restLine.links) if (!isTrivialLinkText(l.label, l.url)) addTitle(l.label, false);
+      for (const l of workLinks) if (!isTrivialLinkText(l.label, l.url)) addTitle(l.label, false);
     }
     if (titles.length > 0 && !lead) {
       titleLineTaken = true;

@@ -199,3 +199,49 @@ describe('a reading list of short names, each with a nested `Paper:` link', () =
     ]);
   });
 });
+
+describe('a reading-list table whose title cell carries its own link', () => {
+  it.each([
+    ['**Attention Is All You Need** [arXiv](https://arxiv.org/abs/1706.03762)', 'Attention Is All You Need'],
+    [
+      'Deep Residual Learning for Image Recognition [pdf](https://arxiv.org/pdf/1512.03385)',
+      'Deep Residual Learning for Image Recognition',
+    ],
+    [
+      'Proximal Policy Optimization Algorithms https://arxiv.org/abs/1707.06347',
+      'Proximal Policy Optimization Algorithms',
+    ],
+  ])('`| %s |` is titled without the words of its link', (cell, title) => {
+    const { papers } = parse(
+      [
+        '# Papers',
+        '',
+        '| Paper | Year | Notes |',
+        '|---|---|---|',
+        `| ${cell} | 2017 | read twice |`,
+        '',
+      ].join('\n'),
+    );
+    expect(papers.map((p) => p.title)).toEqual([title]);
+  });
+});
+
+describe("a link to an author's page", () => {
+  it('names the author of each work, and is no title that joins the works together', () => {
+    const { papers } = parse(
+      [
+        '# Repos',
+        '',
+        '- [nanoGPT](https://github.com/karpathy/nanoGPT) by [Andrej Karpathy](https://arxiv.org/a/karpathy_a_1)',
+        '- [Andrej Karpathy](https://arxiv.org/a/karpathy_a_1): [minGPT](https://github.com/karpathy/minGPT)',
+        '- [Andrej Karpathy](https://arxiv.org/a/karpathy_a_1): [llm.c](https://github.com/karpathy/llm.c)',
+        '',
+      ].join('\n'),
+    );
+    expect(papers.map((p) => [p.title, p.sources.length, p.altTitles, p.authors]).sort()).toEqual([
+      ['llm.c', 1, [], ['Andrej Karpathy']],
+      ['minGPT', 1, [], ['Andrej Karpathy']],
+      ['nanoGPT', 1, [], ['Andrej Karpathy']],
+    ]);
+  });
+});
