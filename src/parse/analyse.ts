@@ -441,11 +441,15 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       authors = splitAuthors(paren[1]!.replace(/[（(]音译[)）]/g, ''));
       residue = residue.trim().slice(0, residue.trim().length - paren[0].length);
     }
-    // `[nanoGPT](github) by [Andrej Karpathy](arxiv.org/a/…)`: a link to an author's page names a person, no work.
+    // `[nanoGPT](github) by [Andrej Karpathy](arxiv.org/a/…)`: a link to an author's page names a person, no work;
+    // a search for a paper's id (`[searching arXiv](arxiv.org/search/?query=arXiv:2305.18290)`) names nobody.
     const workLinks = restLine.links.filter((l) => l.kind !== 'author-search');
     if (authors.length === 0)
       authors = restLine.links
-        .filter((l) => l.kind === 'author-search' && !l.bare && !isTrivialLinkText(l.label, l.url))
+        .filter(
+          (l) =>
+            l.kind === 'author-search' && !l.bare && !isTrivialLinkText(l.label, l.url) && !linkArxivRef(l),
+        )
         .map((l) => l.label.trim());
     const only = workLinks.length === 1 ? workLinks[0]! : undefined;
     if (lead) {
