@@ -11,11 +11,12 @@ import {
   matchGroupLabel,
   parseLooseDate,
 } from './patterns.js';
-import { lineArxivIds, lineField, type RawEntry } from './segment.js';
+import { fieldLink, lineArxivIds, lineField, type RawEntry } from './segment.js';
 import {
   cleanTitle,
   isNotATitle,
   isTrivialLinkText,
+  linksAsText,
   looksLikeAuthors,
   looksLikeTitle,
   makeLabel,
@@ -100,11 +101,7 @@ function withoutLinks(line: Line): string {
 /** A table cell's title without the links that only say where they go: `**Title** [arXiv](…)` is `Title`. */
 function cellTitle(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const t = raw
-    .replace(/!?\[([^[\]]{0,300})\]\(([^()\s]{0,2000})\)/g, (_, text: string, url: string) =>
-      isTrivialLinkText(text, url) ? ' ' : text,
-    )
-    .replace(/https?:\/\/\S+/g, ' ');
+  const t = linksAsText(raw).replace(/https?:\/\/\S+/g, ' ');
   return t.trim() === '' ? undefined : t;
 }
 
@@ -529,8 +526,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
             (entry.kind === 'heading' || (head.item && head.links.length === 0)) &&
             !fieldTitle
           ) {
-            const at = line.text.length - line.text.trimStart().length + field.valueOffset;
-            const l = line.links.find((k) => !k.bare && k.at >= at && k.at <= at + 3);
+            const l = fieldLink(line, field);
             if (l && (l.kind === 'arxiv' || l.kind === 'paper') && !isTrivialLinkText(l.label, l.url)) {
               addTitle(l.label, true);
               fieldTitle = cleanTitle(l.label, 200) || undefined;

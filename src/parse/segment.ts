@@ -2,7 +2,7 @@
 // a paper link, a list item / table row that holds an arXiv link, or a link-only article item; it runs until the
 // next entry start, a topic heading or a thematic break. Everything in between (blank-line separated paragraphs,
 // blockquotes, images, nested lists) belongs to it.
-import { linkArxivRef, type Line } from './lines.js';
+import { linkArxivRef, type Line, type LineLink } from './lines.js';
 import { isNavigationText, isTrivialLinkText } from './text.js';
 import {
   findArxivRefs,
@@ -83,11 +83,16 @@ function leadingPaperId(line: Line): string | undefined {
   return undefined;
 }
 
+/** The Markdown link a field's value opens with (`Paper: [Title](…)`). */
+export function fieldLink(line: Line, field: Field): LineLink | undefined {
+  const offset = line.text.length - line.text.trimStart().length + field.valueOffset;
+  return line.links.find((l) => !l.bare && l.at >= offset && l.at <= offset + 3);
+}
+
 /** The paper of a `Paper: [Title](arxiv)` item: a link field whose value opens with a titled arXiv link. */
 function labelledPaperId(line: Line, field: Field): string | undefined {
   if (field.kind !== 'link') return undefined;
-  const offset = line.text.length - line.text.trimStart().length + field.valueOffset;
-  const first = line.links.find((l) => !l.bare && l.at >= offset && l.at <= offset + 3);
+  const first = fieldLink(line, field);
   if (!first || isTrivialLinkText(first.label, first.url)) return undefined;
   const ref = linkArxivRef(first);
   return ref && !ref.invalid ? ref.id : undefined;

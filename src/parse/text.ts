@@ -13,6 +13,13 @@ export function isTrivialLinkText(label: string, url?: string): boolean {
   );
 }
 
+/** Markdown links as their text, or a space when the text only says where the link goes (`[arXiv](…)`, `[pdf](…)`). */
+export function linksAsText(raw: string): string {
+  return raw.replace(/!?\[([^[\]]{0,300})\]\(([^()\s]{0,2000})\)/g, (_, text: string, url: string) =>
+    isTrivialLinkText(text, url) ? ' ' : text,
+  );
+}
+
 /**
  * Link text that names a page of a site, not a work: a vault's or a project's own links (`Home Page`, `Discord`,
  * `Getting Started Guide`, `Developer Docs`).

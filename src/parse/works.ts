@@ -2,7 +2,7 @@
 // `**InstructGPT**: Training language models …`) and works that are not papers (blog posts, books, repositories,
 // tweets, news, videos), told by a badge (`![][Blog]`), a marker (`(book)`), the section or the link's host.
 import type { WorkKind } from '../types.js';
-import { isTrivialLinkText } from './text.js';
+import { linksAsText } from './text.js';
 
 export interface BoldLead {
   /** The work's title: the bold name before a dash, or the text after `**Name**:`. */
@@ -29,11 +29,8 @@ export function boldLead(raw: string): BoldLead | undefined {
   const name = m[1]!.trim();
   const rest = m[4]!.trim();
   if (m[2]) return { title: name, ...(rest ? { rest } : {}) };
-  const after = rest
-    // a link's text is the title's, unless it only says where it goes (`[arXiv](…)`, `[pdf](…)`)
-    .replace(/\[([^[\]]{0,300})\]\(([^()\s]{0,2000})\)/g, (_, text: string, url: string) =>
-      isTrivialLinkText(text, url) ? ' ' : text,
-    )
+  // a link's text is the title's, unless it only says where it goes (`[arXiv](…)`, `[pdf](…)`)
+  const after = linksAsText(rest)
     // an address ends at a bracket, and brackets it leaves empty go: `Title (arxiv.org/abs/…)` is `Title`
     .replace(/(?:https?:\/\/|arxiv\.org\/)[^\s()（）]*/gi, ' ')
     .replace(/[(（]\s*[)）]/g, ' ')
