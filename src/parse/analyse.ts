@@ -105,6 +105,22 @@ function cellTitle(raw: string | undefined): string | undefined {
   return t.trim() === '' ? undefined : t;
 }
 
+/** The plain text of a line before and after one of its links (other links' text and addresses removed). */
+function aroundLink(line: Line, l: Line['links'][number]): { before: string; after: string } {
+  const end = l.at + l.label.length;
+  const before = withoutLinks({
+    ...line,
+    text: line.text.slice(0, l.at),
+    links: line.links.filter((k) => k.at >= 0 && k.at + k.label.length <= l.at),
+  }).trim();
+  const after = withoutLinks({
+    ...line,
+    text: line.text.slice(end),
+    links: line.links.filter((k) => k.at >= end).map((k) => ({ ...k, at: k.at - end })),
+  }).trim();
+  return { before, after };
+}
+
 /** Words that leave a sentence open before a link: `We build on [Reflexion: …](…).`, `基于 [ReAct](…)`. */
 const OPEN_BEFORE =
   /(?:^|[\s(（])(?:on|of|in|at|by|for|from|with|to|see|and|or|the|a|an|via|than|like|as|into|over|about|upon|uses?|using|extends?|follows?|cf\.?)$|(?:基于|参见|参考|详见|见|来自|采用|使用|沿用|借鉴|和|与|及|对|在|把|将|用|从|比如|例如|读了|看了)$/i;
@@ -116,17 +132,7 @@ const OPEN_BEFORE =
 function linkInSentence(line: Line): boolean {
   return line.links.some((l) => {
     if (l.at < 0 || l.bare || isTrivialLinkText(l.label, l.url)) return false;
-    const end = l.at + l.label.length;
-    const before = withoutLinks({
-      ...line,
-      text: line.text.slice(0, l.at),
-      links: line.links.filter((k) => k.at >= 0 && k.at + k.label.length <= l.at),
-    }).trim();
-    const after = withoutLinks({
-      ...line,
-      text: line.text.slice(end),
-      links: line.links.filter((k) => k.at >= end).map((k) => ({ ...k, at: k.at - end })),
-    }).trim();
+    const { before, after } = aroundLink(line, l);
     if (OPEN_BEFORE.test(before)) return true;
     return /\p{L}/u.test(before) && !/[:：\-–—|｜]$/.test(before) && /^\p{L}/u.test(after);
   });
@@ -205,6 +211,8 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   let headRest: string | undefined;
   /** `**Name**: Title` / `**Name** - summary` at the start of a list item or table cell. */
   let lead: ReturnType<typeof boldLead>;
+  /** A bold name before a paper's link in the start line (`- **CAI**: [Constitutional AI: …](…)`). */
+  let linkName: string | undefined;
   let venue: string | undefined;
   /** The title a `标题：` / `论文名称：` field gives: it beats a heading's text. */
   let fieldTitle: string | undefined;
@@ -346,6 +354,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     };
     refsOf(restLine, 'primary');
     let paperTitle = false;
+    let titleLink: Line['links'][number] | undefined;
     // `[Reflexion: …](arxiv A) — builds on [ReAct: …](arxiv B)`: the first titled arXiv link is the entry's paper; a
     // titled link to another arXiv id is a paper it cites (its title would join that paper's entries to this one).
     let titledId: string | undefined;
@@ -359,11 +368,36 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
         const id = kind === 'arxiv' ? linkArxivRef(l)?.id : undefined;
         if (id !== undefined && titledId !== undefined && id !== titledId) continue;
         titledId ??= id;
+        titleLink ??= l;
         addTitle(l.label, true);
         paperTitle = true;
       }
     }
     let residue = withoutLinks(restLine);
+    // `[Title](…) - what it does.`, `**CAI**: [Title](…). What it does.`, `[Title](…) (Schick et al., 2023). …`: the
+    // start line's text after the paper's link, once set apart from it, is a byline and then the work's description
+    // (its summary), never another title. Text run on without a separator (`[Title](…) 中文标题`) is left as it was.
+    let tail: string | undefined;
+    let tailRaw = '';
+    let residueBefore: string | undefined;
+    if (titleLink && titleLink.at >= 0) {
+      const around = aroundLink(restLine, titleLink);
+      if (/^[-–—:：|｜.。;；,，(（]/.test(around.after)) {
+        residue = around.before;
+        residueBefore = around.before;
+        tail = around.after;
+        tailRaw = restLine.text.slice(titleLink.at + titleLink.label.length).replace(/https?:\/\/\S+/g, ' ');
+      }
+    }
+    /** A bold name before the paper's link (`- **CAI**: [Constitutional AI: …](…)`): the work's short name. */
+    const boldName = titleLink ? cleanTitle(residue) : '';
+    linkName =
+      boldName.length > 0 &&
+      boldName.length <= 24 &&
+      [`**${boldName}**`, `__${boldName}__`].some((b) => (ctx.raw[head.line - 1] ?? '').includes(b))
+        ? boldName
+        : undefined;
+    let description: string | undefined;
     lead = !paperTitle && !entry.stamp && head.item ? boldLead(ctx.raw[head.line - 1] ?? '') : undefined;
     if (lead) {
       addTitle(lead.title, true);
@@ -376,8 +410,21 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     // `[Title](arxiv) - Schulman et al., 2017`: after a titled paper link, a dash introduces authors/venue.
     // `[Title](arxiv) (Rafailov et al., 2023)`, `[Title](arxiv)（Rafailov 等）`: so does a bracket standing alone.
     const byline = paperTitle
-      ? /^\s*(?:[-–—:|｜]\s*(.+)|[(（]([^()（）]+)[)）][\s.。]*)$/.exec(residue)
+      ? tail === undefined
+        ? /^\s*(?:[-–—:|｜]\s*(.+)|[(（]([^()（）]+)[)）][\s.。]*)$/.exec(residue)
+        : /^\s*(?:[-–—:：|｜]\s*(.+)|[(（]([^()（）]+)[)）])/.exec(tail)
       : null;
+    if (tail !== undefined) {
+      // what follows the byline (all of it when there is none) describes the work
+      const bracket = byline?.[2] !== undefined ? /^\s*[(（][^()（）]+[)）]/.exec(tailRaw) : null;
+      const rest = bracket ? tailRaw.slice(bracket[0].length) : byline ? '' : tailRaw;
+      const said = cleanTitle(rest.replace(/^[\s\-–—:：|｜.。;；,，]+/, ''), 100_000);
+      if (/\p{L}/u.test(said)) description = said;
+      if (byline?.[1] !== undefined)
+        description = cleanTitle(tailRaw.replace(/^[\s\-–—:：|｜]+/, ''), 100_000);
+      // a bracket that names nobody stays with the title, as before
+      if (byline?.[2] !== undefined) residue = `${residue} ${byline[0]}`;
+    }
     if (byline) {
       const inBrackets = byline[1] === undefined;
       const said = byline[1] ?? byline[2]!;
@@ -402,7 +449,10 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       if (!inBrackets || named || (venues.length > 0 && people.length === 0)) {
         if (venues.length > 0) venue ??= venues.join(', ');
         if (named) authors = people;
-        residue = '';
+        // `**CAI**: [Title](…) - Bai et al.`: the name before the link stays
+        residue = tail === undefined ? '' : (residueBefore ?? '');
+        // `[Title](…) - Schulman et al., 2017` is a byline, not a description
+        if (!inBrackets && (named || venues.length > 0)) description = undefined;
       }
     }
     {
@@ -481,6 +531,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       const full = cleanTitle(residue, 100_000);
       if (full.length > titles[0]!.text.length + 10) headRest = full;
     }
+    if (description) headRest = description;
   }
 
   linksOf(head);
@@ -754,9 +805,11 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
         ? { label: nameOf.get(arxiv)!, named: true }
         : lead?.label && lead.label.length <= 24
           ? { label: lead.label, named: true }
-          : headingName
-            ? { label: headingName, named: true }
-            : makeLabel(ordered, body);
+          : linkName
+            ? { label: linkName, named: true }
+            : headingName
+              ? { label: headingName, named: true }
+              : makeLabel(ordered, body);
     // Identifiers of paper hosts that are not arXiv (OpenReview, ACL Anthology, DOI links) in the entry's head.
     let ids: WorkIds = {};
     for (const l of head.links) if (l.kind === 'paper') ids = mergeIds(ids, idsFromUrl(l.url));

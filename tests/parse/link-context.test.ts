@@ -245,3 +245,80 @@ describe("a link to an author's page", () => {
     ]);
   });
 });
+
+describe('what the start line says after a titled paper link (an awesome-list item)', () => {
+  const CAI = 'Constitutional AI: Harmlessness from AI Feedback';
+  const TOOLFORMER = 'Toolformer: Language Models Can Teach Themselves to Use Tools';
+  it.each([
+    [
+      `- [${CAI}](https://arxiv.org/abs/2212.08073) - Anthropic trains a harmless assistant from principles.`,
+      CAI,
+      'Anthropic trains a harmless assistant from principles.',
+    ],
+    [
+      `- [${REACT}](https://arxiv.org/abs/2210.03629). Interleaves reasoning traces and actions.`,
+      REACT,
+      'Interleaves reasoning traces and actions.',
+    ],
+    [
+      `- [${REACT}](https://arxiv.org/abs/2210.03629): interleaves reasoning traces and actions.`,
+      REACT,
+      'interleaves reasoning traces and actions.',
+    ],
+    [`- [${REACT}](https://arxiv.org/abs/2210.03629) — 推理与行动交替进行。`, REACT, '推理与行动交替进行。'],
+    [`- [${REACT}](https://arxiv.org/abs/2210.03629)。推理与行动交替进行`, REACT, '推理与行动交替进行'],
+    [
+      `- [${TOOLFORMER}](https://arxiv.org/abs/2302.04761) (Schick et al., 2023). Self-supervised [API](https://example.org/api) calls.`,
+      TOOLFORMER,
+      'Self-supervised API calls.',
+    ],
+  ])('%s: the rest is the summary, not a title', (line, title, summary) => {
+    const p = paperOf(`# Reading list\n\n${line}\n`, title);
+    expect(p.summary).toBe(summary);
+    expect(p.altTitles).toEqual([]);
+  });
+
+  it('a bracket byline before the description still gives the authors', () => {
+    const line = `- [${TOOLFORMER}](https://arxiv.org/abs/2302.04761) (Schick, Dwivedi-Yu, Dessì) — self-supervised API calls.`;
+    const p = paperOf(`# Reading list\n\n${line}\n`, TOOLFORMER);
+    expect(p.authors).toEqual(['Schick', 'Dwivedi-Yu', 'Dessì']);
+    expect(p.summary).toBe('self-supervised API calls.');
+  });
+
+  it('a dash byline of names or a venue is no description', () => {
+    const line = `- [${REACT}](https://arxiv.org/abs/2210.03629) - Yao et al., ICLR 2023`;
+    const p = paperOf(`# Reading list\n\n${line}\n`, REACT);
+    expect(p.authors).toEqual(['Yao']);
+    expect(p.venue).toBe('ICLR');
+    expect(p.summary).toBe('');
+  });
+
+  it('a bracket that names nobody stays with the title, the description after it is the summary', () => {
+    const line = `- [${REACT}](https://arxiv.org/abs/2210.03629) (推理与行动). 一种智能体框架`;
+    const p = paperOf(`# Reading list\n\n${line}\n`, REACT);
+    expect(p.altTitles).toEqual(['(推理与行动)']);
+    expect(p.summary).toBe('一种智能体框架');
+  });
+
+  it.each([
+    [`- **CAI**: [${CAI}](https://arxiv.org/abs/2212.08073). Trains a harmless assistant.`, 'CAI'],
+    [`- __CAI__ - [${CAI}](https://arxiv.org/abs/2212.08073) - Trains a harmless assistant.`, 'CAI'],
+    [
+      `- **Toolformer** [${TOOLFORMER}](https://arxiv.org/abs/2302.04761) — Trains a harmless assistant.`,
+      'Toolformer',
+    ],
+  ])('%s: a bold name before the link is the label', (line, label) => {
+    const { papers } = parse(`# Reading list\n\n${line}\n`);
+    expect(papers).toHaveLength(1);
+    expect(papers[0]!.label).toBe(label);
+    expect(papers[0]!.altTitles).toEqual([label]);
+    expect(papers[0]!.summary).toBe('Trains a harmless assistant.');
+  });
+
+  it('a plain name before the link labels nothing (the title gives the label, as before)', () => {
+    const line = `- CAI: [${CAI}](https://arxiv.org/abs/2212.08073). Trains a harmless assistant.`;
+    const p = paperOf(`# Reading list\n\n${line}\n`, CAI);
+    expect(p.label).toBe('Constitutional AI');
+    expect(p.altTitles).toEqual(['CAI']);
+  });
+});
