@@ -374,19 +374,35 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       }
     }
     let residue = withoutLinks(restLine);
+    lead = !paperTitle && !entry.stamp && head.item ? boldLead(ctx.raw[head.line - 1] ?? '') : undefined;
     // `[Title](…) - what it does.`, `**CAI**: [Title](…). What it does.`, `[Title](…) (Schick et al., 2023). …`: the
-    // start line's text after the paper's link, once set apart from it, is a byline and then the work's description
+    // start line's text after the work's link, once set apart from it, is a byline and then the work's description
     // (its summary), never another title. Text run on without a separator (`[Title](…) 中文标题`) is left as it was.
+    // The link is the first titled paper link, or the one link an article item opens with (`- [Blog post](…) - …`).
+    const opening = restLine.links.filter((l) => l.kind !== 'author-search');
+    const itemLink =
+      !titleLink &&
+      !lead &&
+      entry.kind === 'article' &&
+      head.item &&
+      opening.length === 1 &&
+      opening[0]!.at >= 0 &&
+      opening[0]!.at <= 3 &&
+      !opening[0]!.bare &&
+      !isTrivialLinkText(opening[0]!.label, opening[0]!.url)
+        ? opening[0]
+        : undefined;
+    const splitLink = titleLink ?? itemLink;
     let tail: string | undefined;
     let tailRaw = '';
     let residueBefore: string | undefined;
-    if (titleLink && titleLink.at >= 0) {
-      const around = aroundLink(restLine, titleLink);
+    if (splitLink && splitLink.at >= 0) {
+      const around = aroundLink(restLine, splitLink);
       if (/^[-–—:：|｜.。;；,，(（]/.test(around.after)) {
         residue = around.before;
         residueBefore = around.before;
         tail = around.after;
-        tailRaw = restLine.text.slice(titleLink.at + titleLink.label.length).replace(/https?:\/\/\S+/g, ' ');
+        tailRaw = restLine.text.slice(splitLink.at + splitLink.label.length).replace(/https?:\/\/\S+/g, ' ');
       }
     }
     /** A bold name before the paper's link (`- **CAI**: [Constitutional AI: …](…)`): the work's short name. */
@@ -398,7 +414,6 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
         ? boldName
         : undefined;
     let description: string | undefined;
-    lead = !paperTitle && !entry.stamp && head.item ? boldLead(ctx.raw[head.line - 1] ?? '') : undefined;
     if (lead) {
       addTitle(lead.title, true);
       if (lead.rest)
@@ -409,11 +424,12 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     }
     // `[Title](arxiv) - Schulman et al., 2017`: after a titled paper link, a dash introduces authors/venue.
     // `[Title](arxiv) (Rafailov et al., 2023)`, `[Title](arxiv)（Rafailov 等）`: so does a bracket standing alone.
-    const byline = paperTitle
-      ? tail === undefined
-        ? /^\s*(?:[-–—:|｜]\s*(.+)|[(（]([^()（）]+)[)）][\s.。]*)$/.exec(residue)
-        : /^\s*(?:[-–—:：|｜]\s*(.+)|[(（]([^()（）]+)[)）])/.exec(tail)
-      : null;
+    const byline =
+      paperTitle || itemLink
+        ? tail === undefined
+          ? /^\s*(?:[-–—:|｜]\s*(.+)|[(（]([^()（）]+)[)）][\s.。]*)$/.exec(residue)
+          : /^\s*(?:[-–—:：|｜]\s*(.+)|[(（]([^()（）]+)[)）])/.exec(tail)
+        : null;
     if (tail !== undefined) {
       // what follows the byline (all of it when there is none) describes the work
       const bracket = byline?.[2] !== undefined ? /^\s*[(（][^()（）]+[)）]/.exec(tailRaw) : null;

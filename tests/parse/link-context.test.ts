@@ -322,3 +322,37 @@ describe('what the start line says after a titled paper link (an awesome-list it
     expect(p.altTitles).toEqual(['CAI']);
   });
 });
+
+describe('what an article item says after the link it opens with', () => {
+  it.each([
+    [
+      '- [Reinforcement Learning: An Introduction](http://incompleteideas.net/book/the-book.html) - Sutton and Barto’s textbook.',
+      'Reinforcement Learning: An Introduction',
+      [],
+      'Sutton and Barto’s textbook.',
+    ],
+    [
+      '- [The Illustrated Transformer](https://jalammar.github.io/illustrated-transformer/) - Jay Alammar',
+      'The Illustrated Transformer',
+      ['Jay Alammar'],
+      '',
+    ],
+    [
+      '- [Policy Gradient Algorithms](https://lilianweng.github.io/posts/2018-04-08-policy-gradient/) (Lilian Weng, 2018). A survey of the family.',
+      'Policy Gradient Algorithms',
+      ['Lilian Weng'],
+      'A survey of the family.',
+    ],
+    [
+      '- [Spinning Up in Deep RL](https://spinningup.openai.com/)：OpenAI 的入门课程',
+      'Spinning Up in Deep RL',
+      [],
+      'OpenAI 的入门课程',
+    ],
+  ])('%s', (line, title, authors, summary) => {
+    const p = paperOf(`# Learning RL\n\n${line}\n`, title);
+    expect(p.authors).toEqual(authors);
+    expect(p.summary).toBe(summary);
+    expect(p.altTitles).toEqual([]);
+  });
+});
