@@ -21,7 +21,9 @@ import {
   looksLikeTitle,
   makeLabel,
   splitAuthors,
+  shareTitle,
   splitTranslatedTitle,
+  tidyTitle,
   trimChars,
   withoutListingNoise,
 } from './text.js';
@@ -229,7 +231,7 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
   }
 
   const addTitle = (raw: string, paperish: boolean): void => {
-    const t = cleanTitle(withoutListingNoise(raw), paperish ? 200 : 60);
+    const t = tidyTitle(cleanTitle(withoutListingNoise(shareTitle(raw)), paperish ? 200 : 60));
     if (isNotATitle(t)) return;
     if (t.length >= 2 && /[\p{L}\p{N}]/u.test(t) && !titles.some((c) => c.text === t))
       titles.push({ text: t, paperish });

@@ -45,6 +45,37 @@ export function cleanTitle(text: string, maxLength = 120): string {
   return t.trim();
 }
 
+/** The post's title in a Xiaohongshu share text, else the text as it is. */
+export function shareTitle(text: string): string {
+  return /【(.+?)\s+-\s+[^|【】]{1,40}?\s*\|\s*小红书\s*-\s*你的生活兴趣社区】/u.exec(text)?.[1] ?? text;
+}
+
+/**
+ * Decoration around a title that is no part of it: a reading list's ordinal (`1. Attention Is All You Need`),
+ * marker emoji and stars (`🔹 …`, `… ⭐⭐⭐`), quotes around the whole title and a year in brackets after them
+ * (`"Deep Residual Learning for Image Recognition" (2015)`), a kramdown or Pandoc attribute list
+ * (`{:target="_blank"}`, `{.paper}`), and a Xiaohongshu share text (`【Title - Author | 小红书 - 你的生活兴趣社区】 😆 code 😆`).
+ */
+export function tidyTitle(title: string): string {
+  let t = shareTitle(title).replace(
+    /\{:[^{}]{0,120}\}|\{\s*(?:[.#][\w-]+\s*)+\}|\{\s*[\w-]+\s*=[^{}]{0,120}\}/g,
+    ' ',
+  );
+  for (let before = ''; before !== t;) {
+    before = t;
+    t = t
+      .trim()
+      .replace(/^[\p{Extended_Pictographic}\uFE0F\u200D]+\s*/u, '')
+      .replace(/\s*[\p{Extended_Pictographic}\uFE0F\u200D]+$/u, '')
+      .replace(/^\d{1,3}(?:[.)]\s+|、\s*)(?=\S)/u, '')
+      // a year after the closing quote is the reading list's, not the title's (`重访Tirole（1985）` keeps its own)
+      .replace(/(["”」』])\s*[(（](?:19|20)\d{2}[)）]$/u, '$1');
+    const quoted = /^(["“「『])([^"“”「」『』]+)(["”」』])$/u.exec(t);
+    if (quoted) t = quoted[2]!;
+  }
+  return t.trim();
+}
+
 /**
  * arXiv listing marks around a title line: `(cross-list from cs.LG)`, `(replaced)` and their machine
  * translations, which vary (`（从 cs.LG 交叉列出）`, `（来自 cs.SE 的交叉列表）`, `（从 cs.CV 跨列）`, `（已替换）`): a short
@@ -158,12 +189,13 @@ export function trimChars(text: string, leading: string, trailing: string = lead
 /** Split an author list written as `A, B`, `甲、乙`, `甲，乙`. */
 export function splitAuthors(text: string): string[] {
   let cleaned = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
-  cleaned = cleaned.replace(/ et al\.?$/i, '');
+  // `Vaswani et al. (2017)`, `Brown et al., OpenAI (2020)`: the year and "et al." name nobody
+  cleaned = cleaned.replace(/\s*[(（](?:19|20)\d{2}[a-z]?[)）]$/, '').replace(/ et al\.?$/i, '');
   if (!cleaned) return [];
   return cleaned
     .split(NAME_SEPARATORS)
-    .map((s) => trimChars(s, '.:：'))
-    .filter((s) => s.length > 0 && s.length <= 60);
+    .map((s) => trimChars(s.replace(/ et al\.?$/i, ''), '.:：'))
+    .filter((s) => s.length > 0 && s.length <= 60 && !/^(?:19|20)\d{2}[a-z]?$/.test(s));
 }
 
 /** A line that is only a list of names: `陈斌，高新泽，胡传瑞`, `Md Imbesat Hassan Rizvi, Xiaodan Zhu`. */
