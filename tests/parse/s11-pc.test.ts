@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIncrementalMerge } from '../../src/parse/merge-incremental.js';
 import { mergeFileParses, parseFile, parseNotes } from '../../src/parse/index.js';
+import { topicName } from '../../src/parse/segment.js';
 import type { FileParse } from '../../src/parse/index.js';
 
 /** A WeChat-digest entry in the seed's shape: timestamp and title, then the link, authors and summary fields. */
@@ -305,5 +306,69 @@ describe('the warm merge (merge-incremental.ts)', () => {
     expect(
       result.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message.slice(0, 12)}`),
     ).toEqual(['3:1 arxiv-id-invalid "2513.12345"', '3:1 arxiv-id-invalid "2500.12345"']);
+  });
+  it('gives what the whole merge gives for a quoted citation whose parse has no topic path (it is optional)', () => {
+    const parse = parseFile({ path: '对齐.md', text: '# 对齐\n\n> 另见 arXiv:2305.18290 的推导。\n' });
+    expect(parse.cites.map((c) => [c.arxiv, c.line])).toEqual([['2305.18290', 3]]);
+    // a parse made by another tool, or before cites had their topic path
+    const bare: FileParse = { ...parse, cites: parse.cites.map(({ arxiv, line }) => ({ arxiv, line })) };
+    const result = createIncrementalMerge().merge([bare]);
+    expect(JSON.stringify(result)).toBe(JSON.stringify(mergeFileParses([bare])));
+    expect(result.papers.map((p) => [p.id, p.topicPath, p.citedOnly])).toEqual([
+      ['arxiv:2305.18290', [], true],
+    ]);
+  });
+});
+
+describe('segmenting a digest (segment.ts)', () => {
+  it.each([
+    ['1月31日', ''],
+    ['12月31日', ''],
+    ['1.31日', ''],
+    ['11.30日', ''],
+    ['3号', ''],
+    ['12号', ''],
+    ['123日', '123日'],
+  ])('a heading that is only a day names no topic: %j -> %j', (heading, name) => {
+    expect(topicName(heading)).toBe(name);
+  });
+
+  // `**headline**[url](url)` starts an entry of its own after another entry only when the headline is one: eight
+  // characters or more, as the seed's WeChat headlines are; a short bold word before a link is the entry's own.
+  const url = 'https://mp.weixin.qq.com/s/hU3MKn82o1sMy4CK-CUUug';
+  it.each([
+    ['推荐', 1],
+    ['七个字的标题啊', 1],
+    ['八个字的短标题啊', 2],
+    ['奖励模型也能Scaling！上海AI Lab突破强化学习短板', 2],
+  ])('a bold %j before an article link that is its own address, after an entry: %i works', (lead, works) => {
+    const text = [
+      '2025-03-24 10:00:00 Monday ｜ 强化学习新作',
+      '',
+      '论文链接：https://arxiv.org/abs/2503.00065',
+      '',
+      `**${lead}**[${url}](${url})`,
+    ].join('\n');
+    const { papers } = parseNotes([{ path: '2025-03-24.md', text }]);
+    expect(papers.map((p) => p.sources[0]!.line)).toEqual(works === 1 ? [1] : [1, 5]);
+  });
+
+  it('reads a list item with no link, above a table, as more text of the entry before it', () => {
+    const text = [
+      '# 推理',
+      '',
+      "- Let's Verify Step by Step [跳转](https://arxiv.org/abs/2305.20050)",
+      '- 过程奖励模型的对比实验，结果见下表',
+      '',
+      '| 方法 | 链接 |',
+      '|---|---|',
+      '| Math-Shepherd | https://arxiv.org/abs/2312.08935 |',
+    ].join('\n');
+    const { papers } = parseNotes([{ path: 'prm.md', text }]);
+    expect(papers.map((p) => [p.id, p.title, p.sources[0]!.line])).toEqual([
+      ['arxiv:2305.20050', "Let's Verify Step by Step", 3],
+      ['arxiv:2312.08935', 'Math-Shepherd', 8],
+    ]);
+    expect(papers[0]!.summary).toContain('过程奖励模型的对比实验');
   });
 });
