@@ -216,6 +216,22 @@ describe('one paper named differently in several notes (merge.ts)', () => {
   );
 });
 
+describe('diagnostics of one line (merge.ts)', () => {
+  it('come in column order: the merge conflict at the line, then the warning at the item', () => {
+    const note = (published: string) =>
+      `# 推理\n\n- 2025-06-12 12:01:12 Thursday ｜ Scaling LLM Test-Time Compute Optimally https://arxiv.org/abs/2408.03314 （旧版误写为 https://arxiv.org/abs/2513.12345）\n  发布时间：${published} 10:00:00 UTC\n`;
+    const result = parseNotes([
+      { path: 'a.md', text: note('2024-08-06') },
+      { path: 'b.md', text: note('2024-08-07') },
+    ]);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+      'a.md:3:1 merge-conflict',
+      'a.md:3:3 arxiv-id-invalid',
+      'b.md:3:3 arxiv-id-invalid',
+    ]);
+  });
+});
+
 describe('a wikilink from one literature note to another (merge.ts)', () => {
   it('is a note link to the other paper, at the line that holds it', () => {
     const note = (title: string, arxiv: string, body: string) =>
@@ -370,5 +386,47 @@ describe('segmenting a digest (segment.ts)', () => {
       ['arxiv:2312.08935', 'Math-Shepherd', 8],
     ]);
     expect(papers[0]!.summary).toContain('过程奖励模型的对比实验');
+  });
+  it('keeps the sections under a paper heading in that paper, not as topics', () => {
+    const text = [
+      '# Transformer 笔记',
+      '',
+      '## [Attention Is All You Need](https://arxiv.org/abs/1706.03762)',
+      '',
+      '### 方法',
+      '',
+      '多头注意力取代循环结构。',
+      '',
+      '### 实验',
+      '',
+      'WMT 2014 英德翻译 28.4 BLEU。',
+      '',
+      '## Longformer https://arxiv.org/abs/2004.05150',
+      '',
+      '滑动窗口注意力。',
+    ].join('\n');
+    const { papers } = parseNotes([{ path: 'transformer.md', text }]);
+    expect(papers.map((p) => [p.id, p.topicPath, p.summary])).toEqual([
+      [
+        'arxiv:1706.03762',
+        ['Transformer 笔记'],
+        '### 方法\n\n多头注意力取代循环结构。\n\n### 实验\n\nWMT 2014 英德翻译 28.4 BLEU。',
+      ],
+      ['arxiv:2004.05150', ['Transformer 笔记'], '滑动窗口注意力。'],
+    ]);
+  });
+  it('starts no entry at a numbered item whose text is short once an image before it is left out', () => {
+    const text = [
+      '# 推理',
+      '',
+      "1. Let's Verify Step by Step https://arxiv.org/abs/2305.20050",
+      '2. ![](figs/prm.png)    过程监督',
+      '3. 过程奖励模型的数据集与训练方法',
+    ].join('\n');
+    const { papers } = parseNotes([{ path: 'prm.md', text }]);
+    expect(papers.map((p) => [p.title, p.sources[0]!.line])).toEqual([
+      ["Let's Verify Step by Step", 3],
+      ['过程奖励模型的数据集与训练方法', 5],
+    ]);
   });
 });
