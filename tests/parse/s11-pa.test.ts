@@ -382,3 +382,70 @@ describe('the lines under a pasted paper link', () => {
     expect(papers[0]!.summary).toBe('Stanford University, CZ Biohub\n不需要单独训练奖励模型。');
   });
 });
+
+describe('a bare arXiv link in brackets after the title', () => {
+  // The brackets go with the link (ASCII or full-width, spaces inside or not, text after them or not).
+  it.each([
+    ['- Direct Preference Optimization (https://arxiv.org/abs/2305.18290)', 'Direct Preference Optimization'],
+    ['- 直接偏好优化（https://arxiv.org/abs/2305.18290）', '直接偏好优化'],
+    [
+      "- Let's Verify Step by Step ( https://arxiv.org/abs/2305.18290 ) 过程监督",
+      "Let's Verify Step by Step 过程监督",
+    ],
+    ['- 思维树 (arXiv:2305.18290) 搜索', '思维树 搜索'],
+  ])('%s', (item, title) => {
+    const { papers } = parse(`# Papers\n\n${item}\n`);
+    expect(papers.map((p) => [p.arxiv, p.title])).toEqual([['2305.18290', title]]);
+  });
+  it('a Wikipedia address with brackets of its own, in brackets after the paper link, goes with its brackets', () => {
+    const { papers } = parse(
+      '# Papers\n\n- Attention Is All You Need (https://arxiv.org/abs/1706.03762) (https://en.wikipedia.org/wiki/Transformer_(deep_learning_architecture))\n',
+    );
+    expect(papers.map((p) => [p.arxiv, p.title])).toEqual([['1706.03762', AIAYN]]);
+  });
+});
+
+describe('the word before a titled link that leaves the sentence open', () => {
+  // `We use [ReAct: …](…).`: the words before the link are the start of a sentence, no other title of the paper,
+  // even when nothing but a full stop follows the link.
+  const REACT = 'ReAct: Synergizing Reasoning and Acting in Language Models';
+  it.each([
+    'We use',
+    'The planner uses',
+    'Our loop follows',
+    'This extends',
+    'cf.',
+    'Agents built using',
+    'An improvement over',
+    'We compare against the baseline of',
+    '参见',
+    '基于',
+    '今天看了',
+  ])('`- %s [ReAct](…).`', (before) => {
+    const p = parse(`# Agents\n\n- ${before} [${REACT}](https://arxiv.org/abs/2210.03629).\n`).papers.find(
+      (x) => x.arxiv === '2210.03629',
+    );
+    expect(p?.title).toBe(REACT);
+    expect(p?.altTitles).toEqual([]);
+  });
+});
+
+describe('a reading-list table without a title column', () => {
+  it('takes the first cell as the title, without the links that only say where the paper is', () => {
+    const { papers } = parse(
+      [
+        '# 2024 书单',
+        '',
+        '| Paper name | 备注 |',
+        '| --- | --- |',
+        '| **Chain-of-Thought Prompting** [arXiv](https://arxiv.org/abs/2201.11903) | 很经典 |',
+        '| Tree of Thoughts https://arxiv.org/abs/2305.10601 | 搜索 |',
+        '',
+      ].join('\n'),
+    );
+    expect(papers.map((p) => [p.arxiv, p.title, p.altTitles])).toEqual([
+      ['2201.11903', 'Chain-of-Thought Prompting', []],
+      ['2305.10601', 'Tree of Thoughts', []],
+    ]);
+  });
+});
