@@ -449,3 +449,48 @@ describe('a reading-list table without a title column', () => {
     ]);
   });
 });
+
+describe('an item that is only a link whose text is one letter', () => {
+  // `[R:](…)`: a one-letter name is no title; the item is reported and skipped, while `(R)` or `X…` are kept.
+  it.each([
+    ['- [R:](https://www.r-project.org/)', undefined],
+    ['- [R -](https://cran.r-project.org/web/)', undefined],
+    ['- [(R)](https://cran.r-project.org/)', '(R)'],
+  ])('%s', (item, title) => {
+    const { papers, diagnostics } = parse(`# 工具\n\n${item}\n`);
+    expect(papers.map((p) => p.title)).toEqual(title ? [title] : []);
+    expect(diagnostics.filter((d) => d.rule === 'entry-without-title').map((d) => d.line)).toEqual(
+      title ? [] : [3],
+    );
+  });
+});
+
+describe('a reading-list table whose title cells open with a bold short name, or hold only the id', () => {
+  it('takes the bold name as label, the text after `:` as title, after ` - ` as summary; an id is no title', () => {
+    const { papers } = parse(
+      [
+        '# 2024 读过的论文',
+        '',
+        '| 论文 | 链接 | 日期 |',
+        '| --- | --- | --- |',
+        '| **InstructGPT**: Training language models to follow instructions with human feedback | [arXiv](https://arxiv.org/abs/2203.02155) | 2024-03-15 |',
+        '| **DPO** - 不需要奖励模型的对齐方法 | [arXiv](https://arxiv.org/abs/2305.18290) | 2024-03-20 |',
+        '| 2201.11903 | [arXiv](https://arxiv.org/abs/2201.11903) | 2024-03-21 |',
+        '| arXiv:2305.10601v2 | https://arxiv.org/abs/2305.10601 | 2024-03-22 |',
+        '',
+      ].join('\n'),
+    );
+    expect(papers.map((p) => [p.arxiv, p.title, p.label, p.summary, p.date])).toEqual([
+      ['2201.11903', 'arXiv:2201.11903', 'arXiv:2201.11903', '', '2024-03-21'],
+      [
+        '2203.02155',
+        'Training language models to follow instructions with human feedback',
+        'InstructGPT',
+        '',
+        '2024-03-15',
+      ],
+      ['2305.10601', 'arXiv:2305.10601', 'arXiv:2305.10601', '', '2024-03-22'],
+      ['2305.18290', 'DPO', 'DPO', '不需要奖励模型的对齐方法', '2024-03-20'],
+    ]);
+  });
+});
