@@ -4,7 +4,7 @@
 // `标题：` field, a `Name：副标题` title, a translated author in brackets, an author bracket left open).
 // Every note is built inside its test (see bench/mutation.md: work outside a test makes mutants static).
 import { describe, expect, it } from 'vitest';
-import { parseNotes } from '../../src/parse/index.js';
+import { parseFile, parseNotes } from '../../src/parse/index.js';
 
 const parse = (text: string) => parseNotes([{ path: 'reading.md', text }]);
 const paperOf = (text: string, arxiv: string) => {
@@ -150,6 +150,8 @@ describe('daily-digest items', () => {
       '- 线性时间序列建模的新视角 (Ali) [跳转](http://arxiv.org/abs/2502.00002v1)',
       '线性时间序列建模的新视角 (Ali)',
     ],
+    // a version note: no name even though its end is two Han characters
+    ['- 多模态大模型综述 (v2 更新) [跳转](http://arxiv.org/abs/2502.00002v1)', '多模态大模型综述 (v2 更新)'],
   ])('%s: the bracket stays in the title', (item, title) => {
     const p = paperOf(digest(item), '2502.00002');
     expect(p.title).toBe(title);
@@ -491,6 +493,126 @@ describe('a reading-list table whose title cells open with a bold short name, or
       ],
       ['2305.10601', 'arXiv:2305.10601', 'arXiv:2305.10601', '', '2024-03-22'],
       ['2305.18290', 'DPO', 'DPO', '不需要奖励模型的对齐方法', '2024-03-20'],
+    ]);
+  });
+});
+
+describe("a repository item that opens with a link to its author's arXiv page", () => {
+  // The work's kind comes from its first link that is no author page: `[Andrej Karpathy](arxiv.org/a/…): [nanoGPT, …](github)`
+  // is a repository by Karpathy, as `[nanoGPT](github) by [Andrej Karpathy](arxiv.org/a/…)` is.
+  it.each([
+    [
+      '- [Andrej Karpathy](https://arxiv.org/a/karpathy_a_1): [nanoGPT, the simplest repository for training GPTs](https://github.com/karpathy/nanoGPT)',
+      'nanoGPT, the simplest repository for training GPTs',
+    ],
+    [
+      '- [nanoGPT](https://github.com/karpathy/nanoGPT) by [Andrej Karpathy](https://arxiv.org/a/karpathy_a_1)',
+      'nanoGPT',
+    ],
+  ])('%s', (item, title) => {
+    const { papers } = parse(`# 开源项目\n\n${item}\n`);
+    expect(papers.map((p) => [p.title, p.authors, p.workKind])).toEqual([
+      [title, ['Andrej Karpathy'], 'repo'],
+    ]);
+  });
+});
+
+describe('a WeChat article that names two papers, each with its arXiv and GitHub links', () => {
+  it('gives each paper its own links, and the article only its own link and its paper’s', () => {
+    const { papers } = parse(
+      [
+        '2025-06-26 13:36:30 Thursday ｜让多模态大模型「想明白再画」！港大等开源GoT-R1：强化学习解锁视觉生成推理新范式 https://mp.weixin.qq.com/s/sPdhPeNMkdBLjtLzI5urwg',
+        '',
+        '该新框架通过引入强化学习，显著增强了多模态大模型在视觉生成任务中的语义 - 空间推理能力。GoT 和 GoT-R1 已全面开源。',
+        '',
+        '* GoT arxiv:https://arxiv.org/pdf/2503.10639',
+        '* GoT github:https://github.com/rongyaofang/GoT',
+        '* GoT-R1 arxiv: https://arxiv.org/pdf/2505.17022',
+        '* GoT-R1 github:https://github.com/gogoduan/GoT-R1',
+        '',
+      ].join('\n'),
+    );
+    expect(papers.map((p) => [p.label, p.arxiv, p.links.map((l) => l.url)])).toEqual([
+      ['GoT', '2503.10639', ['https://arxiv.org/pdf/2503.10639', 'https://github.com/rongyaofang/GoT']],
+      [
+        'GoT-R1',
+        '2505.17022',
+        [
+          'https://mp.weixin.qq.com/s/sPdhPeNMkdBLjtLzI5urwg',
+          'https://arxiv.org/pdf/2505.17022',
+          'https://github.com/gogoduan/GoT-R1',
+        ],
+      ],
+    ]);
+    expect(papers[0]!.summary).toBe(
+      '* GoT arxiv:https://arxiv.org/pdf/2503.10639\n* GoT github:https://github.com/rongyaofang/GoT',
+    );
+  });
+
+  it('reads authors in brackets after a paper’s name: the name is its title', () => {
+    const { papers } = parse(
+      [
+        '2025-06-26 13:36:30 Thursday ｜让多模态大模型「想明白再画」！港大等开源GoT-R1：强化学习解锁视觉生成推理新范式 https://mp.weixin.qq.com/s/sPdhPeNMkdBLjtLzI5urwg',
+        '',
+        '该新框架通过引入强化学习，显著增强了多模态大模型在视觉生成任务中的语义 - 空间推理能力。GoT 和 GoT-R1 已全面开源。',
+        '',
+        '* GoT (Rongyao Fang, Chengqi Duan) arxiv:https://arxiv.org/pdf/2503.10639',
+        '* GoT-R1 (Chengqi Duan, Rongyao Fang) arxiv: https://arxiv.org/pdf/2505.17022',
+        '',
+      ].join('\n'),
+    );
+    expect(papers.map((p) => [p.label, p.title, p.authors])).toEqual([
+      ['GoT', 'GoT', ['Rongyao Fang', 'Chengqi Duan']],
+      ['GoT-R1', 'GoT-R1', ['Chengqi Duan', 'Rongyao Fang']],
+    ]);
+  });
+});
+
+describe("an entry's other titles", () => {
+  // Each is listed once, Latin first, after the title: the file's parse is what the incremental merge caches.
+  it.each([
+    [
+      `- 注意力就是你所需要的一切 [${AIAYN}](https://arxiv.org/abs/1706.03762)`,
+      AIAYN,
+      ['注意力就是你所需要的一切'],
+    ],
+    [
+      '- DeepSeek-R1：[DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning](https://arxiv.org/abs/2501.12948)',
+      'DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning',
+      ['DeepSeek-R1'],
+    ],
+  ])('%s', (item, title, alt) => {
+    const [entry] = parseFile({ path: 'reading.md', text: `# Reading\n\n${item}\n` }).entries;
+    expect([entry?.title, entry?.altTitles]).toEqual([title, alt]);
+  });
+});
+
+describe('an id line under a stamped log entry whose paper link is titled', () => {
+  // `[Title](arxiv)`, `[#6](arxiv) **[Title](papers.cool)**`, `[Title](openreview) <arxiv>`: the link's text is the
+  // paper's title (the stamp's words another title), and the link is labelled by where it goes.
+  it.each([
+    [
+      '测试时计算',
+      '[Scaling LLM Test-Time Compute Optimally](https://arxiv.org/abs/2408.03314)',
+      'Scaling LLM Test-Time Compute Optimally',
+      ['arXiv'],
+    ],
+    [
+      '今日论文',
+      '[#6](https://arxiv.org/abs/2506.21495) **[Process Reward Models That Think](https://papers.cool/arxiv/2506.21495)**',
+      'Process Reward Models That Think',
+      ['arXiv', 'papers.cool'],
+    ],
+    [
+      '对齐',
+      '[Direct Preference Optimization](https://openreview.net/forum?id=HPuSIXJaa9) https://arxiv.org/abs/2305.18290',
+      'Direct Preference Optimization',
+      ['openreview.net', 'arXiv'],
+    ],
+  ])('%s / %s', (stamp, line, title, labels) => {
+    const { papers } = parse(`# 2025-06 日志\n\n2025-06-12 10:00:00 Thursday ｜ ${stamp}\n${line}\n`);
+    expect(papers.map((p) => [p.title, p.altTitles, p.links.map((l) => l.label)])).toEqual([
+      [title, [stamp], labels],
     ]);
   });
 });
