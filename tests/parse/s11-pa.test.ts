@@ -616,3 +616,34 @@ describe('an id line under a stamped log entry whose paper link is titled', () =
     ]);
   });
 });
+
+describe("an entry's identifiers from paper hosts other than arXiv", () => {
+  it.each([
+    ['- [Direct Preference Optimization](https://openreview.net/forum?id=HPuSIXJaa9)', true],
+    ['- [Direct Preference Optimization](https://doi.org/10.48550/arXiv.2305.18290)', true],
+    [`- [${AIAYN}](https://arxiv.org/abs/1706.03762)`, false],
+    ['- [nanoGPT](https://github.com/karpathy/nanoGPT)', false],
+  ])('%s: an `ids` field only when there is one: %s', (item, has) => {
+    const [entry] = parseFile({ path: 'reading.md', text: `# Reading\n\n${item}\n` }).entries;
+    expect(entry).toBeDefined();
+    expect(Object.hasOwn(entry!, 'ids')).toBe(has);
+    if (has) expect(Object.keys(entry!.ids!).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a venue field under a stamped log entry', () => {
+  // `会议：NeurIPS 2023` says where the paper appeared; `发表于：2025-08-07 07:47:07 UTC` (a date) says when.
+  it.each([
+    ['会议：NeurIPS 2023', 'NeurIPS 2023'],
+    ['Venue: ICLR 2024 (Oral)', 'ICLR 2024 (Oral)'],
+    ['收录于：ACL 2024 Findings', 'ACL 2024 Findings'],
+    ['发表于：2025-08-07 07:47:07 UTC', undefined],
+    ['发表于：2024/05/01', undefined],
+    ['发表于：2024年5月', undefined],
+  ])('%s', (field, venue) => {
+    const { papers } = parse(
+      `# 2025-06 日志\n\n2025-06-12 10:00:00 Thursday ｜ Direct Preference Optimization https://arxiv.org/abs/2305.18290\n${field}\n`,
+    );
+    expect(papers.map((p) => [p.arxiv, p.venue])).toEqual([['2305.18290', venue]]);
+  });
+});
