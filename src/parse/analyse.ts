@@ -564,10 +564,8 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
     reportInvalidIds(line);
     const t = line.text.trim();
     if (!t) continue;
-    if (line.kind === 'row' && line.header) {
-      consumed.add(line.line);
-      continue;
-    }
+    // A table's header row is no field or text of the entry, but the summary keeps it (and so stays a table).
+    if (line.kind === 'row' && line.header) continue;
     const field = lineField(line);
     if (field) {
       const valueLine: Line = { ...line, text: field.value };

@@ -132,3 +132,33 @@ describe('splitAuthors: a byline without its year and "et al."', () => {
     expect(splitAuthors(text)).toEqual(authors);
   });
 });
+
+describe('a table inside a paper’s notes', () => {
+  it('stays a whole table in the summary: header, delimiter and rows', () => {
+    const papers = parse(
+      'notes.md',
+      [
+        '# Reasoning',
+        '',
+        '## [DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning](https://arxiv.org/abs/2501.12948)',
+        '',
+        'Results on the benchmarks:',
+        '',
+        '| Benchmark | R1 | o1 |',
+        '| --- | --- | --- |',
+        '| AIME 2024 | 79.8 | 79.2 |',
+        '',
+      ].join('\n'),
+    );
+    expect(papers).toHaveLength(1);
+    expect(papers[0]!.summary).toBe(
+      [
+        'Results on the benchmarks:',
+        '',
+        '| Benchmark | R1 | o1 |',
+        '| --- | --- | --- |',
+        '| AIME 2024 | 79.8 | 79.2 |',
+      ].join('\n'),
+    );
+  });
+});
