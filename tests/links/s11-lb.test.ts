@@ -1,0 +1,230 @@
+// Rules of src/links/names.ts, core.ts and incremental.ts the session-11 draws (seeds 3122-3124) showed
+// untested: which labels and titles name their paper, which parenthesised acronyms an entry defines or claims,
+// when the words before an acronym propose it, and `Name arxiv:` lines written without a space.
+import { describe, expect, it } from 'vitest';
+import {
+  labelClaims,
+  looksLikeName,
+  sentenceClaims,
+  stripMarkup,
+  type TextClaims,
+} from '../../src/links/names.js';
+import { findLinks } from '../../src/links/index.js';
+import { edgesFrom, paper } from './helpers.js';
+
+/** What one sentence of the entry `paper` claims, defines and leaves as a concept. */
+function claimsOf(sentence: string, entry: Parameters<typeof paper>[1] = {}): TextClaims {
+  const out: TextClaims = { claims: [], definitions: [], acronyms: [], arxivNames: [] };
+  sentenceClaims(
+    sentence,
+    paper('arxiv:2599.00001', { label: 'Other Work', title: 'Other Work', ...entry }),
+    0,
+    new Set(['rl', 'llm', 'zero', 'shot']),
+    out,
+  );
+  return out;
+}
+
+describe('a label or a title head names its paper only when it reads as a name', () => {
+  it.each([
+    // [label (the title is the label), claims]
+    ['GRPO-CARE', ['GRPO-CARE label 40']],
+    ['CoVo', ['CoVo label 40']],
+    ['强化学习综述', []],
+    ['Zero-Shot', []],
+    ['LLM-based', []],
+    ['x', []],
+  ])('label %s claims %j', (label, expected) => {
+    const claims = labelClaims(paper('arxiv:2599.00002', { label }), 0, new Set(['llm', 'zero', 'shot']));
+    expect(claims.map((c) => `${c.name} ${c.how} ${c.strength}`)).toEqual(expected);
+  });
+
+  it.each([
+    ['Jan-nano 技术报告', 'Jan-nano 技术报告', []],
+    ['Jan-nano', 'Jan-nano 技术报告', ['Jan-nano label 40']],
+    ['Qwen3', 'Qwen3 Technical Report', ['Qwen3 label 40']],
+    // A label that only opens a headline, or that a headline mentions, names nothing by itself.
+    ['ChatGPT', 'ChatGPT on the Road', []],
+    ['GSPO', '看下Qwen3新范式GSPO', []],
+    ['FooRL', 'FooRL: Scaling RL for Reasoning', ['FooRL label 40', 'FooRL title 30']],
+    ['多模态推理', '多模态推理：一种方法', []],
+  ])('label %s with title %s claims %j', (label, title, expected) => {
+    const claims = labelClaims(paper('arxiv:2599.00002', { label, title }), 0, new Set());
+    expect(claims.map((c) => `${c.name} ${c.how} ${c.strength}`)).toEqual(expected);
+  });
+});
+
+describe('what reads as a name', () => {
+  it.each([
+    ['X', false],
+    ['Q', false],
+    ['RL', false],
+    ['R1', true],
+    // 40 characters is still a name, 41 is a phrase glued by hyphens.
+    ['Self-Rewarding-Correction-For-Math-Tasks', true],
+    ['Self-Rewarding-Correction-For-Math-Tasks2', false],
+  ])('%s -> %s', (name, expected) => {
+    expect(name.length <= 41).toBe(true);
+    expect(looksLikeName(name, new Set(['rl']))).toBe(expected);
+  });
+});
+
+describe('LaTeX wrappers written with a space before the brace', () => {
+  it.each([
+    ['$\\mathrm {GRPO}$', 'GRPO'],
+    ['\\textbf {Guide}-MTPO', 'Guide-MTPO'],
+  ])('%s reads %s', (text, name) => {
+    expect(stripMarkup(text)).toBe(name);
+  });
+});
+
+describe('parenthesised acronyms', () => {
+  it.each([
+    // One capital is no acronym (`(Ab)`, `(Xy)`): nothing defined, claimed or kept.
+    ['We propose Adaptive Blending (Ab) for retrieval.', [], [], []],
+    ['本文提出了自适应混合（Xy）方法。', [], [], []],
+    // Only the sentence the acronym is in: a propose word in the sentence before says nothing of it.
+    [
+      'We propose FooNet. Proximal Policy Optimization (PPO) is used as the baseline.',
+      [],
+      ['PPO=Proximal Policy Optimization'],
+      ['PPO'],
+    ],
+    ['我们提出了 FooNet。近端策略优化（PPO）是基线。', ['FooNet 20'], ['PPO=近端策略优化'], ['PPO']],
+    // The propose word right before the long form proposes it (the long form read back takes in the words
+    // before it that the initials allow: `We propose Direct Reasoning Optimization`).
+    [
+      'We propose Direct Reasoning Optimization (DRO) for long answers.',
+      ['DRO 20'],
+      ['DRO=We propose Direct Reasoning Optimization'],
+      [],
+    ],
+    // ... unless the words after it say the long form is something used.
+    [
+      'We propose a method based on Direct Reasoning Optimization (DRO).',
+      [],
+      ['DRO=propose a method based on Direct Reasoning Optimization'],
+      ['DRO'],
+    ],
+    // The last propose word counts, not an earlier one with `using` after it.
+    [
+      'We present a study using PPO, and then we propose Direct Reasoning Optimization (DRO).',
+      ['DRO 20'],
+      ['DRO=PPO, and then we propose Direct Reasoning Optimization'],
+      [],
+    ],
+    // A Chinese long form: the propose word close before it, with no comma between and nothing used.
+    ['我们提出了直接推理优化（DRO）。', ['DRO 20'], ['DRO=我们提出了直接推理优化'], []],
+    ['我们提出了一种方法，称为直接推理优化（DRO）。', ['DRO 20'], ['DRO=称为直接推理优化'], []],
+    ['我们提出了新方法，并对比了直接推理优化（DRO）。', [], ['DRO=并对比了直接推理优化'], ['DRO']],
+    ['我们提出了基于直接推理优化（DRO）的方法。', [], ['DRO=我们提出了基于直接推理优化'], ['DRO']],
+    ['本文介绍了利用直接推理优化（DRO）的训练。', [], ['DRO=本文介绍了利用直接推理优化'], ['DRO']],
+    // At most 24 characters between the propose word and the long form.
+    [
+      '我们提出了一个在 MATH 上稳定提升推理长度的强化学习算法直接推理优化（DRO）。',
+      ['DRO 20'],
+      ['DRO=定提升推理长度的强化学习算法直接推理优化'],
+      [],
+    ],
+    // 24 characters (`了一个在 MATH 和 GSM8K 等数据集上稳`), then 25.
+    [
+      '我们提出了一个在 MATH 和 GSM8K 等数据集上稳定提升推理长度的强化学习算法直接推理优化（DRO）。',
+      ['DRO 20'],
+      ['DRO=定提升推理长度的强化学习算法直接推理优化'],
+      [],
+    ],
+    [
+      '我们提出了一个在 MATH 和 GSM8K 等两个数据集上稳定提升推理长度的强化学习算法直接推理优化（DRO）。',
+      [],
+      ['DRO=定提升推理长度的强化学习算法直接推理优化'],
+      ['DRO'],
+    ],
+    [
+      '我们提出了一个在 MATH 和 HumanEval 两个基准上都能稳定提升推理长度的强化学习算法直接推理优化（DRO）。',
+      [],
+      ['DRO=定提升推理长度的强化学习算法直接推理优化'],
+      ['DRO'],
+    ],
+    // Only the last 80 characters before the acronym are looked at for a propose word.
+    [
+      'We propose to keep the chain of thought short by rewarding concise answers on math and code tasks (SCoT).',
+      [],
+      [],
+      ['SCoT'],
+    ],
+    // The initials spell the acronym's letters, whatever joins them (`RA-GRPO`).
+    [
+      'We compare against Reasoning-Aware Group Relative Policy Optimization (RA-GRPO).',
+      [],
+      ['RA-GRPO=We compare against Reasoning-Aware Group Relative Policy Optimization'],
+      ['RA-GRPO'],
+    ],
+    // Two capitals are enough.
+    ['我们提出了直接推理（DR）。', ['DR 20'], ['DR=我们提出了直接推理'], []],
+  ])('%s', (sentence, claims, definitions, acronyms) => {
+    const out = claimsOf(sentence);
+    expect(out.claims.map((c) => `${c.name} ${c.strength}`)).toEqual(claims);
+    expect(out.definitions.map((d) => `${d.name}=${d.longForm}`)).toEqual(definitions);
+    expect(out.acronyms.map((a) => a.name)).toEqual(acronyms);
+  });
+
+  it.each([
+    // The Chinese long form ends with the title's own name (two characters is enough): the entry's own acronym.
+    ['魔方：多模态推理', '本文研究魔方（MFR）的性能。', ['MFR 30']],
+    ['魔方：多模态推理', '本文研究立方（MFR）的性能。', []],
+    ['魔法方块：多模态推理', '本文研究魔法方块（MFR）的性能。', ['MFR 30']],
+    // A one-character head (`论 …`) is no name: `理论` does not end with it.
+    ['论 推理优化与长思维链', '本文研究理论（DRO）的性能。', []],
+  ])('title %s: %s claims %j', (title, sentence, claims) => {
+    const out = claimsOf(sentence, { label: 'Other', title });
+    expect(out.claims.map((c) => `${c.name} ${c.strength}`)).toEqual(claims);
+  });
+});
+
+describe('a name given for an arXiv id', () => {
+  it.each([
+    ['GoT arxiv: https://arxiv.org/pdf/2503.10639', 'GoT'],
+    ['GoT-R1：https://arxiv.org/abs/2505.17022', 'GoT-R1'],
+    ['GoT-R1: arxiv.org/abs/2505.17022', 'GoT-R1'],
+    ['GoT论文: https://arxiv.org/abs/2503.10639', 'GoT'],
+    ['* GoT-R1 paper: https://www.arxiv.org/abs/2505.17022', 'GoT-R1'],
+  ])('%s names %s', (line, name) => {
+    expect(claimsOf(line).arxivNames.map((a) => a.name)).toEqual([name]);
+  });
+});
+
+const P = 'title:foo';
+/** The edges (no mentions) of the entry `FooNet` whose notes are `text`. */
+const run = (text: string | string[]): string[] =>
+  edgesFrom(findLinks([paper(P, { label: 'FooNet', title: 'FooNet: a method', text })]), P);
+
+describe('an example marker makes a cue an example only before it, in its clause', () => {
+  it.each([
+    // After the cue, or in an earlier clause: the comparison is the entry's own.
+    ['FooNet outperforms PPO on tasks such as math and code.', ['compares concept:ppo']],
+    ['FooNet outperforms PPO, for example on math.', ['compares concept:ppo']],
+    ['FooNet 优于 PPO，例如在数学任务上。', ['compares concept:ppo']],
+    ['We test on benchmarks such as GSM8K and MATH, and FooNet outperforms PPO.', ['compares concept:ppo']],
+    // Right before the clause the cue is in (`For example, …`, `例如…，`): an example.
+    ['For example, FooNet outperforms PPO.', []],
+    ['例如在数学任务上，FooNet 优于 PPO。', []],
+  ])('%s', (sentence, expected) => {
+    expect(run(sentence)).toEqual(expected);
+  });
+});
+
+describe('a name the lexicon knows goes to a paper only when the notes tie it firmly', () => {
+  it.each([
+    // The title's `Name:` ties it: the paper takes the name over.
+    [{ label: 'LoRA', title: 'LoRA: Low-Rank Adaptation of Large Language Models' }, 'arxiv:2106.09685'],
+    // A label alone, or a name the entry's text proposes, is not enough: the concept keeps it.
+    [{ label: 'LoRA', title: 'LoRA' }, 'concept:lora'],
+    [{ label: 'LoRA', title: 'Low-Rank Adaptation', text: ['本文提出了低秩适配（LoRA）。'] }, 'concept:lora'],
+  ])('%j: `基于 LoRA` builds on %s', (entry, target) => {
+    const result = findLinks([
+      paper('arxiv:2106.09685', entry),
+      paper('arxiv:2599.00009', { label: 'FooTune', text: ['FooTune 基于 LoRA 构建。'] }),
+    ]);
+    expect(edgesFrom(result, 'arxiv:2599.00009')).toEqual([`builds-on ${target}`]);
+  });
+});
