@@ -228,3 +228,80 @@ describe('a name the lexicon knows goes to a paper only when the notes tie it fi
     expect(edgesFrom(result, 'arxiv:2599.00009')).toEqual([`builds-on ${target}`]);
   });
 });
+
+describe('a cue after a name takes it only close by, in the same clause', () => {
+  it.each([
+    // At most 12 characters between the name and the cue (12 here, then 13).
+    ['PPO 在长链推理实验中的表现相当。', ['compares concept:ppo']],
+    ['PPO 在各长链推理实验中的表现相当。', []],
+    // No clause break between.
+    ['PPO 训练不稳定。', ['critiques concept:ppo']],
+    ['PPO 训练很慢，不稳定。', []],
+    // `被用于` takes only the name right before it, and a Han cue not the tail of English words before it.
+    ['PPO 被用于对齐。', ['uses concept:ppo']],
+    ['PPO 常被用于对齐。', []],
+    ['论文 PPO 用于对齐。', ['uses concept:ppo']],
+    ['Scaling PPO 用于对齐。', []],
+    // `的扩展`: only a word for a work may stand between (`GRPO 算法的扩展`), not what is extended.
+    ['FooNet 是 GRPO 算法的扩展。', ['builds-on concept:grpo']],
+    ['FooNet 是 GRPO 在多轮对话中的扩展。', []],
+  ])('%s', (sentence, expected) => {
+    expect(run(sentence)).toEqual(expected);
+  });
+});
+
+describe('the work a parent list item names leaves out the entry itself', () => {
+  it.each([
+    // `Low-Rank Adaptation` names the entry (the lexicon's LoRA, taken over by its title).
+    [
+      { label: 'LoRA', title: 'LoRA: Low-Rank Adaptation of Large Language Models' },
+      [],
+      'Low-Rank Adaptation 和 AlphaProof',
+    ],
+    // The entry's label names the entry even where it claims nothing by it.
+    [{ label: 'LoRA', title: 'Low-Rank Adaptation' }, [], 'LoRA 和 AlphaProof'],
+    // A name the entry claims is its own, even where the lexicon keeps it.
+    [
+      { label: 'FooTune', title: 'FooTune: a method' },
+      ['本文提出了低秩适配（LoRA）。'],
+      'LoRA 和 AlphaProof',
+    ],
+  ])('%j, %j: `%s` is about AlphaProof', (fields, lead, item) => {
+    const entry = paper('arxiv:2106.09685', fields);
+    entry.text = [
+      ...lead.map((text, i) => ({ file: 'notes.md', line: 5 + i, text })),
+      { file: 'notes.md', line: 10, text: item, indent: 0 },
+      { file: 'notes.md', line: 11, text: 'finetune 了 gemini 来做自动形式化。', indent: 3 },
+    ];
+    const result = findLinks([entry]);
+    expect(edgesFrom(result, 'concept:alphaproof')).toEqual(['builds-on concept:gemini']);
+    expect(edgesFrom(result, 'arxiv:2106.09685')).toEqual([]);
+  });
+});
+
+describe('several papers going by one name', () => {
+  it.each([
+    // The earlier paper keeps the name; the note points at the other one, whichever comes first.
+    ['2025-01-01', '2025-02-01', 'b.md:9'],
+    ['2025-03-01', '2025-02-01', 'a.md:3'],
+  ])('dated %s and %s: the note is at %s', (dateA, dateB, where) => {
+    const result = findLinks([
+      paper('title:a', {
+        label: 'Snarfle',
+        title: 'Snarfle: Fast Rollouts',
+        date: dateA,
+        sources: [{ file: 'a.md', line: 3 }],
+      }),
+      paper('title:b', {
+        label: 'Snarfle',
+        title: 'Snarfle: Slow Rollouts',
+        date: dateB,
+        sources: [{ file: 'b.md', line: 9 }],
+      }),
+    ]);
+    const notes = result.diagnostics.filter((d) => d.rule === 'ambiguous-name');
+    expect(notes.map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
+      `${where} "Snarfle" names 2 papers; it links to none of them`,
+    ]);
+  });
+});
