@@ -305,3 +305,58 @@ describe('several papers going by one name', () => {
     ]);
   });
 });
+
+describe('names in a parenthesis and version suffixes', () => {
+  it.each([
+    // A cue outside a parenthesis takes the names listed in it.
+    ['FooNet outperforms baselines (PPO, GRPO).', ['compares concept:grpo', 'compares concept:ppo']],
+    // A version or size after a model's name makes no new name: the model is what the entry builds on.
+    ['我们微调了 Llama-3 来做验证。', ['builds-on concept:llama']],
+    ['我们微调了 Llama-3.1 来做验证。', ['builds-on concept:llama']],
+    ['我们微调了 Qwen3-4B 来做验证。', ['builds-on concept:qwen3']],
+  ])('%s', (sentence, expected) => {
+    expect(run(sentence)).toEqual(expected);
+  });
+});
+
+describe('an own name built on a known name of several words builds on it', () => {
+  it.each([
+    ['Soft Self-Consistency', 'builds-on concept:self-consistency'],
+    ['Fast-Best-of-N', 'builds-on concept:best-of-n'],
+  ])('%s: %s', (label, expected) => {
+    const entry = paper('arxiv:2402.13212', {
+      label,
+      title: `${label}: Improving Language Model Agents`,
+      text: [`${label} 在多个任务上更好。`],
+    });
+    expect(edgesFrom(findLinks([entry]), 'arxiv:2402.13212')).toEqual([expected]);
+  });
+});
+
+describe('a big group links its papers in date order', () => {
+  it('each paper to the next by date: the note date first, then the published one, undated last', () => {
+    const authors = ['Muhammad Khalifa', 'Lu Wang'];
+    const result = findLinks([
+      paper('arxiv:2501.00001', { label: 'One', authors, date: '2025-05-01', published: '2024-01-01' }),
+      paper('arxiv:2501.00002', { label: 'Two', authors, date: '2025-02-01' }),
+      paper('arxiv:2501.00003', { label: 'Three', authors, published: '2025-03-01' }),
+      paper('arxiv:2501.00004', { label: 'Four', authors }),
+      paper('arxiv:2501.00005', { label: 'Five', authors, date: '2025-04-01' }),
+    ]);
+    const pairs = result.edges
+      .filter((e) => e.type === 'same-group')
+      .map((e) => `${e.source.slice(-1)}-${e.target.slice(-1)}`);
+    // By date: 2 (02), 3 (03), 5 (04), 1 (05), 4 (none).
+    expect(pairs.sort()).toEqual(['1-4', '1-5', '2-3', '3-5']);
+  });
+});
+
+describe('a paper is never a measure', () => {
+  it('an entry outperforming any of 40 papers compares with it', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `arxiv:2501.${String(i).padStart(5, '0')}`);
+    const others = ids.map((id, i) => paper(id, { label: `Zq${i}X`, title: `Zq${i}X: a method` }));
+    const text = ids.map((_, i) => `FooNet outperforms Zq${i}X.`);
+    const result = findLinks([...others, paper(P, { label: 'FooNet', title: 'FooNet: a method', text })]);
+    expect(edgesFrom(result, P)).toEqual(ids.map((id) => `compares ${id}`).sort());
+  });
+});
