@@ -9,7 +9,8 @@ import {
   stripMarkup,
   type TextClaims,
 } from '../../src/links/names.js';
-import { findLinks } from '../../src/links/index.js';
+import { createLinkCache, findLinks } from '../../src/links/index.js';
+import type { PaperRecord } from '../../src/types.js';
 import { edgesFrom, paper } from './helpers.js';
 
 /** What one sentence of the entry `paper` claims, defines and leaves as a concept. */
@@ -358,5 +359,68 @@ describe('a paper is never a measure', () => {
     const text = ids.map((_, i) => `FooNet outperforms Zq${i}X.`);
     const result = findLinks([...others, paper(P, { label: 'FooNet', title: 'FooNet: a method', text })]);
     expect(edgesFrom(result, P)).toEqual(ids.map((id) => `compares ${id}`).sort());
+  });
+});
+
+describe('a paper renamed after a full build: the name table is patched unless an arXiv line names the paper', () => {
+  it.each([
+    // The paper's own arXiv id, which no entry's `Name arxiv:` line gives: patched.
+    [[], 'patched'],
+    // Another entry ties a name to that id (its old name, or one of its own): the table is resolved again.
+    [['Zorblax arxiv: https://arxiv.org/abs/2507.10001'], 'resolved'],
+    [['ZBX arxiv: https://arxiv.org/abs/2507.10001'], 'resolved'],
+  ])('other lines %j: %s, and equal to a cold build', (lines, how) => {
+    const notes = (name: string): PaperRecord[] => [
+      paper('arxiv:2507.10001', {
+        label: name,
+        title: `${name}: Fast Rollouts for RL`,
+        arxiv: '2507.10001',
+        text: [`${name} 基于 GRPO。`],
+      }),
+      paper('arxiv:2507.10002', {
+        label: 'BarRL',
+        title: 'BarRL: another method',
+        arxiv: '2507.10002',
+        text: ['BarRL 基于 Zorblax 构建。', ...lines],
+      }),
+    ];
+    const cache = createLinkCache();
+    findLinks(notes('Zorblax'), { cache });
+    const after = notes('Quuxrl');
+    const warm = findLinks(after, { cache });
+    expect(cache.lastNames).toBe(how);
+    expect(JSON.stringify(warm)).toBe(JSON.stringify(findLinks(after)));
+  });
+});
+
+describe('an edit that drops what made the claims of an entry more than plain names resolves the name table again', () => {
+  it.each([
+    // Before, the entry gave a name to an arXiv id (`GoT arxiv: …`): its old claims are not simple, whatever the
+    // new ones are, and the cited paper loses the name.
+    ['GoT arxiv: https://arxiv.org/abs/2503.10639', 'resolved'],
+    // Before, the entry defined and claimed DRO.
+    ['我们提出了直接推理优化（DRO）。', 'resolved'],
+    ['Zorblax 基于 GRPO。', 'patched'],
+  ])('`%s` before the rename: %s, and equal to a cold build', (before, how) => {
+    const notes = (name: string, text: string): PaperRecord[] => [
+      paper('arxiv:2503.10639', {
+        label: 'arXiv:2503.10639',
+        title: 'arXiv:2503.10639',
+        arxiv: '2503.10639',
+        citedOnly: true,
+      }),
+      paper('arxiv:2507.10001', { label: name, title: `${name}: Fast Rollouts for RL`, text: [text] }),
+      paper('arxiv:2507.10002', {
+        label: 'BarRL',
+        title: 'BarRL: another method',
+        text: ['BarRL 优于 DRO 和 GoT。'],
+      }),
+    ];
+    const cache = createLinkCache();
+    findLinks(notes('Zorblax', before), { cache });
+    const after = notes('Quuxrl', 'Quuxrl 基于 GRPO。');
+    const warm = findLinks(after, { cache });
+    expect(cache.lastNames).toBe(how);
+    expect(JSON.stringify(warm)).toBe(JSON.stringify(findLinks(after)));
   });
 });
