@@ -500,7 +500,10 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
       // after a titled paper link the byline rule above has read the bracket (`[Title](…) (混合专家)` names nobody)
       !paperTitle &&
       (looksLikeAuthors(paren[1]!) ||
-        /^[\p{Lu}][\p{Ll}'.-]+(?: [\p{Lu}][\p{Ll}'.-]+){1,3}$/u.test(paren[1]!.trim()) ||
+        // `(Jean-Baptiste Mouret)`: a part of a hyphenated name starts upper case
+        /^[\p{Lu}][\p{Ll}'.]+(?:-\p{L}[\p{Ll}'.]+)*(?: [\p{Lu}][\p{Ll}'.]+(?:-\p{L}[\p{Ll}'.]+)*){1,3}$/u.test(
+          paren[1]!.trim(),
+        ) ||
         isOnePersonName(paren[1]!))
     ) {
       authors = splitAuthors(paren[1]!.replace(/[（(]音译[)）]/g, ''));

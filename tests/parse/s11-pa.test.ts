@@ -133,6 +133,18 @@ describe('daily-digest items', () => {
       '多模态大模型的视觉指令微调',
       ['Jan Hendrik Metzen'],
     ],
+    [
+      '- 进化机器人的质量多样性搜索 (Jean-Baptiste Mouret) [跳转](http://arxiv.org/abs/2502.00002v1)',
+      '进化机器人的质量多样性搜索',
+      '进化机器人的质量多样性搜索',
+      ['Jean-Baptiste Mouret'],
+    ],
+    [
+      '- 语言模型的上下文学习 (Jean-baptiste Alayrac) [跳转](http://arxiv.org/abs/2502.00002v1)',
+      '语言模型的上下文学习',
+      '语言模型的上下文学习',
+      ['Jean-baptiste Alayrac'],
+    ],
   ] as const)('%s', (item, title, label, authors) => {
     const p = paperOf(digest(item), '2502.00002');
     expect(p.title).toBe(title);
