@@ -661,7 +661,11 @@ export function analyse(entry: RawEntry, ctx: FileContext): FileEntry[] {
 
     if (zone === 'header' && line.quoteDepth === 0) {
       // An id line: `arXiv:2506.16024 [pdf 版，html 版，其他格式]`, `[#6](…abs/2506.21495) **[Title](papers.cool/…)**`.
-      if (hasArxiv && !authorSearch && t.length < 600) {
+      // Not a line that only links another paper (`- 笔记：和 [ReAct](…) 相比，…` under `## Reflexion` with its own
+      // arXiv link above): that paper's name is no title of this entry.
+      const known = refs.find((r) => r.kind === 'primary')?.id;
+      const otherPaper = known !== undefined && !lineArxivIds(line).includes(known);
+      if (hasArxiv && !authorSearch && t.length < 600 && !otherPaper) {
         const residueNoNoise = cleanTitle(plain);
         const paperLabels = line.links.filter(
           (l) =>

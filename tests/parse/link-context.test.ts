@@ -356,3 +356,41 @@ describe('what an article item says after the link it opens with', () => {
     expect(p.altTitles).toEqual([]);
   });
 });
+
+describe('a line under a paper that links another paper', () => {
+  it('gives this paper no title from it: `- 笔记：和 [ReAct](…) 相比，…` under `## Reflexion`', () => {
+    const { papers } = parse(
+      [
+        '# Agents',
+        '',
+        '## Reflexion',
+        '',
+        `- Paper: [${REFLEXION}](https://arxiv.org/abs/2303.11366)`,
+        '- 笔记：和 [ReAct](https://arxiv.org/abs/2210.03629) 相比，Reflexion 把失败写成文字反思。',
+        '',
+      ].join('\n'),
+    );
+    const reflexion = papers.find((p) => p.arxiv === '2303.11366')!;
+    expect(reflexion.title).toBe(REFLEXION);
+    expect(reflexion.altTitles).toEqual(['Reflexion']);
+    expect(reflexion.summary).toContain('Reflexion 把失败写成文字反思');
+    const react = papers.find((p) => p.arxiv === '2210.03629')!;
+    expect(react.citedOnly).toBe(true);
+  });
+
+  it('a line that links the paper itself is still read as its id line', () => {
+    const { papers } = parse(
+      [
+        '# Agents',
+        '',
+        '## Reflexion',
+        '',
+        `- Paper: [${REFLEXION}](https://arxiv.org/abs/2303.11366)`,
+        '- [Reflexion 中文解读](https://arxiv.org/abs/2303.11366v2)',
+        '',
+      ].join('\n'),
+    );
+    expect(papers).toHaveLength(1);
+    expect(papers[0]!.altTitles).toEqual(['Reflexion', 'Reflexion 中文解读']);
+  });
+});
