@@ -103,8 +103,8 @@ function withoutLinks(line: Line): string {
 /** A table cell's title without the links that only say where they go: `**Title** [arXiv](…)` is `Title`. */
 function cellTitle(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const t = linksAsText(raw).replace(/https?:\/\/\S+/g, ' ');
-  return t.trim() === '' ? undefined : t;
+  // `| [arXiv](…) |`: a cell of links that only say where they go gives no title (the id does)
+  return linksAsText(raw).replace(/https?:\/\/\S+/g, ' ');
 }
 
 /** The plain text of a line before and after one of its links (other links' text and addresses removed). */

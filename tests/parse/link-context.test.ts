@@ -394,3 +394,23 @@ describe('a line under a paper that links another paper', () => {
     expect(papers[0]!.altTitles).toEqual(['Reflexion', 'Reflexion 中文解读']);
   });
 });
+
+describe('a table row whose title cell only links where the paper is', () => {
+  it('is titled by its arXiv id, not by the link word', () => {
+    const { papers } = parse(
+      [
+        '# DPO',
+        '',
+        '| Paper | Code |',
+        '| --- | --- |',
+        '| [arXiv](https://arxiv.org/abs/2305.18290) | [code](https://github.com/eric-mitchell/direct-preference-optimization) |',
+        '| [pdf](https://arxiv.org/pdf/2210.03629) | — |',
+        '',
+      ].join('\n'),
+    );
+    expect(papers.map((p) => [p.arxiv, p.title]).sort()).toEqual([
+      ['2210.03629', 'arXiv:2210.03629'],
+      ['2305.18290', 'arXiv:2305.18290'],
+    ]);
+  });
+});
