@@ -236,7 +236,11 @@ describe("a short file name is the work's short name unless it is a citekey, a s
     ['DPO.md', 'DPO'],
     ['2023-05 DPO.md', 'Direct Preference Optimization'],
     ['2023 DPO.md', '2023 DPO'],
-    ['direct-preference-optimization.md', 'Direct Preference Optimization'],
+    ['dpo-reward-model.md', 'Direct Preference Optimization'],
+    ['dpo.md', 'dpo'],
+    // At most 24 characters.
+    ['DPO, Rafailov et al 2023.md', 'DPO, Rafailov et al 2023'],
+    ['DPO, Rafailov et al. 2023.md', 'Direct Preference Optimization'],
     ['rafailov2023direct.md', 'Direct Preference Optimization'],
     ['Direct Preference Optimization paper.md', 'Direct Preference Optimization'],
   ])('%s', (file, label) => {
@@ -298,5 +302,26 @@ describe('a citekey mention is placed under the headings above it, not under a c
     ],
   ])('%s', (_name, lines, mentions) => {
     expect(citekeyMentions(lines, 0).map((m) => [m.citekey, m.topicPath])).toEqual(mentions);
+  });
+});
+
+describe('a relative markdown link to a note in a parent folder', () => {
+  it.each([
+    ['../LoRA.md', 'reading/lora-reading.md'],
+    ['./LoRA.md', 'lora-reading.md'],
+    ['LoRA.md', 'lora-reading.md'],
+    ['../lit/LoRA.md', 'reading/lora-reading.md'],
+  ])('[the LoRA note](%s) from %s resolves to the note', (target, from) => {
+    const result = parseNotes([
+      {
+        path: target.includes('lit/') ? 'lit/LoRA.md' : 'LoRA.md',
+        text: '---\ncategory: literaturenote\ntitle: "LoRA: Low-Rank Adaptation of Large Language Models"\nyear: 2021\n---\n\nNotes.\n',
+      },
+      {
+        path: from,
+        text: `# Reading LoRA\n\nRank 8 was enough; see [the LoRA note](${target}).\n`,
+      },
+    ]);
+    expect(result.diagnostics.map((d) => d.rule)).not.toContain('note-link-unresolved');
   });
 });
