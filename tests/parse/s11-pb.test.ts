@@ -325,3 +325,34 @@ describe('a relative markdown link to a note in a parent folder', () => {
     expect(result.diagnostics.map((d) => d.rule)).not.toContain('note-link-unresolved');
   });
 });
+
+describe('a title field in quotes loses them, whichever quotes they are', () => {
+  it.each([
+    ['"Attention Is All You Need"', 'Attention Is All You Need'],
+    ['“Attention Is All You Need”', 'Attention Is All You Need'],
+    ["'Attention Is All You Need'", 'Attention Is All You Need'],
+    ['‘Attention Is All You Need’', 'Attention Is All You Need'],
+    ['«Attention Is All You Need»', 'Attention Is All You Need'],
+    // Quotes inside the title are its own.
+    ['"Mirror" Models of Reading are Contaminated', '"Mirror" Models of Reading are Contaminated'],
+  ])('**Title**:: %s', (value, title) => {
+    const text = `**Title**:: ${value}\n**Authors**:: Ashish Vaswani and Noam Shazeer\n\nRead for the reading group.\n`;
+    expect(one('reading.md', text).title).toBe(title);
+  });
+});
+
+describe('a literature note without a year takes it from a year folder or a dated post name', () => {
+  it.each([
+    ['papers/2017/transformer.md', '2017'],
+    ['2017/transformer.md', '2017'],
+    ['_posts/2017-06-12-transformer.md', '2017'],
+    ['_posts/1997-11-15-lstm.md', '1997'],
+    // A year that only begins a file name, or a folder that is not only a year, says nothing.
+    ['papers/2017-transformer.md', undefined],
+    ['papers/2017 transformer/notes.md', undefined],
+    ['papers/v2017/transformer.md', undefined],
+  ])('%s', (path, issued) => {
+    const text = '---\ncategory: literaturenote\ntitle: Attention Is All You Need\n---\n\nNotes.\n';
+    expect(one(path, text).issued).toBe(issued);
+  });
+});
