@@ -76,6 +76,11 @@ describe('correctionLine refuses an empty field', () => {
       { verb: 'add', type: 'uses', source: 'arxiv:2506.16141', target: '' },
       'source and target must be node ids or labels on one line, without arrows',
     ],
+    // a name pasted with the space after it: the line would name another node
+    [
+      { verb: 'reject', type: 'uses', source: 'arxiv:2506.16141', target: 'concept:grpo ' },
+      'source and target must be node ids or labels on one line, without arrows',
+    ],
     [
       { verb: 'split', node: 'arxiv:2506.23235', part: '' },
       'node and part must be node ids, labels or places on one line, without arrows',
@@ -277,4 +282,22 @@ describe('a same-group edge is corrected with `--`, in either order', () => {
       expect(out.edges).toHaveLength(links.edges.length - 1);
     },
   );
+});
+
+describe('a corrections file with its columns aligned', () => {
+  it('reads the same as one with single spaces', () => {
+    const text = [
+      '# checked against the papers, 2025-07',
+      'reject   builds-on   GRPO-CARE         ->  GRPO',
+      'confirm  uses        arxiv:2506.16141  ->  concept:grpo',
+      'add      same-group  GRACE             --  ThinkPRM',
+    ].join('\n');
+    const { corrections, diagnostics } = parseCorrections(text, file);
+    expect(diagnostics).toEqual([]);
+    expect(corrections).toEqual([
+      { verb: 'reject', type: 'builds-on', source: 'GRPO-CARE', target: 'GRPO', line: 2 },
+      { verb: 'confirm', type: 'uses', source: 'arxiv:2506.16141', target: 'concept:grpo', line: 3 },
+      { verb: 'add', type: 'same-group', source: 'GRACE', target: 'ThinkPRM', line: 4 },
+    ]);
+  });
 });
