@@ -879,7 +879,7 @@ function writtenParts(names: readonly string[] | undefined): Map<string, string>
   const written = new Map<string, string>();
   for (const name of names ?? []) {
     const parts = nfkcText(name)
-      .split(/[\s\-_+]+/)
+      .split(/[\s\-_+\u2010\u2011\u2013\u00b7]+/)
       .filter((t) => t !== '');
     for (let a = 0; a < parts.length; a++)
       for (let b = a + 1; b <= parts.length; b++)

@@ -49,7 +49,8 @@ export function stripMarkup(text: string): string {
 
 /** True for strings that read as a name (`GRPO-CARE`, `CoVo`, `RewardBench 2`), not as words or a title. */
 export function looksLikeName(text: string, generic: ReadonlySet<string>): boolean {
-  const name = text.trim();
+  // a hyphen copied from a PDF (`GRPO‐CARE` with U+2010, U+2011, an en dash) joins a name as `-` does
+  const name = text.trim().replace(/[\u2010\u2011\u2013]/g, '-');
   if (name.length < 2 || name.length > 40 || name.includes('…') || HAN.test(name)) return false;
   if (generic.has(nameKey(name))) return false;
   // Ordinary words joined up (`Zero-Shot`, `LLM-based`, `Vision-Language`) are no name either.
