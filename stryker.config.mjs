@@ -89,8 +89,14 @@ export default samplePath
   ? {
       ...config,
       mutate: sampleRanges,
-      plugins: ['@stryker-mutator/*', './scripts/mutate-sample-ignorer.mjs'],
+      plugins: [
+        '@stryker-mutator/*',
+        './scripts/mutate-sample-ignorer.mjs',
+        './scripts/mutate-sample-checker.mjs',
+      ],
       ignorers: ['sample'],
+      // the other mutators on a drawn node are set aside before the type checker (they are not scored)
+      checkers: ['sample', 'typescript'],
       incrementalFile: `bench/mutation/sample-${sampleName}.incremental.json`,
       reporters: ['progress-append-only', 'json'],
       jsonReporter: { fileName: `reports/mutation/sample-${sampleName}.json` },
