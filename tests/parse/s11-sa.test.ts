@@ -18,6 +18,7 @@ describe("a digest item's one translated author, with the original name in brack
     ['(金钟国（Jongwook Kim）)', '大型语言模型的提示词优化研究', ['金钟国（Jongwook Kim）']],
     ['(金钟国（Jong Wook Kim）)', '大型语言模型的提示词优化研究', ['金钟国（Jong Wook Kim）']],
     ['(金钟国（Jong Wook Ho Kim）)', '大型语言模型的提示词优化研究', ['金钟国（Jong Wook Ho Kim）']],
+    ['(张三)', '大型语言模型的提示词优化研究', ['张三']],
     ["(奥布莱恩（O'Brien）)", '大型语言模型的提示词优化研究', ["奥布莱恩（O'Brien）"]],
     // five words are no one person's name: the bracket stays with the title
     ['(金钟国（Jong Wook Ho Min Kim）)', '大型语言模型的提示词优化研究 (金钟国（Jong Wook Ho Min Kim）)', []],
@@ -84,6 +85,26 @@ describe('a digest item whose link comes lines below an open bracket (the transl
       ['arxiv:2501.00001', 'Sparse Experts at Scale', []],
       ['arxiv:2501.00002', '稀疏专家的路由改进', ['Reza Ghorbani']],
     ]);
+  });
+
+  it.each([
+    // four characters of title before the bracket are enough
+    ['- 路由改进 (Reza Ghorbani', '路由改进', ['Reza Ghorbani']],
+    // the name broken after its first word: four letters are a name, three are not taken for one
+    ['- 稀疏专家的路由改进 (Yoav', '稀疏专家的路由改进', ['Yoav']],
+    ['- 稀疏专家的路由改进 (Tao', '稀疏专家的路由改进', []],
+  ])('%s', (item, title, authors) => {
+    const text = [
+      '# 每日论文',
+      '',
+      '- Sparse Experts at Scale [跳转](https://arxiv.org/abs/2501.00001)',
+      item,
+      '',
+      '  等人) [跳转](https://arxiv.org/abs/2501.00002)',
+      '',
+    ].join('\n');
+    const p = parse(text).papers.find((x) => x.id === 'arxiv:2501.00002');
+    expect([p?.title, p?.authors]).toEqual([title, authors]);
   });
 });
 
