@@ -148,6 +148,19 @@ describe("a paper's fields under its short name", () => {
     expect(papers.map((p) => [p.id, p.title, p.label])).toEqual([['arxiv:2305.18290', title, 'DPO']]);
   });
 
+  it('the first paper field names the work; a later link to its venue page does not', () => {
+    const text = [
+      '## DPO',
+      '',
+      '- Paper: [Direct Preference Optimization: Your Language Model is Secretly a Reward Model](https://arxiv.org/abs/2305.18290)',
+      '- Link: [NeurIPS 2023 camera-ready](https://openreview.net/forum?id=HPuSIXJaa9)',
+      '',
+    ].join('\n');
+    expect(parse(text).papers.map((p) => [p.title, p.label])).toEqual([
+      ['Direct Preference Optimization: Your Language Model is Secretly a Reward Model', 'DPO'],
+    ]);
+  });
+
   it('a list item that links its paper itself keeps its own title over a nested paper field', () => {
     const text = [
       '# Reading',
