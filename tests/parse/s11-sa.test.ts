@@ -218,4 +218,19 @@ describe('the warm merge of a folder with a library file', () => {
     expect(JSON.stringify(merger.merge(all))).toBe(JSON.stringify(mergeFileParses(all)));
     expect(merger.lastMode).toBe('fallback');
   });
+
+  it('merges the whole folder again when an author page joins it', () => {
+    const merger = createIncrementalMerge();
+    const files = new Map<string, string>([
+      ['a.md', '# Reading\n\n- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n'],
+      ['b.md', '# More\n\n- [Proximal Policy Optimization Algorithms](https://arxiv.org/abs/1707.06347)\n'],
+    ]);
+    const parses = (): FileParse[] => [...files].map(([path, text]) => parseFile({ path, text }));
+    merger.merge(parses());
+    files.set('people/Jane Doe.md', '---\ntype: person\n---\n# Jane Doe\n\nWorks on attention.\n');
+    const all = parses();
+    expect(all.find((p) => p.file === 'people/Jane Doe.md')?.hub?.kind).toBe('author');
+    expect(JSON.stringify(merger.merge(all))).toBe(JSON.stringify(mergeFileParses(all)));
+    expect(merger.lastMode).toBe('fallback');
+  });
 });
