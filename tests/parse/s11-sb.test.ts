@@ -17,13 +17,40 @@ describe('a paper note whose field names are padded to line up their colons', ()
     const { papers } = parseNotes([
       {
         path: 'Papers/Attention Is All You Need.md',
-        text: ['# Attention Is All You Need', '', authors, venue, '', 'Self-attention only, no recurrence.', ''].join(
-          '\n',
-        ),
+        text: [
+          '# Attention Is All You Need',
+          '',
+          authors,
+          venue,
+          '',
+          'Self-attention only, no recurrence.',
+          '',
+        ].join('\n'),
       },
     ]);
     expect(papers.map((p) => [p.title, p.authors, p.venue])).toEqual([
       ['Attention Is All You Need', ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'], 'NeurIPS'],
+    ]);
+  });
+});
+
+describe('front-matter keys written with underscores', () => {
+  // `first_author`, `bibtex_key`: an underscore separates words as a space does.
+  it.each([
+    ['first_author: Vaswani', ['Vaswani'], undefined],
+    ['first author: Vaswani', ['Vaswani'], undefined],
+    ['bibtex_key: vaswani2017attention', [], 'vaswani2017attention'],
+  ])('%s', (line, authors, citekey) => {
+    const { papers } = parseNotes([
+      {
+        path: 'Papers/Attention Is All You Need.md',
+        text: ['---', 'title: Attention Is All You Need', line, '---', '', 'Self-attention only.', ''].join(
+          '\n',
+        ),
+      },
+    ]);
+    expect(papers.map((p) => [p.title, p.authors, p.ids?.citekey])).toEqual([
+      ['Attention Is All You Need', authors, citekey],
     ]);
   });
 });
@@ -67,7 +94,11 @@ describe('a DOI under a heading byline', () => {
     [4, undefined],
     [6, undefined],
   ])('%i lines between the byline and the DOI', (gap, doi) => {
-    const filler = ['Transformers replace recurrence with attention.', 'Multi-head attention.', 'Sinusoidal positions.'];
+    const filler = [
+      'Transformers replace recurrence with attention.',
+      'Multi-head attention.',
+      'Sinusoidal positions.',
+    ];
     const between = Array.from({ length: gap }, (_, k) => filler[k % filler.length]!);
     const { papers } = parseNotes([
       {
@@ -150,17 +181,24 @@ describe('an arXiv id in the new style from before it existed', () => {
   it.each([
     ['0612.1234', 'year 2006 predates new-style arXiv ids'],
     ['0001.1234', 'year 2000 predates new-style arXiv ids'],
+    ['0712.1234', undefined],
+    ['1412.1234', undefined],
+    ['1501.00001', undefined],
     ['0013.1234', 'month 13 is out of range'],
     ['1412.12345', 'ids before 2015 have 4 digits after the dot'],
     ['1501.1234', 'ids since 2015 have 5 digits after the dot'],
   ])('%s', (id, why) => {
     const { diagnostics, papers } = parseNotes([
-      { path: 'reading.md', text: `# Old papers\n\n- [A paper from the archive](https://arxiv.org/abs/${id})\n` },
+      {
+        path: 'reading.md',
+        text: `# Old papers\n\n- [A paper from the archive](https://arxiv.org/abs/${id})\n`,
+      },
     ]);
-    expect(diagnostics.filter((d) => d.rule === 'arxiv-id-invalid').map((d) => [d.line, d.message])).toEqual([
-      [3, `"${id}" is not a valid arXiv id (${why}); ignored`],
-    ]);
-    expect(papers.map((p) => p.arxiv)).not.toContain(id);
+    expect(diagnostics.filter((d) => d.rule === 'arxiv-id-invalid').map((d) => [d.line, d.message])).toEqual(
+      why ? [[3, `"${id}" is not a valid arXiv id (${why}); ignored`]] : [],
+    );
+    if (why) expect(papers.map((p) => p.arxiv)).not.toContain(id);
+    else expect(papers.map((p) => p.arxiv)).toEqual([id]);
   });
 });
 
@@ -212,26 +250,28 @@ describe('a pasted arXiv listing with a web address before its author links', ()
   // A bare address is no title, with or without a path or `www.`; the id stays the paper's name.
   const AUTHOR = (name: string) =>
     `[${name}](https://arxiv.org/search/cs?searchtype=author&query=${encodeURIComponent(name)})`;
-  it.each(['https://gluebenchmark.com', 'www.gluebenchmark.com/leaderboard', 'https://gluebenchmark.com/leaderboard'])(
-    '%s',
-    (lead) => {
-      const id = '1804.07461';
-      const { papers } = parseNotes([
-        {
-          path: 'listing.md',
-          text: [
-            '# 1.2 arXiv',
-            '',
-            `- [1] [arXiv:${id} ](https://arxiv.org/abs/${id}) [[pdf](https://arxiv.org/pdf/${id}), [other](https://arxiv.org/format/${id})] [1] arXiv:${id} [ pdf, other]`,
-            '',
-            `  ${lead} ${AUTHOR('Alex Wang')}, ${AUTHOR('Amanpreet Singh')}`,
-            '',
-          ].join('\n'),
-        },
-      ]);
-      expect(papers.map((p) => [p.title, p.arxiv, p.authors])).toEqual([
-        ['arXiv:1804.07461', id, ['Alex Wang', 'Amanpreet Singh']],
-      ]);
-    },
-  );
+  it.each([
+    'https://gluebenchmark.com',
+    'http://gluebenchmark.com',
+    'www.gluebenchmark.com/leaderboard',
+    'https://gluebenchmark.com/leaderboard',
+  ])('%s', (lead) => {
+    const id = '1804.07461';
+    const { papers } = parseNotes([
+      {
+        path: 'listing.md',
+        text: [
+          '# 1.2 arXiv',
+          '',
+          `- [1] [arXiv:${id} ](https://arxiv.org/abs/${id}) [[pdf](https://arxiv.org/pdf/${id}), [other](https://arxiv.org/format/${id})] [1] arXiv:${id} [ pdf, other]`,
+          '',
+          `  ${lead} ${AUTHOR('Alex Wang')}, ${AUTHOR('Amanpreet Singh')}`,
+          '',
+        ].join('\n'),
+      },
+    ]);
+    expect(papers.map((p) => [p.title, p.arxiv, p.authors])).toEqual([
+      ['arXiv:1804.07461', id, ['Alex Wang', 'Amanpreet Singh']],
+    ]);
+  });
 });
