@@ -44,6 +44,12 @@ describe('arXiv ids that name no month', () => {
     ['2506.123456', ''],
     ['2506.16024v2.pdf', ''],
     ['2506.16024 ', ''],
+    ['hep-th/99010012', ''],
+    // Only the bare id: a prefix or a path in front of it is not read.
+    ['arXiv:2506.16024', ''],
+    ['abs/hep-th/9901001', ''],
+    // Old-style ids began in 1991: 91 is the first year of the 1900s.
+    ['hep-th/9101001', '1991-01-01'],
   ])('%s -> %j', (id, want) => {
     expect(arxivMonth(id)).toBe(want);
   });
@@ -74,6 +80,31 @@ describe('papers without a date', () => {
         if (undatedKeys.has(k)) expect(v.node[i], k).toBe(0);
       });
     }
+  });
+});
+
+describe('a date range', () => {
+  it('keeps exactly the papers dated inside it, both ends included', () => {
+    const { graph } = withUndated(60);
+    const index = indexMap(toViewBundle(graph).map);
+    const paperDates = new Map<string, string>();
+    for (const n of graph.nodes) {
+      const a = n.attributes;
+      if (a.kind === 'paper' && a.date) paperDates.set(n.key, a.date);
+    }
+    const dates = [...paperDates.values()].sort();
+    // Bounds on real dates of the log, so both ends are hit.
+    const lo = dates[Math.floor(dates.length / 4)]!;
+    const hi = dates[Math.floor((3 * dates.length) / 4)]!;
+    const v = computeVisibility(index, { ...DEFAULT_FILTERS, dateField: 'date', dateRange: [lo, hi] });
+    const want = [...paperDates]
+      .filter(([, d]) => d >= lo && d <= hi)
+      .map(([k]) => k)
+      .sort();
+    const got = index.keys.filter((k, i) => v.node[i] && k.startsWith('arxiv:')).sort();
+    expect(want.length).toBeGreaterThan(5);
+    expect(want.length).toBeLessThan(dates.length - 5);
+    expect(got).toEqual(want);
   });
 });
 
@@ -128,7 +159,7 @@ describe('kinds of work this build does not know', () => {
     const graph = syntheticGraph({ papers: 6, seed: 2 });
     const { map } = toViewBundle(graph);
     // A map written by a newer papermap may name kinds this one lacks.
-    const extra = ['zine', 'podcast', 'zine', 'dataset', 'podcast', ''];
+    const extra = ['dataset', 'zine', 'podcast', 'zine', 'podcast', ''];
     let p = 0;
     const workKind = map.nodes.kind.map((k) => (k === 0 ? extra[p++ % extra.length]! : ''));
     const counts = workKindCounts({ ...map, nodes: { ...map.nodes, workKind } });
