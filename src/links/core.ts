@@ -21,7 +21,7 @@ import {
   type NameClaim,
   type TextClaims,
 } from './names.js';
-import { conceptIdOf, isWordCode, lowerSameLength, nameKey, nfkcText } from './normalise.js';
+import { conceptIdOf, isWordCode, lowerSameLength, nameKey, nfkcText, SEPARATOR_CLASS } from './normalise.js';
 import { NameRegistry, type Mention, type Target } from './registry.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
@@ -874,12 +874,15 @@ function ownNameEdges(ctx: ReadContext, p: number, self: Target, sink: ReadSink)
   }
 }
 
+/** What splits a paper's name into parts: a name's separators, and `+`. */
+const PART_SEPARATORS = new RegExp(`[${SEPARATOR_CLASS}+]+`);
+
 /** Every run of parts of a paper's names as written, by its folded key (`Math` for `math`). */
 function writtenParts(names: readonly string[] | undefined): Map<string, string> {
   const written = new Map<string, string>();
   for (const name of names ?? []) {
     const parts = nfkcText(name)
-      .split(/[\s\-_+\u2010\u2011\u2013\u00b7]+/)
+      .split(PART_SEPARATORS)
       .filter((t) => t !== '');
     for (let a = 0; a < parts.length; a++)
       for (let b = a + 1; b <= parts.length; b++)

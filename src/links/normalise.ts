@@ -95,7 +95,9 @@ const MAX_REMEMBERED_KEYS = 200_000;
 const MAX_REMEMBERED_LENGTH = 48;
 
 /** Runs of the separators `isSeparatorCode` accepts (and whitespace). */
-const SEPARATORS = /[\s\-_\u2010\u2011\u2013\u00b7]+/g;
+/** The characters between the parts of a name (`isSeparatorCode`'s, and whitespace), as a regex class body. */
+export const SEPARATOR_CLASS = '\\s\\-_\\u2010\\u2011\\u2013\\u00b7';
+const SEPARATORS = new RegExp(`[${SEPARATOR_CLASS}]+`, 'g');
 
 /** `concept:<normalised name>`: lower case, separators as `-` (`concept:llm-as-a-judge`). */
 export function conceptIdOf(name: string): ConceptId {
